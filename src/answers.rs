@@ -1,0 +1,537 @@
+//! Answer files: parsing YAML, JSON and JSON Lines, and resolving the names
+//! in them against the catalog.
+
+use std::fmt;
+
+use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::catalog::{AXIS_RANGE, Catalog, MAX_LEVEL};
+use crate::error::Located;
+use crate::locate::line_of;
+use crate::matching::did_you_mean;
+
+/// An answer file bigger than this is refused before it is parsed.
+pub const MAX_ANSWER_BYTES: u64 = 1024 * 1024;
+/// A strength given without a level counts at this level.
+pub const DEFAULT_LEVEL: u8 = 3;
+
+/// An answer file as written: names not yet resolved.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswerFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strengths: Vec<Strength>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<String>,
+    #[serde(default, skip_serializing_if = "UniqueMap::is_empty")]
+    pub work_style: UniqueMap<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub families: Option<Vec<String>>,
+}
+
+/// A strength: a tag name alone (level 3), or `{tag, level}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Strength {
+    pub tag: String,
+    pub level: Option<f64>,
+}
+
+impl Serialize for Strength {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Leveled<'a> {
+            tag: &'a str,
+            level: u8,
+        }
+        match self.level {
+            None => serializer.serialize_str(&self.tag),
+            Some(level) => Leveled {
+                tag: &self.tag,
+                // Levels are validated whole numbers 1–5 before anything is saved.
+                level: level.clamp(0.0, 255.0) as u8,
+            }
+            .serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Strength {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Leveled {
+            tag: String,
+            level: Option<f64>,
+        }
+        struct StrengthVisitor;
+        impl<'de> Visitor<'de> for StrengthVisitor {
+            type Value = Strength;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a tag name, or a map with `tag` and `level`")
+            }
+            fn visit_str<E: de::Error>(self, tag: &str) -> Result<Strength, E> {
+                Ok(Strength {
+                    tag: tag.to_string(),
+                    level: None,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Strength, A::Error> {
+                let leveled = Leveled::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Strength {
+                    tag: leveled.tag,
+                    level: leveled.level,
+                })
+            }
+        }
+        deserializer.deserialize_any(StrengthVisitor)
+    }
+}
+
+/// A map that keeps its keys in file order and rejects a key given twice
+/// (serde's maps would keep the last one silently).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UniqueMap<V>(pub Vec<(String, V)>);
+
+impl<V> Default for UniqueMap<V> {
+    fn default() -> Self {
+        UniqueMap(Vec::new())
+    }
+}
+
+impl<V> UniqueMap<V> {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.0.iter().any(|(k, _)| k == key)
+    }
+}
+
+impl<V: Serialize> Serialize for UniqueMap<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for MapVisitor<V> {
+            type Value = UniqueMap<V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries: Vec<(String, V)> = Vec::new();
+                while let Some((key, value)) = map.next_entry::<String, V>()? {
+                    if entries.iter().any(|(k, _)| *k == key) {
+                        return Err(de::Error::custom(format_args!("duplicate key {key:?}")));
+                    }
+                    entries.push((key, value));
+                }
+                Ok(UniqueMap(entries))
+            }
+        }
+        deserializer.deserialize_map(MapVisitor(std::marker::PhantomData))
+    }
+}
+
+/// The file formats answers come in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Yaml,
+    Json,
+    JsonLines,
+}
+
+impl Format {
+    /// By extension: `.yaml`/`.yml`, `.json`, `.jsonl`/`.ndjson`.
+    pub fn from_extension(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "yaml" | "yml" => Some(Format::Yaml),
+            "json" => Some(Format::Json),
+            "jsonl" | "ndjson" => Some(Format::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+/// Where a document came from, for error messages and default ids.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    /// The file as shown to the user.
+    pub source: &'a str,
+    /// The document's text, to find entries' lines in.
+    pub text: &'a str,
+    /// The line the document starts on (JSON Lines records start later).
+    pub first_line: usize,
+    /// The id when the document gives none.
+    pub default_id: &'a str,
+}
+
+impl Origin<'_> {
+    fn locate(&self, entry: &str, message: String, hint: Option<String>) -> Located {
+        let line = line_of(self.text, entry)
+            .map(|l| l + self.first_line - 1)
+            .or((self.first_line > 1).then_some(self.first_line));
+        Located::new(self.source, message)
+            .at_line(line)
+            .at_entry(entry)
+            .with_hint(hint)
+    }
+}
+
+/// Decodes UTF-8 or says where it stops being UTF-8.
+pub fn decode_utf8(bytes: Vec<u8>, source: &str) -> Result<String, Located> {
+    String::from_utf8(bytes).map_err(|e| Located::new(source, utf8_problem(&e)).at_line(Some(utf8_line(&e))))
+}
+
+pub fn utf8_problem(e: &std::string::FromUtf8Error) -> String {
+    format!(
+        "not valid UTF-8 (byte {} on line {})",
+        e.utf8_error().valid_up_to(),
+        utf8_line(e)
+    )
+}
+
+fn utf8_line(e: &std::string::FromUtf8Error) -> usize {
+    let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+    valid.iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// Deserialises YAML, turning serde's error into a located one.
+pub fn from_yaml<T: DeserializeOwned>(text: &str, source: &str) -> Result<T, Located> {
+    if is_blank(text) {
+        return Err(Located::new(source, "empty file"));
+    }
+    serde_yaml::from_str(text).map_err(|e| {
+        let line = e.location().map(|l| l.line());
+        Located::new(source, strip_position(&e.to_string())).at_line(line)
+    })
+}
+
+/// Deserialises JSON, turning serde's error into a located one.
+pub fn from_json<T: DeserializeOwned>(text: &str, source: &str, first_line: usize) -> Result<T, Located> {
+    if is_blank(text) {
+        return Err(Located::new(source, "empty file").at_line((first_line > 1).then_some(first_line)));
+    }
+    serde_json::from_str(text).map_err(|e| {
+        let line = (e.line() > 0).then(|| e.line() + first_line - 1);
+        Located::new(source, strip_position(&e.to_string())).at_line(line)
+    })
+}
+
+fn is_blank(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .all(|l| l.is_empty() || l.starts_with('#'))
+}
+
+/// serde appends " at line L column C"; the line is reported separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(" column ") => message[..i].to_string(),
+        _ => message.to_string(),
+    }
+}
+
+/// Parses one answer document (not JSON Lines).
+pub fn parse(origin: &Origin<'_>, format: Format) -> Result<AnswerFile, Located> {
+    match format {
+        Format::Yaml => from_yaml(origin.text, origin.source),
+        Format::Json | Format::JsonLines => from_json(origin.text, origin.source, origin.first_line),
+    }
+}
+
+/// Answers with every name resolved to a catalog index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Respondent {
+    pub id: String,
+    pub source: String,
+    pub path: usize,
+    /// (tag, level 1–5), sorted by tag, each tag once.
+    pub strengths: Vec<(usize, u8)>,
+    /// Tags the person wants to grow into, sorted, each once.
+    pub goals: Vec<usize>,
+    /// The answer on each axis, indexed like the catalog's axes.
+    pub work_style: Vec<Option<f64>>,
+    /// Families to rank; empty means all.
+    pub families: Vec<usize>,
+    pub warnings: Vec<Located>,
+}
+
+impl Respondent {
+    /// The respondent as an answer file that resolves back to the same.
+    pub fn to_answer_file(&self, catalog: &Catalog) -> AnswerFile {
+        AnswerFile {
+            id: Some(self.id.clone()),
+            path: Some(catalog.paths[self.path].id.clone()),
+            strengths: self
+                .strengths
+                .iter()
+                .map(|&(tag, level)| Strength {
+                    tag: catalog.tags[tag].name.clone(),
+                    level: Some(f64::from(level)),
+                })
+                .collect(),
+            goals: self.goals.iter().map(|&t| catalog.tags[t].name.clone()).collect(),
+            work_style: UniqueMap(
+                self.work_style
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(a, v)| v.map(|v| (catalog.axes[a].id.clone(), v)))
+                    .collect(),
+            ),
+            families: (!self.families.is_empty())
+                .then(|| self.families.iter().map(|&f| catalog.families[f].id.clone()).collect()),
+        }
+    }
+}
+
+/// Resolves names and checks ranges, reporting every problem in the file.
+pub fn resolve(file: AnswerFile, catalog: &Catalog, origin: &Origin<'_>) -> Result<Respondent, Vec<Located>> {
+    let mut problems = Vec::new();
+    let mut warnings = Vec::new();
+
+    let id = match file.id {
+        Some(id) if id.trim().is_empty() => {
+            problems.push(origin.locate("id", "empty id".into(), None));
+            String::new()
+        }
+        Some(id) => id,
+        None => origin.default_id.to_string(),
+    };
+
+    let path = match &file.path {
+        None => catalog.default_path(),
+        Some(name) => catalog.find_path(name).unwrap_or_else(|message| {
+            problems.push(origin.locate("path", message, None));
+            catalog.default_path()
+        }),
+    };
+    let path_def = &catalog.paths[path];
+
+    let tag_of = |entry: String, name: &str, problems: &mut Vec<Located>| {
+        let found = catalog.tag_index(name);
+        if found.is_none() {
+            let hint = did_you_mean(&catalog.suggest_tags(name))
+                .or_else(|| Some("see `rolefit tags` for every tag".into()));
+            problems.push(origin.locate(&entry, format!("unknown tag {name:?}"), hint));
+        }
+        found
+    };
+
+    let mut strengths: Vec<(usize, u8, usize)> = Vec::with_capacity(file.strengths.len());
+    for (i, strength) in file.strengths.iter().enumerate() {
+        let entry = format!("strengths[{i}]");
+        let level = match strength.level {
+            None => Some(DEFAULT_LEVEL),
+            Some(level) if level.fract() == 0.0 && (1.0..=f64::from(MAX_LEVEL)).contains(&level) => {
+                Some(level as u8)
+            }
+            Some(level) => {
+                problems.push(origin.locate(
+                    &format!("{entry}.level"),
+                    format!("level {level} is not a whole number from 1 to {MAX_LEVEL}"),
+                    None,
+                ));
+                None
+            }
+        };
+        let tag = tag_of(entry.clone(), &strength.tag, &mut problems);
+        let (Some(tag), Some(level)) = (tag, level) else {
+            continue;
+        };
+        match strengths.iter_mut().find(|(t, ..)| *t == tag) {
+            Some(seen) => {
+                warnings.push(origin.locate(
+                    &entry,
+                    format!(
+                        "{:?} repeats {:?} from strengths[{}]; counted once at level {}",
+                        strength.tag,
+                        catalog.tags[tag].name,
+                        seen.2,
+                        seen.1.max(level)
+                    ),
+                    None,
+                ));
+                seen.1 = seen.1.max(level);
+            }
+            None => strengths.push((tag, level, i)),
+        }
+    }
+
+    let mut goals: Vec<usize> = Vec::with_capacity(file.goals.len());
+    for (i, name) in file.goals.iter().enumerate() {
+        let entry = format!("goals[{i}]");
+        if let Some(tag) = tag_of(entry.clone(), name, &mut problems) {
+            if goals.contains(&tag) {
+                warnings.push(origin.locate(
+                    &entry,
+                    format!("{name:?} repeats goal {:?}; counted once", catalog.tags[tag].name),
+                    None,
+                ));
+            } else {
+                goals.push(tag);
+            }
+        }
+    }
+
+    let mut work_style = vec![None; catalog.axes.len()];
+    for (axis_id, &value) in file.work_style.iter() {
+        let entry = format!("work_style.{axis_id}");
+        match catalog.axis_index(axis_id) {
+            Some(axis) if value.is_finite() && AXIS_RANGE.contains(&value) => work_style[axis] = Some(value),
+            Some(_) => problems.push(origin.locate(&entry, format!("{value} is not a number from 1 to 5"), None)),
+            None => {
+                let ids = catalog.axes.iter().map(|a| (a.id.as_str(), a.id.as_str()));
+                let hint = did_you_mean(&crate::matching::closest(axis_id, ids, 3)).or_else(|| {
+                    let all: Vec<&str> = catalog.axes.iter().map(|a| a.id.as_str()).collect();
+                    Some(format!("axes are {}", all.join(", ")))
+                });
+                problems.push(origin.locate(&entry, format!("unknown axis {axis_id:?}"), hint));
+            }
+        }
+    }
+
+    let mut families = Vec::new();
+    for (i, name) in file.families.iter().flatten().enumerate() {
+        match catalog.find_family(name) {
+            Ok(f) if !families.contains(&f) => families.push(f),
+            Ok(_) => {}
+            Err(message) => problems.push(origin.locate(&format!("families[{i}]"), message, None)),
+        }
+    }
+
+    if !path_def.assesses_work_style() && !file.work_style.is_empty() {
+        warnings.push(origin.locate(
+            "work_style",
+            format!("work_style is ignored on the {} path", path_def.id),
+            None,
+        ));
+        work_style.iter_mut().for_each(|v| *v = None);
+    }
+    if !path_def.assesses_competency() && !(file.strengths.is_empty() && file.goals.is_empty()) {
+        let entry = if file.strengths.is_empty() { "goals" } else { "strengths" };
+        warnings.push(origin.locate(
+            entry,
+            format!("strengths and goals are ignored on the {} path", path_def.id),
+            None,
+        ));
+        strengths.clear();
+        goals.clear();
+    }
+    if path_def.assesses_work_style()
+        && !path_def.assesses_competency()
+        && work_style.iter().all(Option::is_none)
+        && problems.is_empty()
+    {
+        problems.push(origin.locate(
+            "work_style",
+            format!("the {} path needs at least one work_style answer", path_def.id),
+            None,
+        ));
+    }
+
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let mut strengths: Vec<(usize, u8)> = strengths.into_iter().map(|(t, l, _)| (t, l)).collect();
+    strengths.sort_unstable();
+    goals.sort_unstable();
+    families.sort_unstable();
+    Ok(Respondent {
+        id,
+        source: origin.source.to_string(),
+        path,
+        strengths,
+        goals,
+        work_style,
+        families,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin(text: &str) -> Origin<'_> {
+        Origin {
+            source: "answers.yaml",
+            text,
+            first_line: 1,
+            default_id: "answers",
+        }
+    }
+
+    fn resolve_yaml(text: &str) -> Result<Respondent, Vec<Located>> {
+        let catalog = Catalog::builtin().unwrap();
+        let file = parse(&origin(text), Format::Yaml).map_err(|e| vec![e])?;
+        resolve(file, &catalog, &origin(text))
+    }
+
+    #[test]
+    fn unknown_tag_names_file_line_entry_and_suggestion() {
+        let text = "id: jane\npath: full\nstrengths:\n  - error budget and SLO\n";
+        let problems = resolve_yaml(text).unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "unknown tag \"error budget and SLO\" at strengths[0] (answers.yaml:4): \
+             did you mean \"error budgets and SLOs\"?"
+        );
+    }
+
+    #[test]
+    fn duplicates_count_once_at_highest_level_with_a_warning() {
+        let text = "strengths:\n  - SLO\n  - tag: error budgets and SLOs\n    level: 5\n  - error-budget\n";
+        let respondent = resolve_yaml(text).unwrap();
+        assert_eq!(respondent.strengths.len(), 1);
+        assert_eq!(respondent.strengths[0].1, 5);
+        assert_eq!(respondent.warnings.len(), 2);
+        assert_eq!(respondent.warnings[0].line, Some(3));
+        assert_eq!(respondent.id, "answers");
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_are_errors() {
+        let unknown = resolve_yaml("strenghts: [SLO]\n").unwrap_err();
+        assert!(unknown[0].message.contains("unknown field `strenghts`"), "{:?}", unknown[0]);
+        assert_eq!(unknown[0].line, Some(1));
+        let level = resolve_yaml("strengths:\n  - {tag: SLO, level: 2.5}\n").unwrap_err();
+        assert!(level[0].to_string().contains("strengths[0].level (answers.yaml:2)"), "{}", level[0]);
+        let axis = resolve_yaml("work_style:\n  pace: 7\n  plannning: 2\n").unwrap_err();
+        assert_eq!(axis.len(), 2);
+        assert!(axis[1].to_string().ends_with("did you mean \"planning\"?"), "{}", axis[1]);
+        let twice = resolve_yaml("work_style:\n  pace: 2\n  pace: 3\n").unwrap_err();
+        assert!(twice[0].message.contains("duplicate"), "{:?}", twice[0]);
+    }
+
+    #[test]
+    fn work_style_path_needs_an_axis_and_ignores_strengths() {
+        let none = resolve_yaml("path: work-style\nstrengths: [SLO]\n").unwrap_err();
+        assert!(none[0].message.contains("needs at least one work_style answer"));
+        let ok = resolve_yaml("path: work-style\nstrengths: [SLO]\nwork_style: {pace: 2}\n").unwrap();
+        assert!(ok.strengths.is_empty());
+        assert_eq!(ok.warnings.len(), 1);
+    }
+
+    #[test]
+    fn saved_answer_file_resolves_to_the_same_respondent() {
+        let catalog = Catalog::builtin().unwrap();
+        let text = "id: x\nstrengths: [SLO, {tag: pager, level: 5}]\ngoals: [threat modeling depth]\nwork_style: {pace: 4.5}\nfamilies: [support]\n";
+        let first = resolve_yaml(text).unwrap();
+        let saved = serde_yaml::to_string(&first.to_answer_file(&catalog)).unwrap();
+        let again = resolve_yaml(&saved).unwrap();
+        assert_eq!(first, again);
+    }
+}

@@ -1,0 +1,82 @@
+//! Runs a parsed command line: the one place that ties the pieces together.
+
+use std::io::IsTerminal;
+
+use crate::answers::Format;
+use crate::batch::{self, Options};
+use crate::catalog::Catalog;
+use crate::cli::{Cli, Command, OutputFormat, ScoreArgs};
+use crate::error::{Error, Result};
+use crate::output::{self, Sink};
+use crate::report::Reporter;
+
+/// Rows a table shows unless `--top` says otherwise.
+pub const TABLE_TOP: usize = 10;
+
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Some(Command::Score(args)) => {
+            let catalog = Catalog::load(cli.roles.as_deref())?;
+            score(&catalog, args, cli.color)
+        }
+        None => Err(Error::Usage(
+            "no command given; try `rolefit score FILE` or `rolefit --help`".into(),
+        )),
+    }
+}
+
+fn score(catalog: &Catalog, args: ScoreArgs, color: crate::cli::ColorChoice) -> Result<()> {
+    let families = args
+        .families
+        .iter()
+        .map(|f| catalog.find_family(f).map_err(Error::Usage))
+        .collect::<Result<Vec<usize>>>()?;
+    let stdin_format = if args.jsonl { Format::JsonLines } else { Format::Yaml };
+    if args.inputs.iter().filter(|i| i.as_os_str() == "-").count() > 1 {
+        return Err(Error::Usage("standard input (-) can be read only once".into()));
+    }
+    if args.inputs.iter().any(|i| i.as_os_str() == "-") && std::io::stdin().is_terminal() && !args.quiet {
+        eprintln!("rolefit: reading answers from standard input (Ctrl-D to end)");
+    }
+    let (inputs, missing, skipped) = batch::discover(&args.inputs, stdin_format);
+    if !args.quiet {
+        for note in &skipped {
+            eprintln!("rolefit: note: {note}");
+        }
+    }
+    let top = args.top.or(match args.format {
+        OutputFormat::Table | OutputFormat::Markdown => Some(TABLE_TOP),
+        _ => None,
+    });
+
+    let mut sink = Sink::open(args.output.as_deref(), args.force)?;
+    let theme = output::theme(color, sink.is_terminal());
+    let mut reporter = Reporter::new(catalog, args.format, theme);
+    let out = sink.writer();
+    reporter.begin(out).map_err(Error::Output)?;
+    for problem in &missing {
+        eprintln!("rolefit: error: {problem}");
+        reporter.error(std::slice::from_ref(problem), out).map_err(Error::Output)?;
+    }
+    let options = Options {
+        catalog,
+        top,
+        families,
+        quiet: args.quiet,
+    };
+    let summary = batch::run(&inputs, &options, &mut reporter, out).map_err(Error::Output)?;
+    reporter.finish(out).map_err(Error::Output)?;
+    sink.finish()?;
+
+    let failed = summary.failed + missing.len();
+    if failed > 0 {
+        return Err(Error::SomeInputsFailed {
+            failed,
+            total: failed + summary.scored,
+        });
+    }
+    if summary.scored == 0 {
+        return Err(Error::Usage("no answer files found in the inputs given".into()));
+    }
+    Ok(())
+}

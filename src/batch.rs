@@ -1,0 +1,398 @@
+//! Batch scoring: finding inputs, reading them with bounded memory, scoring
+//! them in parallel, and writing results in input order.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::answers::{self, Format, MAX_ANSWER_BYTES, Origin};
+use crate::catalog::Catalog;
+use crate::error::Located;
+use crate::report::{Rendered, Reporter};
+use crate::score;
+
+/// One thing to read: a file, or standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin(Format),
+    File(PathBuf, Format),
+}
+
+/// Expands arguments into inputs: a directory gives its answer files sorted
+/// by name (not its subdirectories, devices or FIFOs, which are skipped with
+/// a note). Problems are returned beside the inputs, in order.
+pub fn discover(args: &[PathBuf], stdin_format: Format) -> (Vec<Input>, Vec<Located>, Vec<Located>) {
+    let mut inputs = Vec::new();
+    let mut problems = Vec::new();
+    let mut skipped = Vec::new();
+    for arg in args {
+        if arg.as_os_str() == "-" {
+            inputs.push(Input::Stdin(stdin_format));
+            continue;
+        }
+        let shown = arg.display().to_string();
+        match std::fs::metadata(arg) {
+            Err(e) => problems.push(Located::new(shown, e.to_string())),
+            Ok(meta) if meta.is_dir() => match list_dir(arg) {
+                Ok((files, notes)) => {
+                    inputs.extend(files);
+                    skipped.extend(notes);
+                }
+                Err(e) => problems.push(Located::new(shown, e.to_string())),
+            },
+            // A named file is read whatever it is: `<(cmd)` gives a FIFO.
+            Ok(_) => inputs.push(Input::File(
+                arg.clone(),
+                Format::from_extension(arg).unwrap_or(Format::Yaml),
+            )),
+        }
+    }
+    (inputs, problems, skipped)
+}
+
+fn list_dir(dir: &Path) -> io::Result<(Vec<Input>, Vec<Located>)> {
+    let mut files = Vec::new();
+    let mut notes = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let Some(format) = Format::from_extension(&path) else {
+            continue;
+        };
+        // metadata() follows links: a loop or dangling link fails here.
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_file() => files.push((path, format)),
+            Ok(_) => notes.push(Located::new(path.display().to_string(), "skipped: not a regular file")),
+            Err(e) => notes.push(Located::new(path.display().to_string(), format!("skipped: {e}"))),
+        }
+    }
+    files.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
+    Ok((files.into_iter().map(|(p, f)| Input::File(p, f)).collect(), notes))
+}
+
+/// Reads at most `limit` bytes; more is an error, not a truncation.
+pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let file = File::open(path).map_err(|e| e.to_string())?;
+    let meta = file.metadata().map_err(|e| e.to_string())?;
+    if meta.is_dir() {
+        return Err("is a directory".into());
+    }
+    if meta.is_file() && meta.len() > limit {
+        return Err(too_large(limit));
+    }
+    read_to_limit(file, limit)
+}
+
+fn read_to_limit(reader: impl Read, limit: u64) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(limit));
+    }
+    Ok(bytes)
+}
+
+fn too_large(limit: u64) -> String {
+    format!("larger than {} KiB; refused", limit / 1024)
+}
+
+/// What a batch needs besides its inputs.
+pub struct Options<'a> {
+    pub catalog: &'a Catalog,
+    /// Limits every ranking (None: all roles).
+    pub top: Option<usize>,
+    /// Replaces each respondent's families when not empty.
+    pub families: Vec<usize>,
+    pub quiet: bool,
+}
+
+/// Counts of a finished batch.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    pub scored: usize,
+    pub failed: usize,
+}
+
+/// One unit of parallel work.
+enum Job {
+    File(PathBuf, Format),
+    /// A document already read (standard input, a JSON Lines record).
+    Text {
+        source: String,
+        text: String,
+        format: Format,
+        first_line: usize,
+        default_id: String,
+    },
+    /// An input that failed before it could be parsed.
+    Failed(Located),
+}
+
+/// What a job produced.
+type Outcome = Result<(Rendered, Vec<Located>), Vec<Located>>;
+
+/// Jobs scored together before their results are written in order; bounds
+/// memory whatever the batch size.
+const CHUNK: usize = 4096;
+
+/// Scores every input and writes each result through `reporter`, in input
+/// order. Failures are reported on stderr and to the reporter; the batch
+/// goes on.
+pub fn run(
+    inputs: &[Input],
+    options: &Options<'_>,
+    reporter: &mut Reporter<'_>,
+    out: &mut dyn io::Write,
+) -> io::Result<Summary> {
+    let mut summary = Summary::default();
+    let progress = progress_bar(inputs, options.quiet);
+    let mut chunk: Vec<Job> = Vec::with_capacity(CHUNK);
+    for input in inputs {
+        match input {
+            Input::File(path, Format::JsonLines) => {
+                let source = path.display().to_string();
+                match File::open(path) {
+                    Ok(file) => stream_lines(BufReader::new(file), &source, &mut chunk, &mut |jobs| {
+                        flush(jobs, options, reporter, out, &mut summary, &progress)
+                    })?,
+                    Err(e) => chunk.push(Job::Failed(Located::new(source, e.to_string()))),
+                }
+            }
+            Input::File(path, format) => chunk.push(Job::File(path.clone(), *format)),
+            Input::Stdin(Format::JsonLines) => {
+                let stdin = io::stdin().lock();
+                stream_lines(stdin, "<stdin>", &mut chunk, &mut |jobs| {
+                    flush(jobs, options, reporter, out, &mut summary, &progress)
+                })?
+            }
+            Input::Stdin(format) => chunk.push(read_stdin(*format)),
+        }
+        if chunk.len() >= CHUNK {
+            flush(&mut chunk, options, reporter, out, &mut summary, &progress)?;
+        }
+    }
+    flush(&mut chunk, options, reporter, out, &mut summary, &progress)?;
+    progress.finish_and_clear();
+    Ok(summary)
+}
+
+fn progress_bar(inputs: &[Input], quiet: bool) -> indicatif::ProgressBar {
+    const MIN_FILES: usize = 200;
+    if quiet || !io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let files = inputs.iter().filter(|i| matches!(i, Input::File(_, f) if *f != Format::JsonLines)).count();
+    let streams = inputs.len() - files;
+    if streams == 0 && files < MIN_FILES {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    let style = indicatif::ProgressStyle::with_template("{spinner} scored {pos} answer sets ({per_sec})")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+    bar.set_style(style);
+    bar
+}
+
+fn read_stdin(format: Format) -> Job {
+    let source = "<stdin>".to_string();
+    match read_to_limit(io::stdin().lock(), MAX_ANSWER_BYTES)
+        .map_err(|m| Located::new(&source, m))
+        .and_then(|bytes| answers::decode_utf8(bytes, &source))
+    {
+        Ok(text) => Job::Text {
+            source,
+            text,
+            format,
+            first_line: 1,
+            default_id: "stdin".into(),
+        },
+        Err(problem) => Job::Failed(problem),
+    }
+}
+
+/// Splits JSON Lines into one job per non-blank line, a line longer than
+/// the answer-file limit failing alone without being held in memory.
+fn stream_lines(
+    mut reader: impl BufRead,
+    source: &str,
+    chunk: &mut Vec<Job>,
+    flush: &mut dyn FnMut(&mut Vec<Job>) -> io::Result<()>,
+) -> io::Result<()> {
+    let stem = Path::new(source)
+        .file_stem()
+        .map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned());
+    let stem = if source == "<stdin>" { "stdin".to_string() } else { stem };
+    let mut line_number = 0;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        line_number += 1;
+        let (read, overflow) = read_line_limited(&mut reader, &mut buf, MAX_ANSWER_BYTES as usize);
+        match read {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => {
+                chunk.push(Job::Failed(Located::new(source, e.to_string()).at_line(Some(line_number))));
+                break;
+            }
+        }
+        let job = if overflow {
+            Job::Failed(Located::new(source, too_large(MAX_ANSWER_BYTES)).at_line(Some(line_number)))
+        } else {
+            match String::from_utf8(std::mem::take(&mut buf)) {
+                Ok(text) if text.trim().is_empty() => continue,
+                Ok(text) => Job::Text {
+                    source: source.to_string(),
+                    text,
+                    format: Format::JsonLines,
+                    first_line: line_number,
+                    default_id: format!("{stem}:{line_number}"),
+                },
+                Err(e) => Job::Failed(
+                    Located::new(source, format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
+                        .at_line(Some(line_number)),
+                ),
+            }
+        };
+        chunk.push(job);
+        if chunk.len() >= CHUNK {
+            flush(chunk)?;
+        }
+    }
+    Ok(())
+}
+
+/// Reads one line into `buf`, keeping at most `limit` bytes; returns the
+/// bytes consumed and whether the line was longer than `limit`.
+fn read_line_limited(reader: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> (io::Result<usize>, bool) {
+    let mut consumed = 0;
+    let mut overflow = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return (Err(e), overflow),
+        };
+        if available.is_empty() {
+            return (Ok(consumed), overflow);
+        }
+        let (take, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (available.len(), false),
+        };
+        if !overflow {
+            let room = limit.saturating_sub(buf.len());
+            if take > room + usize::from(done) {
+                overflow = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(&available[..take]);
+            }
+        }
+        reader.consume(take);
+        consumed += take;
+        if done {
+            return (Ok(consumed), overflow);
+        }
+    }
+}
+
+/// Scores a chunk in parallel, then writes it in order.
+fn flush(
+    chunk: &mut Vec<Job>,
+    options: &Options<'_>,
+    reporter: &mut Reporter<'_>,
+    out: &mut dyn io::Write,
+    summary: &mut Summary,
+    progress: &indicatif::ProgressBar,
+) -> io::Result<()> {
+    if chunk.is_empty() {
+        return Ok(());
+    }
+    let outcomes: Vec<Outcome> = {
+        let shared: &Reporter<'_> = reporter;
+        chunk.par_drain(..).map(|job| process(job, options, shared)).collect()
+    };
+    for outcome in outcomes {
+        match outcome {
+            Ok((rendered, warnings)) => {
+                if !options.quiet {
+                    for warning in &warnings {
+                        progress.suspend(|| eprintln!("rolefit: warning: {warning}"));
+                    }
+                }
+                reporter.emit(rendered, out)?;
+                summary.scored += 1;
+            }
+            Err(problems) => {
+                for problem in &problems {
+                    progress.suspend(|| eprintln!("rolefit: error: {problem}"));
+                }
+                reporter.error(&problems, out)?;
+                summary.failed += 1;
+            }
+        }
+        progress.inc(1);
+    }
+    Ok(())
+}
+
+/// Reads, parses, resolves, scores and renders one answer set.
+fn process(job: Job, options: &Options<'_>, reporter: &Reporter<'_>) -> Outcome {
+    let (source, text, format, first_line, default_id) = match job {
+        Job::Failed(problem) => return Err(vec![problem]),
+        Job::Text {
+            source,
+            text,
+            format,
+            first_line,
+            default_id,
+        } => (source, text, format, first_line, default_id),
+        Job::File(path, format) => {
+            let source = path.display().to_string();
+            let text = read_limited(&path, MAX_ANSWER_BYTES)
+                .map_err(|m| vec![Located::new(&source, m)])
+                .and_then(|bytes| answers::decode_utf8(bytes, &source).map_err(|e| vec![e]))?;
+            let stem = path
+                .file_stem()
+                .map_or_else(|| source.clone(), |s| s.to_string_lossy().into_owned());
+            (source, text, format, 1, stem)
+        }
+    };
+    let origin = Origin {
+        source: &source,
+        text: &text,
+        first_line,
+        default_id: &default_id,
+    };
+    let file = answers::parse(&origin, format).map_err(|e| vec![e])?;
+    let mut respondent = answers::resolve(file, options.catalog, &origin)?;
+    if !options.families.is_empty() {
+        respondent.families = options.families.clone();
+    }
+    let warnings = respondent.warnings.clone();
+    let scored = score::assess(options.catalog, respondent, options.top);
+    Ok((reporter.render(scored), warnings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_refused_without_being_kept() {
+        let text = format!("{}\nshort\n", "x".repeat(100));
+        let mut reader = io::Cursor::new(text.into_bytes());
+        let mut buf = Vec::new();
+        let (read, overflow) = read_line_limited(&mut reader, &mut buf, 10);
+        assert_eq!((read.unwrap(), overflow), (101, true));
+        assert!(buf.len() <= 10);
+        buf.clear();
+        let (read, overflow) = read_line_limited(&mut reader, &mut buf, 10);
+        assert_eq!((read.unwrap(), overflow, buf.as_slice()), (6, false, &b"short\n"[..]));
+    }
+}

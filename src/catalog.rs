@@ -1,0 +1,575 @@
+//! The role catalog: loading, validating and indexing `roles.yaml`.
+//!
+//! Names are resolved to indices once, here, so scoring works on plain
+//! integers: a tag is an index into [`Catalog::tags`], a role into
+//! [`Catalog::roles`], an axis into [`Catalog::axes`].
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Located, Result};
+use crate::locate::line_of;
+use crate::matching::{closest, did_you_mean, normalize};
+
+/// The built-in catalog, compiled into the binary.
+pub const BUILTIN_SOURCE: &str = include_str!("../roles.yaml");
+pub const BUILTIN_NAME: &str = "<built-in roles.yaml>";
+/// A catalog bigger than this is refused, like an oversized answer file.
+pub const MAX_CATALOG_BYTES: u64 = 16 * 1024 * 1024;
+/// Strength levels: 1 learning … 5 expert.
+pub const MAX_LEVEL: u8 = 5;
+/// Work-style answers and targets run from 1 to 5.
+pub const AXIS_RANGE: std::ops::RangeInclusive<f64> = 1.0..=5.0;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalog {
+    version: u32,
+    families: Vec<Family>,
+    axes: Vec<Axis>,
+    questions: Vec<RawQuestion>,
+    paths: Vec<PathDef>,
+    tags: Vec<RawTag>,
+    roles: Vec<RawRole>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Family {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Axis {
+    pub id: String,
+    pub name: String,
+    /// What 1 means.
+    pub low: String,
+    /// What 5 means.
+    pub high: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: String,
+    axis: String,
+    text: String,
+    #[serde(default)]
+    reverse: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub axis: usize,
+    pub text: String,
+    /// A reverse-keyed item counts as `6 − answer`.
+    pub reverse: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathDef {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub weights: Weights,
+}
+
+/// A path assesses exactly the components it has a weight for.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Weights {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub competency: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub growth: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work_style: Option<f64>,
+}
+
+impl PathDef {
+    /// Competency paths ask for strengths and goals.
+    pub fn assesses_competency(&self) -> bool {
+        self.weights.competency.is_some() || self.weights.growth.is_some()
+    }
+    pub fn assesses_work_style(&self) -> bool {
+        self.weights.work_style.is_some()
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTag {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Tag {
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Roles that list this tag, in catalog order.
+    pub roles: Vec<usize>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRole {
+    id: String,
+    name: String,
+    family: String,
+    summary: String,
+    detail: String,
+    tags: Vec<String>,
+    profile: RawProfile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProfile {
+    axes: crate::answers::UniqueMap<f64>,
+    behaviors: Behaviors,
+}
+
+/// How the four team behaviours that build trust show up in a role.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Behaviors {
+    pub trust: String,
+    pub clarity: String,
+    pub accountability: String,
+    pub shared_results: String,
+}
+
+impl Behaviors {
+    pub fn labelled(&self) -> [(&'static str, &str); 4] {
+        [
+            ("Trust", &self.trust),
+            ("Clarity", &self.clarity),
+            ("Accountability", &self.accountability),
+            ("Shared results", &self.shared_results),
+        ]
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Role {
+    pub id: String,
+    pub name: String,
+    pub family: usize,
+    pub summary: String,
+    pub detail: String,
+    pub tags: Vec<usize>,
+    /// Target on each axis, indexed like [`Catalog::axes`].
+    pub targets: Vec<f64>,
+    pub behaviors: Behaviors,
+}
+
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub source: String,
+    pub version: u32,
+    pub families: Vec<Family>,
+    pub axes: Vec<Axis>,
+    pub questions: Vec<Question>,
+    pub paths: Vec<PathDef>,
+    pub tags: Vec<Tag>,
+    pub roles: Vec<Role>,
+    /// Normalised tag name or alias → tag index.
+    tag_lookup: HashMap<String, usize>,
+}
+
+impl Catalog {
+    /// The catalog compiled into the binary.
+    pub fn builtin() -> Result<Catalog> {
+        Catalog::parse(BUILTIN_SOURCE, BUILTIN_NAME)
+    }
+
+    /// The built-in catalog, or the one at `path`.
+    pub fn load(path: Option<&Path>) -> Result<Catalog> {
+        let Some(path) = path else {
+            return Catalog::builtin();
+        };
+        let shown = path.display().to_string();
+        let bytes = crate::batch::read_limited(path, MAX_CATALOG_BYTES)
+            .map_err(|problem| Error::Catalog(vec![Located::new(&shown, problem)]))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            Error::Catalog(vec![Located::new(&shown, crate::answers::utf8_problem(&e))])
+        })?;
+        Catalog::parse(&text, &shown)
+    }
+
+    /// Parses and validates a catalog text; `source` names it in errors.
+    pub fn parse(text: &str, source: &str) -> Result<Catalog> {
+        let raw: RawCatalog = crate::answers::from_yaml(text, source)
+            .map_err(|problem| Error::Catalog(vec![problem]))?;
+        Builder::new(text, source).build(raw)
+    }
+
+    pub fn family_index(&self, id: &str) -> Option<usize> {
+        self.families.iter().position(|f| f.id == id)
+    }
+
+    pub fn path_index(&self, id: &str) -> Option<usize> {
+        self.paths.iter().position(|p| p.id == id)
+    }
+
+    pub fn axis_index(&self, id: &str) -> Option<usize> {
+        self.axes.iter().position(|a| a.id == id)
+    }
+
+    /// A tag by name or alias, after normalisation.
+    pub fn tag_index(&self, name: &str) -> Option<usize> {
+        self.tag_lookup.get(&normalize(name)).copied()
+    }
+
+    /// The closest tag names to a near miss.
+    pub fn suggest_tags(&self, name: &str) -> Vec<&str> {
+        let pairs = self.tags.iter().flat_map(|tag| {
+            std::iter::once((tag.name.as_str(), tag.name.as_str()))
+                .chain(tag.aliases.iter().map(|a| (a.as_str(), tag.name.as_str())))
+        });
+        closest(name, pairs, 3)
+    }
+
+    /// A role by id or name, case-insensitive.
+    pub fn role_index(&self, query: &str) -> Option<usize> {
+        let wanted = normalize(query);
+        self.roles
+            .iter()
+            .position(|r| normalize(&r.id) == wanted || normalize(&r.name) == wanted)
+    }
+
+    pub fn suggest_roles(&self, query: &str) -> Vec<&str> {
+        let pairs = self.roles.iter().flat_map(|r| {
+            [(r.id.as_str(), r.id.as_str()), (r.name.as_str(), r.id.as_str())]
+        });
+        closest(query, pairs, 3)
+    }
+
+    /// Resolves a role query or explains the miss.
+    pub fn find_role(&self, query: &str) -> Result<usize> {
+        self.role_index(query).ok_or_else(|| {
+            let hint = did_you_mean(&self.suggest_roles(query))
+                .unwrap_or_else(|| "see `rolefit roles` for the list".into());
+            Error::Usage(format!(
+                "unknown role {:?}: {hint}",
+                crate::text::escape_control(query)
+            ))
+        })
+    }
+
+    /// Resolves a family id or explains the miss.
+    pub fn find_family(&self, id: &str) -> std::result::Result<usize, String> {
+        self.family_index(id).ok_or_else(|| {
+            let ids = self.families.iter().map(|f| (f.id.as_str(), f.id.as_str()));
+            let hint = did_you_mean(&closest(id, ids, 3)).unwrap_or_else(|| {
+                format!("families are {}", self.family_ids().join(", "))
+            });
+            format!("unknown family {:?}: {hint}", crate::text::escape_control(id))
+        })
+    }
+
+    /// Resolves a path id or explains the miss.
+    pub fn find_path(&self, id: &str) -> std::result::Result<usize, String> {
+        self.path_index(id).ok_or_else(|| {
+            let ids = self.paths.iter().map(|p| (p.id.as_str(), p.id.as_str()));
+            let hint = did_you_mean(&closest(id, ids, 3)).unwrap_or_else(|| {
+                let all: Vec<&str> = self.paths.iter().map(|p| p.id.as_str()).collect();
+                format!("paths are {}", all.join(", "))
+            });
+            format!("unknown path {:?}: {hint}", crate::text::escape_control(id))
+        })
+    }
+
+    pub fn family_ids(&self) -> Vec<&str> {
+        self.families.iter().map(|f| f.id.as_str()).collect()
+    }
+
+    /// The path used when an answer file names none: `full`, or the first.
+    pub fn default_path(&self) -> usize {
+        self.path_index("full").unwrap_or(0)
+    }
+}
+
+/// Validates a parsed catalog and builds the indices, collecting every
+/// problem with its line rather than stopping at the first.
+struct Builder<'t> {
+    text: &'t str,
+    source: &'t str,
+    problems: Vec<Located>,
+}
+
+impl<'t> Builder<'t> {
+    fn new(text: &'t str, source: &'t str) -> Self {
+        Builder {
+            text,
+            source,
+            problems: Vec::new(),
+        }
+    }
+
+    fn problem(&mut self, entry: String, message: String, hint: Option<String>) {
+        let line = line_of(self.text, &entry);
+        self.problems.push(
+            Located::new(self.source, message)
+                .at_line(line)
+                .at_entry(entry)
+                .with_hint(hint),
+        );
+    }
+
+    fn unique<'a>(&mut self, section: &str, ids: impl Iterator<Item = &'a str>) {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            if id.trim().is_empty() {
+                self.problem(format!("{section}[{i}]"), "empty id".into(), None);
+            } else if !seen.insert(id) {
+                self.problem(format!("{section}[{i}]"), format!("duplicate id {id:?}"), None);
+            }
+        }
+    }
+
+    fn build(mut self, raw: RawCatalog) -> Result<Catalog> {
+        if raw.version != 1 {
+            self.problem(
+                "version".into(),
+                format!("unsupported catalog version {}", raw.version),
+                Some("this rolefit reads version 1".into()),
+            );
+        }
+        self.unique("families", raw.families.iter().map(|f| f.id.as_str()));
+        self.unique("axes", raw.axes.iter().map(|a| a.id.as_str()));
+        self.unique("questions", raw.questions.iter().map(|q| q.id.as_str()));
+        self.unique("paths", raw.paths.iter().map(|p| p.id.as_str()));
+        self.unique("roles", raw.roles.iter().map(|r| r.id.as_str()));
+        for (section, empty) in [
+            ("families", raw.families.is_empty()),
+            ("axes", raw.axes.is_empty()),
+            ("paths", raw.paths.is_empty()),
+            ("roles", raw.roles.is_empty()),
+        ] {
+            if empty {
+                self.problem(section.into(), format!("no {section}"), None);
+            }
+        }
+
+        let axis_of = |id: &str| raw.axes.iter().position(|a| a.id == id);
+        let axis_ids: Vec<&str> = raw.axes.iter().map(|a| a.id.as_str()).collect();
+        let mut questions = Vec::with_capacity(raw.questions.len());
+        for (i, q) in raw.questions.iter().enumerate() {
+            match axis_of(&q.axis) {
+                Some(axis) => questions.push(Question {
+                    id: q.id.clone(),
+                    axis,
+                    text: q.text.clone(),
+                    reverse: q.reverse,
+                }),
+                None => self.unknown(format!("questions[{i}].axis"), "axis", &q.axis, &axis_ids),
+            }
+        }
+
+        for (i, path) in raw.paths.iter().enumerate() {
+            let w = path.weights;
+            let given = [w.competency, w.growth, w.work_style];
+            for weight in given.iter().flatten() {
+                if !(0.0..=1.0).contains(weight) {
+                    self.problem(
+                        format!("paths[{i}].weights"),
+                        format!("weight {weight} is outside 0–1"),
+                        None,
+                    );
+                }
+            }
+            if given.iter().flatten().sum::<f64>() <= 0.0 {
+                self.problem(format!("paths[{i}].weights"), "no positive weight".into(), None);
+            }
+        }
+
+        let mut tags: Vec<Tag> = Vec::with_capacity(raw.tags.len());
+        let mut tag_lookup: HashMap<String, usize> = HashMap::new();
+        for (i, raw_tag) in raw.tags.iter().enumerate() {
+            let names = std::iter::once((format!("tags[{i}].name"), &raw_tag.name)).chain(
+                raw_tag
+                    .aliases
+                    .iter()
+                    .enumerate()
+                    .map(|(j, a)| (format!("tags[{i}].aliases[{j}]"), a)),
+            );
+            for (entry, name) in names {
+                let key = normalize(name);
+                if key.is_empty() {
+                    self.problem(entry, "empty tag name or alias".into(), None);
+                    continue;
+                }
+                match tag_lookup.get(&key) {
+                    Some(&other) if other == i => {}
+                    Some(&other) => self.problem(
+                        entry,
+                        format!("{name:?} resolves to two tags"),
+                        Some(format!("it already names {:?}", raw.tags[other].name)),
+                    ),
+                    None => {
+                        tag_lookup.insert(key, i);
+                    }
+                }
+            }
+            tags.push(Tag {
+                name: raw_tag.name.clone(),
+                aliases: raw_tag.aliases.clone(),
+                roles: Vec::new(),
+            });
+        }
+
+        let tag_names: Vec<&str> = raw.tags.iter().map(|t| t.name.as_str()).collect();
+        let family_ids: Vec<&str> = raw.families.iter().map(|f| f.id.as_str()).collect();
+        let mut roles = Vec::with_capacity(raw.roles.len());
+        for (i, raw_role) in raw.roles.into_iter().enumerate() {
+            let family = raw.families.iter().position(|f| f.id == raw_role.family);
+            if family.is_none() {
+                self.unknown(format!("roles[{i}].family"), "family", &raw_role.family, &family_ids);
+            }
+            if raw_role.tags.is_empty() {
+                self.problem(format!("roles[{i}].tags"), "a role needs at least one tag".into(), None);
+            }
+            let mut role_tags = Vec::with_capacity(raw_role.tags.len());
+            for (j, name) in raw_role.tags.iter().enumerate() {
+                // Roles name tags by their canonical name, not an alias.
+                match raw.tags.iter().position(|t| normalize(&t.name) == normalize(name)) {
+                    Some(t) if role_tags.contains(&t) => self.problem(
+                        format!("roles[{i}].tags[{j}]"),
+                        format!("tag {name:?} is listed twice"),
+                        None,
+                    ),
+                    Some(t) => {
+                        role_tags.push(t);
+                        tags[t].roles.push(i);
+                    }
+                    None => self.unknown(format!("roles[{i}].tags[{j}]"), "tag", name, &tag_names),
+                }
+            }
+            let mut targets = vec![f64::NAN; raw.axes.len()];
+            for (axis_id, value) in raw_role.profile.axes.iter() {
+                let entry = format!("roles[{i}].profile.axes.{axis_id}");
+                match axis_of(axis_id) {
+                    Some(a) if AXIS_RANGE.contains(value) => targets[a] = *value,
+                    Some(_) => self.problem(entry, format!("axis value {value} is outside 1–5"), None),
+                    None => self.unknown(entry, "axis", axis_id, &axis_ids),
+                }
+            }
+            for (a, target) in targets.iter().enumerate() {
+                if target.is_nan() && !raw_role.profile.axes.contains_key(&raw.axes[a].id) {
+                    self.problem(
+                        format!("roles[{i}].profile.axes"),
+                        format!("no target for axis {:?}", raw.axes[a].id),
+                        None,
+                    );
+                }
+            }
+            roles.push(Role {
+                id: raw_role.id,
+                name: raw_role.name,
+                family: family.unwrap_or(0),
+                summary: raw_role.summary,
+                detail: raw_role.detail,
+                tags: role_tags,
+                targets,
+                behaviors: raw_role.profile.behaviors,
+            });
+        }
+        for (i, tag) in tags.iter().enumerate() {
+            if tag.roles.is_empty() {
+                self.problem(
+                    format!("tags[{i}]"),
+                    format!("tag {:?} is used by no role", tag.name),
+                    None,
+                );
+            }
+        }
+
+        if !self.problems.is_empty() {
+            return Err(Error::Catalog(self.problems));
+        }
+        Ok(Catalog {
+            source: self.source.to_string(),
+            version: raw.version,
+            families: raw.families,
+            axes: raw.axes,
+            questions,
+            paths: raw.paths,
+            tags,
+            roles,
+            tag_lookup,
+        })
+    }
+
+    fn unknown(&mut self, entry: String, kind: &str, name: &str, known: &[&str]) {
+        let pairs = known.iter().map(|k| (*k, *k));
+        let hint = did_you_mean(&closest(name, pairs, 3));
+        self.problem(entry, format!("unknown {kind} {name:?}"), hint);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_catalog_is_valid_and_complete() {
+        let catalog = Catalog::builtin().unwrap();
+        assert_eq!(catalog.roles.len(), 24);
+        assert_eq!(catalog.families.len(), 4);
+        assert_eq!(catalog.axes.len(), 5);
+        for role in &catalog.roles {
+            assert!(role.tags.len() >= 3, "{} has too few tags", role.id);
+            assert!(role.targets.iter().all(|t| AXIS_RANGE.contains(t)));
+        }
+        for axis in 0..catalog.axes.len() {
+            let items: Vec<_> = catalog.questions.iter().filter(|q| q.axis == axis).collect();
+            assert!(items.len() >= 2);
+            assert!(items.iter().any(|q| q.reverse));
+        }
+        let counts: Vec<usize> = (0..4)
+            .map(|f| catalog.roles.iter().filter(|r| r.family == f).count())
+            .collect();
+        assert_eq!(counts, vec![6, 10, 5, 3]);
+    }
+
+    #[test]
+    fn tags_resolve_by_name_and_alias() {
+        let catalog = Catalog::builtin().unwrap();
+        let slo = catalog.tag_index("error budgets and SLOs").unwrap();
+        assert_eq!(catalog.tag_index("  ERROR_budgets and slos"), Some(slo));
+        assert_eq!(catalog.tag_index("SLO"), Some(slo));
+        assert_eq!(catalog.suggest_tags("error budget and SLO"), vec!["error budgets and SLOs"]);
+    }
+
+    #[test]
+    fn roles_resolve_by_id_or_name() {
+        let catalog = Catalog::builtin().unwrap();
+        let sre = catalog.role_index("site-reliability-engineer").unwrap();
+        assert_eq!(catalog.role_index("site reliability ENGINEER"), Some(sre));
+        assert!(catalog.find_role("site reliabilty engineer").is_err());
+        let message = catalog.find_role("site reliabilty engineer").unwrap_err().to_string();
+        assert!(message.contains("did you mean \"site-reliability-engineer\"?"), "{message}");
+    }
+
+    #[test]
+    fn invalid_catalog_names_every_problem_with_its_line() {
+        let text = BUILTIN_SOURCE.replacen("family: support", "family: suport", 1);
+        let Err(Error::Catalog(problems)) = Catalog::parse(&text, "custom.yaml") else {
+            panic!("a misspelt family must be rejected");
+        };
+        let shown = problems[0].to_string();
+        assert!(shown.starts_with("unknown family \"suport\" at roles[0].family (custom.yaml:"), "{shown}");
+        assert!(shown.ends_with("did you mean \"support\"?"), "{shown}");
+    }
+}

@@ -1,0 +1,17 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use rolefit::cli::Cli;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match rolefit::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        // `rolefit … | head` closing early is a normal way to stop reading.
+        Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("rolefit: error: {error}");
+            ExitCode::from(error.exit_code())
+        }
+    }
+}

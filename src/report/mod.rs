@@ -1,0 +1,250 @@
+//! Rendering: table, profile, JSON, JSON Lines, CSV and Markdown.
+//!
+//! [`Reporter`] receives respondents in input order. Per-respondent text is
+//! rendered by [`Reporter::render`], which only reads shared state, so the
+//! batch runs it in parallel; [`Reporter::emit`] then writes in order.
+
+mod csv;
+mod json;
+mod markdown;
+pub mod profile;
+pub mod table;
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use crate::catalog::Catalog;
+use crate::cli::OutputFormat;
+use crate::error::Located;
+use crate::score::Scored;
+
+/// How human-readable output looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// ANSI colours and bold.
+    pub color: bool,
+    /// Box drawing, block bars and ✓/✗; plain ASCII otherwise.
+    pub unicode: bool,
+    /// Columns to fit in.
+    pub width: usize,
+}
+
+impl Theme {
+    /// What snapshot tests and pipes get: no colour, ASCII, 80 columns.
+    pub const PLAIN: Theme = Theme {
+        color: false,
+        unicode: false,
+        width: 80,
+    };
+
+    pub fn bold(&self, text: &str) -> String {
+        self.styled(text, console::Style::new().bold())
+    }
+
+    pub fn dim(&self, text: &str) -> String {
+        self.styled(text, console::Style::new().dim())
+    }
+
+    pub fn styled(&self, text: &str, style: console::Style) -> String {
+        style.force_styling(self.color).apply_to(text).to_string()
+    }
+
+    /// A bar of `cells` character cells filled to `fraction` (0–1).
+    pub fn bar(&self, fraction: f64, cells: usize) -> String {
+        let fraction = if fraction.is_finite() { fraction.clamp(0.0, 1.0) } else { 0.0 };
+        if !self.unicode {
+            let filled = (fraction * cells as f64).round() as usize;
+            return format!("{}{}", "#".repeat(filled), ".".repeat(cells - filled));
+        }
+        const PARTIAL: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+        let eighths = (fraction * cells as f64 * 8.0).round() as usize;
+        let mut bar = "█".repeat(eighths / 8);
+        if eighths % 8 > 0 {
+            bar.push(PARTIAL[eighths % 8]);
+        }
+        let used = bar.chars().count();
+        bar.extend(std::iter::repeat_n(' ', cells.saturating_sub(used)));
+        bar
+    }
+
+    pub fn check(&self, matched: bool) -> &'static str {
+        match (self.unicode, matched) {
+            (true, true) => "✓",
+            (true, false) => "✗",
+            (false, true) => "[x]",
+            (false, false) => "[ ]",
+        }
+    }
+}
+
+/// A fraction as a whole percentage, or a dash when undefined.
+pub fn percent(value: Option<f64>) -> String {
+    value.map_or_else(|| "-".to_string(), |v| format!("{:.0}%", v * 100.0))
+}
+
+/// A fraction with the 4 decimals of the machine formats.
+pub fn fraction4(value: Option<f64>) -> String {
+    value.map_or_else(String::new, |v| format!("{:.4}", crate::score::round4(v)))
+}
+
+/// What [`Reporter::render`] prepared for one respondent.
+pub enum Rendered {
+    /// Text ready to write (JSON, JSON Lines, CSV).
+    Text(String),
+    /// A respondent kept whole: tables know only at the end whether they
+    /// show one respondent in full or a row per respondent.
+    Held(Box<Scored>),
+}
+
+/// One row of the cohort view.
+struct CohortRow {
+    id: String,
+    best: Option<(usize, f64)>,
+    runner_up: Option<(usize, f64)>,
+    gaps: Vec<usize>,
+}
+
+pub struct Reporter<'c> {
+    catalog: &'c Catalog,
+    format: OutputFormat,
+    theme: Theme,
+    written: usize,
+    first: Option<Box<Scored>>,
+    cohort: Vec<CohortRow>,
+    errors: Vec<Located>,
+    failed_inputs: usize,
+}
+
+impl<'c> Reporter<'c> {
+    pub fn new(catalog: &'c Catalog, format: OutputFormat, theme: Theme) -> Self {
+        Reporter {
+            catalog,
+            format,
+            theme,
+            written: 0,
+            first: None,
+            cohort: Vec::new(),
+            errors: Vec::new(),
+            failed_inputs: 0,
+        }
+    }
+
+    pub fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        match self.format {
+            OutputFormat::Json => json::begin(self.catalog, out),
+            OutputFormat::Csv => csv::header(out),
+            _ => Ok(()),
+        }
+    }
+
+    /// Renders one respondent; needs only shared access, so it runs in parallel.
+    pub fn render(&self, scored: Scored) -> Rendered {
+        match self.format {
+            OutputFormat::Json => Rendered::Text(json::respondent_pretty(self.catalog, &scored)),
+            OutputFormat::Jsonl => Rendered::Text(json::respondent_line(self.catalog, &scored)),
+            OutputFormat::Csv => Rendered::Text(csv::rows(self.catalog, &scored)),
+            OutputFormat::Table | OutputFormat::Markdown => Rendered::Held(Box::new(scored)),
+        }
+    }
+
+    pub fn emit(&mut self, rendered: Rendered, out: &mut dyn Write) -> io::Result<()> {
+        match rendered {
+            Rendered::Text(text) => {
+                if self.format == OutputFormat::Json && self.written > 0 {
+                    out.write_all(b",\n")?;
+                }
+                out.write_all(text.as_bytes())?;
+            }
+            Rendered::Held(scored) => {
+                if let Some(first) = self.first.take() {
+                    self.cohort.push(self.cohort_row(&first));
+                }
+                if self.written == 0 {
+                    self.first = Some(scored);
+                } else {
+                    self.cohort.push(self.cohort_row(&scored));
+                }
+            }
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    fn cohort_row(&self, scored: &Scored) -> CohortRow {
+        let pick = |i: usize| scored.ranking.get(i).map(|s| (s.role, s.score));
+        CohortRow {
+            id: scored.respondent.id.clone(),
+            best: pick(0),
+            runner_up: pick(1),
+            gaps: scored
+                .best()
+                .map(|best| crate::score::explain(self.catalog, &scored.respondent, best).gaps)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Records an input that failed; JSON Lines reports it in the stream.
+    pub fn error(&mut self, problems: &[Located], out: &mut dyn Write) -> io::Result<()> {
+        self.failed_inputs += 1;
+        if self.format == OutputFormat::Jsonl {
+            for problem in problems {
+                out.write_all(json::error_line(problem).as_bytes())?;
+            }
+        }
+        if self.format == OutputFormat::Json {
+            self.errors.extend_from_slice(problems);
+        }
+        Ok(())
+    }
+
+    pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+        match self.format {
+            OutputFormat::Json => json::end(&self.errors, out),
+            OutputFormat::Table => match (&self.first, self.cohort.is_empty()) {
+                (Some(first), true) => table::single(self.catalog, first, self.theme, out),
+                (None, false) => table::cohort(self.catalog, &self.cohort_view(), self.theme, out),
+                _ => Ok(()),
+            },
+            OutputFormat::Markdown => match (&self.first, self.cohort.is_empty()) {
+                (Some(first), true) => markdown::single(self.catalog, first, out),
+                (None, false) => markdown::cohort(self.catalog, &self.cohort_view(), out),
+                _ => Ok(()),
+            },
+            OutputFormat::Jsonl | OutputFormat::Csv => Ok(()),
+        }
+    }
+
+    fn cohort_view(&self) -> Cohort<'_> {
+        let mut best_counts: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut gap_counts: BTreeMap<usize, usize> = BTreeMap::new();
+        for row in &self.cohort {
+            if let Some((role, _)) = row.best {
+                *best_counts.entry(role).or_default() += 1;
+            }
+            for &gap in &row.gaps {
+                *gap_counts.entry(gap).or_default() += 1;
+            }
+        }
+        let by_count = |counts: BTreeMap<usize, usize>| {
+            let mut list: Vec<(usize, usize)> = counts.into_iter().collect();
+            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            list
+        };
+        Cohort {
+            rows: &self.cohort,
+            best_counts: by_count(best_counts),
+            common_gaps: by_count(gap_counts),
+            failed_inputs: self.failed_inputs,
+        }
+    }
+}
+
+/// The several-respondent view: a row each and a summary.
+pub(crate) struct Cohort<'a> {
+    rows: &'a [CohortRow],
+    /// (role, respondents whose best match it is), most first.
+    best_counts: Vec<(usize, usize)>,
+    /// (tag, respondents missing it in their best match), most first.
+    common_gaps: Vec<(usize, usize)>,
+    failed_inputs: usize,
+}

@@ -1,0 +1,99 @@
+//! The fit profile panel of a role for a person, and their own work style.
+
+use std::fmt::Write;
+
+use super::{Theme, percent};
+use crate::answers::Respondent;
+use crate::catalog::Catalog;
+use crate::score::{RoleScore, growth_plan, level_of};
+use crate::text::{escape_control, wrap};
+
+const LABEL: usize = 16;
+
+/// The person's own answer on each axis, with what its ends mean.
+pub fn own_work_style(catalog: &Catalog, r: &Respondent, theme: Theme) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", theme.bold("Your work-style profile"));
+    let indent = " ".repeat(LABEL + 2);
+    for (a, axis) in catalog.axes.iter().enumerate() {
+        let value = r.work_style[a];
+        let shown = value.map_or_else(|| "not answered".to_string(), |v| format!("{v:.1} of 5"));
+        let _ = writeln!(
+            out,
+            "  {:<LABEL$}{} {shown}",
+            escape_control(&axis.name),
+            theme.bar(value.map_or(0.0, |v| (v - 1.0) / 4.0), 10),
+        );
+        let _ = writeln!(out, "{}", theme.dim(&wrap(&format!("1 = {}", escape_control(&axis.low)), theme.width, &indent)));
+        let _ = writeln!(out, "{}", theme.dim(&wrap(&format!("5 = {}", escape_control(&axis.high)), theme.width, &indent)));
+    }
+    out
+}
+
+/// The best match's card: summary, detail, tags, axes, behaviours, plan.
+pub fn fit_profile(catalog: &Catalog, r: &Respondent, best: &RoleScore, theme: Theme) -> String {
+    let role = &catalog.roles[best.role];
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} ({}, score {})",
+        theme.bold("Best match:"),
+        theme.bold(&escape_control(&role.name)),
+        escape_control(&catalog.families[role.family].name),
+        percent(Some(best.score))
+    );
+    let _ = writeln!(out, "\n{}", wrap(&escape_control(&role.summary), theme.width, "  "));
+    let _ = writeln!(out, "\n{}", wrap(&escape_control(&role.detail), theme.width, "  "));
+
+    let _ = writeln!(out, "\n{}", theme.bold("Competency focus"));
+    let assessed = best.competency.is_some();
+    for &tag in &role.tags {
+        let name = escape_control(&catalog.tags[tag].name);
+        match level_of(r, tag).filter(|_| assessed) {
+            Some(level) => {
+                let mark = theme.styled(theme.check(true), console::Style::new().green());
+                let _ = writeln!(out, "  {mark} {name} (level {level} of 5)");
+            }
+            None if assessed => {
+                let mark = theme.styled(theme.check(false), console::Style::new().red());
+                let _ = writeln!(out, "  {mark} {name}");
+            }
+            None => {
+                let _ = writeln!(out, "  - {name}");
+            }
+        }
+    }
+
+    let _ = writeln!(out, "\n{}", theme.bold("Work style: you and the role"));
+    for (a, axis) in catalog.axes.iter().enumerate() {
+        let target = role.targets[a];
+        let you = r.work_style[a].map_or_else(
+            || format!("{:<10} {:>3}", "", "-"),
+            |v| format!("{} {v:>3.1}", theme.bar((v - 1.0) / 4.0, 10)),
+        );
+        let _ = writeln!(
+            out,
+            "  {:<LABEL$}you {you}   role {} {target:.0}",
+            escape_control(&axis.name),
+            theme.bar((target - 1.0) / 4.0, 10),
+        );
+    }
+
+    let _ = writeln!(out, "\n{}", theme.bold("Team behaviours"));
+    for (label, sentence) in role.behaviors.labelled() {
+        let _ = writeln!(out, "  {}", theme.bold(label));
+        let _ = writeln!(out, "{}", wrap(&escape_control(sentence), theme.width, "    "));
+    }
+
+    let plan = growth_plan(catalog, r, best);
+    if !plan.is_empty() {
+        let _ = writeln!(out, "\n{}", theme.bold("Growth plan"));
+        for (i, tag) in plan.iter().enumerate() {
+            let goal = if r.goals.binary_search(tag).is_ok() { " (your goal)" } else { "" };
+            let _ = writeln!(out, "  {}. {}{goal}", i + 1, escape_control(&catalog.tags[*tag].name));
+        }
+    } else if !assessed {
+        let _ = writeln!(out, "\n{}", theme.dim("Competencies are not assessed on this path."));
+    }
+    out
+}

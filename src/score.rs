@@ -1,0 +1,241 @@
+//! The scoring rule (DESIGN section 4). Pure: no I/O, no allocation per role.
+
+use std::cmp::Ordering;
+
+use crate::answers::Respondent;
+use crate::catalog::{Catalog, MAX_LEVEL, Role, Weights};
+
+/// One role's score for one respondent. `None` is an undefined component.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RoleScore {
+    pub role: usize,
+    pub score: f64,
+    pub competency: Option<f64>,
+    pub growth: Option<f64>,
+    pub work_style: Option<f64>,
+}
+
+/// A respondent and their ranking, best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scored {
+    pub respondent: Respondent,
+    pub ranking: Vec<RoleScore>,
+}
+
+impl Scored {
+    pub fn best(&self) -> Option<&RoleScore> {
+        self.ranking.first()
+    }
+}
+
+/// Rounds to the 4 decimals that JSON shows.
+pub fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// The comparison key of a component: its 4-decimal value, and undefined
+/// below every number.
+fn key(x: Option<f64>) -> i64 {
+    x.map_or(i64::MIN, |x| (x * 10_000.0).round() as i64)
+}
+
+/// Ranking order: score, then competency, then work style (all descending,
+/// as rounded), then role id ascending.
+pub fn ranking_order(catalog: &Catalog, a: &RoleScore, b: &RoleScore) -> Ordering {
+    key(Some(b.score))
+        .cmp(&key(Some(a.score)))
+        .then_with(|| key(b.competency).cmp(&key(a.competency)))
+        .then_with(|| key(b.work_style).cmp(&key(a.work_style)))
+        .then_with(|| catalog.roles[a.role].id.cmp(&catalog.roles[b.role].id))
+}
+
+/// Dense per-tag views of a respondent's answers, built once per respondent
+/// so that scoring each role is a few array reads.
+struct Lookup {
+    levels: Vec<u8>,
+    goals: Vec<bool>,
+}
+
+impl Lookup {
+    fn new(catalog: &Catalog, respondent: &Respondent) -> Self {
+        let mut levels = vec![0u8; catalog.tags.len()];
+        for &(tag, level) in &respondent.strengths {
+            levels[tag] = level;
+        }
+        let mut goals = vec![false; catalog.tags.len()];
+        for &tag in &respondent.goals {
+            goals[tag] = true;
+        }
+        Lookup { levels, goals }
+    }
+}
+
+/// Scores one role.
+fn score_role(index: usize, role: &Role, weights: &Weights, lookup: &Lookup, work_style: &[Option<f64>]) -> RoleScore {
+    let n = role.tags.len() as f64;
+    let competency = weights.competency.map(|_| {
+        let levels: u32 = role.tags.iter().map(|&t| u32::from(lookup.levels[t])).sum();
+        f64::from(levels) / f64::from(MAX_LEVEL) / n
+    });
+    let growth = weights
+        .growth
+        .map(|_| role.tags.iter().filter(|&&t| lookup.goals[t]).count() as f64 / n);
+    let work_style = weights.work_style.and_then(|_| {
+        let (distance, answered) = work_style
+            .iter()
+            .zip(&role.targets)
+            .filter_map(|(answer, target)| answer.map(|a| (a - target).abs()))
+            .fold((0.0, 0u32), |(sum, count), d| (sum + d, count + 1));
+        (answered > 0).then(|| 1.0 - distance / f64::from(answered) / 4.0)
+    });
+    let parts = [
+        (weights.competency, competency),
+        (weights.growth, growth),
+        (weights.work_style, work_style),
+    ];
+    let (weighted, total_weight) = parts
+        .iter()
+        .filter_map(|(w, c)| Some((w.as_ref()?, c.as_ref()?)))
+        .fold((0.0, 0.0), |(sum, total), (w, c)| (sum + w * c, total + w));
+    let score = if total_weight > 0.0 { weighted / total_weight } else { 0.0 };
+    RoleScore {
+        role: index,
+        score,
+        competency,
+        growth,
+        work_style,
+    }
+}
+
+/// Ranks the roles the respondent considers; `top` keeps only the first N.
+pub fn rank(catalog: &Catalog, respondent: &Respondent, top: Option<usize>) -> Vec<RoleScore> {
+    let lookup = Lookup::new(catalog, respondent);
+    let weights = &catalog.paths[respondent.path].weights;
+    let mut ranking: Vec<RoleScore> = catalog
+        .roles
+        .iter()
+        .enumerate()
+        .filter(|(_, role)| respondent.families.is_empty() || respondent.families.contains(&role.family))
+        .map(|(i, role)| score_role(i, role, weights, &lookup, &respondent.work_style))
+        .collect();
+    let order = |a: &RoleScore, b: &RoleScore| ranking_order(catalog, a, b);
+    match top {
+        Some(n) if n < ranking.len() => {
+            if n > 0 {
+                ranking.select_nth_unstable_by(n - 1, order);
+            }
+            ranking.truncate(n);
+            ranking.sort_unstable_by(order);
+        }
+        _ => ranking.sort_unstable_by(order),
+    }
+    ranking
+}
+
+/// Scores a respondent.
+pub fn assess(catalog: &Catalog, respondent: Respondent, top: Option<usize>) -> Scored {
+    let ranking = rank(catalog, &respondent, top);
+    Scored { respondent, ranking }
+}
+
+/// The level of a strength, if the tag is one.
+pub fn level_of(respondent: &Respondent, tag: usize) -> Option<u8> {
+    respondent
+        .strengths
+        .binary_search_by_key(&tag, |&(t, _)| t)
+        .ok()
+        .map(|i| respondent.strengths[i].1)
+}
+
+/// Why a role scored as it did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Explanation {
+    /// The role's tags that are strengths, with levels.
+    pub matched: Vec<(usize, u8)>,
+    /// The role's tags that are not.
+    pub gaps: Vec<usize>,
+}
+
+/// Matched tags and gaps of a role; both empty where competency is undefined.
+pub fn explain(catalog: &Catalog, respondent: &Respondent, score: &RoleScore) -> Explanation {
+    let mut explanation = Explanation::default();
+    if score.competency.is_none() {
+        return explanation;
+    }
+    for &tag in &catalog.roles[score.role].tags {
+        match level_of(respondent, tag) {
+            Some(level) => explanation.matched.push((tag, level)),
+            None => explanation.gaps.push(tag),
+        }
+    }
+    explanation
+}
+
+/// The best match's gaps, the person's goals first.
+pub fn growth_plan(catalog: &Catalog, respondent: &Respondent, score: &RoleScore) -> Vec<usize> {
+    let mut gaps = explain(catalog, respondent, score).gaps;
+    gaps.sort_by_key(|tag| respondent.goals.binary_search(tag).is_err());
+    gaps
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn respondent(catalog: &Catalog, path: &str) -> Respondent {
+        Respondent {
+            id: "t".into(),
+            source: "t.yaml".into(),
+            path: catalog.path_index(path).unwrap(),
+            strengths: vec![],
+            goals: vec![],
+            work_style: vec![None; catalog.axes.len()],
+            families: vec![],
+            warnings: vec![],
+        }
+    }
+
+    #[test]
+    fn full_path_without_work_style_renormalises() {
+        let catalog = Catalog::builtin().unwrap();
+        let mut r = respondent(&catalog, "full");
+        let sre = catalog.role_index("site-reliability-engineer").unwrap();
+        let tags = &catalog.roles[sre].tags;
+        r.strengths = vec![(tags[0], 5), (tags[1], 3)];
+        r.strengths.sort_unstable();
+        r.goals = vec![tags[2]];
+        let ranking = rank(&catalog, &r, None);
+        let s = ranking.iter().find(|s| s.role == sre).unwrap();
+        let competency = (1.0 + 0.6) / 3.0;
+        let growth = 1.0 / 3.0;
+        assert_eq!(s.work_style, None);
+        assert!((s.score - (0.6 * competency + 0.15 * growth) / 0.75).abs() < 1e-12);
+        assert_eq!(ranking[0].role, sre);
+    }
+
+    #[test]
+    fn work_style_path_has_no_competency() {
+        let catalog = Catalog::builtin().unwrap();
+        let mut r = respondent(&catalog, "work-style");
+        r.work_style[0] = Some(5.0);
+        let ranking = rank(&catalog, &r, Some(3));
+        assert_eq!(ranking.len(), 3);
+        for s in &ranking {
+            assert_eq!((s.competency, s.growth), (None, None));
+            let target = catalog.roles[s.role].targets[0];
+            assert!((s.score - (1.0 - (5.0 - target) / 4.0)).abs() < 1e-12);
+            assert!(explain(&catalog, &r, s).gaps.is_empty());
+        }
+    }
+
+    #[test]
+    fn top_n_equals_prefix_of_full_ranking() {
+        let catalog = Catalog::builtin().unwrap();
+        let mut r = respondent(&catalog, "full");
+        r.work_style = vec![Some(3.0), Some(2.0), Some(4.0), Some(1.0), Some(5.0)];
+        let all = rank(&catalog, &r, None);
+        for n in [0, 1, 5, 24, 40] {
+            assert_eq!(rank(&catalog, &r, Some(n)), all[..n.min(all.len())].to_vec());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+//! Small text helpers shared by the renderers: escaping and wrapping.
+
+use std::borrow::Cow;
+
+/// Escapes control characters (ANSI escapes, carriage returns, bells, …) so
+/// text from answer files or catalogs cannot drive the terminal. Newlines
+/// and tabs are escaped too: every field renders on its own line.
+pub fn escape_control(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_escape(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn needs_escape(c: char) -> bool {
+    // Bidi overrides can reorder what a reader sees; treat them like controls.
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Greedy word wrap to `width` columns, each line prefixed by `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let avail = width.saturating_sub(indent.chars().count()).max(20);
+    let mut out = String::new();
+    let mut line_len = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if line_len > 0 && line_len + 1 + len > avail {
+            out.push('\n');
+            line_len = 0;
+        }
+        if line_len == 0 {
+            out.push_str(indent);
+        } else {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += len;
+    }
+    out
+}
+
+/// Cuts `text` to `max` characters, marking the cut with an ellipsis.
+pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
+    if text.chars().count() <= max {
+        return Cow::Borrowed(text);
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    Cow::Owned(cut)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_terminal_controls() {
+        assert_eq!(escape_control("a\x1b[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(escape_control("line\nnext\r"), "line\\nnext\\r");
+        assert_eq!(escape_control("plain ✓"), "plain ✓");
+        assert_eq!(escape_control("x\u{202E}y"), "x\\u{202e}y");
+    }
+
+    #[test]
+    fn wraps_on_words() {
+        let wrapped = wrap("one two three four five six", 30, "  ");
+        assert!(wrapped.lines().all(|l| l.chars().count() <= 30));
+        assert_eq!(wrapped.split_whitespace().count(), 6);
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("abc", 4), "abc");
+    }
+}
