@@ -192,7 +192,8 @@ impl Origin<'_> {
 
 /// Decodes UTF-8 or says where it stops being UTF-8.
 pub fn decode_utf8(bytes: Vec<u8>, source: &str) -> Result<String, Located> {
-    String::from_utf8(bytes).map_err(|e| Located::new(source, utf8_problem(&e)).at_line(Some(utf8_line(&e))))
+    String::from_utf8(bytes)
+        .map_err(|e| Located::new(source, utf8_problem(&e)).at_line(Some(utf8_line(&e))))
 }
 
 pub fn utf8_problem(e: &std::string::FromUtf8Error) -> String {
@@ -220,9 +221,15 @@ pub fn from_yaml<T: DeserializeOwned>(text: &str, source: &str) -> Result<T, Loc
 }
 
 /// Deserialises JSON, turning serde's error into a located one.
-pub fn from_json<T: DeserializeOwned>(text: &str, source: &str, first_line: usize) -> Result<T, Located> {
+pub fn from_json<T: DeserializeOwned>(
+    text: &str,
+    source: &str,
+    first_line: usize,
+) -> Result<T, Located> {
     if is_blank(text) {
-        return Err(Located::new(source, "empty file").at_line((first_line > 1).then_some(first_line)));
+        return Err(
+            Located::new(source, "empty file").at_line((first_line > 1).then_some(first_line))
+        );
     }
     serde_json::from_str(text).map_err(|e| {
         let line = (e.line() > 0).then(|| e.line() + first_line - 1);
@@ -248,7 +255,9 @@ fn strip_position(message: &str) -> String {
 pub fn parse(origin: &Origin<'_>, format: Format) -> Result<AnswerFile, Located> {
     match format {
         Format::Yaml => from_yaml(origin.text, origin.source),
-        Format::Json | Format::JsonLines => from_json(origin.text, origin.source, origin.first_line),
+        Format::Json | Format::JsonLines => {
+            from_json(origin.text, origin.source, origin.first_line)
+        }
     }
 }
 
@@ -283,7 +292,11 @@ impl Respondent {
                     level: Some(f64::from(level)),
                 })
                 .collect(),
-            goals: self.goals.iter().map(|&t| catalog.tags[t].name.clone()).collect(),
+            goals: self
+                .goals
+                .iter()
+                .map(|&t| catalog.tags[t].name.clone())
+                .collect(),
             work_style: UniqueMap(
                 self.work_style
                     .iter()
@@ -291,14 +304,22 @@ impl Respondent {
                     .filter_map(|(a, v)| v.map(|v| (catalog.axes[a].id.clone(), v)))
                     .collect(),
             ),
-            families: (!self.families.is_empty())
-                .then(|| self.families.iter().map(|&f| catalog.families[f].id.clone()).collect()),
+            families: (!self.families.is_empty()).then(|| {
+                self.families
+                    .iter()
+                    .map(|&f| catalog.families[f].id.clone())
+                    .collect()
+            }),
         }
     }
 }
 
 /// Resolves names and checks ranges, reporting every problem in the file.
-pub fn resolve(file: AnswerFile, catalog: &Catalog, origin: &Origin<'_>) -> Result<Respondent, Vec<Located>> {
+pub fn resolve(
+    file: AnswerFile,
+    catalog: &Catalog,
+    origin: &Origin<'_>,
+) -> Result<Respondent, Vec<Located>> {
     let mut problems = Vec::new();
     let mut warnings = Vec::new();
 
@@ -335,7 +356,9 @@ pub fn resolve(file: AnswerFile, catalog: &Catalog, origin: &Origin<'_>) -> Resu
         let entry = format!("strengths[{i}]");
         let level = match strength.level {
             None => Some(DEFAULT_LEVEL),
-            Some(level) if level.fract() == 0.0 && (1.0..=f64::from(MAX_LEVEL)).contains(&level) => {
+            Some(level)
+                if level.fract() == 0.0 && (1.0..=f64::from(MAX_LEVEL)).contains(&level) =>
+            {
                 Some(level as u8)
             }
             Some(level) => {
@@ -377,7 +400,10 @@ pub fn resolve(file: AnswerFile, catalog: &Catalog, origin: &Origin<'_>) -> Resu
             if goals.contains(&tag) {
                 warnings.push(origin.locate(
                     &entry,
-                    format!("{name:?} repeats goal {:?}; counted once", catalog.tags[tag].name),
+                    format!(
+                        "{name:?} repeats goal {:?}; counted once",
+                        catalog.tags[tag].name
+                    ),
                     None,
                 ));
             } else {
@@ -390,8 +416,14 @@ pub fn resolve(file: AnswerFile, catalog: &Catalog, origin: &Origin<'_>) -> Resu
     for (axis_id, &value) in file.work_style.iter() {
         let entry = format!("work_style.{axis_id}");
         match catalog.axis_index(axis_id) {
-            Some(axis) if value.is_finite() && AXIS_RANGE.contains(&value) => work_style[axis] = Some(value),
-            Some(_) => problems.push(origin.locate(&entry, format!("{value} is not a number from 1 to 5"), None)),
+            Some(axis) if value.is_finite() && AXIS_RANGE.contains(&value) => {
+                work_style[axis] = Some(value)
+            }
+            Some(_) => problems.push(origin.locate(
+                &entry,
+                format!("{value} is not a number from 1 to 5"),
+                None,
+            )),
             None => {
                 let ids = catalog.axes.iter().map(|a| (a.id.as_str(), a.id.as_str()));
                 let hint = did_you_mean(&crate::matching::closest(axis_id, ids, 3)).or_else(|| {
@@ -420,11 +452,19 @@ pub fn resolve(file: AnswerFile, catalog: &Catalog, origin: &Origin<'_>) -> Resu
         ));
         work_style.iter_mut().for_each(|v| *v = None);
     }
-    if !path_def.assesses_competency() && !(file.strengths.is_empty() && file.goals.is_empty()) {
-        let entry = if file.strengths.is_empty() { "goals" } else { "strengths" };
+    let gave_competency = !file.strengths.is_empty() || !file.goals.is_empty();
+    if !path_def.assesses_competency() && gave_competency {
+        let entry = if file.strengths.is_empty() {
+            "goals"
+        } else {
+            "strengths"
+        };
         warnings.push(origin.locate(
             entry,
-            format!("strengths and goals are ignored on the {} path", path_def.id),
+            format!(
+                "strengths and goals are ignored on the {} path",
+                path_def.id
+            ),
             None,
         ));
         strengths.clear();
@@ -437,7 +477,10 @@ pub fn resolve(file: AnswerFile, catalog: &Catalog, origin: &Origin<'_>) -> Resu
     {
         problems.push(origin.locate(
             "work_style",
-            format!("the {} path needs at least one work_style answer", path_def.id),
+            format!(
+                "the {} path needs at least one work_style answer",
+                path_def.id
+            ),
             None,
         ));
     }
@@ -505,13 +548,27 @@ mod tests {
     #[test]
     fn unknown_keys_and_bad_values_are_errors() {
         let unknown = resolve_yaml("strenghts: [SLO]\n").unwrap_err();
-        assert!(unknown[0].message.contains("unknown field `strenghts`"), "{:?}", unknown[0]);
+        assert!(
+            unknown[0].message.contains("unknown field `strenghts`"),
+            "{:?}",
+            unknown[0]
+        );
         assert_eq!(unknown[0].line, Some(1));
         let level = resolve_yaml("strengths:\n  - {tag: SLO, level: 2.5}\n").unwrap_err();
-        assert!(level[0].to_string().contains("strengths[0].level (answers.yaml:2)"), "{}", level[0]);
+        assert!(
+            level[0]
+                .to_string()
+                .contains("strengths[0].level (answers.yaml:2)"),
+            "{}",
+            level[0]
+        );
         let axis = resolve_yaml("work_style:\n  pace: 7\n  plannning: 2\n").unwrap_err();
         assert_eq!(axis.len(), 2);
-        assert!(axis[1].to_string().ends_with("did you mean \"planning\"?"), "{}", axis[1]);
+        assert!(
+            axis[1].to_string().ends_with("did you mean \"planning\"?"),
+            "{}",
+            axis[1]
+        );
         let twice = resolve_yaml("work_style:\n  pace: 2\n  pace: 3\n").unwrap_err();
         assert!(twice[0].message.contains("duplicate"), "{:?}", twice[0]);
     }
@@ -519,8 +576,13 @@ mod tests {
     #[test]
     fn work_style_path_needs_an_axis_and_ignores_strengths() {
         let none = resolve_yaml("path: work-style\nstrengths: [SLO]\n").unwrap_err();
-        assert!(none[0].message.contains("needs at least one work_style answer"));
-        let ok = resolve_yaml("path: work-style\nstrengths: [SLO]\nwork_style: {pace: 2}\n").unwrap();
+        assert!(
+            none[0]
+                .message
+                .contains("needs at least one work_style answer")
+        );
+        let ok =
+            resolve_yaml("path: work-style\nstrengths: [SLO]\nwork_style: {pace: 2}\n").unwrap();
         assert!(ok.strengths.is_empty());
         assert_eq!(ok.warnings.len(), 1);
     }

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use crate::answers::Format;
 use crate::batch::{self, Options};
 use crate::catalog::Catalog;
-use crate::cli::{Cli, Command, OutputFormat, ScoreArgs};
+use crate::cli::{AssessArgs, Cli, ColorChoice, Command, OutputFormat, ScoreArgs};
 use crate::error::{Error, Result};
 use crate::output::{self, Sink};
 use crate::report::Reporter;
@@ -14,28 +14,82 @@ use crate::report::Reporter;
 pub const TABLE_TOP: usize = 10;
 
 pub fn run(cli: Cli) -> Result<()> {
+    let load = || Catalog::load(cli.roles.as_deref());
+    let color = cli.color;
     match cli.command {
-        Some(Command::Score(args)) => {
-            let catalog = Catalog::load(cli.roles.as_deref())?;
-            score(&catalog, args, cli.color)
+        // These need no catalog: a broken --roles must not stop them.
+        Some(Command::Completions(args)) => with_stdout(color, |_, out| crate::shell::completions(args.shell, out)),
+        Some(Command::Man) => with_stdout(color, |_, out| crate::shell::man(out)),
+        Some(Command::Score(args)) => score(&load()?, args, color),
+        Some(Command::Assess(args)) => crate::interview::assess(&load()?, &args, color),
+        Some(Command::Roles(args)) => {
+            let catalog = load()?;
+            with_stdout(color, |theme, out| crate::explore::roles(&catalog, &args, theme, out))
+        }
+        Some(Command::Show(args)) => {
+            let catalog = load()?;
+            with_stdout(color, |theme, out| crate::explore::show(&catalog, &args, theme, out))
+        }
+        Some(Command::Compare(args)) => {
+            let catalog = load()?;
+            with_stdout(color, |theme, out| crate::explore::compare(&catalog, &args, theme, out))
+        }
+        Some(Command::Tags(args)) => {
+            let catalog = load()?;
+            with_stdout(color, |theme, out| crate::explore::tags(&catalog, &args, theme, out))
+        }
+        Some(Command::Template(args)) => {
+            let catalog = load()?;
+            with_stdout(color, |_, out| crate::template::template(&catalog, &args, out))
+        }
+        Some(Command::Validate(args)) => crate::validate::validate(&load()?, &args),
+        None if crate::interview::is_interactive() => {
+            let args = AssessArgs {
+                path: None,
+                save: None,
+                force: false,
+                top: TABLE_TOP,
+                families: Vec::new(),
+            };
+            crate::interview::assess(&load()?, &args, color)
         }
         None => Err(Error::Usage(
-            "no command given; try `rolefit score FILE` or `rolefit --help`".into(),
+            "no command given and not on a terminal; use `rolefit score FILE` (see `rolefit --help`)".into(),
         )),
     }
 }
 
-fn score(catalog: &Catalog, args: ScoreArgs, color: crate::cli::ColorChoice) -> Result<()> {
+/// Runs `body` with buffered standard output and the theme that suits it.
+fn with_stdout(
+    color: ColorChoice,
+    body: impl FnOnce(crate::report::Theme, &mut dyn std::io::Write) -> Result<()>,
+) -> Result<()> {
+    let mut sink = Sink::open(None, false)?;
+    let theme = output::theme(color, sink.is_terminal());
+    body(theme, sink.writer())?;
+    sink.finish()
+}
+
+fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     let families = args
         .families
         .iter()
         .map(|f| catalog.find_family(f).map_err(Error::Usage))
         .collect::<Result<Vec<usize>>>()?;
-    let stdin_format = if args.jsonl { Format::JsonLines } else { Format::Yaml };
+    let stdin_format = if args.jsonl {
+        Format::JsonLines
+    } else {
+        Format::Yaml
+    };
     if args.inputs.iter().filter(|i| i.as_os_str() == "-").count() > 1 {
-        return Err(Error::Usage("standard input (-) can be read only once".into()));
+        return Err(Error::Usage(
+            "standard input (-) can be read only once".into(),
+        ));
     }
-    if args.inputs.iter().any(|i| i.as_os_str() == "-") && std::io::stdin().is_terminal() && !args.quiet {
+    if args.inputs.iter().any(|i| i.as_os_str() == "-")
+        && std::io::stdin().is_terminal()
+        && !args.quiet
+    {
         eprintln!("rolefit: reading answers from standard input (Ctrl-D to end)");
     }
     let (inputs, missing, skipped) = batch::discover(&args.inputs, stdin_format);
@@ -56,7 +110,9 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: crate::cli::ColorChoice) -> 
     reporter.begin(out).map_err(Error::Output)?;
     for problem in &missing {
         eprintln!("rolefit: error: {problem}");
-        reporter.error(std::slice::from_ref(problem), out).map_err(Error::Output)?;
+        reporter
+            .error(std::slice::from_ref(problem), out)
+            .map_err(Error::Output)?;
     }
     let options = Options {
         catalog,
@@ -76,7 +132,9 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: crate::cli::ColorChoice) -> 
         });
     }
     if summary.scored == 0 {
-        return Err(Error::Usage("no answer files found in the inputs given".into()));
+        return Err(Error::Usage(
+            "no answer files found in the inputs given".into(),
+        ));
     }
     Ok(())
 }

@@ -23,7 +23,10 @@ pub enum Input {
 /// Expands arguments into inputs: a directory gives its answer files sorted
 /// by name (not its subdirectories, devices or FIFOs, which are skipped with
 /// a note). Problems are returned beside the inputs, in order.
-pub fn discover(args: &[PathBuf], stdin_format: Format) -> (Vec<Input>, Vec<Located>, Vec<Located>) {
+pub fn discover(
+    args: &[PathBuf],
+    stdin_format: Format,
+) -> (Vec<Input>, Vec<Located>, Vec<Located>) {
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
     let mut skipped = Vec::new();
@@ -63,12 +66,21 @@ fn list_dir(dir: &Path) -> io::Result<(Vec<Input>, Vec<Located>)> {
         // metadata() follows links: a loop or dangling link fails here.
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_file() => files.push((path, format)),
-            Ok(_) => notes.push(Located::new(path.display().to_string(), "skipped: not a regular file")),
-            Err(e) => notes.push(Located::new(path.display().to_string(), format!("skipped: {e}"))),
+            Ok(_) => notes.push(Located::new(
+                path.display().to_string(),
+                "skipped: not a regular file",
+            )),
+            Err(e) => notes.push(Located::new(
+                path.display().to_string(),
+                format!("skipped: {e}"),
+            )),
         }
     }
     files.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
-    Ok((files.into_iter().map(|(p, f)| Input::File(p, f)).collect(), notes))
+    Ok((
+        files.into_iter().map(|(p, f)| Input::File(p, f)).collect(),
+        notes,
+    ))
 }
 
 /// Reads at most `limit` bytes; more is an error, not a truncation.
@@ -156,9 +168,11 @@ pub fn run(
             Input::File(path, Format::JsonLines) => {
                 let source = path.display().to_string();
                 match File::open(path) {
-                    Ok(file) => stream_lines(BufReader::new(file), &source, &mut chunk, &mut |jobs| {
-                        flush(jobs, options, reporter, out, &mut summary, &progress)
-                    })?,
+                    Ok(file) => {
+                        stream_lines(BufReader::new(file), &source, &mut chunk, &mut |jobs| {
+                            flush(jobs, options, reporter, out, &mut summary, &progress)
+                        })?
+                    }
                     Err(e) => chunk.push(Job::Failed(Located::new(source, e.to_string()))),
                 }
             }
@@ -185,14 +199,19 @@ fn progress_bar(inputs: &[Input], quiet: bool) -> indicatif::ProgressBar {
     if quiet || !io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
-    let files = inputs.iter().filter(|i| matches!(i, Input::File(_, f) if *f != Format::JsonLines)).count();
+    let files = inputs
+        .iter()
+        .filter(|i| matches!(i, Input::File(_, f) if *f != Format::JsonLines))
+        .count();
     let streams = inputs.len() - files;
     if streams == 0 && files < MIN_FILES {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
-    let style = indicatif::ProgressStyle::with_template("{spinner} scored {pos} answer sets ({per_sec})")
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
+    let style =
+        indicatif::ProgressStyle::with_template("{spinner} scored {pos} answer sets ({per_sec})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
     bar.set_style(style);
     bar
 }
@@ -225,7 +244,11 @@ fn stream_lines(
     let stem = Path::new(source)
         .file_stem()
         .map_or_else(|| "stdin".to_string(), |s| s.to_string_lossy().into_owned());
-    let stem = if source == "<stdin>" { "stdin".to_string() } else { stem };
+    let stem = if source == "<stdin>" {
+        "stdin".to_string()
+    } else {
+        stem
+    };
     let mut line_number = 0;
     let mut buf = Vec::new();
     loop {
@@ -236,12 +259,16 @@ fn stream_lines(
             Ok(0) => break,
             Ok(_) => {}
             Err(e) => {
-                chunk.push(Job::Failed(Located::new(source, e.to_string()).at_line(Some(line_number))));
+                chunk.push(Job::Failed(
+                    Located::new(source, e.to_string()).at_line(Some(line_number)),
+                ));
                 break;
             }
         }
         let job = if overflow {
-            Job::Failed(Located::new(source, too_large(MAX_ANSWER_BYTES)).at_line(Some(line_number)))
+            Job::Failed(
+                Located::new(source, too_large(MAX_ANSWER_BYTES)).at_line(Some(line_number)),
+            )
         } else {
             match String::from_utf8(std::mem::take(&mut buf)) {
                 Ok(text) if text.trim().is_empty() => continue,
@@ -253,8 +280,11 @@ fn stream_lines(
                     default_id: format!("{stem}:{line_number}"),
                 },
                 Err(e) => Job::Failed(
-                    Located::new(source, format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
-                        .at_line(Some(line_number)),
+                    Located::new(
+                        source,
+                        format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+                    )
+                    .at_line(Some(line_number)),
                 ),
             }
         };
@@ -268,7 +298,11 @@ fn stream_lines(
 
 /// Reads one line into `buf`, keeping at most `limit` bytes; returns the
 /// bytes consumed and whether the line was longer than `limit`.
-fn read_line_limited(reader: &mut impl BufRead, buf: &mut Vec<u8>, limit: usize) -> (io::Result<usize>, bool) {
+fn read_line_limited(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> (io::Result<usize>, bool) {
     let mut consumed = 0;
     let mut overflow = false;
     loop {
@@ -315,7 +349,10 @@ fn flush(
     }
     let outcomes: Vec<Outcome> = {
         let shared: &Reporter<'_> = reporter;
-        chunk.par_drain(..).map(|job| process(job, options, shared)).collect()
+        chunk
+            .par_drain(..)
+            .map(|job| process(job, options, shared))
+            .collect()
     };
     for outcome in outcomes {
         match outcome {
@@ -393,6 +430,9 @@ mod tests {
         assert!(buf.len() <= 10);
         buf.clear();
         let (read, overflow) = read_line_limited(&mut reader, &mut buf, 10);
-        assert_eq!((read.unwrap(), overflow, buf.as_slice()), (6, false, &b"short\n"[..]));
+        assert_eq!(
+            (read.unwrap(), overflow, buf.as_slice()),
+            (6, false, &b"short\n"[..])
+        );
     }
 }

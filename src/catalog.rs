@@ -250,7 +250,10 @@ impl Catalog {
 
     pub fn suggest_roles(&self, query: &str) -> Vec<&str> {
         let pairs = self.roles.iter().flat_map(|r| {
-            [(r.id.as_str(), r.id.as_str()), (r.name.as_str(), r.id.as_str())]
+            [
+                (r.id.as_str(), r.id.as_str()),
+                (r.name.as_str(), r.id.as_str()),
+            ]
         });
         closest(query, pairs, 3)
     }
@@ -271,10 +274,12 @@ impl Catalog {
     pub fn find_family(&self, id: &str) -> std::result::Result<usize, String> {
         self.family_index(id).ok_or_else(|| {
             let ids = self.families.iter().map(|f| (f.id.as_str(), f.id.as_str()));
-            let hint = did_you_mean(&closest(id, ids, 3)).unwrap_or_else(|| {
-                format!("families are {}", self.family_ids().join(", "))
-            });
-            format!("unknown family {:?}: {hint}", crate::text::escape_control(id))
+            let hint = did_you_mean(&closest(id, ids, 3))
+                .unwrap_or_else(|| format!("families are {}", self.family_ids().join(", ")));
+            format!(
+                "unknown family {:?}: {hint}",
+                crate::text::escape_control(id)
+            )
         })
     }
 
@@ -333,7 +338,11 @@ impl<'t> Builder<'t> {
             if id.trim().is_empty() {
                 self.problem(format!("{section}[{i}]"), "empty id".into(), None);
             } else if !seen.insert(id) {
-                self.problem(format!("{section}[{i}]"), format!("duplicate id {id:?}"), None);
+                self.problem(
+                    format!("{section}[{i}]"),
+                    format!("duplicate id {id:?}"),
+                    None,
+                );
             }
         }
     }
@@ -390,7 +399,11 @@ impl<'t> Builder<'t> {
                 }
             }
             if given.iter().flatten().sum::<f64>() <= 0.0 {
-                self.problem(format!("paths[{i}].weights"), "no positive weight".into(), None);
+                self.problem(
+                    format!("paths[{i}].weights"),
+                    "no positive weight".into(),
+                    None,
+                );
             }
         }
 
@@ -435,15 +448,28 @@ impl<'t> Builder<'t> {
         for (i, raw_role) in raw.roles.into_iter().enumerate() {
             let family = raw.families.iter().position(|f| f.id == raw_role.family);
             if family.is_none() {
-                self.unknown(format!("roles[{i}].family"), "family", &raw_role.family, &family_ids);
+                self.unknown(
+                    format!("roles[{i}].family"),
+                    "family",
+                    &raw_role.family,
+                    &family_ids,
+                );
             }
             if raw_role.tags.is_empty() {
-                self.problem(format!("roles[{i}].tags"), "a role needs at least one tag".into(), None);
+                self.problem(
+                    format!("roles[{i}].tags"),
+                    "a role needs at least one tag".into(),
+                    None,
+                );
             }
             let mut role_tags = Vec::with_capacity(raw_role.tags.len());
             for (j, name) in raw_role.tags.iter().enumerate() {
                 // Roles name tags by their canonical name, not an alias.
-                match raw.tags.iter().position(|t| normalize(&t.name) == normalize(name)) {
+                match raw
+                    .tags
+                    .iter()
+                    .position(|t| normalize(&t.name) == normalize(name))
+                {
                     Some(t) if role_tags.contains(&t) => self.problem(
                         format!("roles[{i}].tags[{j}]"),
                         format!("tag {name:?} is listed twice"),
@@ -461,7 +487,9 @@ impl<'t> Builder<'t> {
                 let entry = format!("roles[{i}].profile.axes.{axis_id}");
                 match axis_of(axis_id) {
                     Some(a) if AXIS_RANGE.contains(value) => targets[a] = *value,
-                    Some(_) => self.problem(entry, format!("axis value {value} is outside 1–5"), None),
+                    Some(_) => {
+                        self.problem(entry, format!("axis value {value} is outside 1–5"), None)
+                    }
                     None => self.unknown(entry, "axis", axis_id, &axis_ids),
                 }
             }
@@ -533,7 +561,11 @@ mod tests {
             assert!(role.targets.iter().all(|t| AXIS_RANGE.contains(t)));
         }
         for axis in 0..catalog.axes.len() {
-            let items: Vec<_> = catalog.questions.iter().filter(|q| q.axis == axis).collect();
+            let items: Vec<_> = catalog
+                .questions
+                .iter()
+                .filter(|q| q.axis == axis)
+                .collect();
             assert!(items.len() >= 2);
             assert!(items.iter().any(|q| q.reverse));
         }
@@ -549,7 +581,10 @@ mod tests {
         let slo = catalog.tag_index("error budgets and SLOs").unwrap();
         assert_eq!(catalog.tag_index("  ERROR_budgets and slos"), Some(slo));
         assert_eq!(catalog.tag_index("SLO"), Some(slo));
-        assert_eq!(catalog.suggest_tags("error budget and SLO"), vec!["error budgets and SLOs"]);
+        assert_eq!(
+            catalog.suggest_tags("error budget and SLO"),
+            vec!["error budgets and SLOs"]
+        );
     }
 
     #[test]
@@ -558,8 +593,14 @@ mod tests {
         let sre = catalog.role_index("site-reliability-engineer").unwrap();
         assert_eq!(catalog.role_index("site reliability ENGINEER"), Some(sre));
         assert!(catalog.find_role("site reliabilty engineer").is_err());
-        let message = catalog.find_role("site reliabilty engineer").unwrap_err().to_string();
-        assert!(message.contains("did you mean \"site-reliability-engineer\"?"), "{message}");
+        let message = catalog
+            .find_role("site reliabilty engineer")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.contains("did you mean \"site-reliability-engineer\"?"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -569,7 +610,10 @@ mod tests {
             panic!("a misspelt family must be rejected");
         };
         let shown = problems[0].to_string();
-        assert!(shown.starts_with("unknown family \"suport\" at roles[0].family (custom.yaml:"), "{shown}");
+        assert!(
+            shown.starts_with("unknown family \"suport\" at roles[0].family (custom.yaml:"),
+            "{shown}"
+        );
         assert!(shown.ends_with("did you mean \"support\"?"), "{shown}");
     }
 }

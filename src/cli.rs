@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-const ABOUT: &str = "Find the technology role that fits your strengths, growth goals and work style.";
+const ABOUT: &str =
+    "Find the technology role that fits your strengths, growth goals and work style.";
 
 const LONG_ABOUT: &str = "\
 Find the technology role that fits your strengths, growth goals and work style.
@@ -45,6 +46,14 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Take the interview: path, strengths, goals, work style; then your ranking.
+    #[command(after_help = "\
+Examples:
+  rolefit assess
+  rolefit assess --path work-style
+  rolefit assess --family support --family engineering --save me.yaml")]
+    Assess(AssessArgs),
+
     /// Score answer files (YAML, JSON, JSON Lines) and print the ranking.
     #[command(after_help = "\
 Examples:
@@ -52,6 +61,162 @@ Examples:
   rolefit score examples/ --format csv --output cohort.csv
   cat answers.jsonl | rolefit score - --jsonl --format jsonl --top 3")]
     Score(ScoreArgs),
+
+    /// List the role families and their roles, with tags.
+    #[command(after_help = "\
+Examples:
+  rolefit roles
+  rolefit roles --family architecture
+  rolefit roles --format json | jq '.[].roles[].id'")]
+    Roles(RolesArgs),
+
+    /// Show one role's full card and fit profile.
+    #[command(after_help = "\
+Examples:
+  rolefit show site-reliability-engineer
+  rolefit show \"data architect\"
+  rolefit show sre --format markdown")]
+    Show(ShowArgs),
+
+    /// Compare roles side by side: tags, work-style targets, behaviours.
+    #[command(after_help = "\
+Examples:
+  rolefit compare data-engineer data-architect
+  rolefit compare \"Backend Engineer\" \"Frontend Engineer\" \"Mobile Engineer\"
+  rolefit compare devops-engineer site-reliability-engineer --format json")]
+    Compare(CompareArgs),
+
+    /// List every competency tag with its aliases and the roles that use it.
+    #[command(after_help = "\
+Examples:
+  rolefit tags
+  rolefit tags --format markdown > TAGS.md
+  rolefit tags --format json | jq '.[] | select(.aliases | length > 3)'")]
+    Tags(FormatArgs),
+
+    /// Print a commented answer file to fill in.
+    #[command(after_help = "\
+Examples:
+  rolefit template > me.yaml
+  rolefit template --path work-style > me.yaml
+  rolefit template --path competency | less")]
+    Template(TemplateArgs),
+
+    /// Check the catalog and answer files without scoring them.
+    #[command(after_help = "\
+Examples:
+  rolefit validate
+  rolefit validate answers/
+  rolefit --roles my-roles.yaml validate")]
+    Validate(ValidateArgs),
+
+    /// Print shell completions.
+    #[command(after_help = "\
+Examples:
+  rolefit completions bash > ~/.local/share/bash-completion/completions/rolefit
+  rolefit completions zsh > ~/.zfunc/_rolefit
+  rolefit completions fish > ~/.config/fish/completions/rolefit.fish")]
+    Completions(CompletionsArgs),
+
+    /// Print the man page (roff).
+    #[command(after_help = "\
+Examples:
+  rolefit man > rolefit.1
+  rolefit man | man -l -
+  sudo sh -c 'rolefit man > /usr/local/share/man/man1/rolefit.1'")]
+    Man,
+}
+
+/// Formats of the catalog-browsing commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BrowseFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct FormatArgs {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = BrowseFormat::Table)]
+    pub format: BrowseFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct RolesArgs {
+    /// Only this family (repeatable).
+    #[arg(long = "family", value_name = "FAMILY")]
+    pub families: Vec<String>,
+
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// A role id or name, case-insensitive.
+    pub role: String,
+
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Two or more role ids or names.
+    #[arg(required = true, num_args = 2.., value_name = "ROLE")]
+    pub roles: Vec<String>,
+
+    #[command(flatten)]
+    pub format: FormatArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// The path the answer file is for: full, competency or work-style.
+    #[arg(long, value_name = "PATH", default_value = "full")]
+    pub path: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Answer files or directories to check (none: only the catalog).
+    #[arg(value_name = "FILE|DIR|-")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Standard input is JSON Lines, one answer set per line.
+    #[arg(long)]
+    pub jsonl: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// Skip the path question: full, competency or work-style.
+    #[arg(long, value_name = "PATH")]
+    pub path: Option<String>,
+
+    /// Save the answers to FILE without asking (an answer file `score` reads).
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+
+    /// Overwrite the --save file if it exists.
+    #[arg(long, requires = "save")]
+    pub force: bool,
+
+    /// Show only the N best roles.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+
+    /// Skip the family question: consider only these families (repeatable).
+    #[arg(long = "family", value_name = "FAMILY")]
+    pub families: Vec<String>,
 }
 
 #[derive(Debug, Args)]

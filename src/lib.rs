@@ -13,12 +13,17 @@ pub mod batch;
 pub mod catalog;
 pub mod cli;
 pub mod error;
+pub mod explore;
+pub mod interview;
 pub mod locate;
 pub mod matching;
 pub mod output;
 pub mod report;
 pub mod score;
+pub mod shell;
+pub mod template;
 pub mod text;
+pub mod validate;
 
 pub use app::run;
 pub use error::{Error, Located};

@@ -36,7 +36,8 @@ pub fn line_of(text: &str, entry: &str) -> Option<usize> {
     let steps = steps(entry)?;
     let mut events = Parser::new_from_str(text).filter_map(Result::ok);
     // StreamStart, DocumentStart, then the root node.
-    let (mut event, mut span) = events.find(|(e, _)| !matches!(e, Event::StreamStart | Event::DocumentStart(_)))?;
+    let (mut event, mut span) =
+        events.find(|(e, _)| !matches!(e, Event::StreamStart | Event::DocumentStart(_)))?;
     for step in &steps {
         match (step, &event) {
             (Step::Key(key), Event::MappingStart(..)) => loop {

@@ -77,14 +77,21 @@ mod tests {
 
     #[test]
     fn normalizes_case_separators_and_space() {
-        assert_eq!(normalize("  Error_Budgets -and\tSLOs "), "error budgets and slos");
+        assert_eq!(
+            normalize("  Error_Budgets -and\tSLOs "),
+            "error budgets and slos"
+        );
         assert_eq!(normalize("blast-radius control"), "blast radius control");
         assert_eq!(normalize(""), "");
     }
 
     #[test]
     fn suggests_near_misses_only() {
-        let names = ["error budgets and SLOs", "blast-radius control", "bundle-size control"];
+        let names = [
+            "error budgets and SLOs",
+            "blast-radius control",
+            "bundle-size control",
+        ];
         let pairs = names.iter().map(|n| (*n, *n));
         assert_eq!(
             closest("error budget and SLO", pairs.clone(), 3),
@@ -98,6 +105,9 @@ mod tests {
     fn did_you_mean_wording() {
         assert_eq!(did_you_mean(&[]), None);
         assert_eq!(did_you_mean(&["a"]).unwrap(), "did you mean \"a\"?");
-        assert_eq!(did_you_mean(&["a", "b"]).unwrap(), "did you mean one of \"a\", \"b\"?");
+        assert_eq!(
+            did_you_mean(&["a", "b"]).unwrap(),
+            "did you mean one of \"a\", \"b\"?"
+        );
     }
 }

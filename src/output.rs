@@ -50,7 +50,10 @@ impl AtomicFile {
     /// that appeared meanwhile is still not replaced.
     pub fn commit(self) -> Result<()> {
         let target = self.target;
-        self.temp.as_file().sync_all().map_err(|e| Error::io(&target, e))?;
+        self.temp
+            .as_file()
+            .sync_all()
+            .map_err(|e| Error::io(&target, e))?;
         let persisted = if self.overwrite {
             self.temp.persist(&target)
         } else {
@@ -70,11 +73,17 @@ pub enum Sink {
 impl Sink {
     pub fn open(path: Option<&Path>, overwrite: bool) -> Result<Sink> {
         match path {
-            None => Ok(Sink::Stdout(BufWriter::with_capacity(64 * 1024, io::stdout().lock()))),
+            None => Ok(Sink::Stdout(BufWriter::with_capacity(
+                64 * 1024,
+                io::stdout().lock(),
+            ))),
             Some(path) => {
                 let mut file = AtomicFile::create(path, overwrite)?;
                 let handle = file.writer().try_clone().map_err(|e| Error::io(path, e))?;
-                Ok(Sink::File(BufWriter::with_capacity(64 * 1024, handle), file))
+                Ok(Sink::File(
+                    BufWriter::with_capacity(64 * 1024, handle),
+                    file,
+                ))
             }
         }
     }
@@ -96,7 +105,8 @@ impl Sink {
             Sink::Stdout(mut w) => w.flush().map_err(Error::Output),
             Sink::File(w, file) => {
                 let target = file.target.clone();
-                w.into_inner().map_err(|e| Error::io(&target, e.into_error()))?;
+                w.into_inner()
+                    .map_err(|e| Error::io(&target, e.into_error()))?;
                 file.commit()
             }
         }
@@ -109,10 +119,14 @@ pub fn theme(choice: ColorChoice, terminal: bool) -> Theme {
     let color = match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => terminal && !no_color && std::env::var("TERM").map_or(true, |t| t != "dumb"),
+        ColorChoice::Auto => {
+            terminal && !no_color && std::env::var("TERM").map_or(true, |t| t != "dumb")
+        }
     };
     let width = if terminal {
-        console::Term::stdout().size_checked().map_or(80, |(_, cols)| usize::from(cols))
+        console::Term::stdout()
+            .size_checked()
+            .map_or(80, |(_, cols)| usize::from(cols))
     } else {
         80
     };

@@ -71,7 +71,13 @@ impl Lookup {
 }
 
 /// Scores one role.
-fn score_role(index: usize, role: &Role, weights: &Weights, lookup: &Lookup, work_style: &[Option<f64>]) -> RoleScore {
+fn score_role(
+    index: usize,
+    role: &Role,
+    weights: &Weights,
+    lookup: &Lookup,
+    work_style: &[Option<f64>],
+) -> RoleScore {
     let n = role.tags.len() as f64;
     let competency = weights.competency.map(|_| {
         let levels: u32 = role.tags.iter().map(|&t| u32::from(lookup.levels[t])).sum();
@@ -97,7 +103,11 @@ fn score_role(index: usize, role: &Role, weights: &Weights, lookup: &Lookup, wor
         .iter()
         .filter_map(|(w, c)| Some((w.as_ref()?, c.as_ref()?)))
         .fold((0.0, 0.0), |(sum, total), (w, c)| (sum + w * c, total + w));
-    let score = if total_weight > 0.0 { weighted / total_weight } else { 0.0 };
+    let score = if total_weight > 0.0 {
+        weighted / total_weight
+    } else {
+        0.0
+    };
     RoleScore {
         role: index,
         score,
@@ -115,7 +125,9 @@ pub fn rank(catalog: &Catalog, respondent: &Respondent, top: Option<usize>) -> V
         .roles
         .iter()
         .enumerate()
-        .filter(|(_, role)| respondent.families.is_empty() || respondent.families.contains(&role.family))
+        .filter(|(_, role)| {
+            respondent.families.is_empty() || respondent.families.contains(&role.family)
+        })
         .map(|(i, role)| score_role(i, role, weights, &lookup, &respondent.work_style))
         .collect();
     let order = |a: &RoleScore, b: &RoleScore| ranking_order(catalog, a, b);
@@ -135,7 +147,10 @@ pub fn rank(catalog: &Catalog, respondent: &Respondent, top: Option<usize>) -> V
 /// Scores a respondent.
 pub fn assess(catalog: &Catalog, respondent: Respondent, top: Option<usize>) -> Scored {
     let ranking = rank(catalog, &respondent, top);
-    Scored { respondent, ranking }
+    Scored {
+        respondent,
+        ranking,
+    }
 }
 
 /// The level of a strength, if the tag is one.
@@ -235,7 +250,10 @@ mod tests {
         r.work_style = vec![Some(3.0), Some(2.0), Some(4.0), Some(1.0), Some(5.0)];
         let all = rank(&catalog, &r, None);
         for n in [0, 1, 5, 24, 40] {
-            assert_eq!(rank(&catalog, &r, Some(n)), all[..n.min(all.len())].to_vec());
+            assert_eq!(
+                rank(&catalog, &r, Some(n)),
+                all[..n.min(all.len())].to_vec()
+            );
         }
     }
 }

@@ -8,8 +8,19 @@ use crate::report::fraction4;
 use crate::score::{Scored, explain};
 
 const HEADER: [&str; 13] = [
-    "id", "source", "path", "rank", "role_id", "role", "family", "score", "competency", "growth",
-    "work_style", "matched", "gaps",
+    "id",
+    "source",
+    "path",
+    "rank",
+    "role_id",
+    "role",
+    "family",
+    "score",
+    "competency",
+    "growth",
+    "work_style",
+    "matched",
+    "gaps",
 ];
 
 pub fn header(out: &mut dyn Write) -> io::Result<()> {
@@ -38,7 +49,11 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
             .iter()
             .map(|&(t, level)| format!("{} ({level})", catalog.tags[t].name))
             .collect();
-        let gaps: Vec<&str> = why.gaps.iter().map(|&t| catalog.tags[t].name.as_str()).collect();
+        let gaps: Vec<&str> = why
+            .gaps
+            .iter()
+            .map(|&t| catalog.tags[t].name.as_str())
+            .collect();
         let rank = (i + 1).to_string();
         let numbers = [Some(s.score), s.competency, s.growth, s.work_style].map(fraction4);
         let text = [

@@ -76,7 +76,11 @@ fn respondent<'a>(catalog: &'a Catalog, scored: &'a Scored) -> RespondentOut<'a>
                         level,
                     })
                     .collect(),
-                gaps: why.gaps.iter().map(|&t| catalog.tags[t].name.as_str()).collect(),
+                gaps: why
+                    .gaps
+                    .iter()
+                    .map(|&t| catalog.tags[t].name.as_str())
+                    .collect(),
             }
         })
         .collect();

@@ -25,9 +25,20 @@ fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
 
 pub fn single(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Result<()> {
     let r = &scored.respondent;
-    writeln!(out, "### Ranking for {} ({} path)\n", cell(&r.id), cell(&catalog.paths[r.path].id))?;
-    writeln!(out, "| # | Role | Family | Score | Competency | Growth | Work style | Matched | Gaps |")?;
-    writeln!(out, "|--:|------|--------|------:|-----------:|-------:|-----------:|---------|------|")?;
+    writeln!(
+        out,
+        "### Ranking for {} ({} path)\n",
+        cell(&r.id),
+        cell(&catalog.paths[r.path].id)
+    )?;
+    writeln!(
+        out,
+        "| # | Role | Family | Score | Competency | Growth | Work style | Matched | Gaps |"
+    )?;
+    writeln!(
+        out,
+        "|--:|------|--------|------:|-----------:|-------:|-----------:|---------|------|"
+    )?;
     for (i, s) in scored.ranking.iter().enumerate() {
         let role = &catalog.roles[s.role];
         let why = explain(catalog, r, s);
@@ -36,7 +47,11 @@ pub fn single(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Re
             .iter()
             .map(|&(t, level)| format!("{} ({level})", cell(&catalog.tags[t].name)))
             .collect();
-        let gaps: Vec<String> = why.gaps.iter().map(|&t| cell(&catalog.tags[t].name)).collect();
+        let gaps: Vec<String> = why
+            .gaps
+            .iter()
+            .map(|&t| cell(&catalog.tags[t].name))
+            .collect();
         row(
             out,
             &[
@@ -55,10 +70,20 @@ pub fn single(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Re
     Ok(())
 }
 
-pub(crate) fn cohort(catalog: &Catalog, cohort: &Cohort<'_>, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn cohort(
+    catalog: &Catalog,
+    cohort: &Cohort<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let name = |role: usize| cell(&catalog.roles[role].name);
-    writeln!(out, "| Respondent | Best match | Score | Runner-up | Score |")?;
-    writeln!(out, "|------------|------------|------:|-----------|------:|")?;
+    writeln!(
+        out,
+        "| Respondent | Best match | Score | Runner-up | Score |"
+    )?;
+    writeln!(
+        out,
+        "|------------|------------|------:|-----------|------:|"
+    )?;
     for r in cohort.rows {
         row(
             out,

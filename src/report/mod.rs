@@ -51,7 +51,11 @@ impl Theme {
 
     /// A bar of `cells` character cells filled to `fraction` (0–1).
     pub fn bar(&self, fraction: f64, cells: usize) -> String {
-        let fraction = if fraction.is_finite() { fraction.clamp(0.0, 1.0) } else { 0.0 };
+        let fraction = if fraction.is_finite() {
+            fraction.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
         if !self.unicode {
             let filled = (fraction * cells as f64).round() as usize;
             return format!("{}{}", "#".repeat(filled), ".".repeat(cells - filled));
@@ -59,7 +63,7 @@ impl Theme {
         const PARTIAL: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
         let eighths = (fraction * cells as f64 * 8.0).round() as usize;
         let mut bar = "█".repeat(eighths / 8);
-        if eighths % 8 > 0 {
+        if !eighths.is_multiple_of(8) {
             bar.push(PARTIAL[eighths % 8]);
         }
         let used = bar.chars().count();

@@ -24,8 +24,24 @@ pub fn own_work_style(catalog: &Catalog, r: &Respondent, theme: Theme) -> String
             escape_control(&axis.name),
             theme.bar(value.map_or(0.0, |v| (v - 1.0) / 4.0), 10),
         );
-        let _ = writeln!(out, "{}", theme.dim(&wrap(&format!("1 = {}", escape_control(&axis.low)), theme.width, &indent)));
-        let _ = writeln!(out, "{}", theme.dim(&wrap(&format!("5 = {}", escape_control(&axis.high)), theme.width, &indent)));
+        let _ = writeln!(
+            out,
+            "{}",
+            theme.dim(&wrap(
+                &format!("1 = {}", escape_control(&axis.low)),
+                theme.width,
+                &indent
+            ))
+        );
+        let _ = writeln!(
+            out,
+            "{}",
+            theme.dim(&wrap(
+                &format!("5 = {}", escape_control(&axis.high)),
+                theme.width,
+                &indent
+            ))
+        );
     }
     out
 }
@@ -42,8 +58,16 @@ pub fn fit_profile(catalog: &Catalog, r: &Respondent, best: &RoleScore, theme: T
         escape_control(&catalog.families[role.family].name),
         percent(Some(best.score))
     );
-    let _ = writeln!(out, "\n{}", wrap(&escape_control(&role.summary), theme.width, "  "));
-    let _ = writeln!(out, "\n{}", wrap(&escape_control(&role.detail), theme.width, "  "));
+    let _ = writeln!(
+        out,
+        "\n{}",
+        wrap(&escape_control(&role.summary), theme.width, "  ")
+    );
+    let _ = writeln!(
+        out,
+        "\n{}",
+        wrap(&escape_control(&role.detail), theme.width, "  ")
+    );
 
     let _ = writeln!(out, "\n{}", theme.bold("Competency focus"));
     let assessed = best.competency.is_some();
@@ -82,18 +106,35 @@ pub fn fit_profile(catalog: &Catalog, r: &Respondent, best: &RoleScore, theme: T
     let _ = writeln!(out, "\n{}", theme.bold("Team behaviours"));
     for (label, sentence) in role.behaviors.labelled() {
         let _ = writeln!(out, "  {}", theme.bold(label));
-        let _ = writeln!(out, "{}", wrap(&escape_control(sentence), theme.width, "    "));
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(&escape_control(sentence), theme.width, "    ")
+        );
     }
 
     let plan = growth_plan(catalog, r, best);
     if !plan.is_empty() {
         let _ = writeln!(out, "\n{}", theme.bold("Growth plan"));
         for (i, tag) in plan.iter().enumerate() {
-            let goal = if r.goals.binary_search(tag).is_ok() { " (your goal)" } else { "" };
-            let _ = writeln!(out, "  {}. {}{goal}", i + 1, escape_control(&catalog.tags[*tag].name));
+            let goal = if r.goals.binary_search(tag).is_ok() {
+                " (your goal)"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "  {}. {}{goal}",
+                i + 1,
+                escape_control(&catalog.tags[*tag].name)
+            );
         }
     } else if !assessed {
-        let _ = writeln!(out, "\n{}", theme.dim("Competencies are not assessed on this path."));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            theme.dim("Competencies are not assessed on this path.")
+        );
     }
     out
 }

@@ -2,7 +2,9 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{CellAlignment, ContentArrangement, Table, TableStyle, LineStyle};
+use comfy_table::{
+    CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle,
+};
 
 use super::{Cohort, Theme, percent, profile};
 use crate::catalog::Catalog;
@@ -15,16 +17,30 @@ pub fn new_table(theme: Theme, header: Vec<&str>) -> Table {
     let rule = if theme.unicode { '─' } else { '-' };
     let mut table = Table::new();
     table
-        .load_style(TableStyle::new().header_separator(LineStyle::none().fill(rule).junction(rule)))
+        .load_style(TableStyle::new().header_separator(LineStyle::none().fill(rule)))
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(u16::try_from(theme.width).unwrap_or(u16::MAX))
         .set_header(header);
+    // One space between columns: the ranking must fit 80 columns.
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 1));
+    }
     if theme.color {
         table.enforce_styling();
     } else {
         table.force_no_tty();
     }
     table
+}
+
+/// Keeps every column but `flexible` at its content width, so only that
+/// one wraps when the terminal is narrow.
+pub fn wrap_only(table: &mut Table, flexible: usize) {
+    for (i, column) in table.column_iter_mut().enumerate() {
+        if i != flexible {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
 }
 
 /// Right-aligns the columns that hold numbers.
@@ -40,7 +56,9 @@ pub fn align_right(table: &mut Table, columns: &[usize]) {
 pub fn ranking(catalog: &Catalog, scored: &Scored, theme: Theme) -> Table {
     let mut table = new_table(
         theme,
-        vec!["#", "Role", "Family", "Score", "Skills", "Growth", "Style", "Tags"],
+        vec![
+            "#", "Role", "Family", "Score", "Skills", "Growth", "Style", "Tags",
+        ],
     );
     let r = &scored.respondent;
     for (i, s) in scored.ranking.iter().enumerate() {
@@ -55,7 +73,7 @@ pub fn ranking(catalog: &Catalog, scored: &Scored, theme: Theme) -> Table {
             (i + 1).to_string(),
             escape_control(&role.name).into_owned(),
             escape_control(&catalog.families[role.family].name).into_owned(),
-            format!("{} {:>4}", theme.bar(s.score, 8), percent(Some(s.score))),
+            format!("{:>4} {}", percent(Some(s.score)), theme.bar(s.score, 6)),
             percent(s.competency),
             percent(s.growth),
             percent(s.work_style),
@@ -63,10 +81,16 @@ pub fn ranking(catalog: &Catalog, scored: &Scored, theme: Theme) -> Table {
         ]);
     }
     align_right(&mut table, &[0, 4, 5, 6, 7]);
+    wrap_only(&mut table, 1);
     table
 }
 
-pub fn single(catalog: &Catalog, scored: &Scored, theme: Theme, out: &mut dyn Write) -> io::Result<()> {
+pub fn single(
+    catalog: &Catalog,
+    scored: &Scored,
+    theme: Theme,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let r = &scored.respondent;
     let path = &catalog.paths[r.path];
     writeln!(
@@ -81,7 +105,14 @@ pub fn single(catalog: &Catalog, scored: &Scored, theme: Theme, out: &mut dyn Wr
         out.write_all(profile::own_work_style(catalog, r, theme).as_bytes())?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", ranking(catalog, scored, theme))?;
+    writeln!(out, "{}", ranking(catalog, scored, theme).trim_fmt())?;
+    let legend = "Skills: your strengths among the role's tags. Growth: your goals among them. \
+                  Style: how your work style fits the role.";
+    writeln!(
+        out,
+        "{}",
+        theme.dim(&crate::text::wrap(legend, theme.width, ""))
+    )?;
     if let Some(best) = scored.best() {
         writeln!(out)?;
         out.write_all(profile::fit_profile(catalog, r, best, theme).as_bytes())?;
@@ -91,12 +122,24 @@ pub fn single(catalog: &Catalog, scored: &Scored, theme: Theme, out: &mut dyn Wr
     Ok(())
 }
 
-pub(crate) fn cohort(catalog: &Catalog, cohort: &Cohort<'_>, theme: Theme, out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn cohort(
+    catalog: &Catalog,
+    cohort: &Cohort<'_>,
+    theme: Theme,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let role_name = |role: usize| escape_control(&catalog.roles[role].name).into_owned();
-    let mut table = new_table(theme, vec!["Respondent", "Best match", "Score", "Runner-up", "Score"]);
+    let mut table = new_table(
+        theme,
+        vec!["Respondent", "Best match", "Score", "Runner-up", "Score"],
+    );
     for row in cohort.rows {
-        let (best, best_score) = row.best.map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
-        let (next, next_score) = row.runner_up.map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
+        let (best, best_score) = row
+            .best
+            .map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
+        let (next, next_score) = row
+            .runner_up
+            .map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
         table.add_row(vec![
             escape_control(&row.id).into_owned(),
             best,
@@ -106,7 +149,7 @@ pub(crate) fn cohort(catalog: &Catalog, cohort: &Cohort<'_>, theme: Theme, out: 
         ]);
     }
     align_right(&mut table, &[2, 4]);
-    writeln!(out, "{}\n", table)?;
+    writeln!(out, "{}\n", table.trim_fmt())?;
 
     let scored = cohort.rows.len();
     let mut summary = format!("{} {scored} respondents scored", theme.bold("Cohort:"));
@@ -119,18 +162,25 @@ pub(crate) fn cohort(catalog: &Catalog, cohort: &Cohort<'_>, theme: Theme, out: 
         best.add_row(vec![
             role_name(role),
             count.to_string(),
-            format!("{} {:>4}", theme.bar(count as f64 / scored as f64, 10), percent(Some(count as f64 / scored as f64))),
+            format!(
+                "{} {:>4}",
+                theme.bar(count as f64 / scored as f64, 10),
+                percent(Some(count as f64 / scored as f64))
+            ),
         ]);
     }
     align_right(&mut best, &[1]);
-    writeln!(out, "{best}\n")?;
+    writeln!(out, "{}\n", best.trim_fmt())?;
     if !cohort.common_gaps.is_empty() {
         let mut gaps = new_table(theme, vec!["Most common gap in the best match", "People"]);
         for &(tag, count) in cohort.common_gaps.iter().take(5) {
-            gaps.add_row(vec![escape_control(&catalog.tags[tag].name).into_owned(), count.to_string()]);
+            gaps.add_row(vec![
+                escape_control(&catalog.tags[tag].name).into_owned(),
+                count.to_string(),
+            ]);
         }
         align_right(&mut gaps, &[1]);
-        writeln!(out, "{gaps}")?;
+        writeln!(out, "{}", gaps.trim_fmt())?;
     }
     Ok(())
 }
