@@ -443,6 +443,12 @@ impl<'t> Builder<'t> {
         }
 
         let tag_names: Vec<&str> = raw.tags.iter().map(|t| t.name.as_str()).collect();
+        // Roles name tags by their canonical name, not an alias.
+        let by_name: HashMap<String, usize> = tag_names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| (normalize(name), i))
+            .collect();
         let family_ids: Vec<&str> = raw.families.iter().map(|f| f.id.as_str()).collect();
         let mut roles = Vec::with_capacity(raw.roles.len());
         for (i, raw_role) in raw.roles.into_iter().enumerate() {
@@ -464,12 +470,7 @@ impl<'t> Builder<'t> {
             }
             let mut role_tags = Vec::with_capacity(raw_role.tags.len());
             for (j, name) in raw_role.tags.iter().enumerate() {
-                // Roles name tags by their canonical name, not an alias.
-                match raw
-                    .tags
-                    .iter()
-                    .position(|t| normalize(&t.name) == normalize(name))
-                {
+                match by_name.get(&normalize(name)).copied() {
                     Some(t) if role_tags.contains(&t) => self.problem(
                         format!("roles[{i}].tags[{j}]"),
                         format!("tag {name:?} is listed twice"),

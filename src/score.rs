@@ -28,15 +28,27 @@ impl Scored {
     }
 }
 
+/// A nudge far below 1e-4 and far above floating-point noise. Scores are
+/// built from halves, fifths and two-decimal weights, so a value can be
+/// exactly half-way on paper (0.40875) yet land a hair either side of it,
+/// depending on the order of operations. The nudge rounds such values up
+/// whatever the arithmetic, so every implementation of the rule agrees.
+const HALF_WAY_NUDGE: f64 = 1e-6;
+
+/// A fraction in ten-thousandths, rounded half up: the precision of JSON.
+pub fn ten_thousandths(x: f64) -> i64 {
+    (x * 10_000.0 + HALF_WAY_NUDGE).round() as i64
+}
+
 /// Rounds to the 4 decimals that JSON shows.
 pub fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
+    ten_thousandths(x) as f64 / 10_000.0
 }
 
 /// The comparison key of a component: its 4-decimal value, and undefined
 /// below every number.
 fn key(x: Option<f64>) -> i64 {
-    x.map_or(i64::MIN, |x| (x * 10_000.0).round() as i64)
+    x.map_or(i64::MIN, ten_thousandths)
 }
 
 /// Ranking order: score, then competency, then work style (all descending,
