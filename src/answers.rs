@@ -214,10 +214,15 @@ pub fn from_yaml<T: DeserializeOwned>(text: &str, source: &str) -> Result<T, Loc
     if is_blank(text) {
         return Err(Located::new(source, "empty file"));
     }
-    serde_yaml::from_str(text).map_err(|e| {
+    let value = serde_yaml::from_str(text).map_err(|e| {
         let line = e.location().map(|l| l.line());
         Located::new(source, strip_position(&e.to_string())).at_line(line)
-    })
+    })?;
+    if let Some((tag, line)) = crate::locate::foreign_tag(text) {
+        let message = format!("YAML tag {tag} is not supported");
+        return Err(Located::new(source, message).at_line(Some(line)));
+    }
+    Ok(value)
 }
 
 /// Deserialises JSON, turning serde's error into a located one.
@@ -320,12 +325,12 @@ pub fn resolve(
     catalog: &Catalog,
     origin: &Origin<'_>,
 ) -> Result<Respondent, Vec<Located>> {
-    let mut problems = Vec::new();
-    let mut warnings = Vec::new();
+    let mut problems = Collected::new(origin);
+    let mut warnings = Collected::new(origin);
 
     let id = match file.id {
         Some(id) if id.trim().is_empty() => {
-            problems.push(origin.locate("id", "empty id".into(), None));
+            problems.add(|| origin.locate("id", "empty id".into(), None));
             String::new()
         }
         Some(id) => id,
@@ -335,18 +340,20 @@ pub fn resolve(
     let path = match &file.path {
         None => catalog.default_path(),
         Some(name) => catalog.find_path(name).unwrap_or_else(|message| {
-            problems.push(origin.locate("path", message, None));
+            problems.add(|| origin.locate("path", message, None));
             catalog.default_path()
         }),
     };
     let path_def = &catalog.paths[path];
 
-    let tag_of = |entry: String, name: &str, problems: &mut Vec<Located>| {
+    let tag_of = |entry: String, name: &str, problems: &mut Collected| {
         let found = catalog.tag_index(name);
         if found.is_none() {
-            let hint = did_you_mean(&catalog.suggest_tags(name))
-                .or_else(|| Some("see `rolefit tags` for every tag".into()));
-            problems.push(origin.locate(&entry, format!("unknown tag {name:?}"), hint));
+            problems.add(|| {
+                let hint = did_you_mean(&catalog.suggest_tags(name))
+                    .or_else(|| Some("see `rolefit tags` for every tag".into()));
+                origin.locate(&entry, format!("unknown tag {name:?}"), hint)
+            });
         }
         found
     };
@@ -362,11 +369,13 @@ pub fn resolve(
                 Some(level as u8)
             }
             Some(level) => {
-                problems.push(origin.locate(
-                    &format!("{entry}.level"),
-                    format!("level {level} is not a whole number from 1 to {MAX_LEVEL}"),
-                    None,
-                ));
+                problems.add(|| {
+                    origin.locate(
+                        &format!("{entry}.level"),
+                        format!("level {level} is not a whole number from 1 to {MAX_LEVEL}"),
+                        None,
+                    )
+                });
                 None
             }
         };
@@ -376,17 +385,19 @@ pub fn resolve(
         };
         match strengths.iter_mut().find(|(t, ..)| *t == tag) {
             Some(seen) => {
-                warnings.push(origin.locate(
-                    &entry,
-                    format!(
-                        "{:?} repeats {:?} from strengths[{}]; counted once at level {}",
-                        strength.tag,
-                        catalog.tags[tag].name,
-                        seen.2,
-                        seen.1.max(level)
-                    ),
-                    None,
-                ));
+                warnings.add(|| {
+                    origin.locate(
+                        &entry,
+                        format!(
+                            "{:?} repeats {:?} from strengths[{}]; counted once at level {}",
+                            strength.tag,
+                            catalog.tags[tag].name,
+                            seen.2,
+                            seen.1.max(level)
+                        ),
+                        None,
+                    )
+                });
                 seen.1 = seen.1.max(level);
             }
             None => strengths.push((tag, level, i)),
@@ -398,14 +409,16 @@ pub fn resolve(
         let entry = format!("goals[{i}]");
         if let Some(tag) = tag_of(entry.clone(), name, &mut problems) {
             if goals.contains(&tag) {
-                warnings.push(origin.locate(
-                    &entry,
-                    format!(
-                        "{name:?} repeats goal {:?}; counted once",
-                        catalog.tags[tag].name
-                    ),
-                    None,
-                ));
+                warnings.add(|| {
+                    origin.locate(
+                        &entry,
+                        format!(
+                            "{name:?} repeats goal {:?}; counted once",
+                            catalog.tags[tag].name
+                        ),
+                        None,
+                    )
+                });
             } else {
                 goals.push(tag);
             }
@@ -419,19 +432,17 @@ pub fn resolve(
             Some(axis) if value.is_finite() && AXIS_RANGE.contains(&value) => {
                 work_style[axis] = Some(value)
             }
-            Some(_) => problems.push(origin.locate(
-                &entry,
-                format!("{value} is not a number from 1 to 5"),
-                None,
-            )),
-            None => {
+            Some(_) => problems.add(|| {
+                origin.locate(&entry, format!("{value} is not a number from 1 to 5"), None)
+            }),
+            None => problems.add(|| {
                 let ids = catalog.axes.iter().map(|a| (a.id.as_str(), a.id.as_str()));
                 let hint = did_you_mean(&crate::matching::closest(axis_id, ids, 3)).or_else(|| {
                     let all: Vec<&str> = catalog.axes.iter().map(|a| a.id.as_str()).collect();
                     Some(format!("axes are {}", all.join(", ")))
                 });
-                problems.push(origin.locate(&entry, format!("unknown axis {axis_id:?}"), hint));
-            }
+                origin.locate(&entry, format!("unknown axis {axis_id:?}"), hint)
+            }),
         }
     }
 
@@ -440,16 +451,20 @@ pub fn resolve(
         match catalog.find_family(name) {
             Ok(f) if !families.contains(&f) => families.push(f),
             Ok(_) => {}
-            Err(message) => problems.push(origin.locate(&format!("families[{i}]"), message, None)),
+            Err(message) => {
+                problems.add(|| origin.locate(&format!("families[{i}]"), message, None))
+            }
         }
     }
 
     if !path_def.assesses_work_style() && !file.work_style.is_empty() {
-        warnings.push(origin.locate(
-            "work_style",
-            format!("work_style is ignored on the {} path", path_def.id),
-            None,
-        ));
+        warnings.add(|| {
+            origin.locate(
+                "work_style",
+                format!("work_style is ignored on the {} path", path_def.id),
+                None,
+            )
+        });
         work_style.iter_mut().for_each(|v| *v = None);
     }
     let gave_competency = !file.strengths.is_empty() || !file.goals.is_empty();
@@ -459,14 +474,16 @@ pub fn resolve(
         } else {
             "strengths"
         };
-        warnings.push(origin.locate(
-            entry,
-            format!(
-                "strengths and goals are ignored on the {} path",
-                path_def.id
-            ),
-            None,
-        ));
+        warnings.add(|| {
+            origin.locate(
+                entry,
+                format!(
+                    "strengths and goals are ignored on the {} path",
+                    path_def.id
+                ),
+                None,
+            )
+        });
         strengths.clear();
         goals.clear();
     }
@@ -475,18 +492,20 @@ pub fn resolve(
         && work_style.iter().all(Option::is_none)
         && problems.is_empty()
     {
-        problems.push(origin.locate(
-            "work_style",
-            format!(
-                "the {} path needs at least one work_style answer",
-                path_def.id
-            ),
-            None,
-        ));
+        problems.add(|| {
+            origin.locate(
+                "work_style",
+                format!(
+                    "the {} path needs at least one work_style answer",
+                    path_def.id
+                ),
+                None,
+            )
+        });
     }
 
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(problems.finish());
     }
     let mut strengths: Vec<(usize, u8)> = strengths.into_iter().map(|(t, l, _)| (t, l)).collect();
     strengths.sort_unstable();
@@ -500,8 +519,50 @@ pub fn resolve(
         goals,
         work_style,
         families,
-        warnings,
+        warnings: warnings.finish(),
     })
+}
+
+/// Problems or warnings of one document. Each costs a walk of the document
+/// to find its line and maybe a suggestion search, so only the first few are
+/// spelled out; a hostile file with a million bad entries costs no more.
+struct Collected<'o> {
+    source: &'o str,
+    list: Vec<Located>,
+    more: usize,
+}
+
+/// How many problems (and warnings) of one document are spelled out.
+pub const MAX_REPORTED: usize = 20;
+
+impl<'o> Collected<'o> {
+    fn new(origin: &Origin<'o>) -> Self {
+        Collected {
+            source: origin.source,
+            list: Vec::new(),
+            more: 0,
+        }
+    }
+
+    fn add(&mut self, make: impl FnOnce() -> Located) {
+        if self.list.len() < MAX_REPORTED {
+            self.list.push(make());
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    fn finish(mut self) -> Vec<Located> {
+        if self.more > 0 {
+            let message = format!("… and {} more like these", self.more);
+            self.list.push(Located::new(self.source, message));
+        }
+        self.list
+    }
 }
 
 #[cfg(test)]

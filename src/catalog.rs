@@ -311,7 +311,13 @@ struct Builder<'t> {
     text: &'t str,
     source: &'t str,
     problems: Vec<Located>,
+    /// Problems past the first MAX_REPORTED: counted, not located.
+    more: usize,
 }
+
+/// Locating a problem walks the document; a hostile catalog with thousands
+/// of problems gets the first few spelled out and a count.
+const MAX_REPORTED: usize = 50;
 
 impl<'t> Builder<'t> {
     fn new(text: &'t str, source: &'t str) -> Self {
@@ -319,10 +325,20 @@ impl<'t> Builder<'t> {
             text,
             source,
             problems: Vec::new(),
+            more: 0,
         }
     }
 
+    fn full(&mut self) -> bool {
+        let full = self.problems.len() >= MAX_REPORTED;
+        self.more += usize::from(full);
+        full
+    }
+
     fn problem(&mut self, entry: String, message: String, hint: Option<String>) {
+        if self.full() {
+            return;
+        }
         let line = line_of(self.text, &entry);
         self.problems.push(
             Located::new(self.source, message)
@@ -524,6 +540,10 @@ impl<'t> Builder<'t> {
             }
         }
 
+        if self.more > 0 {
+            let more = format!("… and {} more problems", self.more);
+            self.problems.push(Located::new(self.source, more));
+        }
         if !self.problems.is_empty() {
             return Err(Error::Catalog(self.problems));
         }
@@ -541,6 +561,9 @@ impl<'t> Builder<'t> {
     }
 
     fn unknown(&mut self, entry: String, kind: &str, name: &str, known: &[&str]) {
+        if self.full() {
+            return;
+        }
         let pairs = known.iter().map(|k| (*k, *k));
         let hint = did_you_mean(&closest(name, pairs, 3));
         self.problem(entry, format!("unknown {kind} {name:?}"), hint);

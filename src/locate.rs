@@ -34,7 +34,7 @@ fn steps(entry: &str) -> Option<Vec<Step<'_>>> {
 /// The 1-based line where `entry` starts in `text`, if it can be found.
 pub fn line_of(text: &str, entry: &str) -> Option<usize> {
     let steps = steps(entry)?;
-    let mut events = Parser::new_from_str(text).filter_map(Result::ok);
+    let mut events = Parser::new_from_str(text).map_while(Result::ok);
     // StreamStart, DocumentStart, then the root node.
     let (mut event, mut span) =
         events.find(|(e, _)| !matches!(e, Event::StreamStart | Event::DocumentStart(_)))?;
@@ -74,6 +74,33 @@ pub fn line_of(text: &str, entry: &str) -> Option<usize> {
     Some(span.start.line())
 }
 
+/// The first YAML tag outside the core schema's plain types (`!custom`,
+/// `!!binary`, `!!set`), with its line. serde would quietly ignore most
+/// tags; an answer file or catalog has no use for them.
+pub fn foreign_tag(text: &str) -> Option<(String, usize)> {
+    const PLAIN: [&str; 7] = ["str", "int", "float", "bool", "null", "seq", "map"];
+    if !text.contains('!') {
+        return None;
+    }
+    Parser::new_from_str(text)
+        .map_while(Result::ok)
+        .find_map(|(event, span)| {
+            let tag = match event {
+                Event::Scalar(_, _, _, tag)
+                | Event::SequenceStart(_, tag)
+                | Event::MappingStart(_, tag) => tag?,
+                _ => return None,
+            };
+            let plain = tag.is_yaml_core_schema() && PLAIN.contains(&tag.suffix.as_str());
+            let shown = if tag.is_yaml_core_schema() {
+                format!("!!{}", tag.suffix)
+            } else {
+                tag.to_string()
+            };
+            (!plain).then(|| (shown, span.start.line()))
+        })
+}
+
 /// Consumes the rest of a node whose first event is `first`.
 fn skip_node<'a>(
     first: &Event<'a>,
@@ -109,6 +136,16 @@ mod tests {
         assert_eq!(line_of(YAML, "work_style.scope"), Some(7));
         assert_eq!(line_of(YAML, "strengths[3]"), None);
         assert_eq!(line_of(YAML, "goals"), None);
+    }
+
+    #[test]
+    fn finds_foreign_tags_only() {
+        assert_eq!(super::foreign_tag("a: !!str x\nb: \"hi!\"\n"), None);
+        assert_eq!(
+            super::foreign_tag("a: 1\nb: !custom [x]\n").map(|t| t.1),
+            Some(2)
+        );
+        assert!(super::foreign_tag("a: !!binary aGk=\n").is_some());
     }
 
     #[test]

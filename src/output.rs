@@ -20,6 +20,12 @@ pub struct AtomicFile {
 impl AtomicFile {
     /// Refuses an existing target unless `overwrite`.
     pub fn create(target: &Path, overwrite: bool) -> Result<AtomicFile> {
+        if std::fs::metadata(target).is_ok_and(|m| !m.is_file()) {
+            return Err(Error::Usage(format!(
+                "{} is not a regular file; redirect standard output to it instead",
+                crate::text::escape_control(&target.display().to_string())
+            )));
+        }
         if !overwrite && target.exists() {
             return Err(Error::Usage(format!(
                 "{} already exists; pass --force to overwrite it",
