@@ -48,7 +48,9 @@ fn main() -> io::Result<()> {
         }
     }
     let number = |name: &str, default: usize| {
-        flags.get(name).map_or(default, |v| v.parse().unwrap_or_else(|_| usage()))
+        flags
+            .get(name)
+            .map_or(default, |v| v.parse().unwrap_or_else(|_| usage()))
     };
     let mut rng = Rng(number("seed", 42) as u64 | 1);
     match args.first().map(String::as_str) {
@@ -59,7 +61,13 @@ fn main() -> io::Result<()> {
                     std::process::exit(2)
                 });
             let format = flags.get("format").map_or("jsonl", String::as_str);
-            answers(&catalog, &mut rng, number("count", 1000), format, flags.get("dir"))
+            answers(
+                &catalog,
+                &mut rng,
+                number("count", 1000),
+                format,
+                flags.get("dir"),
+            )
         }
         Some("catalog") => {
             let text = catalog(&mut rng, number("roles", 1000), number("tags-per-role", 20));
@@ -99,10 +107,15 @@ fn answer_json(catalog: &Catalog, rng: &mut Rng, id: usize) -> String {
             if rng.below(2) == 0 {
                 let _ = write!(json, "{sep}{name}");
             } else {
-                let _ = write!(json, "{sep}{{\"tag\":{name},\"level\":{}}}", 1 + rng.below(5));
+                let _ = write!(
+                    json,
+                    "{sep}{{\"tag\":{name},\"level\":{}}}",
+                    1 + rng.below(5)
+                );
             }
         }
-        let goal = serde_json::to_string(&catalog.tags[rng.below(catalog.tags.len())].name).unwrap_or_default();
+        let goal = serde_json::to_string(&catalog.tags[rng.below(catalog.tags.len())].name)
+            .unwrap_or_default();
         let _ = write!(json, "],\"goals\":[{goal}]");
     }
     if path != "competency" {
@@ -123,7 +136,13 @@ fn answer_json(catalog: &Catalog, rng: &mut Rng, id: usize) -> String {
     json
 }
 
-fn answers(catalog: &Catalog, rng: &mut Rng, count: usize, format: &str, dir: Option<&String>) -> io::Result<()> {
+fn answers(
+    catalog: &Catalog,
+    rng: &mut Rng,
+    count: usize,
+    format: &str,
+    dir: Option<&String>,
+) -> io::Result<()> {
     match (format, dir) {
         ("jsonl", None) => {
             let mut out = BufWriter::new(io::stdout().lock());
@@ -137,7 +156,8 @@ fn answers(catalog: &Catalog, rng: &mut Rng, count: usize, format: &str, dir: Op
             for i in 0..count {
                 let json = answer_json(catalog, rng, i);
                 let text = if format == "yaml" {
-                    let value: serde_json::Value = serde_json::from_str(&json).map_err(io::Error::other)?;
+                    let value: serde_json::Value =
+                        serde_json::from_str(&json).map_err(io::Error::other)?;
                     serde_yaml::to_string(&value).map_err(io::Error::other)?
                 } else {
                     json
@@ -156,11 +176,19 @@ fn catalog(rng: &mut Rng, roles: usize, per_role: usize) -> String {
     let builtin = Catalog::builtin().expect("the built-in catalog is valid");
     let mut out = String::from("version: 1\nfamilies:\n");
     for f in &builtin.families {
-        let _ = writeln!(out, "  - {{id: {}, name: {}, description: \"{}\"}}", f.id, f.name, f.description);
+        let _ = writeln!(
+            out,
+            "  - {{id: {}, name: {}, description: \"{}\"}}",
+            f.id, f.name, f.description
+        );
     }
     out.push_str("axes:\n");
     for a in &builtin.axes {
-        let _ = writeln!(out, "  - {{id: {}, name: {}, low: \"{}\", high: \"{}\"}}", a.id, a.name, a.low, a.high);
+        let _ = writeln!(
+            out,
+            "  - {{id: {}, name: {}, low: \"{}\", high: \"{}\"}}",
+            a.id, a.name, a.low, a.high
+        );
     }
     out.push_str("questions:\n");
     for q in &builtin.questions {
@@ -174,7 +202,11 @@ fn catalog(rng: &mut Rng, roles: usize, per_role: usize) -> String {
     for p in &builtin.paths {
         let w = p.weights;
         let mut weights = Vec::new();
-        for (name, value) in [("competency", w.competency), ("growth", w.growth), ("work_style", w.work_style)] {
+        for (name, value) in [
+            ("competency", w.competency),
+            ("growth", w.growth),
+            ("work_style", w.work_style),
+        ] {
             if let Some(v) = value {
                 weights.push(format!("{name}: {v}"));
             }

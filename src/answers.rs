@@ -215,7 +215,7 @@ pub fn from_yaml<T: DeserializeOwned>(text: &str, source: &str) -> Result<T, Loc
         return Err(Located::new(source, "empty file"));
     }
     let value = serde_yaml::from_str(text).map_err(|e| {
-        let line = e.location().map(|l| l.line());
+        let line = e.location().map(|l| last_line_at_most(text, l.line()));
         Located::new(source, strip_position(&e.to_string())).at_line(line)
     })?;
     if let Some((tag, line)) = crate::locate::foreign_tag(text) {
@@ -237,9 +237,16 @@ pub fn from_json<T: DeserializeOwned>(
         );
     }
     serde_json::from_str(text).map_err(|e| {
-        let line = (e.line() > 0).then(|| e.line() + first_line - 1);
+        let line = (e.line() > 0).then(|| last_line_at_most(text, e.line()) + first_line - 1);
         Located::new(source, strip_position(&e.to_string())).at_line(line)
     })
+}
+
+/// A parser reports an unexpected end of input on the line after the
+/// text's final newline, which does not exist (in JSON Lines it is the next
+/// record's line): point at the text's last line instead.
+fn last_line_at_most(text: &str, line: usize) -> usize {
+    line.min(text.lines().count().max(1))
 }
 
 fn is_blank(text: &str) -> bool {
@@ -249,11 +256,39 @@ fn is_blank(text: &str) -> bool {
 }
 
 /// serde appends " at line L column C"; the line is reported separately.
+/// libyaml also puts one mid-message ("… at line 2 column 1, while parsing
+/// a flow sequence at line 1 column 12"); every one is removed, so the
+/// message never disagrees with the line reported beside it.
 fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) if message[i..].contains(" column ") => message[..i].to_string(),
-        _ => message.to_string(),
+    const AT: &str = " at line ";
+    let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(AT) {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + AT.len()..];
+        let line = digits(after);
+        let column = after[line..]
+            .strip_prefix(" column ")
+            .map(|c| (c, digits(c)));
+        match column {
+            Some((c, n)) if line > 0 && n > 0 => rest = &c[n..],
+            _ => {
+                out.push_str(AT);
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
+    // serde names Rust types; say what the file should hold instead.
+    out.replace(
+        "expected struct AnswerFile",
+        "expected a map of answers (id, path, strengths, goals, work_style, families)",
+    )
+    .replace(
+        "expected struct RawCatalog",
+        "expected a catalog map (version, families, axes, …)",
+    )
 }
 
 /// Parses one answer document (not JSON Lines).
@@ -339,8 +374,11 @@ pub fn resolve(
 
     let path = match &file.path {
         None => catalog.default_path(),
-        Some(name) => catalog.find_path(name).unwrap_or_else(|message| {
-            problems.add(|| origin.locate("path", message, None));
+        Some(name) => catalog.path_index(name).unwrap_or_else(|| {
+            problems.add(|| {
+                let (message, hint) = catalog.path_miss(name);
+                origin.locate("path", message, Some(hint))
+            });
             catalog.default_path()
         }),
     };
@@ -448,12 +486,13 @@ pub fn resolve(
 
     let mut families = Vec::new();
     for (i, name) in file.families.iter().flatten().enumerate() {
-        match catalog.find_family(name) {
-            Ok(f) if !families.contains(&f) => families.push(f),
-            Ok(_) => {}
-            Err(message) => {
-                problems.add(|| origin.locate(&format!("families[{i}]"), message, None))
-            }
+        match catalog.family_index(name) {
+            Some(f) if !families.contains(&f) => families.push(f),
+            Some(_) => {}
+            None => problems.add(|| {
+                let (message, hint) = catalog.family_miss(name);
+                origin.locate(&format!("families[{i}]"), message, Some(hint))
+            }),
         }
     }
 

@@ -76,6 +76,9 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
         .iter()
         .map(|f| catalog.find_family(f).map_err(Error::Usage))
         .collect::<Result<Vec<usize>>>()?;
+    if args.top == Some(0) {
+        return Err(Error::Usage("--top must be at least 1".into()));
+    }
     let stdin_format = if args.jsonl {
         Format::JsonLines
     } else {

@@ -37,13 +37,13 @@ pub fn discover(
         }
         let shown = arg.display().to_string();
         match std::fs::metadata(arg) {
-            Err(e) => problems.push(Located::new(shown, e.to_string())),
+            Err(e) => problems.push(Located::new(shown, io_problem(&e))),
             Ok(meta) if meta.is_dir() => match list_dir(arg) {
                 Ok((files, notes)) => {
                     inputs.extend(files);
                     skipped.extend(notes);
                 }
-                Err(e) => problems.push(Located::new(shown, e.to_string())),
+                Err(e) => problems.push(Located::new(shown, io_problem(&e))),
             },
             // A named file is read whatever it is: `<(cmd)` gives a FIFO.
             Ok(_) => inputs.push(Input::File(
@@ -83,10 +83,25 @@ fn list_dir(dir: &Path) -> io::Result<(Vec<Input>, Vec<Located>)> {
     ))
 }
 
+/// An I/O error in words, without "(os error 2)".
+pub fn io_problem(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_string(),
+                None => text,
+            }
+        }
+    }
+}
+
 /// Reads at most `limit` bytes; more is an error, not a truncation.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    let file = File::open(path).map_err(|e| e.to_string())?;
-    let meta = file.metadata().map_err(|e| e.to_string())?;
+    let file = File::open(path).map_err(|e| io_problem(&e))?;
+    let meta = file.metadata().map_err(|e| io_problem(&e))?;
     if meta.is_dir() {
         return Err("is a directory".into());
     }
@@ -173,7 +188,7 @@ pub fn run(
                             flush(jobs, options, reporter, out, &mut summary, &progress)
                         })?
                     }
-                    Err(e) => chunk.push(Job::Failed(Located::new(source, e.to_string()))),
+                    Err(e) => chunk.push(Job::Failed(Located::new(source, io_problem(&e)))),
                 }
             }
             Input::File(path, format) => chunk.push(Job::File(path.clone(), *format)),
@@ -414,6 +429,27 @@ fn process(job: Job, options: &Options<'_>, reporter: &Reporter<'_>) -> Outcome 
     let warnings = respondent.warnings.clone();
     let scored = score::assess(options.catalog, respondent, options.top);
     Ok((reporter.render(scored), warnings))
+}
+
+/// Reads, parses and resolves every input exactly as [`run`] does, with the
+/// same errors and warnings on stderr, but writes no result: what
+/// `rolefit validate` needs. It is `run` itself, writing to nowhere and
+/// keeping no role of any ranking, so the messages and counts cannot drift
+/// apart from `score`'s; the scoring it still does costs microseconds.
+pub fn check(inputs: &[Input], catalog: &Catalog) -> io::Result<Summary> {
+    let options = Options {
+        catalog,
+        top: Some(0),
+        families: Vec::new(),
+        quiet: false,
+    };
+    // JSON Lines keeps nothing between inputs, whatever the batch size.
+    let mut reporter = Reporter::new(
+        catalog,
+        crate::cli::OutputFormat::Jsonl,
+        crate::report::Theme::PLAIN,
+    );
+    run(inputs, &options, &mut reporter, &mut io::sink())
 }
 
 #[cfg(test)]

@@ -214,16 +214,24 @@ impl Catalog {
         Builder::new(text, source).build(raw)
     }
 
+    /// Ids are matched like tags: `Work_Style` finds `work-style`.
+    fn position_of<'a>(ids: impl Iterator<Item = &'a str> + Clone, wanted: &str) -> Option<usize> {
+        let normalized = normalize(wanted);
+        ids.clone()
+            .position(|id| id == wanted)
+            .or_else(|| ids.map(normalize).position(|id| id == normalized))
+    }
+
     pub fn family_index(&self, id: &str) -> Option<usize> {
-        self.families.iter().position(|f| f.id == id)
+        Self::position_of(self.families.iter().map(|f| f.id.as_str()), id)
     }
 
     pub fn path_index(&self, id: &str) -> Option<usize> {
-        self.paths.iter().position(|p| p.id == id)
+        Self::position_of(self.paths.iter().map(|p| p.id.as_str()), id)
     }
 
     pub fn axis_index(&self, id: &str) -> Option<usize> {
-        self.axes.iter().position(|a| a.id == id)
+        Self::position_of(self.axes.iter().map(|a| a.id.as_str()), id)
     }
 
     /// A tag by name or alias, after normalisation.
@@ -273,26 +281,38 @@ impl Catalog {
     /// Resolves a family id or explains the miss.
     pub fn find_family(&self, id: &str) -> std::result::Result<usize, String> {
         self.family_index(id).ok_or_else(|| {
-            let ids = self.families.iter().map(|f| (f.id.as_str(), f.id.as_str()));
-            let hint = did_you_mean(&closest(id, ids, 3))
-                .unwrap_or_else(|| format!("families are {}", self.family_ids().join(", ")));
-            format!(
-                "unknown family {:?}: {hint}",
-                crate::text::escape_control(id)
-            )
+            let (message, hint) = self.family_miss(id);
+            format!("{message}: {hint}")
         })
+    }
+
+    /// An unknown family's message and hint, apart: an answer file puts
+    /// the entry and its line between them.
+    pub fn family_miss(&self, id: &str) -> (String, String) {
+        let ids = self.families.iter().map(|f| (f.id.as_str(), f.id.as_str()));
+        let hint = did_you_mean(&closest(id, ids, 3))
+            .unwrap_or_else(|| format!("families are {}", self.family_ids().join(", ")));
+        let message = format!("unknown family {:?}", crate::text::escape_control(id));
+        (message, hint)
     }
 
     /// Resolves a path id or explains the miss.
     pub fn find_path(&self, id: &str) -> std::result::Result<usize, String> {
         self.path_index(id).ok_or_else(|| {
-            let ids = self.paths.iter().map(|p| (p.id.as_str(), p.id.as_str()));
-            let hint = did_you_mean(&closest(id, ids, 3)).unwrap_or_else(|| {
-                let all: Vec<&str> = self.paths.iter().map(|p| p.id.as_str()).collect();
-                format!("paths are {}", all.join(", "))
-            });
-            format!("unknown path {:?}: {hint}", crate::text::escape_control(id))
+            let (message, hint) = self.path_miss(id);
+            format!("{message}: {hint}")
         })
+    }
+
+    /// An unknown path's message and hint, apart (see [`Self::family_miss`]).
+    pub fn path_miss(&self, id: &str) -> (String, String) {
+        let ids = self.paths.iter().map(|p| (p.id.as_str(), p.id.as_str()));
+        let hint = did_you_mean(&closest(id, ids, 3)).unwrap_or_else(|| {
+            let all: Vec<&str> = self.paths.iter().map(|p| p.id.as_str()).collect();
+            format!("paths are {}", all.join(", "))
+        });
+        let message = format!("unknown path {:?}", crate::text::escape_control(id));
+        (message, hint)
     }
 
     pub fn family_ids(&self) -> Vec<&str> {

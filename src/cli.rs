@@ -75,7 +75,7 @@ Examples:
 Examples:
   rolefit show site-reliability-engineer
   rolefit show \"data architect\"
-  rolefit show sre --format markdown")]
+  rolefit show soc-analyst --format markdown > soc-analyst.md")]
     Show(ShowArgs),
 
     /// Compare roles side by side: tags, work-style targets, behaviours.
@@ -106,7 +106,7 @@ Examples:
     #[command(after_help = "\
 Examples:
   rolefit validate
-  rolefit validate answers/
+  rolefit validate examples/ me.yaml
   rolefit --roles my-roles.yaml validate")]
     Validate(ValidateArgs),
 
@@ -164,7 +164,8 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// Two or more role ids or names.
-    #[arg(required = true, num_args = 2.., value_name = "ROLE")]
+    // The id must differ from the global `--roles`, or clap mixes them up.
+    #[arg(id = "compare_roles", required = true, num_args = 2.., value_name = "ROLE")]
     pub roles: Vec<String>,
 
     #[command(flatten)]

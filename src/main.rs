@@ -9,6 +9,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         // `rolefit … | head` closing early is a normal way to stop reading.
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
+        // Leaving the interview on purpose is not an error worth a message.
+        Err(error @ rolefit::Error::Interrupted) => ExitCode::from(error.exit_code()),
         Err(error) => {
             eprintln!("rolefit: error: {error}");
             ExitCode::from(error.exit_code())

@@ -36,11 +36,12 @@ impl AtomicFile {
             Some(parent) if !parent.as_os_str().is_empty() => parent,
             _ => Path::new("."),
         };
-        let temp = tempfile::Builder::new()
-            .prefix(".rolefit-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(|e| Error::io(target, e))?;
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".rolefit-").suffix(".tmp");
+        // Like any new file: 0666 less the umask (tempfile's default is 0600).
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let temp = builder.tempfile_in(dir).map_err(|e| Error::io(target, e))?;
         Ok(AtomicFile {
             temp,
             target: target.to_path_buf(),

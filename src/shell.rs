@@ -1,16 +1,140 @@
 //! Fitting the shell: completions and the man page.
-//! (Being written for the catalog-exploration issue.)
+//!
+//! Neither needs the catalog, so both work with a broken `--roles`. Both are
+//! rendered into memory first: clap_complete panics when its writer fails,
+//! and a closed pipe (`rolefit man | head`) must end quietly instead.
 
 use std::io::Write;
 
+use clap::CommandFactory;
+
+use crate::cli::Cli;
 use crate::error::{Error, Result};
 
-pub fn completions(_shell: clap_complete::Shell, _out: &mut dyn Write) -> Result<()> {
-    Err(Error::Usage(
-        "`rolefit completions` is not available yet".into(),
-    ))
+pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<()> {
+    let mut command = Cli::command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "rolefit", &mut script);
+    out.write_all(&script).map_err(Error::Output)
 }
 
-pub fn man(_out: &mut dyn Write) -> Result<()> {
-    Err(Error::Usage("`rolefit man` is not available yet".into()))
+pub fn man(out: &mut dyn Write) -> Result<()> {
+    let page = man_page().map_err(Error::Output)?;
+    out.write_all(&page).map_err(Error::Output)
 }
+
+/// One page for the whole tool: the usual sections, then every command
+/// with its synopsis, options and examples (rather than references to
+/// per-command pages that are not installed).
+pub fn man_page() -> std::io::Result<Vec<u8>> {
+    let mut command = Cli::command();
+    command.build();
+    let top = clap_mangen::Man::new(command.clone());
+    let mut page = Vec::new();
+    top.render_title(&mut page)?;
+    top.render_name_section(&mut page)?;
+    top.render_synopsis_section(&mut page)?;
+    top.render_description_section(&mut page)?;
+    top.render_options_section(&mut page)?;
+
+    page.extend_from_slice(b".SH COMMANDS\n");
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("rolefit {}", sub.get_name());
+        page.extend_from_slice(format!(".SS \"{name}\"\n").as_bytes());
+        // The global options are described once, above.
+        let sub = sub.clone().bin_name(&name).mut_args(|arg| {
+            if arg.is_global_set() {
+                arg.hide(true)
+            } else {
+                arg
+            }
+        });
+        let man = clap_mangen::Man::new(sub.clone());
+        // Each renders as a section of its own (`.SH NAME` …); inside
+        // COMMANDS they are paragraphs of this subsection.
+        let mut part = Vec::new();
+        man.render_synopsis_section(&mut part)?;
+        man.render_description_section(&mut part)?;
+        if sub.get_arguments().any(|a| !a.is_hide_set()) {
+            man.render_options_section(&mut part)?;
+        }
+        if sub.get_after_help().is_some() {
+            man.render_extra_section(&mut part)?;
+        }
+        page.extend_from_slice(&demote_sections(&part));
+    }
+
+    page.extend_from_slice(EXIT_STATUS.as_bytes());
+    page.extend_from_slice(ENVIRONMENT.as_bytes());
+    if command.get_after_help().is_some() {
+        let mut examples = Vec::new();
+        top.render_extra_section(&mut examples)?;
+        page.extend_from_slice(&rename_section(&examples, "EXAMPLES"));
+    }
+    top.render_version_section(&mut page)?;
+    Ok(page)
+}
+
+/// `.SH X` lines become plain paragraph breaks (the headings repeat what
+/// the `.SS` above says), except options, which keep a small heading.
+fn demote_sections(roff: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(roff);
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        match line.strip_prefix(".SH ") {
+            Some("OPTIONS") => out.push_str(".PP\nOptions:\n"),
+            Some(_) => out.push_str(".PP\n"),
+            None => {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out.into_bytes()
+}
+
+fn rename_section(roff: &[u8], name: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(roff);
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        if line.starts_with(".SH ") {
+            out.push_str(&format!(".SH {name}\n"));
+        } else if line
+            .trim_end()
+            .trim_end_matches(':')
+            .eq_ignore_ascii_case(name)
+        {
+            // The help text's own "Examples:" line repeats the heading.
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.into_bytes()
+}
+
+const EXIT_STATUS: &str = "\
+.SH \"EXIT STATUS\"
+.TP
+0
+Everything was scored (or checked).
+.TP
+1
+Some inputs failed; every valid one was still scored and printed, and each failure was reported on standard error with its file and line.
+.TP
+2
+A usage or catalog error; nothing was scored.
+.TP
+130
+Interrupted.
+";
+
+const ENVIRONMENT: &str = "\
+.SH ENVIRONMENT
+.TP
+ROLEFIT_ROLES
+A role catalog to use instead of the built\\-in one, like \\fB\\-\\-roles\\fR.
+.TP
+NO_COLOR
+When set and not empty, no colour with \\fB\\-\\-color auto\\fR.
+";

@@ -1,14 +1,274 @@
 //! `rolefit template`: a commented answer file to fill in.
-//! (Being written for the catalog-exploration issue.)
+//!
+//! As printed, the file is a valid answer file (`rolefit validate` accepts
+//! it): every tag is listed, commented out, so claiming one is deleting the
+//! `# ` in front of it. On the `full` path the work-style axes are commented
+//! out as well, so an axis left alone is not answered (a made-up middle
+//! value would bend the scores); the `work-style` path needs at least one
+//! answer, so there every axis starts at 3, to be changed.
+//!
+//! Catalog text is written into comments with control characters escaped,
+//! and into values as YAML scalars quoted when needed, so a custom catalog
+//! cannot break the file.
 
+use std::fmt::Write as _;
 use std::io::Write;
 
 use crate::catalog::Catalog;
 use crate::cli::TemplateArgs;
 use crate::error::{Error, Result};
+use crate::text::escape_control;
 
-pub fn template(_catalog: &Catalog, _args: &TemplateArgs, _out: &mut dyn Write) -> Result<()> {
-    Err(Error::Usage(
-        "`rolefit template` is not available yet".into(),
-    ))
+pub fn template(catalog: &Catalog, args: &TemplateArgs, out: &mut dyn Write) -> Result<()> {
+    let path = catalog.find_path(&args.path).map_err(Error::Usage)?;
+    out.write_all(render(catalog, path).as_bytes())
+        .map_err(Error::Output)
+}
+
+/// The answer file for `path` (an index into the catalog's paths).
+pub fn render(catalog: &Catalog, path: usize) -> String {
+    let def = &catalog.paths[path];
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# rolefit answer file for the {} path: {}.",
+        comment(&def.id),
+        comment(&def.name)
+    );
+    for line in wrapped(&comment(&def.description), 76) {
+        let _ = writeln!(out, "# {line}");
+    }
+    out.push_str(
+        "#\n\
+         # Fill it in, then:   rolefit score FILE\n\
+         # Check it first:     rolefit validate FILE\n\
+         # Lines starting with # are comments; YAML is picky about indentation,\n\
+         # so keep each line where it is.\n\
+         #\n\
+         # Results are for self-directed exploration, not hiring decisions.\n\n",
+    );
+    let _ = writeln!(
+        out,
+        "# id: your-name    # optional; the default is the file's name\npath: {}\n",
+        scalar(&def.id)
+    );
+
+    if def.assesses_competency() {
+        competency(catalog, &mut out);
+    }
+    if def.assesses_work_style() {
+        work_style(catalog, def.assesses_competency(), &mut out);
+    }
+
+    let ids: Vec<String> = catalog.families.iter().map(|f| scalar(&f.id)).collect();
+    out.push_str("# Rank only roles of some families (optional; the default is all):\n");
+    let _ = writeln!(out, "# families: [{}]", ids.join(", "));
+    out
+}
+
+fn competency(catalog: &Catalog, out: &mut String) {
+    out.push_str(
+        "# Strengths: the competency tags you already have, grouped by the roles\n\
+         # that use them. To claim one, delete the \"# \" before its \"-\". It counts\n\
+         # at level 3; for another level write it as\n\
+         #   - {tag: NAME, level: N}\n\
+         # with N a whole number from 1 (learning) to 5 (expert). The aliases\n\
+         # under a tag work as well as its name.\n\
+         strengths:\n",
+    );
+    let mut listed = vec![false; catalog.tags.len()];
+    for (f, family) in catalog.families.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "\n  # ---- {} ({}) ----",
+            comment(&family.name),
+            comment(&family.id)
+        );
+        for role in catalog.roles.iter().filter(|r| r.family == f) {
+            let _ = writeln!(out, "  # {}", comment(&role.name));
+            let mut earlier = Vec::new();
+            for &t in &role.tags {
+                let tag = &catalog.tags[t];
+                if std::mem::replace(&mut listed[t], true) {
+                    earlier.push(comment(&tag.name));
+                    continue;
+                }
+                let _ = writeln!(out, "  # - {}", scalar(&tag.name));
+                if !tag.aliases.is_empty() {
+                    let aliases: Vec<String> = tag.aliases.iter().map(|a| comment(a)).collect();
+                    let also = format!("(also: {})", aliases.join(", "));
+                    for line in wrapped(&also, 72) {
+                        let _ = writeln!(out, "  #     {line}");
+                    }
+                }
+            }
+            if !earlier.is_empty() {
+                let _ = writeln!(out, "  #   (and, listed above: {})", earlier.join(", "));
+            }
+        }
+    }
+
+    let example = catalog
+        .tags
+        .first()
+        .map_or_else(|| "NAME".to_string(), |t| scalar(&t.name));
+    let _ = writeln!(
+        out,
+        "\n# Goals: tags from the list above that you want to grow into.\n\
+         goals:\n  # - {example}\n"
+    );
+}
+
+fn work_style(catalog: &Catalog, optional: bool, out: &mut String) {
+    if optional {
+        out.push_str(
+            "# Work style: how you like to work, from 1 to 5 on each axis (2.5 is\n\
+             # fine). To answer an axis, delete the \"# \" before its name and set the\n\
+             # number; an axis left commented out is not counted.\n",
+        );
+    } else {
+        out.push_str(
+            "# Work style: how you like to work, from 1 to 5 on each axis (2.5 is\n\
+             # fine). Each starts at 3, the middle: change it to your answer. Delete\n\
+             # an axis you cannot answer; at least one must stay.\n",
+        );
+    }
+    out.push_str("work_style:\n");
+    let label = catalog
+        .axes
+        .iter()
+        .map(|a| comment(&a.name).chars().count())
+        .max()
+        .unwrap_or(0)
+        + 1;
+    for axis in &catalog.axes {
+        let name = format!("{}:", comment(&axis.name));
+        let _ = writeln!(out, "  # {name:<label$} 1 = {}", comment(&axis.low));
+        let _ = writeln!(out, "  # {:<label$} 5 = {}", "", comment(&axis.high));
+        let marker = if optional { "# " } else { "" };
+        let _ = writeln!(out, "  {marker}{}: 3\n", scalar(&axis.id));
+    }
+}
+
+/// Catalog text made safe for a YAML comment: one line, no controls.
+fn comment(text: &str) -> String {
+    escape_control(text).into_owned()
+}
+
+/// Catalog text as a YAML scalar: plain when that reads back as the same
+/// string, double-quoted (JSON syntax, which YAML accepts) otherwise.
+fn scalar(text: &str) -> String {
+    if is_plain_safe(text) {
+        text.to_string()
+    } else {
+        serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+    }
+}
+
+fn is_plain_safe(text: &str) -> bool {
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
+    let lower = text.to_ascii_lowercase();
+    first.is_alphanumeric()
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_' | '/' | '.' | '(' | ')' | '&' | '\'' | '+'))
+        // Words YAML reads as something other than a string.
+        && !matches!(
+            lower.as_str(),
+            "true" | "false" | "yes" | "no" | "on" | "off" | "y" | "n" | "null"
+        )
+        && lower.parse::<f64>().is_err()
+        // "3D modeling" is a string, "0x1F" is not.
+        && (!first.is_ascii_digit() || text.contains(' '))
+}
+
+/// Greedy word wrap without indentation.
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    crate::text::wrap(text, width, "")
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{self, Format, Origin};
+    use crate::catalog::BUILTIN_SOURCE;
+
+    fn resolve(catalog: &Catalog, text: &str) -> answers::Respondent {
+        let origin = Origin {
+            source: "template.yaml",
+            text,
+            first_line: 1,
+            default_id: "template",
+        };
+        let file = answers::parse(&origin, Format::Yaml).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        answers::resolve(file, catalog, &origin).unwrap_or_else(|e| panic!("{}\n{text}", e[0]))
+    }
+
+    /// Uncomments every tag and axis, as a person filling it in would.
+    fn fill_in(text: &str) -> String {
+        text.lines()
+            .map(|line| match line.strip_prefix("  # ") {
+                Some(rest) if rest.starts_with("- ") || rest.ends_with(": 3") => {
+                    format!("  {rest}")
+                }
+                _ => line.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn every_path_validates_as_printed_and_filled_in() {
+        let catalog = Catalog::builtin().unwrap();
+        for (p, path) in catalog.paths.iter().enumerate() {
+            let text = render(&catalog, p);
+            let blank = resolve(&catalog, &text);
+            assert_eq!(blank.path, p);
+            assert!(blank.strengths.is_empty());
+            let filled = resolve(&catalog, &fill_in(&text));
+            assert!(filled.warnings.is_empty(), "{:?}", filled.warnings);
+            if path.assesses_competency() {
+                assert_eq!(filled.strengths.len(), catalog.tags.len(), "{}", path.id);
+                assert_eq!(filled.goals.len(), 1);
+            } else {
+                assert!(!text.contains("strengths:"));
+            }
+            if path.assesses_work_style() {
+                assert!(filled.work_style.iter().all(|v| *v == Some(3.0)));
+            } else {
+                assert!(!text.contains("work_style:"));
+            }
+        }
+    }
+
+    #[test]
+    fn awkward_names_from_a_custom_catalog_stay_valid() {
+        // Names YAML would read as a bool, a number, or a comment.
+        let text = BUILTIN_SOURCE
+            .replace("queue management", "\"yes\"")
+            .replace("escalation routing", "\"1e3\"")
+            .replace("knowledge-base authoring", "\"C#: basics [v2]\"");
+        let catalog = Catalog::parse(&text, "odd.yaml").unwrap();
+        let filled = fill_in(&render(&catalog, 0));
+        let respondent = resolve(&catalog, &filled);
+        assert_eq!(respondent.strengths.len(), catalog.tags.len());
+        assert!(filled.contains("\"yes\""), "{filled}");
+    }
+
+    #[test]
+    fn scalars_quote_only_when_needed() {
+        assert_eq!(scalar("error budgets and SLOs"), "error budgets and SLOs");
+        assert_eq!(scalar("no"), "\"no\"");
+        assert_eq!(scalar("42"), "\"42\"");
+        assert_eq!(scalar("a: b"), "\"a: b\"");
+        assert_eq!(scalar("x\u{1b}y"), "\"x\\u001by\"");
+        assert_eq!(comment("a\nb"), "a\\nb");
+    }
 }

@@ -16,8 +16,8 @@ struct RespondentOut<'a> {
     source: &'a str,
     path: &'a str,
     ranking: Vec<RankOut<'a>>,
-    /// The person's own answer on each axis they answered.
-    work_style: serde_json::Map<String, serde_json::Value>,
+    /// The person's own answer on each axis they answered, in axis order.
+    work_style: crate::answers::UniqueMap<f64>,
     warnings: Vec<String>,
 }
 
@@ -89,12 +89,7 @@ fn respondent<'a>(catalog: &'a Catalog, scored: &'a Scored) -> RespondentOut<'a>
         source: &r.source,
         path: &catalog.paths[r.path].id,
         ranking,
-        work_style: r
-            .work_style
-            .iter()
-            .enumerate()
-            .filter_map(|(a, v)| Some((catalog.axes[a].id.clone(), serde_json::json!((*v)?))))
-            .collect(),
+        work_style: r.to_answer_file(catalog).work_style,
         warnings: r.warnings.iter().map(ToString::to_string).collect(),
     }
 }

@@ -10,6 +10,12 @@ use crate::text::{escape_control, wrap};
 
 const LABEL: usize = 16;
 
+/// An axis value as people write it: `4`, `3.5`, `2.33`.
+pub fn axis_value(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 /// The person's own answer on each axis, with what its ends mean.
 pub fn own_work_style(catalog: &Catalog, r: &Respondent, theme: Theme) -> String {
     let mut out = String::new();
@@ -17,7 +23,10 @@ pub fn own_work_style(catalog: &Catalog, r: &Respondent, theme: Theme) -> String
     let indent = " ".repeat(LABEL + 2);
     for (a, axis) in catalog.axes.iter().enumerate() {
         let value = r.work_style[a];
-        let shown = value.map_or_else(|| "not answered".to_string(), |v| format!("{v:.1} of 5"));
+        let shown = value.map_or_else(
+            || "not answered".to_string(),
+            |v| format!("{} of 5", axis_value(v)),
+        );
         let _ = writeln!(
             out,
             "  {:<LABEL$}{} {shown}",
@@ -88,18 +97,31 @@ pub fn fit_profile(catalog: &Catalog, r: &Respondent, best: &RoleScore, theme: T
         }
     }
 
-    let _ = writeln!(out, "\n{}", theme.bold("Work style: you and the role"));
+    // Where work style is not assessed, the role's targets stand alone.
+    let assessed_style = catalog.paths[r.path].assesses_work_style();
+    let heading = if assessed_style {
+        "Work style: you and the role"
+    } else {
+        "Work style of the role"
+    };
+    let _ = writeln!(out, "\n{}", theme.bold(heading));
     for (a, axis) in catalog.axes.iter().enumerate() {
         let target = role.targets[a];
-        let you = r.work_style[a].map_or_else(
-            || format!("{:<10} {:>3}", "", "-"),
-            |v| format!("{} {v:>3.1}", theme.bar((v - 1.0) / 4.0, 10)),
-        );
+        let you = match r.work_style[a] {
+            _ if !assessed_style => String::new(),
+            Some(v) => format!(
+                "you {} {:>3}   ",
+                theme.bar((v - 1.0) / 4.0, 10),
+                axis_value(v)
+            ),
+            None => format!("you {:<10} {:>3}   ", "", "-"),
+        };
         let _ = writeln!(
             out,
-            "  {:<LABEL$}you {you}   role {} {target:.0}",
+            "  {:<LABEL$}{you}role {} {}",
             escape_control(&axis.name),
             theme.bar((target - 1.0) / 4.0, 10),
+            axis_value(target),
         );
     }
 

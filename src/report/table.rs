@@ -54,35 +54,59 @@ pub fn align_right(table: &mut Table, columns: &[usize]) {
 
 /// The ranking of one respondent.
 pub fn ranking(catalog: &Catalog, scored: &Scored, theme: Theme) -> Table {
-    let mut table = new_table(
-        theme,
-        vec![
-            "#", "Role", "Family", "Score", "Skills", "Growth", "Style", "Tags",
-        ],
-    );
     let r = &scored.respondent;
+    let path = &catalog.paths[r.path];
+    // Only the components the path assesses get a column.
+    let competency = path.assesses_competency();
+    let style = path.assesses_work_style();
+    let mut header = vec!["#", "Role", "Family", "Score"];
+    if competency {
+        header.extend(["Skills", "Growth"]);
+    }
+    if style {
+        header.push("Style");
+    }
+    if competency {
+        header.push("Tags");
+    }
+    let mut table = new_table(theme, header);
     for (i, s) in scored.ranking.iter().enumerate() {
         let role = &catalog.roles[s.role];
-        let why = explain(catalog, r, s);
-        let tags = if s.competency.is_some() {
-            format!("{}/{}", why.matched.len(), role.tags.len())
-        } else {
-            "-".into()
-        };
-        table.add_row(vec![
+        let mut row = vec![
             (i + 1).to_string(),
             escape_control(&role.name).into_owned(),
             escape_control(&catalog.families[role.family].name).into_owned(),
             format!("{:>4} {}", percent(Some(s.score)), theme.bar(s.score, 6)),
-            percent(s.competency),
-            percent(s.growth),
-            percent(s.work_style),
-            tags,
-        ]);
+        ];
+        if competency {
+            row.extend([percent(s.competency), percent(s.growth)]);
+        }
+        if style {
+            row.push(percent(s.work_style));
+        }
+        if competency {
+            let matched = explain(catalog, r, s).matched.len();
+            row.push(format!("{matched}/{}", role.tags.len()));
+        }
+        table.add_row(row);
     }
-    align_right(&mut table, &[0, 4, 5, 6, 7]);
+    let numeric: Vec<usize> = std::iter::once(0).chain(4..table.column_count()).collect();
+    align_right(&mut table, &numeric);
     wrap_only(&mut table, 1);
     table
+}
+
+/// What the columns of [`ranking`] mean, for the path's columns only.
+fn legend(catalog: &Catalog, scored: &Scored) -> String {
+    let path = &catalog.paths[scored.respondent.path];
+    let mut parts = Vec::new();
+    if path.assesses_competency() {
+        parts.push("Skills: your strengths among the role's tags. Growth: your goals among them.");
+    }
+    if path.assesses_work_style() {
+        parts.push("Style: how your work style fits the role.");
+    }
+    parts.join(" ")
 }
 
 pub fn single(
@@ -106,12 +130,11 @@ pub fn single(
     }
     writeln!(out)?;
     writeln!(out, "{}", ranking(catalog, scored, theme).trim_fmt())?;
-    let legend = "Skills: your strengths among the role's tags. Growth: your goals among them. \
-                  Style: how your work style fits the role.";
+    let legend = legend(catalog, scored);
     writeln!(
         out,
         "{}",
-        theme.dim(&crate::text::wrap(legend, theme.width, ""))
+        theme.dim(&crate::text::wrap(&legend, theme.width, ""))
     )?;
     if let Some(best) = scored.best() {
         writeln!(out)?;

@@ -1,0 +1,1146 @@
+//! `rolefit score` end to end: the real binary, every output format and
+//! every error path of DESIGN.md sections 3, 5 and 7.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The binary, run from the repository root with no custom catalog and no
+/// colour settings inherited from whoever runs the tests.
+fn rolefit() -> Command {
+    let mut cmd = Command::cargo_bin("rolefit").unwrap();
+    cmd.current_dir(MANIFEST)
+        .env_remove("ROLEFIT_ROLES")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE");
+    cmd
+}
+
+/// The same, run inside `dir` (so file names in messages are short).
+fn rolefit_in(dir: &Path) -> Command {
+    let mut cmd = rolefit();
+    cmd.current_dir(dir);
+    cmd
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap();
+    path
+}
+
+fn example(name: &str) -> String {
+    format!("{MANIFEST}/examples/{name}")
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    let output = cmd.output().unwrap();
+    assert!(
+        output.status.success(),
+        "exit {:?}: {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn json_of(cmd: &mut Command) -> Value {
+    serde_json::from_str(&stdout_of(cmd)).expect("one JSON document")
+}
+
+/// Reads every record of a CSV text as (header → cell) rows.
+fn csv_rows(text: &str) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, c)| (h.to_string(), c.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+const CSV_HEADER: &str =
+    "id,source,path,rank,role_id,role,family,score,competency,growth,work_style,matched,gaps";
+
+// ---------------------------------------------------------------- formats
+
+#[test]
+fn table_shows_the_ranking_and_the_fit_profile() {
+    rolefit()
+        .args(["score", "examples/jane-sre.yaml", "--color", "never"])
+        .assert()
+        .success()
+        .stderr("")
+        .stdout(
+            predicate::str::starts_with("Ranking for jane-doe")
+                .and(predicate::str::contains("Site Reliability Engineer"))
+                .and(predicate::str::contains(
+                    "Best match: Site Reliability Engineer (Support, score 68%)",
+                ))
+                .and(predicate::str::contains("Competency focus"))
+                .and(predicate::str::contains("Work style: you and the role"))
+                .and(predicate::str::contains("Team behaviours"))
+                // Piped: plain ASCII, no escape sequences.
+                .and(predicate::str::contains("\u{1b}").not())
+                .and(predicate::str::contains("[x] pager and on-call operations")),
+        );
+}
+
+#[test]
+fn table_shows_ten_roles_by_default_and_top_n_when_asked() {
+    let rows = |text: &str| {
+        text.lines()
+            .filter(|l| {
+                let t = l.trim_start();
+                t.split_whitespace()
+                    .next()
+                    .is_some_and(|n| n.parse::<u32>().is_ok())
+                    && t.contains('%')
+            })
+            .count()
+    };
+    let default = stdout_of(rolefit().args(["score", "examples/jane-sre.yaml"]));
+    assert_eq!(rows(&default), 10, "{default}");
+    let three = stdout_of(rolefit().args(["score", "examples/jane-sre.yaml", "--top", "3"]));
+    assert_eq!(rows(&three), 3, "{three}");
+}
+
+#[test]
+fn json_is_one_document_with_the_schema() {
+    let json = json_of(rolefit().args([
+        "score",
+        "examples/jane-sre.yaml",
+        "examples/priya-leader.json",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["catalog"]["version"], 1);
+    assert_eq!(json["catalog"]["roles"], 24);
+    assert_eq!(json["errors"], serde_json::json!([]));
+    let respondents = json["respondents"].as_array().unwrap();
+    assert_eq!(respondents.len(), 2);
+    assert_eq!(respondents[0]["id"], "jane-doe");
+    assert_eq!(respondents[0]["source"], "examples/jane-sre.yaml");
+    assert_eq!(respondents[1]["id"], "priya-raman");
+    // Priya ranks only leadership and architecture: 3 + 5 roles.
+    let priya = respondents[1]["ranking"].as_array().unwrap();
+    assert_eq!(priya.len(), 8);
+    assert!(
+        priya
+            .iter()
+            .all(|r| r["family"] == "leadership" || r["family"] == "architecture")
+    );
+    for r in respondents {
+        for entry in r["ranking"].as_array().unwrap() {
+            for key in [
+                "rank",
+                "role_id",
+                "role",
+                "family",
+                "score",
+                "competency",
+                "growth",
+                "work_style",
+                "matched",
+                "gaps",
+            ] {
+                assert!(entry.get(key).is_some(), "{key} missing in {entry}");
+            }
+        }
+        assert!(r["warnings"].is_array());
+    }
+}
+
+#[test]
+fn json_undefined_components_are_null() {
+    let json = json_of(rolefit().args([
+        "score",
+        "examples/alex-workstyle.yaml",
+        "examples/sam-frontend.yaml",
+        "-f",
+        "json",
+    ]));
+    let alex = &json["respondents"][0];
+    assert_eq!(alex["path"], "work-style");
+    for entry in alex["ranking"].as_array().unwrap() {
+        assert!(entry["competency"].is_null() && entry["growth"].is_null());
+        assert!(entry["work_style"].is_f64());
+        assert_eq!(entry["matched"], serde_json::json!([]));
+        assert_eq!(entry["gaps"], serde_json::json!([]));
+    }
+    let sam = &json["respondents"][1];
+    assert_eq!(sam["path"], "competency");
+    for entry in sam["ranking"].as_array().unwrap() {
+        assert!(entry["work_style"].is_null());
+        assert!(entry["competency"].is_f64());
+    }
+}
+
+#[test]
+fn jsonl_streams_one_respondent_per_line() {
+    let text = stdout_of(rolefit().args(["score", "examples/", "--format", "jsonl", "--top", "2"]));
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // 4 single files and 6 JSON Lines records; broken/ is not entered.
+    assert_eq!(lines.len(), 10);
+    let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "alex-morgan",
+            "c01-dba",
+            "c02-desk",
+            "c03-mobile",
+            "c04-data",
+            "c05-ops-lead",
+            "c06-security",
+            "jane-doe",
+            "priya-raman",
+            "sam-lee"
+        ]
+    );
+    for line in &lines {
+        assert_eq!(line["ranking"].as_array().unwrap().len(), 2);
+        assert!(line.get("error").is_none());
+    }
+}
+
+#[test]
+fn csv_is_long_format_with_four_decimals() {
+    let text = stdout_of(rolefit().args(["score", "examples/jane-sre.yaml", "-f", "csv"]));
+    assert_eq!(text.lines().next(), Some(CSV_HEADER));
+    let rows = csv_rows(&text);
+    assert_eq!(rows.len(), 24);
+    let first = &rows[0];
+    assert_eq!(first["id"], "jane-doe");
+    assert_eq!(first["rank"], "1");
+    assert_eq!(first["role_id"], "site-reliability-engineer");
+    assert_eq!(first["score"], "0.6838");
+    assert_eq!(first["competency"], "0.7333");
+    assert_eq!(first["growth"], "0.0000");
+    assert_eq!(first["work_style"], "0.9750");
+    assert_eq!(
+        first["matched"],
+        "pager and on-call operations (5);error budgets and SLOs (3);blast-radius control (3)"
+    );
+    assert_eq!(first["gaps"], "");
+    // Undefined components are empty cells.
+    let alex = stdout_of(rolefit().args(["score", "examples/alex-workstyle.yaml", "-f", "csv"]));
+    for row in csv_rows(&alex) {
+        assert_eq!(
+            (row["competency"].as_str(), row["growth"].as_str()),
+            ("", "")
+        );
+        assert_eq!(row["work_style"].len(), 6);
+    }
+}
+
+#[test]
+fn markdown_is_a_github_table() {
+    let text = stdout_of(rolefit().args([
+        "score",
+        "examples/sam-frontend.yaml",
+        "--format",
+        "markdown",
+        "--top",
+        "3",
+    ]));
+    let table: Vec<&str> = text.lines().filter(|l| l.starts_with('|')).collect();
+    assert_eq!(table.len(), 2 + 3, "{text}");
+    let columns = table[0].matches('|').count();
+    assert!(table.iter().all(|l| l.matches('|').count() == columns));
+    assert!(table[1].starts_with("|--"));
+    assert!(table[2].contains("Frontend Engineer"));
+    // Several respondents: a row each.
+    let cohort = stdout_of(rolefit().args(["score", "examples/", "-f", "markdown"]));
+    assert!(cohort.contains("| jane-doe | Site Reliability Engineer | 68% |"));
+}
+
+#[test]
+fn several_respondents_get_a_cohort_table() {
+    rolefit()
+        .args(["score", "examples/", "--color", "never"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("Cohort: 10 respondents scored")
+                .and(predicate::str::contains("jane-doe"))
+                .and(predicate::str::contains("Runner-up"))
+                .and(predicate::str::contains("Best match")),
+        );
+}
+
+#[test]
+fn the_same_input_gives_byte_identical_output() {
+    for format in ["table", "json", "jsonl", "csv", "markdown"] {
+        let run = || {
+            stdout_of(rolefit().args(["score", "examples/", "examples/cohort.jsonl", "-f", format]))
+        };
+        let first = run();
+        assert!(!first.is_empty());
+        assert_eq!(first, run(), "{format}");
+    }
+}
+
+// ---------------------------------------------------------------- input errors
+
+#[test]
+fn unknown_tag_suggests_the_closest_with_file_line_and_entry() {
+    rolefit()
+        .args(["score", "examples/broken/typo.yaml"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "unknown tag \"error budget and SLO\" at strengths[0] \
+             (examples/broken/typo.yaml:7): did you mean \"error budgets and SLOs\"?",
+        ));
+}
+
+#[test]
+fn unknown_key_is_an_error_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "key.yaml",
+        "id: k\nstrengths: [SLO]\nstrenghts: [SLO]\n",
+    );
+    rolefit_in(dir.path())
+        .args(["score", "key.yaml"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("unknown field `strenghts`")
+                .and(predicate::str::contains("(key.yaml:3)")),
+        );
+    // Unknown keys inside a strength too.
+    write(
+        dir.path(),
+        "nested.yaml",
+        "strengths:\n  - {tag: SLO, levle: 4}\n",
+    );
+    rolefit_in(dir.path())
+        .args(["score", "nested.yaml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("levle").and(predicate::str::contains("nested.yaml:2")));
+}
+
+#[test]
+fn bad_levels_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, level) in [
+        ("seven.yaml", "7"),
+        ("half.yaml", "2.5"),
+        ("zero.yaml", "0"),
+    ] {
+        write(
+            dir.path(),
+            name,
+            &format!("strengths:\n  - SLO\n  - {{tag: pager, level: {level}}}\n"),
+        );
+        rolefit_in(dir.path())
+            .args(["score", name])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "level {level} is not a whole number from 1 to 5 at strengths[1].level ({name}:3)"
+            )));
+    }
+    write(
+        dir.path(),
+        "word.yaml",
+        "strengths:\n  - {tag: SLO, level: high}\n",
+    );
+    rolefit_in(dir.path())
+        .args(["score", "word.yaml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("word.yaml:2"));
+}
+
+#[test]
+fn unknown_axis_and_out_of_range_answers_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "axis.yaml",
+        "work_style:\n  pace: 3\n  plannning: 2\n",
+    );
+    rolefit_in(dir.path())
+        .args(["score", "axis.yaml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "unknown axis \"plannning\" at work_style.plannning (axis.yaml:3): did you mean \"planning\"?",
+        ));
+    write(dir.path(), "range.yaml", "work_style:\n  pace: 6\n");
+    rolefit_in(dir.path())
+        .args(["score", "range.yaml"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("6 is not a number from 1 to 5")
+                .and(predicate::str::contains("work_style.pace (range.yaml:2)")),
+        );
+}
+
+#[test]
+fn unknown_path_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "path.yaml", "strengths: [SLO]\npath: ful\n");
+    rolefit_in(dir.path())
+        .args(["score", "path.yaml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "unknown path \"ful\" at path (path.yaml:2): did you mean \"full\"?",
+        ));
+}
+
+#[test]
+fn unknown_family_in_a_file_fails_that_input() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "fam.yaml",
+        "strengths: [SLO]\nfamilies:\n  - support\n  - suport\n",
+    );
+    rolefit_in(dir.path())
+        .args(["score", "fam.yaml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "unknown family \"suport\" at families[1] (fam.yaml:4): did you mean \"support\"?",
+        ));
+}
+
+#[test]
+fn unknown_family_flag_is_a_usage_error() {
+    rolefit()
+        .args(["score", "examples/jane-sre.yaml", "--family", "suport"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("unknown family \"suport\"")
+                .and(predicate::str::contains("did you mean \"support\"?")),
+        );
+}
+
+#[test]
+fn missing_file_is_an_input_failure() {
+    rolefit()
+        .args(["score", "examples/no-such-file.yaml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("examples/no-such-file.yaml"));
+    // Beside a good file, the good one is still scored.
+    rolefit()
+        .args([
+            "score",
+            "examples/no-such-file.yaml",
+            "examples/jane-sre.yaml",
+            "-f",
+            "jsonl",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\"id\":\"jane-doe\""))
+        .stderr(predicate::str::contains("examples/no-such-file.yaml"));
+}
+
+#[test]
+fn empty_files_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "empty.yaml", "");
+    write(dir.path(), "comments.yaml", "# nothing here\n\n");
+    write(dir.path(), "empty.json", "");
+    for name in ["empty.yaml", "comments.yaml", "empty.json"] {
+        rolefit_in(dir.path())
+            .args(["score", name])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!("empty file ({name})")));
+    }
+}
+
+#[test]
+fn malformed_and_non_utf8_files_are_errors_not_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    // Cut off at the end: the error points at a line that exists, and the
+    // parser's own "at line L column C" does not contradict it.
+    write(dir.path(), "bad.yaml", "id: x\nstrengths: [SLO\n");
+    write(dir.path(), "bad.json", "{\n  \"strengths\": [\"SLO\"\n");
+    write(dir.path(), "comma.json", "{\"strengths\": [\"SLO\"],}\n");
+    write(dir.path(), "list.yaml", "- SLO\n- pager\n");
+    fs::write(dir.path().join("latin1.yaml"), b"id: x\nid: caf\xe9\n").unwrap();
+    for (name, line) in [
+        ("bad.yaml", 2),
+        ("bad.json", 2),
+        ("comma.json", 1),
+        ("list.yaml", 1),
+        ("latin1.yaml", 2),
+    ] {
+        rolefit_in(dir.path())
+            .args(["score", name])
+            .assert()
+            .code(1)
+            .stderr(
+                predicate::str::contains(format!("({name}:{line})"))
+                    .and(predicate::str::contains(" at line ").not())
+                    .and(predicate::str::contains("panicked").not()),
+            );
+    }
+}
+
+#[test]
+fn a_directory_with_some_bad_files_scores_the_good_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::copy(example("jane-sre.yaml"), d.join("a-jane.yaml")).unwrap();
+    write(
+        d,
+        "b-typo.yaml",
+        "id: typo\nstrengths:\n  - error budget and SLO\n",
+    );
+    fs::copy(example("priya-leader.json"), d.join("c-priya.json")).unwrap();
+    write(
+        d,
+        "d-level.yml",
+        "id: lvl\nstrengths:\n  - SLO\n  - {tag: pager, level: 9}\n",
+    );
+    write(
+        d,
+        "e-alex.yml",
+        "id: alex\npath: work-style\nwork_style: {pace: 2}\n",
+    );
+    write(d, "notes.txt", "not an answer file\n");
+    fs::create_dir(d.join("sub")).unwrap();
+    fs::copy(example("sam-frontend.yaml"), d.join("sub/sam.yaml")).unwrap();
+
+    let output = rolefit_in(d)
+        .args(["score", ".", "--format", "csv", "--top", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let ids: Vec<String> = csv_rows(&stdout)
+        .into_iter()
+        .map(|r| r["id"].clone())
+        .collect();
+    assert_eq!(ids, ["jane-doe", "priya-raman", "alex"], "{stdout}");
+    assert!(stderr.contains("b-typo.yaml:3"), "{stderr}");
+    assert!(
+        stderr.contains("did you mean \"error budgets and SLOs\"?"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("d-level.yml:4"), "{stderr}");
+    assert!(stderr.contains("2 of 5 inputs failed"), "{stderr}");
+    assert!(
+        !stderr.contains("notes.txt") && !stderr.contains("sam"),
+        "{stderr}"
+    );
+
+    // The table says how many failed, too.
+    rolefit_in(d)
+        .args(["score", "."])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "3 respondents scored, 2 inputs failed",
+        ));
+}
+
+fn cohort_with_bad_lines(dir: &Path) -> PathBuf {
+    let cohort = fs::read_to_string(example("cohort.jsonl")).unwrap();
+    let mut lines: Vec<&str> = cohort.lines().collect();
+    lines.insert(
+        2,
+        "{\"id\": \"bad-tag\", \"strengths\": [\"kubernetes wizardry\"]}",
+    );
+    lines.insert(4, "{\"id\": \"broken\", \"strengths\": [");
+    write(dir, "mixed.jsonl", &(lines.join("\n") + "\n"))
+}
+
+#[test]
+fn jsonl_with_bad_lines_scores_the_rest_and_names_the_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    cohort_with_bad_lines(dir.path());
+    let output = rolefit_in(dir.path())
+        .args(["score", "mixed.jsonl", "-f", "csv", "--top", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let ids: Vec<String> = csv_rows(&stdout)
+        .into_iter()
+        .map(|r| r["id"].clone())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "c01-dba",
+            "c02-desk",
+            "c03-mobile",
+            "c04-data",
+            "c05-ops-lead",
+            "c06-security"
+        ]
+    );
+    assert!(
+        stderr.contains("unknown tag \"kubernetes wizardry\" at strengths[0] (mixed.jsonl:3)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("(mixed.jsonl:5)"), "{stderr}");
+    assert!(stderr.contains("2 of 8 inputs failed"), "{stderr}");
+}
+
+#[test]
+fn jsonl_output_reports_a_failed_line_in_the_stream() {
+    let dir = tempfile::tempdir().unwrap();
+    cohort_with_bad_lines(dir.path());
+    let output = rolefit_in(dir.path())
+        .args(["score", "mixed.jsonl", "-f", "jsonl", "--top", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let lines: Vec<Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 8);
+    // In input order: the error records sit where their lines were.
+    assert_eq!(lines[1]["id"], "c02-desk");
+    let error = &lines[2];
+    assert_eq!(error["error"], true);
+    assert_eq!(error["source"], "mixed.jsonl");
+    assert_eq!(error["line"], 3);
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("unknown tag \"kubernetes wizardry\"")
+    );
+    assert_eq!(lines[4]["error"], true);
+    assert_eq!(lines[4]["line"], 5);
+    assert_eq!(lines[3]["id"], "c03-mobile");
+    assert_eq!(lines[7]["id"], "c06-security");
+    // In one JSON document the failures are listed under "errors".
+    let json: Value = serde_json::from_slice(
+        &rolefit_in(dir.path())
+            .args(["score", "mixed.jsonl", "-f", "json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(json["respondents"].as_array().unwrap().len(), 6);
+    let errors = json["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 2);
+    assert_eq!(errors[0]["line"], 3);
+    assert_eq!(errors[1]["line"], 5);
+    assert!(errors.iter().all(|e| e.get("error").is_none()));
+}
+
+#[test]
+fn jsonl_records_without_an_id_are_named_by_stem_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "anon.jsonl",
+        "{\"strengths\": [\"SLO\"]}\n\n{\"strengths\": [\"pager\"]}\n",
+    );
+    let text = stdout_of(rolefit_in(dir.path()).args(["score", "anon.jsonl", "-f", "jsonl"]));
+    let ids: Vec<String> = text
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["anon:1", "anon:3"]);
+}
+
+// ---------------------------------------------------------------- stdin
+
+#[test]
+fn stdin_reads_yaml() {
+    let jane = fs::read_to_string(example("jane-sre.yaml")).unwrap();
+    let json: Value = serde_json::from_slice(
+        &rolefit()
+            .args(["score", "-", "-f", "json", "--top", "1"])
+            .write_stdin(jane)
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    )
+    .unwrap();
+    let r = &json["respondents"][0];
+    assert_eq!(r["id"], "jane-doe");
+    assert_eq!(r["source"], "<stdin>");
+    assert_eq!(r["ranking"][0]["role_id"], "site-reliability-engineer");
+    assert_eq!(r["ranking"][0]["score"], 0.6838);
+    // Without an id, standard input is "stdin".
+    let out = stdout_of(
+        rolefit()
+            .args(["score", "-", "-f", "csv", "--top", "1"])
+            .write_stdin("strengths: [SLO]\n"),
+    );
+    assert_eq!(csv_rows(&out)[0]["id"], "stdin");
+}
+
+#[test]
+fn stdin_errors_name_stdin_and_the_line() {
+    rolefit()
+        .args(["score", "-"])
+        .write_stdin("id: x\nstrengths:\n  - error budget and SLO\n")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("(<stdin>:3)"));
+}
+
+#[test]
+fn stdin_reads_json_lines_with_the_flag() {
+    let cohort = fs::read_to_string(example("cohort.jsonl")).unwrap();
+    let text = stdout_of(
+        rolefit()
+            .args(["score", "-", "--jsonl", "-f", "jsonl", "--top", "3"])
+            .write_stdin(cohort),
+    );
+    let lines: Vec<Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 6);
+    assert_eq!(lines[0]["id"], "c01-dba");
+    assert!(lines.iter().all(|l| l["source"] == "<stdin>"));
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["ranking"].as_array().unwrap().len() == 3)
+    );
+}
+
+// ---------------------------------------------------------------- --output
+
+#[test]
+fn output_writes_the_file_and_never_clobbers_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.csv");
+    rolefit()
+        .args(["score", "examples/jane-sre.yaml", "-f", "csv", "--output"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    let written = fs::read_to_string(&out).unwrap();
+    assert!(written.starts_with(CSV_HEADER));
+    assert_eq!(csv_rows(&written).len(), 24);
+
+    fs::write(&out, "precious\n").unwrap();
+    rolefit()
+        .args(["score", "examples/jane-sre.yaml", "-f", "json", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("already exists").and(predicate::str::contains("--force")),
+        );
+    assert_eq!(fs::read_to_string(&out).unwrap(), "precious\n");
+
+    rolefit()
+        .args([
+            "score",
+            "examples/jane-sre.yaml",
+            "-f",
+            "json",
+            "--force",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let json: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(json["respondents"][0]["id"], "jane-doe");
+
+    // No temporary files are left beside it.
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["out.csv"]);
+}
+
+#[test]
+fn output_is_written_even_when_some_inputs_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("partial.jsonl");
+    rolefit()
+        .args([
+            "score",
+            "examples/jane-sre.yaml",
+            "examples/broken/typo.yaml",
+            "-f",
+            "jsonl",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .code(1);
+    let text = fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count(), 2);
+    assert!(text.contains("\"id\":\"jane-doe\""));
+    assert!(text.contains("\"error\":true"));
+}
+
+// ---------------------------------------------------------------- --top, --family
+
+#[test]
+fn top_limits_every_ranking() {
+    let json = json_of(rolefit().args(["score", "examples/", "-f", "json", "--top", "2"]));
+    for r in json["respondents"].as_array().unwrap() {
+        assert_eq!(r["ranking"].as_array().unwrap().len(), 2);
+    }
+    let all = json_of(rolefit().args(["score", "examples/jane-sre.yaml", "-f", "json"]));
+    let top = json_of(rolefit().args([
+        "score",
+        "examples/jane-sre.yaml",
+        "-f",
+        "json",
+        "--top",
+        "5",
+    ]));
+    assert_eq!(
+        top["respondents"][0]["ranking"].as_array().unwrap()[..],
+        all["respondents"][0]["ranking"].as_array().unwrap()[..5]
+    );
+}
+
+#[test]
+fn family_flag_replaces_the_files_own_families() {
+    let json = json_of(rolefit().args([
+        "score",
+        "examples/priya-leader.json",
+        "examples/jane-sre.yaml",
+        "-f",
+        "json",
+        "--family",
+        "support",
+        "--family",
+        "engineering",
+    ]));
+    for r in json["respondents"].as_array().unwrap() {
+        let ranking = r["ranking"].as_array().unwrap();
+        assert_eq!(ranking.len(), 16, "6 support + 10 engineering roles");
+        assert!(
+            ranking
+                .iter()
+                .all(|e| e["family"] == "support" || e["family"] == "engineering")
+        );
+    }
+    let csv = stdout_of(rolefit().args([
+        "score",
+        "examples/jane-sre.yaml",
+        "-f",
+        "csv",
+        "--family",
+        "architecture",
+    ]));
+    let rows = csv_rows(&csv);
+    assert_eq!(rows.len(), 5);
+    assert!(rows.iter().all(|r| r["family"] == "architecture"));
+}
+
+// ---------------------------------------------------------------- pipes
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let cohort = fs::read_to_string(example("cohort.jsonl")).unwrap();
+    let big = cohort.repeat(2_000);
+    write(dir.path(), "big.jsonl", &big);
+    for format in ["jsonl", "csv", "json", "table"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rolefit"))
+            .current_dir(dir.path())
+            .env_remove("ROLEFIT_ROLES")
+            .args(["score", "big.jsonl", "--format", format])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 64];
+        stdout.read_exact(&mut first).unwrap();
+        drop(stdout);
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            output.status.success(),
+            "{format}: {:?} {stderr}",
+            output.status
+        );
+        assert!(!stderr.contains("panicked"), "{format}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{format}: {stderr}");
+    }
+}
+
+// ---------------------------------------------------------------- catalogs
+
+fn broken_catalog(dir: &Path) -> PathBuf {
+    let builtin = fs::read_to_string(format!("{MANIFEST}/roles.yaml")).unwrap();
+    let broken = builtin.replacen("family: support", "family: suport", 1);
+    write(dir, "my-roles.yaml", &broken)
+}
+
+fn line_of(path: &Path, needle: &str) -> usize {
+    fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .position(|l| l.contains(needle))
+        .unwrap()
+        + 1
+}
+
+#[test]
+fn a_broken_custom_catalog_is_a_usage_error_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = broken_catalog(dir.path());
+    let line = line_of(&catalog, "family: suport");
+    rolefit_in(dir.path())
+        .args(["--roles", "my-roles.yaml", "score"])
+        .arg(example("jane-sre.yaml"))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(format!(
+            "unknown family \"suport\" at roles[0].family (my-roles.yaml:{line}): did you mean \"support\"?"
+        )));
+}
+
+#[test]
+fn rolefit_roles_env_selects_the_catalog() {
+    let dir = tempfile::tempdir().unwrap();
+    broken_catalog(dir.path());
+    rolefit_in(dir.path())
+        .env("ROLEFIT_ROLES", "my-roles.yaml")
+        .args(["score"])
+        .arg(example("jane-sre.yaml"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("my-roles.yaml:"));
+
+    // A valid custom catalog is used for scoring.
+    let builtin = fs::read_to_string(format!("{MANIFEST}/roles.yaml")).unwrap();
+    let renamed = builtin.replacen(
+        "name: Site Reliability Engineer",
+        "name: Reliability Wrangler",
+        1,
+    );
+    write(dir.path(), "renamed.yaml", &renamed);
+    let json = json_of(
+        rolefit_in(dir.path())
+            .env("ROLEFIT_ROLES", "renamed.yaml")
+            .args(["score", "-f", "json", "--top", "1"])
+            .arg(example("jane-sre.yaml")),
+    );
+    assert_eq!(
+        json["respondents"][0]["ranking"][0]["role"],
+        "Reliability Wrangler"
+    );
+    // --roles wins over the environment.
+    let json = json_of(
+        rolefit_in(dir.path())
+            .env("ROLEFIT_ROLES", "my-roles.yaml")
+            .args([
+                "--roles",
+                "renamed.yaml",
+                "score",
+                "-f",
+                "json",
+                "--top",
+                "1",
+            ])
+            .arg(example("jane-sre.yaml")),
+    );
+    assert_eq!(
+        json["respondents"][0]["ranking"][0]["role"],
+        "Reliability Wrangler"
+    );
+}
+
+#[test]
+fn a_missing_or_malformed_catalog_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "bad.yaml", "version: 1\nfamilies: [\n");
+    for catalog in ["nothing-here.yaml", "bad.yaml"] {
+        rolefit_in(dir.path())
+            .args(["--roles", catalog, "score"])
+            .arg(example("jane-sre.yaml"))
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(catalog));
+    }
+}
+
+// ---------------------------------------------------------------- safety
+
+#[test]
+fn csv_neutralises_formula_cells() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "formula.yaml",
+        "id: \"=HYPERLINK(\\\"http://evil.example\\\",\\\"click\\\")\"\nstrengths: [SLO]\n",
+    );
+    write(dir.path(), "plus.yaml", "id: \"+1\"\nstrengths: [SLO]\n");
+    write(
+        dir.path(),
+        "at.yaml",
+        "id: \"@SUM(A1)\"\nstrengths: [SLO]\n",
+    );
+    let text = stdout_of(rolefit_in(dir.path()).args([
+        "score",
+        "formula.yaml",
+        "plus.yaml",
+        "at.yaml",
+        "-f",
+        "csv",
+        "--top",
+        "1",
+    ]));
+    let ids: Vec<String> = csv_rows(&text)
+        .into_iter()
+        .map(|r| r["id"].clone())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "'=HYPERLINK(\"http://evil.example\",\"click\")",
+            "'+1",
+            "'@SUM(A1)"
+        ]
+    );
+    for line in text.lines().skip(1) {
+        for cell in line.split(',') {
+            let cell = cell.trim_start_matches('"');
+            assert!(!cell.starts_with(['=', '+', '@']), "{line}");
+        }
+    }
+}
+
+#[test]
+fn control_characters_are_escaped_in_tables_and_diagnostics() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "ansi.yaml",
+        "id: \"\\e[31mred\\u0007\"\nstrengths: [SLO]\n",
+    );
+    let table = stdout_of(rolefit_in(dir.path()).args(["score", "ansi.yaml", "--color", "never"]));
+    assert!(
+        !table.contains('\u{1b}') && !table.contains('\u{7}'),
+        "{table:?}"
+    );
+    assert!(table.contains("\\u{1b}[31mred"), "{table}");
+
+    // Markdown and the cohort table escape it too.
+    write(dir.path(), "plain.yaml", "id: plain\nstrengths: [SLO]\n");
+    for format in ["table", "markdown"] {
+        let text = stdout_of(rolefit_in(dir.path()).args([
+            "score",
+            "ansi.yaml",
+            "plain.yaml",
+            "-f",
+            format,
+        ]));
+        assert!(!text.contains('\u{1b}'), "{format}: {text:?}");
+        assert!(text.contains("u{1b}"), "{format}: {text}");
+    }
+
+    // A tag name and a file name with control characters, in stderr.
+    write(
+        dir.path(),
+        "tag.yaml",
+        "strengths:\n  - \"SLO\\e]0;pwned\\u0007\"\n",
+    );
+    let bad_name = "evil\u{1b}[2J.yaml";
+    write(dir.path(), bad_name, "strenghts: [SLO]\n");
+    let output = rolefit_in(dir.path())
+        .args(["score", "tag.yaml", bad_name])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+        "{stderr:?}"
+    );
+    assert!(stderr.contains("tag.yaml:2"), "{stderr}");
+    assert!(stderr.contains("evil\\u{1b}[2J.yaml"), "{stderr}");
+}
+
+#[test]
+fn no_inputs_found_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "readme.txt", "nothing to score\n");
+    rolefit_in(dir.path())
+        .args(["score", "."])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no answer files"));
+}
+
+#[test]
+fn warnings_go_to_stderr_and_quiet_silences_them() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "dup.yaml",
+        "id: dup\nstrengths:\n  - SLO\n  - {tag: error budgets and SLOs, level: 5}\n",
+    );
+    let output = rolefit_in(dir.path())
+        .args(["score", "dup.yaml", "-f", "json", "--top", "1"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("warning:") && stderr.contains("dup.yaml:4"),
+        "{stderr}"
+    );
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let r = &json["respondents"][0];
+    assert_eq!(r["warnings"].as_array().unwrap().len(), 1);
+    assert_eq!(r["ranking"][0]["matched"][0]["level"], 5);
+    rolefit_in(dir.path())
+        .args(["score", "dup.yaml", "--quiet"])
+        .assert()
+        .success()
+        .stderr("");
+}

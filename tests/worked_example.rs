@@ -1,0 +1,94 @@
+//! The README's worked example, checked against the real binary.
+//!
+//! Jane (`examples/jane-sre.yaml`) and the Site Reliability Engineer: every
+//! number is computed here by hand from the formula the README states, then
+//! compared with what `rolefit score --format json` prints for her best match.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The JSON output's precision: 4 decimals.
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+fn jane_json() -> Value {
+    let output = Command::cargo_bin("rolefit")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["score", "examples/jane-sre.yaml", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "rolefit failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("--format json prints one JSON document")
+}
+
+#[test]
+fn jane_best_match_has_the_readme_numbers() {
+    // Her SRE tags: pager and on-call operations at 5, error budgets and
+    // SLOs at 3 (no level given), blast radius (alias) at 3.
+    let competency: f64 = (5.0 / 5.0 + 3.0 / 5.0 + 3.0 / 5.0) / 3.0;
+    // Her one goal, threat modeling depth, is not an SRE tag.
+    let growth: f64 = 0.0 / 3.0;
+    // You 4, 3, 2, 4.5, 2 against the role's 4, 3, 2, 5, 2.
+    let distances = [0.0, 0.0, 0.0, 0.5, 0.0];
+    let work_style: f64 = 1.0 - distances.iter().sum::<f64>() / 5.0 / 4.0;
+    assert_eq!(work_style, 1.0 - 0.5 / 5.0 / 4.0);
+    let score = 0.60 * competency + 0.15 * growth + 0.25 * work_style;
+
+    // The README's rounded figures follow from the formula.
+    assert_eq!(round4(competency), 0.7333);
+    assert_eq!(round4(growth), 0.0);
+    assert_eq!(round4(work_style), 0.975);
+    assert_eq!(round4(score), 0.6838);
+
+    let json = jane_json();
+    let respondent = &json["respondents"][0];
+    assert_eq!(respondent["id"], "jane-doe");
+    assert_eq!(respondent["path"], "full");
+    let best = &respondent["ranking"][0];
+    assert_eq!(best["rank"], 1);
+    assert_eq!(best["role_id"], "site-reliability-engineer");
+    assert_eq!(best["role"], "Site Reliability Engineer");
+    assert_eq!(best["family"], "support");
+    assert_eq!(best["competency"].as_f64(), Some(round4(competency)));
+    assert_eq!(best["growth"].as_f64(), Some(round4(growth)));
+    assert_eq!(best["work_style"].as_f64(), Some(round4(work_style)));
+    assert_eq!(best["score"].as_f64(), Some(round4(score)));
+    assert_eq!(best["score"].as_f64(), Some(0.6838));
+}
+
+#[test]
+fn jane_best_match_explanation_matches_the_readme() {
+    let json = jane_json();
+    let best = &json["respondents"][0]["ranking"][0];
+    let matched: Vec<(&str, u64)> = best["matched"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["tag"].as_str().unwrap(), m["level"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        matched,
+        vec![
+            ("pager and on-call operations", 5),
+            ("error budgets and SLOs", 3),
+            ("blast-radius control", 3),
+        ]
+    );
+    assert_eq!(best["gaps"], serde_json::json!([]));
+    // She is the only respondent and nothing failed.
+    assert_eq!(json["respondents"].as_array().unwrap().len(), 1);
+    assert_eq!(json["errors"], serde_json::json!([]));
+    assert_eq!(json["respondents"][0]["warnings"], serde_json::json!([]));
+    // Every role is ranked in JSON by default, and the ranks run 1..=24.
+    let ranking = json["respondents"][0]["ranking"].as_array().unwrap();
+    assert_eq!(ranking.len(), 24);
+    for (i, entry) in ranking.iter().enumerate() {
+        assert_eq!(entry["rank"].as_u64(), Some(i as u64 + 1));
+    }
+}
