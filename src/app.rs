@@ -71,11 +71,7 @@ fn with_stdout(
 }
 
 fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
-    let families = args
-        .families
-        .iter()
-        .map(|f| catalog.find_family(f).map_err(Error::Usage))
-        .collect::<Result<Vec<usize>>>()?;
+    let families = catalog.find_families(&args.families)?;
     if args.top == Some(0) {
         return Err(Error::Usage("--top must be at least 1".into()));
     }

@@ -256,6 +256,10 @@ impl Catalog {
             .position(|r| normalize(&r.id) == wanted || normalize(&r.name) == wanted)
     }
 
+    /// The closest roles to a miss, best first: roles whose initials it
+    /// spells (`sre-engineer` is closer in spelling to `qa-engineer` than to
+    /// `site-reliability-engineer`), then near spellings, then roles sharing a
+    /// distinctive word with it (`data`).
     pub fn suggest_roles(&self, query: &str) -> Vec<&str> {
         let pairs = self.roles.iter().flat_map(|r| {
             [
@@ -263,7 +267,15 @@ impl Catalog {
                 (r.name.as_str(), r.id.as_str()),
             ]
         });
-        closest(query, pairs, 3)
+        let spelled = closest(query, pairs, 3);
+        let (initials, words) = loose_role_matches(self, query);
+        let mut suggestions: Vec<&str> = Vec::new();
+        for id in initials.into_iter().chain(spelled).chain(words) {
+            if suggestions.len() < 3 && !suggestions.contains(&id) {
+                suggestions.push(id);
+            }
+        }
+        suggestions
     }
 
     /// Resolves a role query or explains the miss.
@@ -315,6 +327,17 @@ impl Catalog {
         (message, hint)
     }
 
+    /// Resolves `--family` values: sorted, each once; a miss is a usage error.
+    pub fn find_families(&self, ids: &[String]) -> Result<Vec<usize>> {
+        let mut families = ids
+            .iter()
+            .map(|f| self.find_family(f).map_err(Error::Usage))
+            .collect::<Result<Vec<usize>>>()?;
+        families.sort_unstable();
+        families.dedup();
+        Ok(families)
+    }
+
     pub fn family_ids(&self) -> Vec<&str> {
         self.families.iter().map(|f| f.id.as_str()).collect()
     }
@@ -323,6 +346,61 @@ impl Catalog {
     pub fn default_path(&self) -> usize {
         self.path_index("full").unwrap_or(0)
     }
+}
+
+/// Roles whose initials the query spells (`sre`), and roles sharing a
+/// distinctive word with it (`data`), best first.
+fn loose_role_matches<'c>(catalog: &'c Catalog, query: &str) -> (Vec<&'c str>, Vec<&'c str>) {
+    const LIMIT: usize = 3;
+    let query = normalize(query);
+    // Long queries are not near misses; also bounds the work.
+    if query.is_empty() || query.chars().count() > 120 {
+        return (Vec::new(), Vec::new());
+    }
+    let words: Vec<&str> = query
+        .split(' ')
+        .filter(|w| w.chars().count() >= 2)
+        .collect();
+    let names: Vec<String> = catalog.roles.iter().map(|r| normalize(&r.name)).collect();
+    // A query word is a word of the role's name, or starts one ("eng").
+    let uses = |name: &str, word: &str| {
+        name.split(' ')
+            .any(|w| w == word || (word.chars().count() >= 3 && w.starts_with(word)))
+    };
+    let mut initials = Vec::new();
+    let mut shared: Vec<(usize, usize)> = Vec::new();
+    for (index, name) in names.iter().enumerate() {
+        let all: String = name.split(' ').filter_map(|w| w.chars().next()).collect();
+        let key: String = name
+            .split(' ')
+            .filter(|w| !matches!(*w, "of" | "and" | "the"))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if words.iter().any(|w| *w == all || *w == key) {
+            initials.push(catalog.roles[index].id.as_str());
+        }
+        let mut score = 0;
+        for word in &words {
+            // A word most roles share ("engineer") says little.
+            if uses(name, word) && names.iter().filter(|n| uses(n, word)).count() <= LIMIT {
+                score += if name.split(' ').any(|w| w == *word) {
+                    3
+                } else {
+                    2
+                };
+            }
+        }
+        if score > 0 {
+            shared.push((score, index));
+        }
+    }
+    shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let shared = shared
+        .into_iter()
+        .take(LIMIT)
+        .map(|(_, i)| catalog.roles[i].id.as_str())
+        .collect();
+    (initials, shared)
 }
 
 /// Validates a parsed catalog and builds the indices, collecting every

@@ -22,7 +22,6 @@ use serde::Serialize;
 use crate::catalog::{Behaviors, Catalog, Role};
 use crate::cli::{BrowseFormat, CompareArgs, FormatArgs, RolesArgs, ShowArgs};
 use crate::error::{Error, Result};
-use crate::matching::{did_you_mean, normalize};
 use crate::report::Theme;
 use crate::report::table::{new_table, wrap_only};
 use crate::text::{escape_control, wrap};
@@ -41,7 +40,7 @@ pub fn roles(catalog: &Catalog, args: &RolesArgs, theme: Theme, out: &mut dyn Wr
 }
 
 pub fn show(catalog: &Catalog, args: &ShowArgs, theme: Theme, out: &mut dyn Write) -> Result<()> {
-    let role = find_role(catalog, &args.role)?;
+    let role = catalog.find_role(&args.role)?;
     let text = match args.format.format {
         BrowseFormat::Table => show_table(catalog, role, theme),
         BrowseFormat::Json => to_json(&card(catalog, role)),
@@ -58,7 +57,7 @@ pub fn compare(
 ) -> Result<()> {
     let mut roles: Vec<usize> = Vec::with_capacity(args.roles.len());
     for query in &args.roles {
-        let role = find_role(catalog, query)?;
+        let role = catalog.find_role(query)?;
         if let Some(first) = roles.iter().position(|&r| r == role) {
             return Err(Error::Usage(format!(
                 "{:?} and {:?} name the same role ({}); compare different roles",
@@ -98,113 +97,10 @@ fn resolve_families(catalog: &Catalog, wanted: &[String]) -> Result<Vec<usize>> 
     if wanted.is_empty() {
         return Ok((0..catalog.families.len()).collect());
     }
-    let mut families = wanted
-        .iter()
-        .map(|f| catalog.find_family(f).map_err(Error::Usage))
-        .collect::<Result<Vec<usize>>>()?;
-    families.sort_unstable();
-    families.dedup();
-    Ok(families)
-}
-
-/// A role by id or name; a miss explains itself with the closest roles.
-///
-/// Beyond [`Catalog::find_role`]'s edit-distance suggestions, roles whose
-/// initials the miss spells (`sre-engineer`) come first, and roles sharing
-/// a distinctive word with it (`data`) fill the list up to three.
-pub fn find_role(catalog: &Catalog, query: &str) -> Result<usize> {
-    let miss = match catalog.find_role(query) {
-        Ok(role) => return Ok(role),
-        Err(miss) => miss,
-    };
-    // Initials first ("sre-engineer" is closer in spelling to "qa-engineer"
-    // than to "site-reliability-engineer"), then near spellings, then roles
-    // sharing a distinctive word.
-    let (initials, words) = loose_role_matches(catalog, query);
-    let mut suggestions: Vec<&str> = Vec::new();
-    for id in initials
-        .into_iter()
-        .chain(catalog.suggest_roles(query))
-        .chain(words)
-    {
-        if suggestions.len() < 3 && !suggestions.contains(&id) {
-            suggestions.push(id);
-        }
-    }
-    match did_you_mean(&suggestions) {
-        Some(hint) => Err(Error::Usage(format!(
-            "unknown role {:?}: {hint}",
-            escape_control(query)
-        ))),
-        None => Err(miss),
-    }
-}
-
-/// Roles whose initials the query spells (`sre`), and roles sharing a
-/// distinctive word with it (`data`), best first.
-fn loose_role_matches<'c>(catalog: &'c Catalog, query: &str) -> (Vec<&'c str>, Vec<&'c str>) {
-    const LIMIT: usize = 3;
-    let query = normalize(query);
-    // Long queries are not near misses; also bounds the work.
-    if query.is_empty() || query.chars().count() > 120 {
-        return (Vec::new(), Vec::new());
-    }
-    let words: Vec<&str> = query
-        .split(' ')
-        .filter(|w| w.chars().count() >= 2)
-        .collect();
-    let names: Vec<String> = catalog.roles.iter().map(|r| normalize(&r.name)).collect();
-    // A query word is a word of the role's name, or starts one ("eng").
-    let uses = |name: &str, word: &str| {
-        name.split(' ')
-            .any(|w| w == word || (word.chars().count() >= 3 && w.starts_with(word)))
-    };
-    let mut initials = Vec::new();
-    let mut shared: Vec<(usize, usize)> = Vec::new();
-    for (index, name) in names.iter().enumerate() {
-        let all: String = name.split(' ').filter_map(|w| w.chars().next()).collect();
-        let key: String = name
-            .split(' ')
-            .filter(|w| !matches!(*w, "of" | "and" | "the"))
-            .filter_map(|w| w.chars().next())
-            .collect();
-        if words.iter().any(|w| *w == all || *w == key) {
-            initials.push(catalog.roles[index].id.as_str());
-        }
-        let mut score = 0;
-        for word in &words {
-            // A word most roles share ("engineer") says little.
-            if uses(name, word) && names.iter().filter(|n| uses(n, word)).count() <= LIMIT {
-                score += if name.split(' ').any(|w| w == *word) {
-                    3
-                } else {
-                    2
-                };
-            }
-        }
-        if score > 0 {
-            shared.push((score, index));
-        }
-    }
-    shared.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let shared = shared
-        .into_iter()
-        .take(LIMIT)
-        .map(|(_, i)| catalog.roles[i].id.as_str())
-        .collect();
-    (initials, shared)
+    catalog.find_families(wanted)
 }
 
 // ---------------------------------------------------------------- tables
-
-/// An axis target as written: whole numbers without decimals.
-fn target_text(target: f64) -> String {
-    if target.fract() == 0.0 {
-        format!("{target:.0}")
-    } else {
-        format!("{target:.1}")
-    }
-}
 
 fn target_bar(theme: Theme, target: f64) -> String {
     theme.bar((target - 1.0) / 4.0, 10)
@@ -363,7 +259,7 @@ fn show_table(catalog: &Catalog, index: usize, theme: Theme) -> String {
             "  {}{} {}",
             pad(&esc(&axis.name), AXIS_LABEL),
             target_bar(theme, target),
-            target_text(target)
+            crate::report::profile::axis_value(target)
         );
         for (end, meaning) in [("1", &axis.low), ("5", &axis.high)] {
             let line = format!("{end} = {}", esc(meaning));
@@ -455,7 +351,11 @@ fn compare_table(catalog: &Catalog, roles: &[usize], theme: Theme) -> String {
         }
         for (i, &r) in roles.iter().enumerate() {
             let target = catalog.roles[r].targets[a];
-            let bar = format!("{} {}", target_bar(theme, target), target_text(target));
+            let bar = format!(
+                "{} {}",
+                target_bar(theme, target),
+                crate::report::profile::axis_value(target)
+            );
             if 4 + name_width + 2 + bar.chars().count() <= theme.width {
                 let _ = writeln!(out, "    {}  {bar}", pad(&names[i], name_width));
             } else {
@@ -632,7 +532,7 @@ fn show_markdown(catalog: &Catalog, index: usize) -> String {
             &mut out,
             &[
                 md(&axis.name),
-                target_text(role.targets[a]),
+                crate::report::profile::axis_value(role.targets[a]),
                 md(&axis.low),
                 md(&axis.high),
             ],
@@ -690,7 +590,9 @@ fn compare_markdown(catalog: &Catalog, roles: &[usize]) -> String {
     for (a, axis) in catalog.axes.iter().enumerate() {
         md_row(
             &mut out,
-            &row_of(&md(&axis.name), &|r| target_text(r.targets[a])),
+            &row_of(&md(&axis.name), &|r| {
+                crate::report::profile::axis_value(r.targets[a])
+            }),
         );
     }
 
@@ -890,21 +792,22 @@ mod tests {
     #[test]
     fn near_misses_by_initials_get_a_suggestion() {
         let catalog = builtin();
-        let message = find_role(&catalog, "sre-engineer").unwrap_err().to_string();
+        let message = catalog.find_role("sre-engineer").unwrap_err().to_string();
         assert!(
             message.contains("did you mean one of \"site-reliability-engineer\", "),
             "{message}"
         );
-        let message = find_role(&catalog, "data").unwrap_err().to_string();
+        let message = catalog.find_role("data").unwrap_err().to_string();
         for id in ["data-engineer", "data-architect", "database-administrator"] {
             assert!(message.contains(id), "{message}");
         }
-        let message = find_role(&catalog, "vp eng").unwrap_err().to_string();
+        let message = catalog.find_role("vp eng").unwrap_err().to_string();
         assert!(
             message.contains("did you mean \"vp-of-engineering\"?"),
             "{message}"
         );
-        let message = find_role(&catalog, "kubernetes wizard")
+        let message = catalog
+            .find_role("kubernetes wizard")
             .unwrap_err()
             .to_string();
         assert!(message.contains("see `rolefit roles`"), "{message}");

@@ -42,14 +42,7 @@ pub fn preset(catalog: &Catalog, args: &AssessArgs) -> Result<Preset> {
     let families = if args.families.is_empty() {
         None
     } else {
-        let mut families = args
-            .families
-            .iter()
-            .map(|f| catalog.find_family(f).map_err(Error::Usage))
-            .collect::<Result<Vec<usize>>>()?;
-        families.sort_unstable();
-        families.dedup();
-        Some(families)
+        Some(catalog.find_families(&args.families)?)
     };
     Ok(Preset { path, families })
 }

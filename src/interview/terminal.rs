@@ -31,7 +31,6 @@ pub struct Terminal {
     theme: Look,
     /// Lines of each summary on screen, last answered last.
     summaries: Vec<usize>,
-    _interrupt: interrupt::Guard,
 }
 
 impl Terminal {
@@ -43,11 +42,11 @@ impl Terminal {
             ColorChoice::Never => console::set_colors_enabled_stderr(false),
             ColorChoice::Auto => {}
         }
+        exit_130_on_ctrl_c();
         Terminal {
             term: Term::stderr(),
             theme: Look(ColorfulTheme::default()),
             summaries: Vec::new(),
-            _interrupt: interrupt::Guard::install(),
         }
     }
 
@@ -446,70 +445,17 @@ fn terminal_error(e: io::Error) -> Error {
 /// hidden. A Ctrl-C typed between two prompts is a SIGINT from the
 /// terminal itself. Either way the handler shows the cursor and exits with
 /// 130 at once: the interview writes nothing until its very end, so there
-/// is nothing to clean up, and exiting in the handler cannot miss a
-/// Ctrl-C that lands between two reads.
-#[cfg(unix)]
-mod interrupt {
-    use std::ffi::c_int;
-
-    const SIGINT: c_int = 2;
-    const SIG_ERR: usize = usize::MAX;
-    const SHOW_CURSOR: &[u8] = b"\x1b[?25h\n";
-
-    unsafe extern "C" {
-        fn signal(signum: c_int, handler: usize) -> usize;
-        fn write(fd: c_int, buf: *const u8, count: usize) -> isize;
-        fn _exit(status: c_int) -> !;
-    }
-
-    /// Only async-signal-safe calls: write(2) and _exit(2).
-    extern "C" fn on_interrupt(_: c_int) {
-        // SAFETY: SHOW_CURSOR is a static buffer of the length given; both
-        // calls are async-signal-safe.
-        unsafe {
-            write(2, SHOW_CURSOR.as_ptr(), SHOW_CURSOR.len());
-            _exit(130);
-        }
-    }
-
-    /// Installs the handler; dropping it restores the previous one.
-    pub struct Guard {
-        previous: usize,
-    }
-
-    impl Guard {
-        pub fn install() -> Guard {
-            let handler: extern "C" fn(c_int) = on_interrupt;
-            // SAFETY: `handler` is an extern "C" fn(c_int) that only makes
-            // async-signal-safe calls.
-            let previous = unsafe { signal(SIGINT, handler as usize) };
-            Guard { previous }
-        }
-    }
-
-    impl Drop for Guard {
-        fn drop(&mut self) {
-            if self.previous != SIG_ERR {
-                // SAFETY: restores the disposition signal(2) returned.
-                unsafe {
-                    signal(SIGINT, self.previous);
-                }
-            }
-        }
-    }
-}
-
-/// Elsewhere, Ctrl-C reaches dialoguer as an interrupted read, which
-/// becomes [`Error::Interrupted`]; [`Terminal`]'s drop shows the cursor.
-#[cfg(not(unix))]
-mod interrupt {
-    pub struct Guard;
-
-    impl Guard {
-        pub fn install() -> Guard {
-            Guard
-        }
-    }
+/// is nothing to clean up.
+fn exit_130_on_ctrl_c() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        // Without a handler Ctrl-C still ends the interview, only with the
+        // cursor hidden; not worth failing the interview over.
+        let _ = ctrlc::set_handler(|| {
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), b"\x1b[?25h\n");
+            std::process::exit(130);
+        });
+    });
 }
 
 #[cfg(test)]
