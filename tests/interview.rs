@@ -232,7 +232,7 @@ fn a_full_interview_saves_a_file_that_scores_the_same() {
         let end = text[start..].find("Team behaviours").expect("behaviours") + start;
         text[start..end]
             .split_whitespace()
-            .filter(|w| !w.chars().all(|c| "█▏▎▍▌▋▊▉#.".contains(c)))
+            .filter(|w| !w.chars().all(|c| "█▏▎▍▌▋▊▉░#.".contains(c)))
             .map(str::to_string)
             .collect::<Vec<_>>()
     };

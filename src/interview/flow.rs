@@ -477,7 +477,8 @@ impl<'c> State<'c> {
     }
 
     /// The person's axis values: the mean of each axis's answered items,
-    /// reverse-keyed items counting `6 − answer`.
+    /// reverse-keyed items counting `6 − answer`, to two decimals (a saved
+    /// file says `4.33`, not `4.333333333333333`, and scores the same).
     fn axis_values(&self) -> Vec<Option<f64>> {
         let mut sums = vec![(0.0, 0u32); self.catalog.axes.len()];
         for (question, answer) in self.catalog.questions.iter().zip(&self.items) {
@@ -493,7 +494,7 @@ impl<'c> State<'c> {
             }
         }
         sums.into_iter()
-            .map(|(sum, count)| (count > 0).then(|| sum / f64::from(count)))
+            .map(|(sum, count)| (count > 0).then(|| hundredths(sum / f64::from(count))))
             .collect()
     }
 
@@ -618,6 +619,11 @@ fn picked(choices: &[usize], chosen: &[usize]) -> Result<Vec<usize>> {
 
 fn out_of_range() -> Error {
     Error::Usage("the answer is not one of the choices offered".into())
+}
+
+/// Rounds to two decimals.
+fn hundredths(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 #[cfg(test)]
@@ -803,12 +809,12 @@ mod tests {
                 .map(|(q, &x)| f64::from(if q.reverse { 6 - x } else { x }))
                 .collect();
             let mean = counted.iter().sum::<f64>() / counted.len() as f64;
-            assert_eq!(values[a], Some(mean), "axis {}", axis.id);
+            assert_eq!(values[a], Some(hundredths(mean)), "axis {}", axis.id);
         }
         // Communication: items 1–3 answered 5, 4, 2; the third is reverse-keyed.
         let communication = catalog.axis_index("communication").unwrap();
         assert!(catalog.questions[2].reverse);
-        assert_eq!(values[communication], Some((5.0 + 4.0 + 4.0) / 3.0));
+        assert_eq!(values[communication], Some(4.33));
     }
 
     #[test]

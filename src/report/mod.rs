@@ -66,8 +66,9 @@ impl Theme {
         if !eighths.is_multiple_of(8) {
             bar.push(PARTIAL[eighths % 8]);
         }
+        // A light track shows the scale, so an empty bar does not look missing.
         let used = bar.chars().count();
-        bar.extend(std::iter::repeat_n(' ', cells.saturating_sub(used)));
+        bar.extend(std::iter::repeat_n('░', cells.saturating_sub(used)));
         bar
     }
 
