@@ -165,6 +165,8 @@ type Outcome = Result<(Rendered, Vec<Located>), Vec<Located>>;
 /// Jobs scored together before their results are written in order; bounds
 /// memory whatever the batch size.
 const CHUNK: usize = 4096;
+/// Smaller chunks are scored on the calling thread.
+const PARALLEL_FROM: usize = 8;
 
 /// Scores every input and writes each result through `reporter`, in input
 /// order. Failures are reported on stderr and to the reporter; the batch
@@ -364,10 +366,18 @@ fn flush(
     }
     let outcomes: Vec<Outcome> = {
         let shared: &Reporter<'_> = reporter;
-        chunk
-            .par_drain(..)
-            .map(|job| process(job, options, shared))
-            .collect()
+        // Starting the thread pool costs more than scoring a few answers.
+        if chunk.len() < PARALLEL_FROM {
+            chunk
+                .drain(..)
+                .map(|job| process(job, options, shared))
+                .collect()
+        } else {
+            chunk
+                .par_drain(..)
+                .map(|job| process(job, options, shared))
+                .collect()
+        }
     };
     for outcome in outcomes {
         match outcome {

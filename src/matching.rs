@@ -4,14 +4,23 @@
 /// collapsing runs of white space.
 pub fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for word in name
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
+    // A separator is written only before the next word, so runs collapse
+    // and the ends are trimmed in one pass.
+    let mut pending_space = false;
+    for c in name.chars() {
+        if c.is_whitespace() || c == '-' || c == '_' {
+            pending_space = !out.is_empty();
+            continue;
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     out
 }
