@@ -227,7 +227,7 @@ fn progress_bar(inputs: &[Input], quiet: bool) -> indicatif::ProgressBar {
     let bar =
         indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::stderr());
     let style =
-        indicatif::ProgressStyle::with_template("{spinner} scored {pos} answer sets ({per_sec})")
+        indicatif::ProgressStyle::with_template("{spinner} {pos} answer sets read ({elapsed})")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
     bar.set_style(style);
     bar

@@ -1,5 +1,5 @@
-//! Parallel scoring writes exactly what a single thread writes, in input
-//! order, across chunk boundaries.
+//! Batches: parallel scoring writes exactly what a single thread writes, in
+//! input order, across chunk boundaries; progress shows only on a terminal.
 
 use std::fs;
 
@@ -64,4 +64,63 @@ fn parallel_output_equals_sequential_output() {
         assert!(!one.is_empty());
         assert_eq!(one, score("4", &args), "{args:?}");
     }
+}
+
+/// A directory of `count` answer files.
+fn answer_dir(count: usize) -> tempfile::TempDir {
+    let catalog = Catalog::builtin().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..count {
+        fs::write(
+            dir.path().join(format!("a{i:04}.json")),
+            answer(&catalog, i),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn progress_shows_on_a_terminal_but_not_with_quiet() {
+    use expectrl::{Eof, Expect, Session};
+    let dir = answer_dir(400);
+    let run = |quiet: bool| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_rolefit"));
+        command
+            .env("TERM", "xterm-256color")
+            .args(["score", "--format", "csv", "--force", "--output"])
+            .arg(dir.path().join("out.csv"))
+            .arg(dir.path());
+        if quiet {
+            command.arg("--quiet");
+        }
+        let mut session = Session::spawn(command).expect("spawn in a pty");
+        session
+            .get_process_mut()
+            .set_window_size(100, 40)
+            .expect("size the pty");
+        session.set_expect_timeout(Some(std::time::Duration::from_secs(60)));
+        let seen = session.expect(Eof).expect("rolefit ends");
+        let mut bytes = seen.before().to_vec();
+        bytes.extend_from_slice(seen.as_bytes());
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    assert!(run(false).contains("answer sets read"));
+    let quiet = run(true);
+    assert!(!quiet.contains("answer sets read"), "{quiet}");
+}
+
+#[test]
+fn no_progress_when_stderr_is_not_a_terminal() {
+    let dir = answer_dir(400);
+    let output = Command::new(env!("CARGO_BIN_EXE_rolefit"))
+        .args(["score", "--format", "csv"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("warning"), "warnings still come: {stderr}");
+    assert!(!stderr.contains("answer sets read"), "{stderr}");
 }
