@@ -24,7 +24,7 @@ echo "generating data in $work ..." >&2
 "$generate" answers --count $((100000 / scale)) --format jsonl --seed 9 > "$work/100k.jsonl"
 "$generate" catalog --roles 1000 --tags-per-role 20 > "$work/big.yaml"
 "$generate" answers --catalog "$work/big.yaml" --count $((100000 / scale)) --format jsonl --seed 9 > "$work/100k-big.jsonl"
-one=$(ls "$work"/yaml/*.yaml | head -n 1)
+one="$work/yaml/p000000.yaml"   # the first generated file
 
 # mean seconds of a shell command
 time_of() {

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::answers::{self, Format, MAX_ANSWER_BYTES, Origin};
 use crate::catalog::Catalog;
 use crate::error::Located;
-use crate::report::{Rendered, Reporter};
+use crate::report::{Rendered, Renderer, Reporter};
 use crate::score;
 
 /// One thing to read: a file, or standard input.
@@ -164,7 +164,7 @@ type Outcome = Result<(Rendered, Vec<Located>), Vec<Located>>;
 
 /// Jobs scored together before their results are written in order; bounds
 /// memory whatever the batch size.
-const CHUNK: usize = 4096;
+const CHUNK: usize = 1024;
 /// Smaller chunks are scored on the calling thread.
 const PARALLEL_FROM: usize = 8;
 
@@ -177,8 +177,13 @@ pub fn run(
     reporter: &mut Reporter<'_>,
     out: &mut dyn io::Write,
 ) -> io::Result<Summary> {
-    let mut summary = Summary::default();
-    let progress = progress_bar(inputs, options.quiet);
+    let mut pipeline = Pipeline {
+        options,
+        renderer: reporter.renderer(),
+        written: Vec::new(),
+        summary: Summary::default(),
+        progress: progress_bar(inputs, options.quiet),
+    };
     let mut chunk: Vec<Job> = Vec::with_capacity(CHUNK);
     for input in inputs {
         match input {
@@ -187,7 +192,7 @@ pub fn run(
                 match File::open(path) {
                     Ok(file) => {
                         stream_lines(BufReader::new(file), &source, &mut chunk, &mut |jobs| {
-                            flush(jobs, options, reporter, out, &mut summary, &progress)
+                            pipeline.push(jobs, reporter, out)
                         })?
                     }
                     Err(e) => chunk.push(Job::Failed(Located::new(source, io_problem(&e)))),
@@ -197,18 +202,108 @@ pub fn run(
             Input::Stdin(Format::JsonLines) => {
                 let stdin = io::stdin().lock();
                 stream_lines(stdin, "<stdin>", &mut chunk, &mut |jobs| {
-                    flush(jobs, options, reporter, out, &mut summary, &progress)
+                    pipeline.push(jobs, reporter, out)
                 })?
             }
             Input::Stdin(format) => chunk.push(read_stdin(*format)),
         }
         if chunk.len() >= CHUNK {
-            flush(&mut chunk, options, reporter, out, &mut summary, &progress)?;
+            pipeline.push(&mut chunk, reporter, out)?;
         }
     }
-    flush(&mut chunk, options, reporter, out, &mut summary, &progress)?;
-    progress.finish_and_clear();
-    Ok(summary)
+    pipeline.push(&mut chunk, reporter, out)?;
+    pipeline.finish(reporter, out)
+}
+
+/// Scores one chunk on the thread pool while the chunk before it is
+/// written: writing keeps input order and runs on this thread, scoring
+/// runs everywhere else.
+struct Pipeline<'o, 'c> {
+    options: &'o Options<'c>,
+    renderer: Renderer<'c>,
+    /// Outcomes scored but not yet written, in input order.
+    written: Vec<Outcome>,
+    summary: Summary,
+    progress: indicatif::ProgressBar,
+}
+
+impl Pipeline<'_, '_> {
+    fn push(
+        &mut self,
+        chunk: &mut Vec<Job>,
+        reporter: &mut Reporter<'_>,
+        out: &mut dyn io::Write,
+    ) -> io::Result<()> {
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let jobs = std::mem::replace(chunk, Vec::with_capacity(CHUNK));
+        let earlier = std::mem::take(&mut self.written);
+        let (options, renderer) = (self.options, self.renderer);
+        // Starting threads costs more than scoring a few answers.
+        if jobs.len() < PARALLEL_FROM && earlier.is_empty() {
+            self.written = jobs
+                .into_iter()
+                .map(|job| process(job, options, renderer))
+                .collect();
+            return Ok(());
+        }
+        let (wrote, scored) = std::thread::scope(|scope| {
+            let scoring = scope.spawn(move || {
+                jobs.into_par_iter()
+                    .map(|job| process(job, options, renderer))
+                    .collect::<Vec<Outcome>>()
+            });
+            let wrote = self.write(earlier, reporter, out);
+            (wrote, scoring.join())
+        });
+        self.written = scored.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        wrote
+    }
+
+    fn finish(
+        mut self,
+        reporter: &mut Reporter<'_>,
+        out: &mut dyn io::Write,
+    ) -> io::Result<Summary> {
+        let last = std::mem::take(&mut self.written);
+        self.write(last, reporter, out)?;
+        self.progress.finish_and_clear();
+        Ok(self.summary)
+    }
+
+    /// Writes outcomes in order: results to the reporter, problems to
+    /// stderr and the reporter.
+    fn write(
+        &mut self,
+        outcomes: Vec<Outcome>,
+        reporter: &mut Reporter<'_>,
+        out: &mut dyn io::Write,
+    ) -> io::Result<()> {
+        let progress = &self.progress;
+        for outcome in outcomes {
+            match outcome {
+                Ok((rendered, warnings)) => {
+                    if !self.options.quiet {
+                        for warning in &warnings {
+                            progress.suspend(|| eprintln!("rolefit: warning: {warning}"));
+                        }
+                    }
+                    reporter.emit(rendered, out)?;
+                    self.summary.scored += 1;
+                }
+                Err(problems) => {
+                    for problem in &problems {
+                        progress.suspend(|| eprintln!("rolefit: error: {problem}"));
+                    }
+                    reporter.error(&problems, out)?;
+                    self.summary.failed += 1;
+                }
+            }
+            progress.inc(1);
+        }
+        Ok(())
+    }
 }
 
 fn progress_bar(inputs: &[Input], quiet: bool) -> indicatif::ProgressBar {
@@ -352,59 +447,8 @@ fn read_line_limited(
     }
 }
 
-/// Scores a chunk in parallel, then writes it in order.
-fn flush(
-    chunk: &mut Vec<Job>,
-    options: &Options<'_>,
-    reporter: &mut Reporter<'_>,
-    out: &mut dyn io::Write,
-    summary: &mut Summary,
-    progress: &indicatif::ProgressBar,
-) -> io::Result<()> {
-    if chunk.is_empty() {
-        return Ok(());
-    }
-    let outcomes: Vec<Outcome> = {
-        let shared: &Reporter<'_> = reporter;
-        // Starting the thread pool costs more than scoring a few answers.
-        if chunk.len() < PARALLEL_FROM {
-            chunk
-                .drain(..)
-                .map(|job| process(job, options, shared))
-                .collect()
-        } else {
-            chunk
-                .par_drain(..)
-                .map(|job| process(job, options, shared))
-                .collect()
-        }
-    };
-    for outcome in outcomes {
-        match outcome {
-            Ok((rendered, warnings)) => {
-                if !options.quiet {
-                    for warning in &warnings {
-                        progress.suspend(|| eprintln!("rolefit: warning: {warning}"));
-                    }
-                }
-                reporter.emit(rendered, out)?;
-                summary.scored += 1;
-            }
-            Err(problems) => {
-                for problem in &problems {
-                    progress.suspend(|| eprintln!("rolefit: error: {problem}"));
-                }
-                reporter.error(&problems, out)?;
-                summary.failed += 1;
-            }
-        }
-        progress.inc(1);
-    }
-    Ok(())
-}
-
 /// Reads, parses, resolves, scores and renders one answer set.
-fn process(job: Job, options: &Options<'_>, reporter: &Reporter<'_>) -> Outcome {
+fn process(job: Job, options: &Options<'_>, renderer: Renderer<'_>) -> Outcome {
     let (source, text, format, first_line, default_id) = match job {
         Job::Failed(problem) => return Err(vec![problem]),
         Job::Text {
@@ -438,7 +482,7 @@ fn process(job: Job, options: &Options<'_>, reporter: &Reporter<'_>) -> Outcome 
     }
     let warnings = respondent.warnings.clone();
     let scored = score::assess(options.catalog, respondent, options.top);
-    Ok((reporter.render(scored), warnings))
+    Ok((renderer.render(scored), warnings))
 }
 
 /// Reads, parses and resolves every input exactly as [`run`] does, with the

@@ -51,13 +51,17 @@ fn key(x: Option<f64>) -> i64 {
     x.map_or(i64::MIN, ten_thousandths)
 }
 
+/// The numeric part of the ranking order, larger first: score, then
+/// competency, then work style, each as rounded.
+fn sort_key(s: &RoleScore) -> [i64; 3] {
+    [key(Some(s.score)), key(s.competency), key(s.work_style)]
+}
+
 /// Ranking order: score, then competency, then work style (all descending,
 /// as rounded), then role id ascending.
 pub fn ranking_order(catalog: &Catalog, a: &RoleScore, b: &RoleScore) -> Ordering {
-    key(Some(b.score))
-        .cmp(&key(Some(a.score)))
-        .then_with(|| key(b.competency).cmp(&key(a.competency)))
-        .then_with(|| key(b.work_style).cmp(&key(a.work_style)))
+    sort_key(b)
+        .cmp(&sort_key(a))
         .then_with(|| catalog.roles[a.role].id.cmp(&catalog.roles[b.role].id))
 }
 
@@ -142,17 +146,24 @@ pub fn rank(catalog: &Catalog, respondent: &Respondent, top: Option<usize>) -> V
         })
         .map(|(i, role)| score_role(i, role, weights, &lookup, &respondent.work_style))
         .collect();
-    let order = |a: &RoleScore, b: &RoleScore| ranking_order(catalog, a, b);
+    // The keys are computed once per role, not once per comparison.
+    let mut keyed: Vec<([i64; 3], RoleScore)> =
+        ranking.drain(..).map(|s| (sort_key(&s), s)).collect();
+    let order = |a: &([i64; 3], RoleScore), b: &([i64; 3], RoleScore)| {
+        b.0.cmp(&a.0)
+            .then_with(|| catalog.roles[a.1.role].id.cmp(&catalog.roles[b.1.role].id))
+    };
     match top {
-        Some(n) if n < ranking.len() => {
+        Some(n) if n < keyed.len() => {
             if n > 0 {
-                ranking.select_nth_unstable_by(n - 1, order);
+                keyed.select_nth_unstable_by(n - 1, order);
             }
-            ranking.truncate(n);
-            ranking.sort_unstable_by(order);
+            keyed.truncate(n);
+            keyed.sort_unstable_by(order);
         }
-        _ => ranking.sort_unstable_by(order),
+        _ => keyed.sort_unstable_by(order),
     }
+    ranking.extend(keyed.into_iter().map(|(_, s)| s));
     ranking
 }
 

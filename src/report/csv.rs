@@ -1,11 +1,12 @@
 //! CSV in long format: one row per respondent × ranked role.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use crate::catalog::Catalog;
-use crate::report::fraction4;
-use crate::score::{Scored, explain};
+use crate::report::write_fraction4;
+use crate::score::{Scored, level_of};
 
 const HEADER: [&str; 13] = [
     "id",
@@ -38,43 +39,74 @@ pub fn neutralize(cell: &str) -> Cow<'_, str> {
     }
 }
 
+/// The rows of one respondent. Buffers are reused across the rows: at
+/// 24 rows per respondent this is the hot loop of a CSV export.
 pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
     let r = &scored.respondent;
-    let mut writer = ::csv::Writer::from_writer(Vec::with_capacity(scored.ranking.len() * 160));
+    let mut out = String::with_capacity(scored.ranking.len() * 200);
+    let (id, source) = (neutralize(&r.id), neutralize(&r.source));
+    let path = neutralize(&catalog.paths[r.path].id);
+    let (mut matched, mut gaps) = (String::new(), String::new());
     for (i, s) in scored.ranking.iter().enumerate() {
         let role = &catalog.roles[s.role];
-        let why = explain(catalog, r, s);
-        let matched: Vec<String> = why
-            .matched
-            .iter()
-            .map(|&(t, level)| format!("{} ({level})", catalog.tags[t].name))
-            .collect();
-        let gaps: Vec<&str> = why
-            .gaps
-            .iter()
-            .map(|&t| catalog.tags[t].name.as_str())
-            .collect();
-        let rank = (i + 1).to_string();
-        let numbers = [Some(s.score), s.competency, s.growth, s.work_style].map(fraction4);
-        let text = [
-            r.id.as_str(),
-            r.source.as_str(),
-            catalog.paths[r.path].id.as_str(),
-            &rank,
-            &role.id,
-            &role.name,
-            &catalog.families[role.family].id,
-            &numbers[0],
-            &numbers[1],
-            &numbers[2],
-            &numbers[3],
-            &matched.join(";"),
-            &gaps.join(";"),
-        ];
-        // Writing to a Vec cannot fail.
-        let _ = writer.write_record(text.iter().map(|cell| neutralize(cell).into_owned()));
+        matched.clear();
+        gaps.clear();
+        if s.competency.is_some() {
+            for &tag in &role.tags {
+                let name = &catalog.tags[tag].name;
+                match level_of(r, tag) {
+                    Some(level) => {
+                        let sep = if matched.is_empty() { "" } else { ";" };
+                        let _ = write!(matched, "{sep}{name} ({level})");
+                    }
+                    None => {
+                        if !gaps.is_empty() {
+                            gaps.push(';');
+                        }
+                        gaps.push_str(name);
+                    }
+                }
+            }
+        }
+        for text in [&id, &source, &path] {
+            push_field(&mut out, text);
+            out.push(',');
+        }
+        let _ = write!(out, "{},", i + 1);
+        for text in [&role.id, &role.name, &catalog.families[role.family].id] {
+            push_field(&mut out, &neutralize(text));
+            out.push(',');
+        }
+        for value in [Some(s.score), s.competency, s.growth, s.work_style] {
+            write_fraction4(&mut out, value);
+            out.push(',');
+        }
+        push_field(&mut out, &neutralize(&matched));
+        out.push(',');
+        push_field(&mut out, &neutralize(&gaps));
+        out.push('\n');
     }
-    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+    out
+}
+
+/// Appends one field, quoted when it holds a comma, quote or line break
+/// (RFC 4180, as the csv crate writes the header).
+fn push_field(out: &mut String, field: &str) {
+    if !field
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    {
+        out.push_str(field);
+        return;
+    }
+    out.push('"');
+    for (i, part) in field.split('"').enumerate() {
+        if i > 0 {
+            out.push_str("\"\"");
+        }
+        out.push_str(part);
+    }
+    out.push('"');
 }
 
 #[cfg(test)]
@@ -88,5 +120,25 @@ mod tests {
         }
         assert_eq!(neutralize("jane"), "jane");
         assert_eq!(neutralize("0.8125"), "0.8125");
+    }
+
+    #[test]
+    fn fields_are_quoted_like_the_csv_crate_does() {
+        for field in [
+            "plain",
+            "a,b",
+            "say \"hi\"",
+            "two\nlines",
+            "cr\r",
+            "",
+            "semi;colon",
+        ] {
+            let mut ours = String::new();
+            super::push_field(&mut ours, field);
+            let mut theirs = ::csv::WriterBuilder::new().from_writer(Vec::new());
+            theirs.write_record([field, "x"]).unwrap();
+            let theirs = String::from_utf8(theirs.into_inner().unwrap()).unwrap();
+            assert_eq!(format!("{ours},x\n"), theirs, "{field:?}");
+        }
     }
 }
