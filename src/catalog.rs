@@ -188,6 +188,8 @@ pub struct Catalog {
     pub roles: Vec<Role>,
     /// Normalised tag name or alias → tag index.
     tag_lookup: HashMap<String, usize>,
+    /// Each role's place in id order: ranking ties compare integers.
+    id_order: Vec<u32>,
 }
 
 impl Catalog {
@@ -226,6 +228,11 @@ impl Catalog {
         ids.clone()
             .position(|id| id == wanted)
             .or_else(|| ids.map(normalize).position(|id| id == normalized))
+    }
+
+    /// A role's place when roles are sorted by id.
+    pub fn id_order(&self, role: usize) -> u32 {
+        self.id_order[role]
     }
 
     pub fn family_index(&self, id: &str) -> Option<usize> {
@@ -651,6 +658,12 @@ impl<'t> Builder<'t> {
         if !self.problems.is_empty() {
             return Err(Error::Catalog(self.problems));
         }
+        let mut by_id: Vec<usize> = (0..roles.len()).collect();
+        by_id.sort_by(|&a, &b| roles[a].id.cmp(&roles[b].id));
+        let mut id_order = vec![0u32; roles.len()];
+        for (place, &role) in by_id.iter().enumerate() {
+            id_order[role] = u32::try_from(place).unwrap_or(u32::MAX);
+        }
         Ok(Catalog {
             source: self.source.to_string(),
             version: raw.version,
@@ -660,6 +673,7 @@ impl<'t> Builder<'t> {
             paths: raw.paths,
             tags,
             roles,
+            id_order,
             tag_lookup,
         })
     }
