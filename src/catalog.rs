@@ -537,23 +537,29 @@ impl<'t> Builder<'t> {
         let mut tags: Vec<Tag> = Vec::with_capacity(raw.tags.len());
         let mut tag_lookup: HashMap<String, usize> = HashMap::new();
         for (i, raw_tag) in raw.tags.iter().enumerate() {
-            let names = std::iter::once((format!("tags[{i}].name"), &raw_tag.name)).chain(
+            // (alias index or None for the name, text); the entry path is
+            // only spelled out for a problem.
+            let names = std::iter::once((None, &raw_tag.name)).chain(
                 raw_tag
                     .aliases
                     .iter()
                     .enumerate()
-                    .map(|(j, a)| (format!("tags[{i}].aliases[{j}]"), a)),
+                    .map(|(j, a)| (Some(j), a)),
             );
-            for (entry, name) in names {
+            for (alias, name) in names {
+                let entry = || match alias {
+                    None => format!("tags[{i}].name"),
+                    Some(j) => format!("tags[{i}].aliases[{j}]"),
+                };
                 let key = normalize(name);
                 if key.is_empty() {
-                    self.problem(entry, "empty tag name or alias".into(), None);
+                    self.problem(entry(), "empty tag name or alias".into(), None);
                     continue;
                 }
                 match tag_lookup.get(&key) {
                     Some(&other) if other == i => {}
                     Some(&other) => self.problem(
-                        entry,
+                        entry(),
                         format!("{name:?} resolves to two tags"),
                         Some(format!("it already names {:?}", raw.tags[other].name)),
                     ),
@@ -612,13 +618,13 @@ impl<'t> Builder<'t> {
             }
             let mut targets = vec![f64::NAN; raw.axes.len()];
             for (axis_id, value) in raw_role.profile.axes.iter() {
-                let entry = format!("roles[{i}].profile.axes.{axis_id}");
+                let entry = || format!("roles[{i}].profile.axes.{axis_id}");
                 match axis_of(axis_id) {
                     Some(a) if AXIS_RANGE.contains(value) => targets[a] = *value,
                     Some(_) => {
-                        self.problem(entry, format!("axis value {value} is outside 1–5"), None)
+                        self.problem(entry(), format!("axis value {value} is outside 1–5"), None)
                     }
-                    None => self.unknown(entry, "axis", axis_id, &axis_ids),
+                    None => self.unknown(entry(), "axis", axis_id, &axis_ids),
                 }
             }
             for (a, target) in targets.iter().enumerate() {

@@ -3,6 +3,9 @@
 /// Names are compared after lower-casing, turning `-` and `_` into spaces and
 /// collapsing runs of white space.
 pub fn normalize(name: &str) -> String {
+    if name.is_ascii() {
+        return normalize_ascii(name.as_bytes());
+    }
     let mut out = String::with_capacity(name.len());
     // A separator is written only before the next word, so runs collapse
     // and the ends are trimmed in one pass.
@@ -23,6 +26,26 @@ pub fn normalize(name: &str) -> String {
         }
     }
     out
+}
+
+/// [`normalize`] for ASCII text (nearly every name), byte by byte: it runs
+/// for every tag name and alias each time the catalog loads.
+fn normalize_ascii(name: &[u8]) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(name.len());
+    let mut pending_space = false;
+    for &b in name {
+        if char::from(b).is_whitespace() || b == b'-' || b == b'_' {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(b' ');
+            pending_space = false;
+        }
+        out.push(b.to_ascii_lowercase());
+    }
+    // Only ASCII bytes were pushed.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Queries longer than this get no suggestion: edit distance is quadratic,
@@ -92,6 +115,9 @@ mod tests {
         );
         assert_eq!(normalize("blast-radius control"), "blast radius control");
         assert_eq!(normalize(""), "");
+        assert_eq!(normalize("  Über_Straße -X "), "über straße x");
+        // Vertical tab and form feed are white space to both paths.
+        assert_eq!(normalize("a\x0b\x0cb"), normalize("a b"));
     }
 
     #[test]
