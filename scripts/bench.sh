@@ -29,7 +29,7 @@ one="$work/yaml/p000000.yaml"   # the first generated file
 # mean seconds of a shell command
 time_of() {
   if command -v hyperfine >/dev/null; then
-    hyperfine --style none --warmup 1 --runs "${RUNS:-5}" --export-json "$work/h.json" "$1" >/dev/null 2>&1
+    hyperfine --style none --warmup 2 --runs "${RUNS:-10}" --export-json "$work/h.json" "$1" >/dev/null 2>&1
     python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$work/h.json"
   else
     python3 - "$1" <<'PY'
@@ -52,7 +52,7 @@ b=$(time_of "cat $work/yaml/* > /dev/null")
 printf '%-58s %9.3fs %9.3fs %7sx %s\n' "$((10000 / scale)) YAML files -> CSV vs cat of the files" "$a" "$b" "$(ratio "$a" "$b")" "<= 1.2x"
 
 a=$(time_of "$rolefit score $work/50k.jsonl --format csv")
-b=$(RUNS=2 time_of "python3 scripts/reference_score.py roles.yaml $work/50k.jsonl")
+b=$(RUNS=3 time_of "python3 scripts/reference_score.py roles.yaml $work/50k.jsonl")
 printf '%-58s %9.3fs %9.3fs %7sx %s\n' "$((50000 / scale)) JSONL -> CSV: Python / rolefit (speed-up)" "$a" "$b" "$(ratio "$b" "$a")" ">= 30x (aim 50x)"
 
 a=$(peak_kib "$rolefit score $work/200k.jsonl --format jsonl")
@@ -62,6 +62,9 @@ printf '%-58s %8sKiB %8sKiB %7sx %s\n' "peak memory, $((200000 / scale)) vs $((1
 a=$(RUNS=30 time_of "$rolefit score $one")
 b=$(RUNS=30 time_of "cat $one")
 printf '%-58s %9.4fs %9.4fs %7sx %s\n' "one answer file, start to exit, vs cat" "$a" "$b" "$(ratio "$a" "$b")" "<= 2x"
+
+a=$(RUNS=30 time_of "$rolefit --version")
+printf '%-58s %9.4fs %9.4fs %7sx %s\n' "  (start-up floor: rolefit --version vs cat)" "$a" "$b" "$(ratio "$a" "$b")" "context"
 
 a=$(time_of "$rolefit --roles $work/big.yaml score $work/100k-big.jsonl --top 5 --format csv")
 b=$(time_of "$rolefit score $work/100k.jsonl --top 5 --format csv")

@@ -170,46 +170,49 @@ pub fn rank(catalog: &Catalog, respondent: &Respondent, top: Option<usize>) -> V
         .collect();
     // Keys are computed once per role, not once per comparison, and ties
     // compare the roles' places in id order rather than their ids.
-    type Keyed = ([i64; 3], u32, RoleScore);
-    let order = |a: &Keyed, b: &Keyed| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-    let candidates = catalog
-        .roles
-        .iter()
-        .enumerate()
-        .filter(|(_, role)| {
-            respondent.families.is_empty() || respondent.families.contains(&role.family)
-        })
-        .map(|(i, role)| {
-            let score = score_role(i, role, weights, &lookup, &answered);
-            (sort_key(&score), catalog.id_order(i), score)
-        });
-    let keyed: Vec<Keyed> = match top {
+    type Key = ([i64; 3], u32);
+    let before = |a: &Key, b: &Key| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+    let considered = catalog.roles.iter().enumerate().filter(|(_, role)| {
+        respondent.families.is_empty() || respondent.families.contains(&role.family)
+    });
+    let mut keyed: Vec<(Key, RoleScore)> = Vec::new();
+    match top {
         // A few best of many: keep them sorted as they come, so most roles
-        // cost one comparison with the worst kept.
+        // cost one comparison of keys with the worst kept.
         Some(n) if n.saturating_mul(4) < catalog.roles.len() => {
-            let mut best: Vec<Keyed> = Vec::with_capacity(n + 1);
-            for candidate in candidates {
-                if best.len() == n
-                    && best
+            keyed.reserve(n + 1);
+            for (i, role) in considered {
+                let score = score_role(i, role, weights, &lookup, &answered);
+                // Most roles lose on the score alone; the rest of the key
+                // is worked out only for those that may not.
+                if let (true, Some(worst)) = (keyed.len() == n, keyed.last()) {
+                    if key(Some(score.score)) < worst.0.0[0] {
+                        continue;
+                    }
+                }
+                let key = (sort_key(&score), catalog.id_order(i));
+                if keyed.len() == n
+                    && keyed
                         .last()
-                        .is_none_or(|worst| order(&candidate, worst).is_ge())
+                        .is_none_or(|worst| before(&key, &worst.0).is_ge())
                 {
                     continue;
                 }
-                let at = best.partition_point(|kept| order(kept, &candidate).is_lt());
-                best.insert(at, candidate);
-                best.truncate(n);
+                let at = keyed.partition_point(|kept| before(&kept.0, &key).is_lt());
+                keyed.insert(at, (key, score));
+                keyed.truncate(n);
             }
-            best
         }
         _ => {
-            let mut all: Vec<Keyed> = candidates.collect();
-            all.sort_unstable_by(order);
-            all.truncate(top.unwrap_or(usize::MAX));
-            all
+            keyed.extend(considered.map(|(i, role)| {
+                let score = score_role(i, role, weights, &lookup, &answered);
+                ((sort_key(&score), catalog.id_order(i)), score)
+            }));
+            keyed.sort_unstable_by(|a, b| before(&a.0, &b.0));
+            keyed.truncate(top.unwrap_or(usize::MAX));
         }
-    };
-    keyed.into_iter().map(|(_, _, score)| score).collect()
+    }
+    keyed.into_iter().map(|(_, score)| score).collect()
 }
 
 /// Scores a respondent.
