@@ -185,10 +185,10 @@ pub fn rank(catalog: &Catalog, respondent: &Respondent, top: Option<usize>) -> V
                 let score = score_role(i, role, weights, &lookup, &answered);
                 // Most roles lose on the score alone; the rest of the key
                 // is worked out only for those that may not.
-                if let (true, Some(worst)) = (keyed.len() == n, keyed.last()) {
-                    if key(Some(score.score)) < worst.0.0[0] {
-                        continue;
-                    }
+                let loses_on_score =
+                    |worst: &(Key, RoleScore)| key(Some(score.score)) < worst.0.0[0];
+                if keyed.len() == n && keyed.last().is_some_and(loses_on_score) {
+                    continue;
                 }
                 let key = (sort_key(&score), catalog.id_order(i));
                 if keyed.len() == n
