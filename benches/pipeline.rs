@@ -22,8 +22,11 @@ fn origin(text: &str) -> Origin<'_> {
 }
 
 fn stages(c: &mut Criterion) {
-    c.bench_function("catalog load (built-in, 24 roles)", |b| {
+    c.bench_function("catalog load (roles.yaml parsed as YAML, 24 roles)", |b| {
         b.iter(|| Catalog::parse(black_box(rolefit::catalog::BUILTIN_SOURCE), "roles.yaml"))
+    });
+    c.bench_function("catalog load (built-in, embedded JSON)", |b| {
+        b.iter(Catalog::builtin)
     });
 
     let catalog = Catalog::builtin().expect("valid built-in catalog");

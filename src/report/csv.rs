@@ -1,11 +1,10 @@
 //! CSV in long format: one row per respondent × ranked role.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use crate::catalog::Catalog;
-use crate::report::write_fraction4;
+use crate::report::{write_fraction4, write_integer};
 use crate::score::{Scored, level_of};
 
 const HEADER: [&str; 13] = [
@@ -56,8 +55,13 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
                 let name = &catalog.tags[tag].name;
                 match level_of(r, tag) {
                     Some(level) => {
-                        let sep = if matched.is_empty() { "" } else { ";" };
-                        let _ = write!(matched, "{sep}{name} ({level})");
+                        if !matched.is_empty() {
+                            matched.push(';');
+                        }
+                        matched.push_str(name);
+                        matched.push_str(" (");
+                        write_integer(&mut matched, u64::from(level));
+                        matched.push(')');
                     }
                     None => {
                         if !gaps.is_empty() {
@@ -72,7 +76,8 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
             push_field(&mut out, text);
             out.push(',');
         }
-        let _ = write!(out, "{},", i + 1);
+        write_integer(&mut out, (i + 1) as u64);
+        out.push(',');
         for text in [&role.id, &role.name, &catalog.families[role.family].id] {
             push_field(&mut out, &neutralize(text));
             out.push(',');
