@@ -581,3 +581,23 @@ fn output_never_replaces_a_device() {
             .is_ok_and(|m| !m.is_file())
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn output_files_get_the_usual_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.yaml");
+    fs::write(&good, GOOD).unwrap();
+    // A file made the ordinary way: 0666 less the umask.
+    let ordinary = dir.path().join("ordinary.txt");
+    fs::write(&ordinary, "x").unwrap();
+    let out = dir.path().join("out.csv");
+    let result = run(rolefit()
+        .args(["score", "--format", "csv", "--output"])
+        .arg(&out)
+        .arg(&good));
+    assert_eq!(result.code, Some(0), "{}", result.stderr);
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&out), mode(&ordinary));
+}
