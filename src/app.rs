@@ -1,8 +1,5 @@
 //! Runs a parsed command line: the one place that ties the pieces together.
 
-use std::io::IsTerminal;
-
-use crate::answers::Format;
 use crate::batch::{self, Options};
 use crate::catalog::Catalog;
 use crate::cli::{AssessArgs, Cli, ColorChoice, Command, OutputFormat, ScoreArgs};
@@ -75,28 +72,7 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     if args.top == Some(0) {
         return Err(Error::Usage("--top must be at least 1".into()));
     }
-    let stdin_format = if args.jsonl {
-        Format::JsonLines
-    } else {
-        Format::Yaml
-    };
-    if args.inputs.iter().filter(|i| i.as_os_str() == "-").count() > 1 {
-        return Err(Error::Usage(
-            "standard input (-) can be read only once".into(),
-        ));
-    }
-    if args.inputs.iter().any(|i| i.as_os_str() == "-")
-        && std::io::stdin().is_terminal()
-        && !args.quiet
-    {
-        eprintln!("rolefit: reading answers from standard input (Ctrl-D to end)");
-    }
-    let (inputs, missing, skipped) = batch::discover(&args.inputs, stdin_format);
-    if !args.quiet {
-        for note in &skipped {
-            eprintln!("rolefit: note: {note}");
-        }
-    }
+    let (inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.quiet)?;
     let top = args.top.or(match args.format {
         OutputFormat::Table | OutputFormat::Markdown => Some(TABLE_TOP),
         _ => None,

@@ -98,6 +98,38 @@ pub fn io_problem(error: &io::Error) -> String {
     }
 }
 
+/// The inputs of `score` and `validate` from their arguments: checks that
+/// `-` comes once, says when it waits on a terminal, and notes what a
+/// directory held that is skipped. Returns the inputs, and the arguments
+/// that could not be read (each a failed input).
+pub fn gather(
+    args: &[PathBuf],
+    stdin_jsonl: bool,
+    quiet: bool,
+) -> crate::error::Result<(Vec<Input>, Vec<Located>)> {
+    let stdin_count = args.iter().filter(|a| a.as_os_str() == "-").count();
+    if stdin_count > 1 {
+        return Err(crate::error::Error::Usage(
+            "standard input (-) can be read only once".into(),
+        ));
+    }
+    if stdin_count == 1 && io::stdin().is_terminal() && !quiet {
+        eprintln!("rolefit: reading answers from standard input (Ctrl-D to end)");
+    }
+    let stdin_format = if stdin_jsonl {
+        Format::JsonLines
+    } else {
+        Format::Yaml
+    };
+    let (inputs, missing, skipped) = discover(args, stdin_format);
+    if !quiet {
+        for note in &skipped {
+            eprintln!("rolefit: note: {note}");
+        }
+    }
+    Ok((inputs, missing))
+}
+
 /// Reads at most `limit` bytes; more is an error, not a truncation.
 pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     let file = File::open(path).map_err(|e| io_problem(&e))?;

@@ -6,9 +6,8 @@
 //! exit codes are the same: each problem on stderr with its file and line,
 //! 1 when some inputs fail, 2 for usage errors.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
-use crate::answers::Format;
 use crate::batch::{self, Summary};
 use crate::catalog::Catalog;
 use crate::cli::ValidateArgs;
@@ -16,24 +15,7 @@ use crate::error::{Error, Result};
 use crate::text::escape_control;
 
 pub fn validate(catalog: &Catalog, args: &ValidateArgs) -> Result<()> {
-    let stdin_format = if args.jsonl {
-        Format::JsonLines
-    } else {
-        Format::Yaml
-    };
-    let stdin_count = args.inputs.iter().filter(|i| i.as_os_str() == "-").count();
-    if stdin_count > 1 {
-        return Err(Error::Usage(
-            "standard input (-) can be read only once".into(),
-        ));
-    }
-    if stdin_count == 1 && std::io::stdin().is_terminal() {
-        eprintln!("rolefit: reading answers from standard input (Ctrl-D to end)");
-    }
-    let (inputs, missing, skipped) = batch::discover(&args.inputs, stdin_format);
-    for note in &skipped {
-        eprintln!("rolefit: note: {note}");
-    }
+    let (inputs, missing) = batch::gather(&args.inputs, args.jsonl, false)?;
     for problem in &missing {
         eprintln!("rolefit: error: {problem}");
     }
