@@ -216,7 +216,7 @@ pub fn from_yaml<T: DeserializeOwned>(text: &str, source: &str) -> Result<T, Loc
     }
     let value = serde_yaml::from_str(text).map_err(|e| {
         let line = e.location().map(|l| last_line_at_most(text, l.line()));
-        Located::new(source, strip_position(&e.to_string())).at_line(line)
+        serde_problem(source, &e.to_string()).at_line(line)
     })?;
     if let Some((tag, line)) = crate::locate::foreign_tag(text) {
         let message = format!("YAML tag {tag} is not supported");
@@ -238,8 +238,27 @@ pub fn from_json<T: DeserializeOwned>(
     }
     serde_json::from_str(text).map_err(|e| {
         let line = (e.line() > 0).then(|| last_line_at_most(text, e.line()) + first_line - 1);
-        Located::new(source, strip_position(&e.to_string())).at_line(line)
+        serde_problem(source, &e.to_string()).at_line(line)
     })
+}
+
+/// serde's message as a problem; a misspelt key gets "did you mean" from
+/// the keys serde lists (``unknown field `strenghts`, expected one of `id`, …``).
+fn serde_problem(source: &str, message: &str) -> Located {
+    let message = strip_position(message);
+    let hint = unknown_field_hint(&message);
+    Located::new(source, message).with_hint(hint)
+}
+
+fn unknown_field_hint(message: &str) -> Option<String> {
+    let rest = &message[message.find("unknown field `")? + "unknown field `".len()..];
+    let (field, expected) = rest.split_once('`')?;
+    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    did_you_mean(&crate::matching::closest(
+        field,
+        known.iter().map(|k| (*k, *k)),
+        1,
+    ))
 }
 
 /// A parser reports an unexpected end of input on the line after the
@@ -654,6 +673,12 @@ mod tests {
             unknown[0]
         );
         assert_eq!(unknown[0].line, Some(1));
+        assert_eq!(
+            unknown[0].hint.as_deref(),
+            Some("did you mean \"strengths\"?")
+        );
+        let nested = resolve_yaml("strengths:\n  - {tag: SLO, levle: 4}\n").unwrap_err();
+        assert_eq!(nested[0].hint.as_deref(), Some("did you mean \"level\"?"));
         let level = resolve_yaml("strengths:\n  - {tag: SLO, level: 2.5}\n").unwrap_err();
         assert!(
             level[0]
