@@ -153,12 +153,16 @@ pub struct Behaviors {
 }
 
 impl Behaviors {
+    /// The four behaviours' names, in the order of [`Behaviors::labelled`].
+    pub const LABELS: [&'static str; 4] = ["Trust", "Clarity", "Accountability", "Shared results"];
+
     pub fn labelled(&self) -> [(&'static str, &str); 4] {
+        let [trust, clarity, accountability, shared_results] = Self::LABELS;
         [
-            ("Trust", &self.trust),
-            ("Clarity", &self.clarity),
-            ("Accountability", &self.accountability),
-            ("Shared results", &self.shared_results),
+            (trust, &self.trust),
+            (clarity, &self.clarity),
+            (accountability, &self.accountability),
+            (shared_results, &self.shared_results),
         ]
     }
 }

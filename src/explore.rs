@@ -24,6 +24,7 @@ use crate::cli::{BrowseFormat, CompareArgs, FormatArgs, RolesArgs, ShowArgs};
 use crate::error::{Error, Result};
 use crate::report::Theme;
 use crate::report::table::{new_table, wrap_only};
+use crate::text::escape_markdown as md;
 use crate::text::{escape_control, wrap};
 
 /// Width of the axis-name column in the work-style sections.
@@ -366,7 +367,7 @@ fn compare_table(catalog: &Catalog, roles: &[usize], theme: Theme) -> String {
     }
 
     let _ = writeln!(out, "\n{}", theme.bold("Team behaviours"));
-    for (b, label) in BEHAVIOURS.iter().enumerate() {
+    for (b, label) in crate::catalog::Behaviors::LABELS.iter().enumerate() {
         let _ = writeln!(out, "  {}", theme.bold(label));
         for (i, &r) in roles.iter().enumerate() {
             let sentence = catalog.roles[r].behaviors.labelled()[b].1;
@@ -415,8 +416,6 @@ fn tag_matrix(catalog: &Catalog, roles: &[usize], tags: &[usize], theme: Theme) 
     out
 }
 
-const BEHAVIOURS: [&str; 4] = ["Trust", "Clarity", "Accountability", "Shared results"];
-
 fn tags_table(catalog: &Catalog, theme: Theme) -> String {
     let mut out = String::new();
     for tag in &catalog.tags {
@@ -454,25 +453,6 @@ fn tags_table(catalog: &Catalog, theme: Theme) -> String {
 }
 
 // -------------------------------------------------------------- markdown
-
-/// Escapes what would break a Markdown table cell or start markup.
-fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in escape_control(text).chars() {
-        if matches!(
-            c,
-            '|' | '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '#'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    // A paragraph starting with a list marker would become a list.
-    if out.starts_with(['-', '+']) {
-        out.insert(0, '\\');
-    }
-    out
-}
 
 fn md_row(out: &mut String, cells: &[String]) {
     let _ = writeln!(out, "| {} |", cells.join(" | "));
@@ -598,7 +578,7 @@ fn compare_markdown(catalog: &Catalog, roles: &[usize]) -> String {
 
     let _ = writeln!(out, "\n### Team behaviours\n");
     header(&mut out, "Behaviour");
-    for (b, label) in BEHAVIOURS.iter().enumerate() {
+    for (b, label) in crate::catalog::Behaviors::LABELS.iter().enumerate() {
         md_row(
             &mut out,
             &row_of(label, &|r| md(r.behaviors.labelled()[b].1)),

@@ -25,6 +25,26 @@ fn needs_escape(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Escapes what would break a Markdown table cell or start markup, after
+/// escaping control characters.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in escape_control(text).chars() {
+        if matches!(
+            c,
+            '|' | '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '#'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // A paragraph starting with a list marker would become a list.
+    if out.starts_with(['-', '+']) {
+        out.insert(0, '\\');
+    }
+    out
+}
+
 /// Greedy word wrap to `width` columns, each line prefixed by `indent`.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let avail = width.saturating_sub(indent.chars().count()).max(20);

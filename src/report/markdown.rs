@@ -5,19 +5,7 @@ use std::io::{self, Write};
 use super::{Cohort, percent};
 use crate::catalog::Catalog;
 use crate::score::{Scored, explain};
-use crate::text::escape_control;
-
-/// Escapes what would break a Markdown table cell or start markup.
-fn cell(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in escape_control(text).chars() {
-        if matches!(c, '|' | '\\' | '*' | '_' | '`' | '<' | '>' | '[' | ']') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
+use crate::text::escape_markdown as cell;
 
 fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
     writeln!(out, "| {} |", cells.join(" | "))
