@@ -339,6 +339,17 @@ pub struct Respondent {
 
 impl Respondent {
     /// The respondent as an answer file that resolves back to the same.
+    /// The axes answered, by axis id, in the catalog's axis order.
+    pub fn work_style_answers(&self, catalog: &Catalog) -> UniqueMap<f64> {
+        UniqueMap(
+            self.work_style
+                .iter()
+                .enumerate()
+                .filter_map(|(a, v)| v.map(|v| (catalog.axes[a].id.clone(), v)))
+                .collect(),
+        )
+    }
+
     pub fn to_answer_file(&self, catalog: &Catalog) -> AnswerFile {
         AnswerFile {
             id: Some(self.id.clone()),
@@ -356,13 +367,7 @@ impl Respondent {
                 .iter()
                 .map(|&t| catalog.tags[t].name.clone())
                 .collect(),
-            work_style: UniqueMap(
-                self.work_style
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(a, v)| v.map(|v| (catalog.axes[a].id.clone(), v)))
-                    .collect(),
-            ),
+            work_style: self.work_style_answers(catalog),
             families: (!self.families.is_empty()).then(|| {
                 self.families
                     .iter()

@@ -520,8 +520,8 @@ fn process(job: Job, options: &Options<'_>, renderer: Renderer<'_>) -> Outcome {
 /// Reads, parses and resolves every input exactly as [`run`] does, with the
 /// same errors and warnings on stderr, but writes no result: what
 /// `rolefit validate` needs. It is `run` itself, writing to nowhere and
-/// keeping no role of any ranking, so the messages and counts cannot drift
-/// apart from `score`'s; the scoring it still does costs microseconds.
+/// keeping no role of any ranking (so scoring none), so the messages and
+/// counts cannot drift apart from `score`'s.
 pub fn check(inputs: &[Input], catalog: &Catalog) -> io::Result<Summary> {
     let options = Options {
         catalog,

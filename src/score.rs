@@ -159,6 +159,10 @@ fn score_role(
 
 /// Ranks the roles the respondent considers; `top` keeps only the first N.
 pub fn rank(catalog: &Catalog, respondent: &Respondent, top: Option<usize>) -> Vec<RoleScore> {
+    // `validate` asks for no roles: it checks answers and scores nothing.
+    if top == Some(0) {
+        return Vec::new();
+    }
     let lookup = Lookup::new(catalog, respondent);
     let weights = &catalog.paths[respondent.path].weights;
     // The answered axes, in axis order (the sum's order stays fixed).
@@ -242,14 +246,26 @@ pub struct Explanation {
     pub gaps: Vec<usize>,
 }
 
+/// Each of the role's tags with the person's level (None: a gap), without
+/// allocating; nothing where competency is undefined.
+pub fn tag_marks<'a>(
+    catalog: &'a Catalog,
+    respondent: &'a Respondent,
+    score: &RoleScore,
+) -> impl Iterator<Item = (usize, Option<u8>)> + 'a {
+    let tags: &[usize] = match score.competency {
+        Some(_) => &catalog.roles[score.role].tags,
+        None => &[],
+    };
+    tags.iter()
+        .map(move |&tag| (tag, level_of(respondent, tag)))
+}
+
 /// Matched tags and gaps of a role; both empty where competency is undefined.
 pub fn explain(catalog: &Catalog, respondent: &Respondent, score: &RoleScore) -> Explanation {
     let mut explanation = Explanation::default();
-    if score.competency.is_none() {
-        return explanation;
-    }
-    for &tag in &catalog.roles[score.role].tags {
-        match level_of(respondent, tag) {
+    for (tag, level) in tag_marks(catalog, respondent, score) {
+        match level {
             Some(level) => explanation.matched.push((tag, level)),
             None => explanation.gaps.push(tag),
         }

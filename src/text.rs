@@ -68,16 +68,6 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     out
 }
 
-/// Cuts `text` to `max` characters, marking the cut with an ellipsis.
-pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
-    if text.chars().count() <= max {
-        return Cow::Borrowed(text);
-    }
-    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    cut.push('…');
-    Cow::Owned(cut)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,7 +85,5 @@ mod tests {
         let wrapped = wrap("one two three four five six", 30, "  ");
         assert!(wrapped.lines().all(|l| l.chars().count() <= 30));
         assert_eq!(wrapped.split_whitespace().count(), 6);
-        assert_eq!(truncate("abcdef", 4), "abc…");
-        assert_eq!(truncate("abc", 4), "abc");
     }
 }

@@ -354,3 +354,38 @@ fn unknown_path_or_family_is_a_usage_error_with_a_suggestion() {
     run(&["assess", "--save", "no/such/folder/me.yaml"])
         .stderr(predicates::str::contains("does not exist"));
 }
+
+#[test]
+fn custom_catalog_text_cannot_drive_the_terminal_during_the_interview() {
+    let dir = tempfile::tempdir().unwrap();
+    let roles =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/roles.yaml")).unwrap();
+    assert!(roles.contains("error budgets and SLOs"));
+    // An OSC sequence that would retitle the terminal, in a tag name.
+    let hostile = roles.replace(
+        "error budgets and SLOs",
+        "\"error budgets \\e]0;pwned\\a SLOs\"",
+    );
+    std::fs::write(dir.path().join("evil.yaml"), hostile).unwrap();
+    let mut person = Person::start(
+        dir.path(),
+        &["--roles", "evil.yaml", "assess", "--path", "competency"],
+    );
+    person
+        .sees("Families")
+        .presses(ENTER)
+        .sees("Your strengths")
+        .sees("pwned")
+        .presses(CTRL_C);
+    let (code, shown, raw) = person.exits();
+    assert_eq!(code, 130, "{shown}");
+    let raw = String::from_utf8_lossy(&raw);
+    assert!(
+        !raw.contains("\x1b]0;pwned"),
+        "a raw escape reached the terminal"
+    );
+    assert!(
+        raw.contains("\\u{1b}]0;pwned"),
+        "the escape is shown as text"
+    );
+}

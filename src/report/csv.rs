@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use crate::catalog::Catalog;
 use crate::report::{write_fraction4, write_integer};
-use crate::score::{Scored, level_of};
+use crate::score::{Scored, tag_marks};
 
 const HEADER: [&str; 13] = [
     "id",
@@ -50,25 +50,23 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
         let role = &catalog.roles[s.role];
         matched.clear();
         gaps.clear();
-        if s.competency.is_some() {
-            for &tag in &role.tags {
-                let name = &catalog.tags[tag].name;
-                match level_of(r, tag) {
-                    Some(level) => {
-                        if !matched.is_empty() {
-                            matched.push(';');
-                        }
-                        matched.push_str(name);
-                        matched.push_str(" (");
-                        write_integer(&mut matched, u64::from(level));
-                        matched.push(')');
+        for (tag, level) in tag_marks(catalog, r, s) {
+            let name = &catalog.tags[tag].name;
+            match level {
+                Some(level) => {
+                    if !matched.is_empty() {
+                        matched.push(';');
                     }
-                    None => {
-                        if !gaps.is_empty() {
-                            gaps.push(';');
-                        }
-                        gaps.push_str(name);
+                    matched.push_str(name);
+                    matched.push_str(" (");
+                    write_integer(&mut matched, u64::from(level));
+                    matched.push(')');
+                }
+                None => {
+                    if !gaps.is_empty() {
+                        gaps.push(';');
                     }
+                    gaps.push_str(name);
                 }
             }
         }

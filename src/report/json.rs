@@ -89,7 +89,7 @@ fn respondent<'a>(catalog: &'a Catalog, scored: &'a Scored) -> RespondentOut<'a>
         source: &r.source,
         path: &catalog.paths[r.path].id,
         ranking,
-        work_style: r.to_answer_file(catalog).work_style,
+        work_style: r.work_style_answers(catalog),
         warnings: r.warnings.iter().map(ToString::to_string).collect(),
     }
 }
