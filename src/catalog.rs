@@ -252,6 +252,14 @@ impl Catalog {
     }
 
     /// A tag by name or alias, after normalisation.
+    /// A work-style question by its id, compared like tag names.
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        let wanted = normalize(id);
+        self.questions
+            .iter()
+            .position(|q| normalize(&q.id) == wanted)
+    }
+
     pub fn tag_index(&self, name: &str) -> Option<usize> {
         self.tag_lookup.get(&normalize(name)).copied()
     }
