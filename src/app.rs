@@ -7,8 +7,7 @@ use crate::error::{Error, Result};
 use crate::output::{self, Sink};
 use crate::report::Reporter;
 
-/// Rows a table shows unless `--top` says otherwise.
-pub const TABLE_TOP: usize = 10;
+pub use crate::report::table::TABLE_TOP;
 
 pub fn run(cli: Cli) -> Result<()> {
     let load = || Catalog::load(cli.roles.as_deref());
@@ -47,6 +46,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 force: false,
                 top: TABLE_TOP,
                 families: Vec::new(),
+                from: None,
             };
             crate::interview::assess(&load()?, &args, color)
         }
