@@ -185,26 +185,37 @@ fn show(
 }
 
 /// The line right above the save question: the best match and its
-/// score, and the runner-up.
+/// score, and the runner-up when the line has room for it.
 fn summary(catalog: &Catalog, scored: &crate::score::Scored, theme: Theme) -> String {
     let role = |s: &crate::score::RoleScore| {
-        let role = &catalog.roles[s.role];
         format!(
-            "{} ({}, {})",
-            escape_control(&role.name),
-            escape_control(&catalog.families[role.family].name),
+            "{}, {}",
+            escape_control(&catalog.roles[s.role].name),
             crate::report::percent(Some(s.score))
         )
     };
-    let mut line = match scored.best() {
-        Some(best) => format!("{} {}", theme.bold("Your best match:"), role(best)),
-        None => "No role is in the families chosen.".to_string(),
+    let Some(best) = scored.best() else {
+        return "No role is in the families chosen.".into();
     };
-    if let Some(next) = scored.ranking.get(1) {
-        line.push_str(&format!("; runner-up {}", role(next)));
+    let lead = "Your best match:";
+    let short = format!("{lead} {}.", role(best));
+    let line = match scored.ranking.get(1) {
+        Some(next) => {
+            let long = format!("{lead} {} (runner-up: {}).", role(best), role(next));
+            if console::measure_text_width(&long) <= theme.width {
+                long
+            } else {
+                short
+            }
+        }
+        None => short,
+    };
+    let ellipsis = if theme.unicode { "…" } else { "..." };
+    let line = console::truncate_str(&line, theme.width, ellipsis).into_owned();
+    match line.strip_prefix(lead) {
+        Some(rest) => format!("{}{rest}", theme.bold(lead)),
+        None => line,
     }
-    line.push('.');
-    console::truncate_str(&line, theme.width, if theme.unicode { "…" } else { "..." }).into_owned()
 }
 
 /// The answer-quality notes, after the result.

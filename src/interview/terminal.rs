@@ -11,7 +11,7 @@ use std::io;
 
 use std::fmt;
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 
 use console::{Key, Style, Term};
 use dialoguer::theme::{ColorfulTheme, Theme};
@@ -40,7 +40,11 @@ pub struct Terminal {
     term: Term,
     theme: Look,
     glyphs: Glyphs,
-    /// Progress lines on screen.
+    /// Keys typed while a screen is drawn are neither echoed nor held
+    /// back for a whole line.
+    _quiet: quiet::Quiet,
+    /// Lines above the current screen that the next progress replaces:
+    /// the welcome, then the progress lines.
     progress: usize,
 }
 
@@ -61,6 +65,7 @@ impl Terminal {
             term: Term::stderr(),
             theme: Look::new(glyphs),
             glyphs,
+            _quiet: quiet::Quiet::new(),
             progress: 0,
         }
     }
@@ -79,7 +84,8 @@ impl Terminal {
     /// Writes a line of text that fits the width; returns the lines written.
     fn line(&self, text: &str, style: &Style) -> io::Result<usize> {
         let cols = self.size().1;
-        let text = fit(&escape_control(text), cols - 1, self.glyphs);
+        let text = self.glyphs.plain(&escape_control(text));
+        let text = fit(&text, cols - 1, self.glyphs);
         self.term.write_line(&style.apply_to(text).to_string())?;
         Ok(1)
     }
@@ -189,7 +195,8 @@ impl Terminal {
         let _ = self.term.hide_cursor();
         loop {
             let (rows, cols) = self.size();
-            let room = rows.saturating_sub(self.header_height(ask) + 1);
+            // The lines above stay on screen: nothing may scroll.
+            let room = rows.saturating_sub(self.progress + self.header_height(ask) + 1);
             let mut drawn = self.header(ask, paged(room)).map_err(terminal_error)?;
             for line in draw(cols - 1, room) {
                 self.term.write_line(&line).map_err(terminal_error)?;
@@ -324,7 +331,8 @@ impl Prompter for Terminal {
             .apply_to(if self.glyphs.unicode { "✔" } else { "*" });
         let dim = Style::new().for_stderr().dim();
         for line in lines {
-            let text = fit(&escape_control(line), cols.saturating_sub(3), self.glyphs);
+            let text = self.glyphs.plain(&escape_control(line));
+            let text = fit(&text, cols.saturating_sub(3), self.glyphs);
             if self
                 .term
                 .write_line(&format!("{mark} {}", dim.apply_to(text)))
@@ -335,8 +343,11 @@ impl Prompter for Terminal {
         }
     }
 
+    /// The message stays until the next progress lines replace it.
     fn say(&mut self, message: &str) {
-        let _ = self.paragraph(message, &Style::new().for_stderr());
+        if let Ok(lines) = self.paragraph(message, &Style::new().for_stderr()) {
+            self.progress += lines;
+        }
     }
 }
 
@@ -344,19 +355,24 @@ impl Terminal {
     /// A greeting before the first question.
     pub fn welcome(&mut self) -> Result<()> {
         let dim = Style::new().for_stderr().dim();
-        self.paragraph(
-            "rolefit: a few questions, then the roles that fit you best. \
-             A few minutes; esc goes back, ctrl-c quits.",
-            &Style::new().for_stderr().bold(),
-        )
-        .and_then(|_| {
-            self.paragraph(
-                "Results are for self-directed exploration, not hiring decisions.",
-                &dim,
+        let lines = self
+            .paragraph(
+                "rolefit: a few questions, then the roles that fit you best. \
+                 A few minutes; esc goes back, ctrl-c quits.",
+                &Style::new().for_stderr().bold(),
             )
-        })
-        .and_then(|_| self.term.write_line(""))
-        .map_err(terminal_error)
+            .and_then(|first| {
+                self.paragraph(
+                    "Results are for self-directed exploration, not hiring decisions.",
+                    &dim,
+                )
+                .map(|second| first + second)
+            })
+            .and_then(|lines| self.term.write_line("").map(|()| lines + 1))
+            .map_err(terminal_error)?;
+        // The welcome goes with the first answer, to leave the lists room.
+        self.progress = lines;
+        Ok(())
     }
 
     /// The questions are over: their progress lines go, so the result
@@ -375,7 +391,10 @@ impl Terminal {
 impl Drop for Terminal {
     /// Whatever happened, the cursor is visible again.
     fn drop(&mut self) {
-        let _ = self.term.show_cursor();
+        // After Ctrl-C the cursor is shown already, and a fresh line begun.
+        if !has_left() {
+            let _ = self.term.show_cursor();
+        }
     }
 }
 
@@ -560,21 +579,34 @@ fn cut(text: &str, max: usize, glyphs: Glyphs) -> std::borrow::Cow<'_, str> {
 /// mode); anything else the terminal does wrong is an I/O error.
 fn terminal_error(e: io::Error) -> Error {
     if e.kind() == io::ErrorKind::Interrupted {
+        leave_on_a_fresh_line();
         Error::Interrupted
     } else {
         Error::io("<terminal>", e)
     }
 }
 
-/// Whether the cursor has been put on a fresh line, shown, for leaving.
-static LEFT: AtomicBool = AtomicBool::new(false);
+/// Whether the cursor has been shown on a fresh line for leaving. A lock,
+/// not a flag: Ctrl-C is seen both by the key reader and by the signal
+/// handler, and the one that comes second must wait until the first has
+/// written, or the process may end before the line is out.
+static LEFT: Mutex<bool> = Mutex::new(false);
 
 /// Shows the cursor and starts a fresh line, once, so that the shell's
 /// prompt after an interruption starts on a line of its own.
 fn leave_on_a_fresh_line() {
-    if !LEFT.swap(true, Ordering::SeqCst) {
-        let _ = std::io::Write::write_all(&mut std::io::stderr(), b"\x1b[?25h\r\n");
+    let mut left = LEFT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if !*left {
+        let mut stderr = std::io::stderr();
+        let _ = std::io::Write::write_all(&mut stderr, b"\x1b[?25h\r\n");
+        let _ = std::io::Write::flush(&mut stderr);
+        *left = true;
     }
+}
+
+/// Whether [`leave_on_a_fresh_line`] has run.
+fn has_left() -> bool {
+    *LEFT.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Ctrl-C during the interview.
@@ -592,10 +624,77 @@ fn exit_130_on_ctrl_c() {
         // Without a handler Ctrl-C still ends the interview, only with the
         // cursor hidden; not worth failing the interview over.
         let _ = ctrlc::set_handler(|| {
+            quiet::restore();
             leave_on_a_fresh_line();
             std::process::exit(130);
         });
     });
+}
+
+/// The terminal without echo and line buffering while the interview
+/// runs, restored when it ends however it ends.
+///
+/// The prompts read one key at a time, switching to raw mode for each
+/// read; between two reads the terminal is back in its own mode, and a key
+/// typed then would be echoed into the screen being drawn (and its lines
+/// miscounted), or held until Enter.
+#[cfg(unix)]
+mod quiet {
+    use std::sync::Mutex;
+
+    use rustix::termios::{self, LocalModes, OptionalActions, SpecialCodeIndex, Termios};
+
+    /// The terminal's own settings while they are changed.
+    static SAVED: Mutex<Option<Termios>> = Mutex::new(None);
+
+    pub struct Quiet;
+
+    impl Quiet {
+        pub fn new() -> Quiet {
+            let stdin = std::io::stdin();
+            if let Ok(original) = termios::tcgetattr(&stdin) {
+                let mut quiet = original.clone();
+                quiet
+                    .local_modes
+                    .remove(LocalModes::ECHO | LocalModes::ICANON);
+                quiet.special_codes[SpecialCodeIndex::VMIN] = 1;
+                quiet.special_codes[SpecialCodeIndex::VTIME] = 0;
+                if termios::tcsetattr(&stdin, OptionalActions::Now, &quiet).is_ok() {
+                    if let Ok(mut saved) = SAVED.lock() {
+                        *saved = Some(original);
+                    }
+                }
+            }
+            Quiet
+        }
+    }
+
+    /// Puts the terminal's own settings back, once.
+    pub fn restore() {
+        let original = SAVED.lock().ok().and_then(|mut saved| saved.take());
+        if let Some(original) = original {
+            let _ = termios::tcsetattr(std::io::stdin(), OptionalActions::Now, &original);
+        }
+    }
+
+    impl Drop for Quiet {
+        fn drop(&mut self) {
+            restore();
+        }
+    }
+}
+
+#[cfg(not(unix))]
+mod quiet {
+    pub struct Quiet;
+
+    impl Quiet {
+        pub fn new() -> Quiet {
+            Quiet
+        }
+    }
+
+    pub fn restore() {}
 }
 
 #[cfg(test)]

@@ -49,6 +49,16 @@ impl Glyphs {
     pub fn separator(self) -> &'static str {
         if self.unicode { " · " } else { " | " }
     }
+    /// The interview's own Unicode punctuation in `text`, in ASCII when
+    /// the terminal cannot show it.
+    pub fn plain(self, text: &str) -> String {
+        if self.unicode {
+            text.to_string()
+        } else {
+            text.replace(" · ", " - ").replace('…', "...")
+        }
+    }
+
     fn full(self) -> &'static str {
         if self.unicode { "●" } else { "#" }
     }
@@ -299,14 +309,16 @@ impl<'a> TickList<'a> {
             } else {
                 tick
             };
-            let text = if active {
-                Style::new()
-                    .for_stderr()
-                    .cyan()
-                    .apply_to(text.trim_end())
-                    .to_string()
-            } else {
+            // Padding only where something follows.
+            let text = if description.is_empty() {
                 text.trim_end().to_string()
+            } else {
+                text
+            };
+            let text = if active {
+                Style::new().for_stderr().cyan().apply_to(text).to_string()
+            } else {
+                text
             };
             let line = format!("{pointer} {tick} {text}{}", dim.apply_to(description));
             lines.push(line);
@@ -322,17 +334,15 @@ impl<'a> TickList<'a> {
             lines.push(dim.apply_to(fit(&more, width, glyphs)).to_string());
         }
         if let Some(choice) = self.shown.get(self.cursor).map(|&i| &self.items[i]) {
-            let about = if choice.description.is_empty() {
-                escape_control(&choice.name).into_owned()
-            } else {
-                format!(
+            if !choice.description.is_empty() {
+                let about = format!(
                     "{}: {}",
                     escape_control(&choice.name),
                     escape_control(&choice.description)
-                )
-            };
-            for line in crate::text::wrap(&about, width, "  ").lines().take(2) {
-                lines.push(dim.apply_to(fit(line, width, glyphs)).to_string());
+                );
+                for line in crate::text::wrap(&about, width, "  ").lines().take(2) {
+                    lines.push(dim.apply_to(fit(line, width, glyphs)).to_string());
+                }
             }
             if !choice.more.is_empty() {
                 let more = format!("  {}", escape_control(&choice.more));
@@ -576,8 +586,7 @@ impl TextInput {
         }
         let tail: String = tail.into_iter().rev().collect();
         let line = format!(
-            "{}{tail}{}",
-            Style::new().for_stderr().bold().apply_to(lead),
+            "{lead}{tail}{}",
             Style::new().for_stderr().reverse().apply_to(" ")
         );
         let _ = glyphs;

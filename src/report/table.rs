@@ -191,7 +191,7 @@ fn widths(header: &[&str], rows: &[Vec<String>], column: usize) -> (usize, usize
 /// if it still does not, role names wrap between words.
 pub fn ranking(catalog: &Catalog, scored: &Scored, theme: Theme) -> Table {
     let mut columns = Columns::ALL;
-    let (header, rows) = loop {
+    let (header, rows, columns) = loop {
         let (header, rows) = ranking_cells(catalog, scored, theme, columns);
         // One space after each column.
         let whole: usize = (0..header.len())
@@ -200,14 +200,16 @@ pub fn ranking(catalog: &Catalog, scored: &Scored, theme: Theme) -> Table {
             - 1;
         match columns.narrower() {
             Some(narrower) if whole > theme.width => columns = narrower,
-            _ => break (header, rows),
+            _ => break (header, rows, columns),
         }
     };
     let mut table = new_table(theme, header.clone());
     for row in &rows {
         table.add_row(row.clone());
     }
-    let first_number = header.iter().position(|&h| h == "Score").unwrap_or(3);
+    // The score with its bar has a fixed width; a bare one aligns right.
+    let score = header.iter().position(|&h| h == "Score").unwrap_or(3);
+    let first_number = if columns.bars { score + 1 } else { score };
     let numeric: Vec<usize> = std::iter::once(0)
         .chain(first_number..table.column_count())
         .collect();
