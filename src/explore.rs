@@ -778,6 +778,7 @@ mod tests {
             "{message}"
         );
         let message = catalog.find_role("data").unwrap_err().to_string();
+        assert!(message.contains("is ambiguous"), "{message}");
         for id in ["data-engineer", "data-architect", "database-administrator"] {
             assert!(message.contains(id), "{message}");
         }
@@ -791,6 +792,21 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(message.contains("see `rolefit roles`"), "{message}");
+    }
+
+    #[test]
+    fn a_unique_prefix_or_the_initials_name_a_role() {
+        let catalog = builtin();
+        let id = |query: &str| catalog.roles[catalog.find_role(query).unwrap()].id.as_str();
+        assert_eq!(id("devops"), "devops-engineer");
+        assert_eq!(id("SRE"), "site-reliability-engineer");
+        assert_eq!(id("soc"), "soc-analyst");
+        assert_eq!(id("Senior Eng"), "senior-engineering-manager");
+        let message = catalog.find_role("senior").unwrap_err().to_string();
+        assert!(
+            message.contains("\"senior-developer\", \"senior-engineering-manager\""),
+            "{message}"
+        );
     }
 
     #[test]

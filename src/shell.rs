@@ -12,10 +12,40 @@ use crate::cli::Cli;
 use crate::error::{Error, Result};
 
 pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<()> {
-    let mut command = Cli::command();
+    let mut command = with_catalog_values(Cli::command());
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "rolefit", &mut script);
     out.write_all(&script).map_err(Error::Output)
+}
+
+/// Offers the built-in catalog's role ids, family ids and path ids where an
+/// argument takes one (by its value name: `ROLE`, `FAMILY`, `PATH`). Only the
+/// completion scripts see these: parsing still accepts any name, so a custom
+/// catalog's roles work, and names, prefixes and initials do too.
+fn with_catalog_values(command: clap::Command) -> clap::Command {
+    // The built-in catalog is embedded and checked by the tests: it loads.
+    let Ok(catalog) = crate::catalog::Catalog::builtin() else {
+        return command;
+    };
+    let values_for = |arg: &clap::Arg| -> Option<Vec<String>> {
+        let name = arg.get_value_names()?.first()?.as_str();
+        let ids: Vec<String> = match name {
+            "ROLE" => catalog.roles.iter().map(|r| r.id.clone()).collect(),
+            "FAMILY" => catalog.families.iter().map(|f| f.id.clone()).collect(),
+            "PATH" if arg.get_id() == "path" => {
+                catalog.paths.iter().map(|p| p.id.clone()).collect()
+            }
+            _ => return None,
+        };
+        Some(ids)
+    };
+    let offer = |arg: clap::Arg| match values_for(&arg) {
+        Some(ids) => arg
+            .value_parser(clap::builder::PossibleValuesParser::new(ids))
+            .hide_possible_values(true),
+        None => arg,
+    };
+    command.mut_subcommands(move |sub| sub.mut_args(offer))
 }
 
 pub fn man(out: &mut dyn Write) -> Result<()> {
