@@ -94,6 +94,8 @@ pub fn man_page() -> std::io::Result<Vec<u8>> {
         page.extend_from_slice(&demote_sections(&part));
     }
 
+    page.extend_from_slice(ANSWER_FILES.as_bytes());
+    page.extend_from_slice(SCORING.as_bytes());
     page.extend_from_slice(EXIT_STATUS.as_bytes());
     page.extend_from_slice(ENVIRONMENT.as_bytes());
     if command.get_after_help().is_some() {
@@ -142,6 +144,46 @@ fn rename_section(roff: &[u8], name: &str) -> Vec<u8> {
     }
     out.into_bytes()
 }
+
+const ANSWER_FILES: &str = "\
+.SH \"ANSWER FILES\"
+An answer set is YAML (\\fI.yaml\\fR, \\fI.yml\\fR) or JSON (\\fI.json\\fR); JSON Lines (\\fI.jsonl\\fR, \\fI.ndjson\\fR) holds one per line. UTF\\-8 with or without a byte\\-order mark and UTF\\-16 with one are read alike. Every key is optional; unknown keys are errors. \\fBrolefit template\\fR prints one to fill in.
+.PP
+.nf
+.RS 4
+id: jane\\-doe              # default: the file's stem
+path: full                # full | competency | work\\-style
+strengths:                # competency tags or their aliases
+  \\- error budgets and SLOs          # level 3 when not given
+  \\- {tag: pager and on\\-call operations, level: 5}
+goals: [threat modeling depth]      # tags to grow into
+work_style: {communication: 4, pace: 4.5}   # axes, 1 to 5
+statements: {ws\\-pace\\-3: 2}         # or the statements, 1 to 5
+families: [support, engineering]    # rank only these families
+.RE
+.fi
+.PP
+Levels are whole numbers from 1 (learning) to 5 (expert). Tag names are compared after lower\\-casing, turning \\- and _ into spaces and collapsing white space; aliases count as their tag, and a tag given twice counts once, at its highest level. An axis answered through \\fBstatements\\fR is the exact mean of its statements, a reverse\\-keyed one counted as 6 \\- answer. A number written as a string (\\fIlevel: \"4\"\\fR) counts as that number.
+";
+
+const SCORING: &str = "\
+.SH SCORING
+For each role with tags T (n of them):
+.TP
+competency
+the sum of your level / 5 over T (0 for a tag that is not a strength), divided by n;
+.TP
+growth
+the number of T among your goals, divided by n;
+.TP
+work style
+1 \\- the mean over the axes you answered of |you \\- role's target| / 4; undefined when you answered none;
+.TP
+score
+the weighted mean of the defined components with the path's weights: full 0.60 / 0.15 / 0.25, competency 0.80 / 0.20 / \\-, work\\-style \\- / \\- / 1.00. On full without work style the other two weights are scaled up to add to 1.
+.PP
+Roles are ranked by score, then competency, then work style (each compared at 4 decimals), then role id. Results are for self\\-directed exploration, not hiring decisions.
+";
 
 const EXIT_STATUS: &str = "\
 .SH \"EXIT STATUS\"

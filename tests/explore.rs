@@ -760,6 +760,8 @@ fn man_page_is_roff_with_every_command() {
         ".SH NAME",
         ".SH SYNOPSIS",
         ".SH COMMANDS",
+        ".SH \"ANSWER FILES\"",
+        ".SH SCORING",
         ".SH \"EXIT STATUS\"",
         ".SH EXAMPLES",
     ] {
