@@ -742,16 +742,14 @@ fn tags_json(catalog: &Catalog) -> String {
 }
 
 /// Pretty JSON with a final newline. serde_json escapes C0 controls; the
-/// rest that could drive a terminal (DEL, C1, bidi overrides) is written
-/// as `\u` escapes too, which leaves the data itself unchanged.
+/// rest that could drive a terminal or hide text ([`crate::text::needs_escape`])
+/// is written as `\u` escapes too, which leaves the data itself unchanged.
 fn to_json<T: Serialize>(value: &T) -> String {
     // Serialising these plain structs cannot fail.
     let text = serde_json::to_string_pretty(value).unwrap_or_default();
     let mut out = String::with_capacity(text.len() + 1);
     for c in text.chars() {
-        let risky = c != '\n'
-            && (c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'));
-        if risky {
+        if c != '\n' && crate::text::needs_escape(c) {
             let _ = write!(out, "\\u{:04x}", u32::from(c));
         } else {
             out.push(c);
