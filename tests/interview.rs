@@ -322,9 +322,8 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
 
     // The answers are not echoed line by line; the ranking and the
     // summary are on the 24-line screen when the save question comes.
-    let ranking_on = before_save.rfind("Ranking for Ann Lee").expect("a ranking");
-    let tail = &before_save[ranking_on..];
-    assert!(tail.lines().count() <= 24, "{tail}");
+    let tail = ranking_to_question(&before_save, 24);
+    assert!(tail.starts_with("Ranking for Ann Lee"), "{tail}");
     assert!(
         tail.contains("Your best match: Site Reliability Engineer"),
         "{tail}"
@@ -403,6 +402,68 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
             .any(|v| v.as_f64().unwrap().to_string().len() > 5),
         "some axis is a repeating fraction: {axes}"
     );
+}
+
+/// The screen's last `rows` lines of output before the save question,
+/// from the ranking's title: they must all fit on the screen.
+fn ranking_to_question(seen: &str, rows: usize) -> &str {
+    let start = seen.rfind("Ranking for").expect("a ranking");
+    let tail = &seen[start..];
+    assert!(
+        tail.lines().count() <= rows,
+        "the ranking is off the screen when the question comes:\n{tail}"
+    );
+    tail
+}
+
+#[test]
+fn nine_strengths_and_three_goals_at_80_by_24_in_few_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let questions = catalog.questions.len();
+    let strengths = [
+        "slo", "pager", "blast", "dns", "backup", "alert", "patch", "mfa", "queue",
+    ];
+    let goals = ["threat", "escal", "index"];
+    let mut person = Person::start_sized(dir.path(), &["assess"], (80, 24), "C.UTF-8");
+    person
+        .sees("Step 1 of 6 · Path")
+        .then(ENTER, "Step 2 of 6 · Families")
+        .then(ENTER, "Step 3 of 6 · Strengths");
+    for (i, filter) in strengths.iter().enumerate() {
+        tick_by_filter(&mut person, &catalog, filter, i + 1, 72);
+    }
+    person.then(ENTER, "Strengths · levels");
+    for level in [4, 3, 5, 2, 3, 4, 3, 2, 3] {
+        person.presses(&level.to_string());
+    }
+    person.then(ENTER, "Step 4 of 6 · Growth goals");
+    for (i, filter) in goals.iter().enumerate() {
+        tick_by_filter(&mut person, &catalog, filter, i + 1, 72 - strengths.len());
+    }
+    person.then(ENTER, "statement 1 of");
+    for i in 0..questions {
+        person.presses(&answer(i).to_string());
+    }
+    person.sees("Your name").then(ENTER, "Save them to a file?");
+    let before_save = plain(&person.seen);
+    let tail = ranking_to_question(&before_save, 24);
+    assert!(tail.contains("Your best match:"), "{tail}");
+    person
+        .then("y", "File name: rolefit-answers.yaml")
+        .then(ENTER, "Saved your answers");
+    let keys = person.keys;
+    let (code, shown, _) = person.exits();
+    assert_eq!(code, 0, "{shown}");
+    let saved = std::fs::read_to_string(dir.path().join("rolefit-answers.yaml")).unwrap();
+    assert_eq!(saved.matches("level:").count(), 9, "{saved}");
+    let goal_lines = saved
+        .lines()
+        .filter(|l| l.starts_with("- ") && !l.starts_with("- tag:"));
+    assert_eq!(goal_lines.count(), 3, "{saved}");
+    // Before, about 130 keys: a screen per level, arrows through four pages.
+    assert!(keys < 130, "{keys} keys");
+    eprintln!("9 strengths and 3 goals at 80x24: {keys} keys");
 }
 
 #[test]

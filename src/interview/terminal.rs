@@ -107,7 +107,7 @@ impl Terminal {
         for paragraph in &ask.intro {
             lines += self.paragraph(paragraph, &Style::new().for_stderr())?;
         }
-        lines += self.line(
+        lines += self.paragraph(
             &hints(ask, paged, self.glyphs),
             &Style::new().for_stderr().dim(),
         )?;
@@ -117,11 +117,10 @@ impl Terminal {
     /// The header height a screen will take, to size the page of items.
     fn header_height(&self, ask: &Ask) -> usize {
         let cols = self.size().1;
-        2 + ask
-            .intro
-            .iter()
-            .map(|p| wrap(&escape_control(p), cols - 1, "").lines().count())
-            .sum::<usize>()
+        let lines = |text: &str| wrap(&escape_control(text), cols - 1, "").lines().count();
+        // The hints with paging, the longest they can be.
+        1 + lines(&hints(ask, true, self.glyphs))
+            + ask.intro.iter().map(|p| lines(p)).sum::<usize>()
     }
 
     /// Items laid out for the width, and the page length for the height.
@@ -659,10 +658,10 @@ mod quiet {
                     .remove(LocalModes::ECHO | LocalModes::ICANON);
                 quiet.special_codes[SpecialCodeIndex::VMIN] = 1;
                 quiet.special_codes[SpecialCodeIndex::VTIME] = 0;
-                if termios::tcsetattr(&stdin, OptionalActions::Now, &quiet).is_ok() {
-                    if let Ok(mut saved) = SAVED.lock() {
-                        *saved = Some(original);
-                    }
+                if termios::tcsetattr(&stdin, OptionalActions::Now, &quiet).is_ok()
+                    && let Ok(mut saved) = SAVED.lock()
+                {
+                    *saved = Some(original);
                 }
             }
             Quiet

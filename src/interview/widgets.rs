@@ -197,11 +197,7 @@ impl<'a> TickList<'a> {
                 self.filter.push(*c);
                 self.refilter();
             }
-            Key::Backspace => {
-                if self.filter.pop().is_some() {
-                    self.refilter();
-                }
-            }
+            Key::Backspace if self.filter.pop().is_some() => self.refilter(),
             Key::ArrowDown | Key::Tab => {
                 self.cursor = if self.cursor >= last {
                     0
@@ -275,8 +271,15 @@ impl<'a> TickList<'a> {
             .iter()
             .map(|c| measure_text_width(&escape_control(&c.note)))
             .max()
-            .unwrap_or(0)
-            .min(width.saturating_sub(lead + name_width + 2) / 3);
+            .unwrap_or(0);
+        // Room for the notes in full, unless descriptions need it.
+        let rest = width.saturating_sub(lead + name_width + 2);
+        let described = self.items.iter().any(|c| !c.description.is_empty());
+        let note_width = if described {
+            note_width.min(rest / 3)
+        } else {
+            note_width.min(rest)
+        };
         let end = (self.top + page).min(self.shown.len());
         for (row, &item) in self.shown[self.top..end].iter().enumerate() {
             let choice = &self.items[item];
