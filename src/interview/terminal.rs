@@ -211,11 +211,13 @@ impl Terminal {
                 Ok(pressed) => pressed,
                 Err(e) => return Err(terminal_error(e)),
             };
-            match key(&pressed, room) {
-                Flow::Stay => {}
-                done => {
-                    let _ = self.term.show_cursor();
-                    return Ok(done);
+            for pressed in super::widgets::split_escape(pressed) {
+                match key(&pressed, room) {
+                    Flow::Stay => {}
+                    done => {
+                        let _ = self.term.show_cursor();
+                        return Ok(done);
+                    }
                 }
             }
         }

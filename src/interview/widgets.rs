@@ -67,6 +67,26 @@ impl Glyphs {
     }
 }
 
+/// The keys in what was read as one: Esc and the key after it, when they
+/// came so close together that they read as an unknown escape sequence
+/// (Esc, then Enter), are two keys. Arrows and other known sequences are
+/// left alone.
+pub fn split_escape(key: Key) -> Vec<Key> {
+    match key {
+        Key::UnknownEscSeq(chars) if !matches!(chars.first(), Some('[' | 'O') | None) => {
+            std::iter::once(Key::Escape)
+                .chain(chars.into_iter().map(|c| match c {
+                    '\r' | '\n' => Key::Enter,
+                    '\x7f' | '\x08' => Key::Backspace,
+                    '\x1b' => Key::Escape,
+                    c => Key::Char(c),
+                }))
+                .collect()
+        }
+        key => vec![key],
+    }
+}
+
 /// Whether the locale says the terminal takes UTF-8: the first of
 /// `LC_ALL`, `LC_CTYPE` and `LANG` that is set decides.
 pub fn locale_is_utf8(var: impl Fn(&str) -> Option<String>) -> bool {
@@ -785,6 +805,23 @@ mod tests {
         assert!(measure_text_width(&wide) <= 7, "{wide}");
         assert!(wide.ends_with('…'));
         assert_eq!(fit("abcdef", 5, Glyphs { unicode: false }), "ab...");
+    }
+
+    #[test]
+    fn esc_glued_to_the_next_key_is_two_keys() {
+        assert_eq!(
+            split_escape(Key::UnknownEscSeq(vec!['\r'])),
+            [Key::Escape, Key::Enter]
+        );
+        assert_eq!(
+            split_escape(Key::UnknownEscSeq(vec!['p'])),
+            [Key::Escape, Key::Char('p')]
+        );
+        assert_eq!(split_escape(Key::ArrowUp), [Key::ArrowUp]);
+        assert_eq!(
+            split_escape(Key::UnknownEscSeq(vec!['[', '9'])),
+            [Key::UnknownEscSeq(vec!['[', '9'])]
+        );
     }
 
     #[test]
