@@ -357,12 +357,15 @@ impl<'a> TickList<'a> {
             lines.push(dim.apply_to(fit(&more, width, glyphs)).to_string());
         }
         if let Some(choice) = self.shown.get(self.cursor).map(|&i| &self.items[i]) {
-            if !choice.description.is_empty() {
-                let about = format!(
-                    "{}: {}",
-                    escape_control(&choice.name),
-                    escape_control(&choice.description)
-                );
+            let name = escape_control(&choice.name);
+            // The whole name when the row had to cut it, and what it means.
+            let cut = measure_text_width(&name) > name_width;
+            if cut || !choice.description.is_empty() {
+                let about = if choice.description.is_empty() {
+                    name.into_owned()
+                } else {
+                    format!("{name}: {}", escape_control(&choice.description))
+                };
                 for line in crate::text::wrap(&about, width, "  ").lines().take(2) {
                     lines.push(dim.apply_to(fit(line, width, glyphs)).to_string());
                 }
@@ -745,6 +748,29 @@ mod tests {
         keys(&mut list, "zzz");
         let none = list.lines("S", 80, 10, Glyphs { unicode: true }).join("\n");
         assert!(none.contains("nothing matches"), "{none}");
+    }
+
+    #[test]
+    fn a_name_cut_in_its_row_is_shown_whole_under_the_list() {
+        let items = vec![Choice {
+            name: "active directory and identity operations".into(),
+            note: "Support".into(),
+            ..Choice::default()
+        }];
+        let list = TickList::new(&items, &[]);
+        let glyphs = Glyphs { unicode: false };
+        let narrow = list.lines("S", 40, 5, glyphs).join("\n");
+        let narrow = console::strip_ansi_codes(&narrow);
+        assert!(
+            narrow.contains("> [ ] active director...  Support"),
+            "{narrow}"
+        );
+        assert!(
+            narrow.contains("\n  active directory and identity\n  operations"),
+            "{narrow}"
+        );
+        let wide = list.lines("S", 100, 5, glyphs).join("\n");
+        assert_eq!(wide.matches("active directory").count(), 1, "{wide}");
     }
 
     #[test]
