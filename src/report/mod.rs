@@ -14,9 +14,29 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use crate::catalog::Catalog;
-use crate::cli::OutputFormat;
 use crate::error::Located;
 use crate::score::Scored;
+
+/// Formats of `score` (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    Markdown,
+}
+
+/// Formats of the catalog-browsing commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BrowseFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+/// Rows a table shows unless `--top` says otherwise.
+pub const TABLE_TOP: usize = 10;
 
 /// How human-readable output looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
