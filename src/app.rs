@@ -99,7 +99,7 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     sink.finish()?;
 
     let failed = summary.failed + missing.len();
-    crate::diagnostics::closing(summary.scored, failed);
+    crate::diagnostics::closing("scored", summary.scored, failed);
     if failed > 0 {
         return Err(Error::SomeInputsFailed {
             failed,

@@ -11,7 +11,7 @@
 //!   `warning: 4,997 more like this: <message>` once per kind.
 //! - [`note`] for what a person may want to know (a skipped subfolder).
 //! - [`closing`] at the end of a batch: the summaries, then
-//!   `rolefit: 7 scored, 1 failed, 2 warnings`.
+//!   `rolefit: 7 scored, 1 failed, 2 warnings` (`validate`: `7 ok, …`).
 //!
 //! `--quiet` ([`set_quiet`]) silences warnings and notes, never errors.
 //! A progress bar registered with [`set_progress`] is hidden while a line is
@@ -120,8 +120,10 @@ pub fn warnings() -> usize {
 
 /// Ends a batch: one line per kind of warning that was not spelled out in
 /// full, then the count of what happened (when anything but clean scoring
-/// did). Forgets the warnings, so a next batch in the process starts anew.
-pub fn closing(scored: usize, failed: usize) {
+/// did). `done` says what happened to the inputs that did not fail
+/// (`scored`, or `ok` when only checking). Forgets the warnings, so a next
+/// batch in the process starts anew.
+pub fn closing(done: &str, ok: usize, failed: usize) {
     with_state(|s| {
         if !s.quiet {
             for kind in &s.order {
@@ -140,7 +142,7 @@ pub fn closing(scored: usize, failed: usize) {
         if failed > 0 || (warnings > 0 && !s.quiet) {
             write_line(
                 s,
-                format_args!("rolefit: {}", closing_line(scored, failed, warnings)),
+                format_args!("rolefit: {}", closing_line(done, ok, failed, warnings)),
             );
         }
         s.warnings = 0;
@@ -150,11 +152,11 @@ pub fn closing(scored: usize, failed: usize) {
 }
 
 /// `7 scored, 1 failed, 2 warnings`
-pub fn closing_line(scored: usize, failed: usize, warnings: usize) -> String {
+pub fn closing_line(done: &str, ok: usize, failed: usize, warnings: usize) -> String {
     let plural = if warnings == 1 { "warning" } else { "warnings" };
     format!(
-        "{} scored, {} failed, {} {plural}",
-        thousands(scored),
+        "{} {done}, {} failed, {} {plural}",
+        thousands(ok),
         thousands(failed),
         thousands(warnings)
     )
@@ -183,6 +185,9 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(4_997), "4,997");
         assert_eq!(thousands(1_234_567), "1,234,567");
-        assert_eq!(closing_line(7, 1, 1), "7 scored, 1 failed, 1 warning");
+        assert_eq!(
+            closing_line("scored", 7, 1, 1),
+            "7 scored, 1 failed, 1 warning"
+        );
     }
 }

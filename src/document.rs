@@ -335,6 +335,14 @@ fn in_words(message: &str, shape: Shape) -> String {
     for (parser, person) in words {
         message = message.replace(parser, person);
     }
+    // serde_json quotes numbers in backticks: `got the number \`5\``.
+    if let Some(at) = message.find("got the number `") {
+        let start = at + "got the number ".len();
+        if let Some(len) = message[start + 1..].find('`') {
+            message.replace_range(start + 1 + len..start + 2 + len, "");
+            message.replace_range(start..start + 1, "");
+        }
+    }
     message
 }
 
