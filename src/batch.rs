@@ -140,13 +140,15 @@ impl Walk<'_> {
 impl Skipped {
     /// `answers: skipped 2 subfolders (old, drafts; --recursive reads them), 3 files of other types (notes.txt, …)`
     fn note(&self, dir: &Path) -> Option<String> {
+        // Names shown per kind of skipped entry; the count says the rest.
+        const SHOWN: usize = 5;
         let some = |names: &[String]| {
             let mut shown: Vec<String> = names
                 .iter()
-                .take(3)
+                .take(SHOWN)
                 .map(|n| crate::text::escape_control(n).into_owned())
                 .collect();
-            if names.len() > 3 {
+            if names.len() > SHOWN {
                 shown.push("…".into());
             }
             shown.join(", ")
