@@ -417,3 +417,14 @@ fn validate_checks_without_scoring_and_closes_with_the_count() {
         .success()
         .stderr(predicate::str::is_empty());
 }
+
+#[test]
+fn score_help_says_what_family_replaces_and_offers_recursive() {
+    rolefit_in(Path::new(MANIFEST))
+        .args(["score", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("replaces the families the"))
+        .stdout(predicate::str::contains("answer files name"))
+        .stdout(predicate::str::contains("--recursive"));
+}
