@@ -73,12 +73,18 @@ enum Bom {
     Utf16Be,
     /// UTF-32 is recognised only to be refused by name.
     Utf32,
+    /// No mark, but the zero bytes of UTF-16: refused by name too.
+    MissingUtf16,
 }
 
 impl Bom {
     fn sniff(bytes: &[u8]) -> Bom {
         match bytes {
             [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => Bom::Utf32,
+            // Text starts with a character below U+0100: in UTF-16 without a
+            // mark one of its first two bytes is zero, which UTF-8 text
+            // never holds (it would decode, as control characters).
+            [_, 0, _, 0, ..] | [0, _, 0, _, ..] => Bom::MissingUtf16,
             [0xEF, 0xBB, 0xBF, ..] => Bom::Utf8,
             [0xFF, 0xFE, ..] => Bom::Utf16Le,
             [0xFE, 0xFF, ..] => Bom::Utf16Be,
@@ -88,7 +94,7 @@ impl Bom {
 
     fn len(self) -> usize {
         match self {
-            Bom::None => 0,
+            Bom::None | Bom::MissingUtf16 => 0,
             Bom::Utf16Le | Bom::Utf16Be => 2,
             Bom::Utf8 => 3,
             Bom::Utf32 => 4,
@@ -130,11 +136,18 @@ pub(crate) fn decode(mut bytes: Vec<u8>, source: &str) -> Result<String, Located
             }
             Ok(text)
         }
-        Bom::Utf32 => Err(Located::new(
-            source,
-            format!("the file is UTF-32, which is not read; {SAVE_AS_UTF8}"),
-        )),
+        Bom::Utf32 | Bom::MissingUtf16 => Err(Located::new(source, refused(bom))),
     }
+}
+
+/// Why a file in a recognised but unread encoding is refused.
+fn refused(bom: Bom) -> String {
+    let what = if bom == Bom::Utf32 {
+        "the file is UTF-32, which is not read"
+    } else {
+        "the file looks like UTF-16 without a byte-order mark, which cannot be told apart reliably"
+    };
+    format!("{what}; {SAVE_AS_UTF8}")
 }
 
 /// Why bytes that stop being UTF-8 at `valid_up_to` are refused, with the
@@ -198,10 +211,9 @@ impl<R: BufRead> TextStream<R> {
                     decoder,
                 )))
             }
-            Bom::Utf32 => Err(io::Error::new(
-                io::ErrorKind::InvalidData,
-                format!("the file is UTF-32, which is not read; {SAVE_AS_UTF8}"),
-            )),
+            Bom::Utf32 | Bom::MissingUtf16 => {
+                Err(io::Error::new(io::ErrorKind::InvalidData, refused(bom)))
+            }
             Bom::None => Ok(TextStream::Plain(reader)),
         }
     }
@@ -358,11 +370,13 @@ mod tests {
         let problem = decode(latin1, "f").unwrap_err();
         assert!(problem.message.contains("Windows-1252"), "{problem}");
         assert!(problem.message.contains("save it as UTF-8"), "{problem}");
-        let mut no_bom = utf16("id: x\n", true);
-        no_bom.drain(..2);
-        no_bom.push(0xFF);
-        let problem = decode(no_bom, "f").unwrap_err();
-        assert!(problem.message.contains("UTF-16 without"), "{problem}");
+        for little_endian in [true, false] {
+            let mut no_bom = utf16("id: x\n", little_endian);
+            no_bom.drain(..2);
+            let problem = decode(no_bom.clone(), "f").unwrap_err();
+            assert!(problem.message.contains("UTF-16 without"), "{problem}");
+            assert!(TextStream::new(&no_bom[..]).is_err());
+        }
         let utf32 = vec![0xFF, 0xFE, 0, 0, b'a', 0, 0, 0];
         assert!(decode(utf32, "f").unwrap_err().message.contains("UTF-32"));
     }

@@ -103,6 +103,19 @@ fn other_encodings_are_named_with_the_fix() {
         .stderr(predicate::str::contains("latin1.yaml:1"))
         .stderr(predicate::str::contains("Windows-1252"))
         .stderr(predicate::str::contains("save it as UTF-8"));
+    let mut no_mark = utf16("strengths: [SLO]\n", true);
+    no_mark.drain(..2);
+    for name in ["no-mark.yaml", "no-mark.jsonl"] {
+        write(dir.path(), name, &no_mark);
+        rolefit_in(dir.path())
+            .args(["score", name])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(
+                "the file looks like UTF-16 without a byte-order mark",
+            ))
+            .stderr(predicate::str::contains(name));
+    }
 }
 
 #[cfg(unix)]
