@@ -80,7 +80,7 @@ impl Outcome {
             file.statements = UniqueMap(
                 self.statements
                     .iter()
-                    .map(|&(q, answer)| (catalog.questions[q].id.clone(), f64::from(answer)))
+                    .map(|&(q, answer)| (catalog.questions[q].id.clone(), f64::from(answer).into()))
                     .collect(),
             );
         }

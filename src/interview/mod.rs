@@ -21,12 +21,11 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 
 use crate::answers::{Format, Origin};
-
 use crate::catalog::Catalog;
 use crate::cli::{AssessArgs, ColorChoice};
 use crate::error::{Error, Result};
+use crate::report::TABLE_TOP;
 use crate::report::Theme;
-use crate::report::table::TABLE_TOP;
 use crate::text::{escape_control, wrap};
 
 pub use flow::{Earlier, Outcome, Preset};
@@ -68,8 +67,8 @@ pub fn earlier(catalog: &Catalog, file: &Path) -> Result<Earlier> {
     let shown = escape_control(&source).into_owned();
     let refused = |problems: String| Error::Usage(format!("--from {shown}: {problems}"));
     let bytes =
-        crate::batch::read_limited(file, crate::answers::MAX_ANSWER_BYTES).map_err(refused)?;
-    let text = crate::answers::decode_utf8(bytes, &source).map_err(|e| refused(e.to_string()))?;
+        crate::read::read_limited(file, crate::answers::MAX_ANSWER_BYTES).map_err(refused)?;
+    let text = crate::read::decode(bytes, &source).map_err(|e| refused(e.to_string()))?;
     let stem = file
         .file_stem()
         .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
@@ -84,7 +83,12 @@ pub fn earlier(catalog: &Catalog, file: &Path) -> Result<Earlier> {
     let statements: Vec<(usize, u8)> = answers
         .statements
         .iter()
-        .filter_map(|(id, &answer)| Some((catalog.question_index(id)?, answer as u8)))
+        .filter_map(|(id, answer)| match answer {
+            crate::document::Number::Value(answer) => {
+                Some((catalog.question_index(id)?, *answer as u8))
+            }
+            crate::document::Number::NotANumber(_) => None,
+        })
         .collect();
     // An id that is only the file's name was not a name the person gave.
     let name = answers.id.clone().filter(|id| *id != stem);

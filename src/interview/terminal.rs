@@ -382,11 +382,6 @@ impl Terminal {
         let _ = self.term.clear_last_lines(self.progress);
         self.progress = 0;
     }
-
-    /// A blank line on the terminal.
-    pub fn gap(&mut self) {
-        let _ = self.term.write_line("");
-    }
 }
 
 impl Drop for Terminal {

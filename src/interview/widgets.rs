@@ -183,6 +183,7 @@ impl<'a> TickList<'a> {
     }
 
     /// The items the filter lets through.
+    #[cfg(test)]
     pub fn shown(&self) -> &[usize] {
         &self.shown
     }

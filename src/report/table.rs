@@ -11,9 +11,6 @@ use crate::catalog::Catalog;
 use crate::score::{Scored, explain};
 use crate::text::escape_control;
 
-/// Rows a table shows unless `--top` says otherwise.
-pub const TABLE_TOP: usize = 10;
-
 /// A table with only a rule under the header: light on the eye, and it
 /// copies cleanly into tickets.
 pub fn new_table(theme: Theme, header: Vec<&str>) -> Table {
@@ -415,7 +412,7 @@ mod tests {
         };
         let file = crate::answers::parse(&origin, Format::Yaml).unwrap();
         let respondent = crate::answers::resolve(file, catalog, &origin).unwrap();
-        crate::score::assess(catalog, respondent, Some(TABLE_TOP))
+        crate::score::assess(catalog, respondent, Some(crate::report::TABLE_TOP))
     }
 
     fn block(catalog: &Catalog, scored: &Scored, width: usize) -> String {
