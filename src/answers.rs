@@ -19,8 +19,7 @@ pub const MAX_ANSWER_BYTES: u64 = 1024 * 1024;
 pub const DEFAULT_LEVEL: u8 = 3;
 
 /// An answer file as written: names not yet resolved.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct AnswerFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -38,6 +37,59 @@ pub struct AnswerFile {
     pub statements: UniqueMap<Number>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub families: Option<Vec<String>>,
+    /// Keys the file gives that answer files do not have: each is an error
+    /// [`resolve`] reports beside the file's other problems, rather than
+    /// one that stops the parse (a typo must not be ignored silently).
+    #[serde(skip)]
+    pub unknown_keys: Vec<String>,
+}
+
+/// The keys of an answer file, in the order messages list them.
+const ANSWER_KEYS: [&str; 7] = [
+    "id",
+    "path",
+    "strengths",
+    "goals",
+    "work_style",
+    "statements",
+    "families",
+];
+
+impl<'de> Deserialize<'de> for AnswerFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FileVisitor;
+        impl<'de> Visitor<'de> for FileVisitor {
+            type Value = AnswerFile;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "a map of answers ({})", ANSWER_KEYS.join(", "))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnswerFile, A::Error> {
+                let mut file = AnswerFile::default();
+                let mut seen: Vec<String> = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if seen.contains(&key) {
+                        return Err(de::Error::custom(format_args!("duplicate key {key:?}")));
+                    }
+                    match key.as_str() {
+                        "id" => file.id = map.next_value()?,
+                        "path" => file.path = map.next_value()?,
+                        "strengths" => file.strengths = map.next_value()?,
+                        "goals" => file.goals = map.next_value()?,
+                        "work_style" => file.work_style = map.next_value()?,
+                        "statements" => file.statements = map.next_value()?,
+                        "families" => file.families = map.next_value()?,
+                        _ => {
+                            map.next_value::<de::IgnoredAny>()?;
+                            file.unknown_keys.push(key.clone());
+                        }
+                    }
+                    seen.push(key);
+                }
+                Ok(file)
+            }
+        }
+        deserializer.deserialize_map(FileVisitor)
+    }
 }
 
 /// A strength: a tag name alone (level 3), or `{tag, level}`.
@@ -146,7 +198,7 @@ impl Origin<'_> {
 }
 
 const ANSWER_SHAPE: Shape =
-    Shape("a map of answers (id, path, strengths, goals, work_style, families)");
+    Shape("a map of answers (id, path, strengths, goals, work_style, statements, families)");
 
 /// Parses one answer document (not JSON Lines).
 pub fn parse(origin: &Origin<'_>, format: Format) -> Result<AnswerFile, Located> {
@@ -213,6 +265,7 @@ impl Respondent {
                     .collect(),
             ),
             statements: UniqueMap::default(),
+            unknown_keys: Vec::new(),
             families: (!self.families.is_empty()).then(|| {
                 self.families
                     .iter()
@@ -231,6 +284,18 @@ pub fn resolve(
 ) -> Result<Respondent, Vec<Located>> {
     let mut problems = Collected::new(origin);
     let mut warnings = Collected::new(origin);
+
+    for key in &file.unknown_keys {
+        problems.add(|| {
+            let hint = did_you_mean(&crate::matching::closest(
+                key,
+                ANSWER_KEYS.iter().map(|k| (*k, *k)),
+                1,
+            ))
+            .or_else(|| Some(format!("answer files have {}", ANSWER_KEYS.join(", "))));
+            origin.locate(key, format!("unknown key {key:?}"), hint)
+        });
+    }
 
     let id = match file.id {
         Some(id) if id.trim().is_empty() => {
@@ -599,7 +664,7 @@ mod tests {
     fn unknown_keys_and_bad_values_are_errors() {
         let unknown = resolve_yaml("strenghts: [SLO]\n").unwrap_err();
         assert!(
-            unknown[0].message.contains("unknown field `strenghts`"),
+            unknown[0].message.contains("unknown key \"strenghts\""),
             "{:?}",
             unknown[0]
         );
