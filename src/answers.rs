@@ -57,6 +57,30 @@ const ANSWER_KEYS: [&str; 7] = [
 
 impl<'de> Deserialize<'de> for AnswerFile {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// A key: the index of a known one in [`ANSWER_KEYS`], or the
+        /// unknown one as written (known keys are matched without copying).
+        enum Key {
+            Known(usize),
+            Unknown(String),
+        }
+        impl<'de> Deserialize<'de> for Key {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct KeyVisitor;
+                impl Visitor<'_> for KeyVisitor {
+                    type Value = Key;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str("a key")
+                    }
+                    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+                        Ok(match ANSWER_KEYS.iter().position(|k| *k == key) {
+                            Some(i) => Key::Known(i),
+                            None => Key::Unknown(key.to_string()),
+                        })
+                    }
+                }
+                deserializer.deserialize_identifier(KeyVisitor)
+            }
+        }
         struct FileVisitor;
         impl<'de> Visitor<'de> for FileVisitor {
             type Value = AnswerFile;
@@ -65,12 +89,21 @@ impl<'de> Deserialize<'de> for AnswerFile {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnswerFile, A::Error> {
                 let mut file = AnswerFile::default();
-                let mut seen: Vec<String> = Vec::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    if seen.contains(&key) {
+                let mut seen = [false; ANSWER_KEYS.len()];
+                while let Some(key) = map.next_key::<Key>()? {
+                    let index = match key {
+                        Key::Known(index) => index,
+                        Key::Unknown(key) => {
+                            map.next_value::<de::IgnoredAny>()?;
+                            file.unknown_keys.push(key);
+                            continue;
+                        }
+                    };
+                    if std::mem::replace(&mut seen[index], true) {
+                        let key = ANSWER_KEYS[index];
                         return Err(de::Error::custom(format_args!("duplicate key {key:?}")));
                     }
-                    match key.as_str() {
+                    match ANSWER_KEYS[index] {
                         "id" => file.id = map.next_value()?,
                         "path" => file.path = map.next_value()?,
                         "strengths" => file.strengths = map.next_value()?,
@@ -78,12 +111,14 @@ impl<'de> Deserialize<'de> for AnswerFile {
                         "work_style" => file.work_style = map.next_value()?,
                         "statements" => file.statements = map.next_value()?,
                         "families" => file.families = map.next_value()?,
-                        _ => {
-                            map.next_value::<de::IgnoredAny>()?;
-                            file.unknown_keys.push(key.clone());
+                        // Every key of ANSWER_KEYS has its arm above; a test
+                        // reads a file giving all of them.
+                        other => {
+                            return Err(de::Error::custom(format_args!(
+                                "key {other:?} is not read"
+                            )));
                         }
                     }
-                    seen.push(key);
                 }
                 Ok(file)
             }
@@ -767,6 +802,25 @@ mod tests {
                 .unwrap();
         assert!(ignored.work_style.iter().all(Option::is_none));
         assert_eq!(ignored.warnings.len(), 1);
+    }
+
+    #[test]
+    fn every_key_is_read_and_unknown_ones_are_kept() {
+        let text = "id: x\npath: full\nstrengths: [SLO]\ngoals: [pager]\nwork_style: {pace: \"2\"}\nstatements: {ws-scope-1: 4}\nfamilies: [support]\ncolour: blue\n";
+        let file = parse(&origin(text), Format::Yaml).unwrap();
+        assert_eq!(file.id.as_deref(), Some("x"));
+        assert_eq!(file.path.as_deref(), Some("full"));
+        assert_eq!(file.strengths.len(), 1);
+        assert_eq!(file.goals, ["pager"]);
+        assert_eq!(
+            file.work_style.0,
+            [("pace".to_string(), Number::Value(2.0))]
+        );
+        assert_eq!(file.statements.0.len(), 1);
+        assert_eq!(file.families, Some(vec!["support".to_string()]));
+        assert_eq!(file.unknown_keys, ["colour"]);
+        let twice = parse(&origin("id: x\nid: y\n"), Format::Yaml).unwrap_err();
+        assert!(twice.message.contains("duplicate key \"id\""), "{twice}");
     }
 
     #[test]
