@@ -250,7 +250,9 @@ impl Generator<'_> {
         self.catalog
             .paths
             .iter()
-            .find(|p| p.assesses_competency() == competency && p.assesses_work_style() == work_style)
+            .find(|p| {
+                p.assesses_competency() == competency && p.assesses_work_style() == work_style
+            })
             .map_or("full", |p| p.id.as_str())
     }
 
@@ -511,7 +513,6 @@ fn to_json(set: &AnswerSet) -> String {
 /// area, with a few strengths from elsewhere, a goal or two and most
 /// work-style axes; names as the catalog writes them (aliases sometimes).
 fn lean_json(catalog: &Catalog, rng: &mut Rng, id: usize) -> String {
-
     let paths = ["full", "full", "full", "competency", "work-style"];
     let path = paths[rng.below(paths.len())];
     let home = &catalog.roles[rng.below(catalog.roles.len())];

@@ -44,7 +44,7 @@ one="$work/yaml/p000000.yaml"   # the first generated file
 # mean seconds of a shell command (its stdout discarded)
 time_of() {
   if command -v hyperfine >/dev/null; then
-    hyperfine --style none --warmup 2 --runs "${RUNS:-10}" --export-json "$work/h.json" "$1" >/dev/null 2>&1
+    hyperfine --style none --warmup "${WARMUP:-2}" --runs "${RUNS:-10}" --export-json "$work/h.json" "$1" >/dev/null 2>&1
     python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$work/h.json"
   else
     python3 - "$1" <<'PY'
@@ -86,7 +86,7 @@ row "$n10k YAML files -> CSV vs cat of the files" "$(secs "$a")" "$(secs "$b")" 
 python3 scripts/reference_score.py roles.yaml "$work/50k.jsonl" > "$work/python.csv"
 if cmp -s "$work/rolefit.csv" "$work/python.csv"; then same="byte-identical"; else same="DIFFERENT OUTPUT"; fi
 a=$(time_of "$rolefit score $work/50k.jsonl --format csv 2>$work/err-jsonl.txt")
-b=$(RUNS=3 time_of "python3 scripts/reference_score.py roles.yaml $work/50k.jsonl")
+b=$(WARMUP=0 RUNS=3 time_of "python3 scripts/reference_score.py roles.yaml $work/50k.jsonl")
 row "$n50k JSONL -> CSV: Python / rolefit (speed-up)" "$(secs "$a")" "$(secs "$b")" "$(ratio "$b" "$a")" ">= 50x; $same"
 jsonl=$a
 
