@@ -150,7 +150,8 @@ impl Generator<'_> {
                 }
                 out.flush()
             }
-            ("csv", None) => {
+            // Survey rows are written from realistic sets only.
+            ("csv", None) if self.shape == Shape::Realistic => {
                 let mut out = csv::Writer::from_writer(BufWriter::new(io::stdout().lock()));
                 out.write_record(self.survey_header())?;
                 for i in 0..count {
@@ -415,7 +416,7 @@ impl Generator<'_> {
 
     /// One survey row: list cells separated by `; `, a level as `tag (N)`,
     /// statements as numbers or Likert labels.
-    fn survey_row(&mut self, set: &AnswerSet) -> Vec<String> {
+    fn survey_row(&self, set: &AnswerSet) -> Vec<String> {
         let strengths: Vec<String> = set
             .strengths
             .iter()
@@ -431,19 +432,20 @@ impl Generator<'_> {
             strengths.join("; "),
             set.goals.join("; "),
         ];
-        for axis in &self.catalog.axes {
+        let catalog = self.catalog;
+        for axis in 0..catalog.axes.len() {
             let value = set
                 .work_style
                 .iter()
-                .find(|(id, _)| matches(id, &axis.id))
+                .find(|(id, _)| catalog.axis_index(id) == Some(axis))
                 .map(|(_, v)| v.to_string());
             row.push(value.unwrap_or_default());
         }
-        for question in &self.catalog.questions {
+        for question in 0..catalog.questions.len() {
             let cell = set
                 .statements
                 .iter()
-                .find(|(id, ..)| matches(id, &question.id))
+                .find(|(id, ..)| catalog.question_index(id) == Some(question))
                 .map(|&(_, answer, label)| {
                     if label {
                         LIKERT[answer - 1].to_string()
@@ -455,11 +457,6 @@ impl Generator<'_> {
         }
         row
     }
-}
-
-/// Whether a name as typed is this id (the comparison rolefit makes).
-fn matches(typed: &str, id: &str) -> bool {
-    rolefit::matching::normalize(typed) == rolefit::matching::normalize(id)
 }
 
 /// An answer set as one line of JSON, keys in the order people write them.
