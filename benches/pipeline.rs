@@ -12,6 +12,15 @@ use rolefit::score;
 
 const ANSWER: &str = r#"{"id":"p1","path":"full","strengths":[{"tag":"API contract design","level":4},"SLO","pager",{"tag":"IaC","level":5}],"goals":["threat modeling depth"],"work_style":{"communication":4,"planning":2.5,"stakeholder":3,"pace":4.5,"scope":2}}"#;
 
+/// An answer set as people write them (the shape `examples/generate.rs`
+/// makes by default): aliases, odd case and separators, statements for
+/// some axes, values for others.
+const REALISTIC: &str = r#"{"id":"José Álvarez 000017","strengths":["ticket-to-PR execution",{"tag":"Service_Boundary ownership","level":3}," on-call  ",{"tag":"ERROR bUDgetS","level":2},"backup-and  restore",{"tag":"KB","level":4}],"goals":["IAM AND TRUST-BOUNDARY ARCHITECTURE","alErt trIAGe"],"work_style":{"planning":4.5,"Stakeholder":5},"statements":{"ws-communication-1":2,"ws-communication-3":5,"ws-pace-2":2,"ws-pace-3":1,"ws-scope-1":3}}"#;
+
+/// A realistic set on the competency path with a work style: resolves
+/// with a warning, whose line is looked up.
+const WARNED: &str = r#"{"id":"p000021","path":"Competency","strengths":["SLO",{"tag":"pager","level":5}],"goals":["dns and network troubleshooting"],"work_style":{"pace":4,"scope":2}}"#;
+
 fn origin(text: &str) -> Origin<'_> {
     Origin {
         source: "bench.jsonl",
@@ -37,6 +46,19 @@ fn stages(c: &mut Criterion) {
             answers::resolve(file, &catalog, &origin(ANSWER)).expect("resolves")
         })
     });
+
+    for (name, text) in [
+        ("parse + resolve one realistic JSON answer set", REALISTIC),
+        ("parse + resolve one JSON answer set with a warning", WARNED),
+    ] {
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                let file =
+                    answers::parse(&origin(black_box(text)), Format::JsonLines).expect("valid");
+                answers::resolve(file, &catalog, &origin(text)).expect("resolves")
+            })
+        });
+    }
 
     let file = answers::parse(&origin(ANSWER), Format::JsonLines).expect("valid");
     let respondent = answers::resolve(file, &catalog, &origin(ANSWER)).expect("resolves");

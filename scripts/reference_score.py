@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """A straightforward Python implementation of rolefit's scoring rule
-(DESIGN section 4), used as the baseline in scripts/bench.sh.
+used as the baseline in scripts/bench.sh.
 
 Usage: reference_score.py ROLES.yaml ANSWERS.jsonl > out.csv
 Reads JSON Lines answer sets and writes the same long CSV as
-`rolefit score --format csv` (without error handling or warnings).
+`rolefit score --format csv` (without error handling or warnings): tag
+names and aliases and the ids of paths, families, axes and statements are
+matched after normalisation, statements answer an axis as their mean, and
+`families` filters the roles.
 """
 import csv
 import json
@@ -19,6 +22,11 @@ def normalize(name):
     return " ".join(re.split(r"[\s\-_]+", name.lower())).strip()
 
 
+def neutralize(cell):
+    """A cell a spreadsheet would run as a formula gets a leading quote."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
 def main():
     catalog = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
     lookup = {}
@@ -26,8 +34,12 @@ def main():
         lookup[normalize(tag["name"])] = tag["name"]
         for alias in tag.get("aliases", []):
             lookup[normalize(alias)] = tag["name"]
-    paths = {p["id"]: p["weights"] for p in catalog["paths"]}
+    # Ids (paths, families, axes, questions) are matched like tag names.
+    paths = {normalize(p["id"]): p for p in catalog["paths"]}
+    families = {normalize(f["id"]): f["id"] for f in catalog["families"]}
     axes = [a["id"] for a in catalog["axes"]]
+    axis_ids = {normalize(a): a for a in axes}
+    questions = {normalize(q["id"]): q for q in catalog["questions"]}
     roles = catalog["roles"]
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["id", "source", "path", "rank", "role_id", "role", "family", "score",
@@ -35,28 +47,39 @@ def main():
     # Half up at 4 decimals, nudged past float noise, as rolefit does.
     tenk = lambda x: math.floor(x * 10000 + 1e-6 + 0.5)
     fmt = lambda x: "" if x is None else "%.4f" % (tenk(x) / 10000)
+    source = neutralize(sys.argv[2])
+    stem = sys.argv[2].rsplit("/", 1)[-1].rsplit(".", 1)[0]
     with open(sys.argv[2], encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             answer = json.loads(line)
-            path = answer.get("path", "full")
-            weights = paths[path]
+            path = paths[normalize(answer.get("path", "full"))]
+            weights = path["weights"]
             levels = {}
             for s in answer.get("strengths", []):
                 tag, level = (s, 3) if isinstance(s, str) else (s["tag"], s.get("level", 3))
                 name = lookup[normalize(tag)]
                 levels[name] = max(levels.get(name, 0), level)
             goals = {lookup[normalize(g)] for g in answer.get("goals", [])}
-            style = answer.get("work_style", {})
+            style = {axis_ids[normalize(a)]: v for a, v in answer.get("work_style", {}).items()}
+            # An axis answered through statements is their exact mean;
+            # reverse-keyed statements count 6 - answer.
+            sums = {}
+            for q, v in answer.get("statements", {}).items():
+                question = questions[normalize(q)]
+                total, count = sums.get(question["axis"], (0.0, 0))
+                sums[question["axis"]] = (total + (6 - v if question.get("reverse") else v), count + 1)
+            for axis, (total, count) in sums.items():
+                style[axis] = total / count
             if "work_style" not in weights:
                 style = {}
             if "competency" not in weights:
                 levels, goals = {}, set()
-            families = answer.get("families")
+            wanted = {families[normalize(f)] for f in answer.get("families") or []}
             rows = []
             for role in roles:
-                if families and role["family"] not in families:
+                if wanted and role["family"] not in wanted:
                     continue
                 tags = role["tags"]
                 n = len(tags)
@@ -73,13 +96,14 @@ def main():
                 rows.append((score, comp, ws, role))
             key = lambda x: -2**63 if x is None else tenk(x)
             rows.sort(key=lambda r: (-key(r[0]), -key(r[1]), -key(r[2]), r[3]["id"]))
-            ident = answer.get("id", "%s:%d" % (sys.argv[2].rsplit("/", 1)[-1].split(".")[0], number))
+            ident = neutralize(answer.get("id", "%s:%d" % (stem, number)))
             for rank, (score, comp, ws, role) in enumerate(rows, 1):
                 matched = ["%s (%d)" % (t, levels[t]) for t in role["tags"] if t in levels] if comp is not None else []
                 gaps = [t for t in role["tags"] if t not in levels] if comp is not None else []
                 growth = sum(1 for t in role["tags"] if t in goals) / len(role["tags"]) if "growth" in weights else None
-                out.writerow([ident, sys.argv[2], path, rank, role["id"], role["name"], role["family"],
-                              fmt(score), fmt(comp), fmt(growth), fmt(ws), ";".join(matched), ";".join(gaps)])
+                out.writerow([ident, source, path["id"], rank, neutralize(role["id"]), neutralize(role["name"]),
+                              neutralize(role["family"]), fmt(score), fmt(comp), fmt(growth), fmt(ws),
+                              neutralize(";".join(matched)), neutralize(";".join(gaps))])
 
 
 if __name__ == "__main__":
