@@ -167,6 +167,8 @@ pub struct Options<'a> {
     /// Replaces each respondent's families when not empty.
     pub families: Vec<usize>,
     pub quiet: bool,
+    /// What is asked beyond each ranking (`--explain`, `--role`).
+    pub asked: score::Asked,
 }
 
 /// Counts of a finished batch.
@@ -481,6 +483,24 @@ fn read_line_limited(
 
 /// Reads, parses, resolves, scores and renders one answer set.
 fn process(job: Job, options: &Options<'_>, renderer: Renderer<'_>) -> Outcome {
+    let mut respondent = respondent_of(job, options.catalog)?;
+    if !options.families.is_empty() {
+        respondent.families = options.families.clone();
+    }
+    let warnings = respondent.warnings.clone();
+    let scored = score::assess_asking(options.catalog, respondent, options.top, &options.asked);
+    Ok((renderer.render(scored), warnings))
+}
+
+/// Reads one answer file (YAML or JSON, by its extension) exactly as
+/// `score` does, with the same errors: what `rolefit plan` needs.
+pub fn read_one(path: &Path, catalog: &Catalog) -> Result<answers::Respondent, Vec<Located>> {
+    let format = Format::from_extension(path).unwrap_or(Format::Yaml);
+    respondent_of(Job::File(path.to_path_buf(), format), catalog)
+}
+
+/// Reads, parses and resolves one answer set.
+fn respondent_of(job: Job, catalog: &Catalog) -> Result<answers::Respondent, Vec<Located>> {
     let (source, text, format, first_line, default_id) = match job {
         Job::Failed(problem) => return Err(vec![problem]),
         Job::Text {
@@ -508,13 +528,7 @@ fn process(job: Job, options: &Options<'_>, renderer: Renderer<'_>) -> Outcome {
         default_id: &default_id,
     };
     let file = answers::parse(&origin, format).map_err(|e| vec![e])?;
-    let mut respondent = answers::resolve(file, options.catalog, &origin)?;
-    if !options.families.is_empty() {
-        respondent.families = options.families.clone();
-    }
-    let warnings = respondent.warnings.clone();
-    let scored = score::assess(options.catalog, respondent, options.top);
-    Ok((renderer.render(scored), warnings))
+    answers::resolve(file, catalog, &origin)
 }
 
 /// Reads, parses and resolves every input exactly as [`run`] does, with the
@@ -528,6 +542,7 @@ pub fn check(inputs: &[Input], catalog: &Catalog) -> io::Result<Summary> {
         top: Some(0),
         families: Vec::new(),
         quiet: false,
+        asked: score::Asked::default(),
     };
     // JSON Lines keeps nothing between inputs, whatever the batch size.
     let mut reporter = Reporter::new(

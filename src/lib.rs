@@ -18,6 +18,7 @@ pub mod interview;
 pub mod locate;
 pub mod matching;
 pub mod output;
+pub mod plan;
 pub mod report;
 pub mod score;
 pub mod shell;
