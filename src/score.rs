@@ -35,7 +35,7 @@ pub struct Focus {
     pub score: RoleScore,
     /// Its place in the full ranking; None when its family is not among
     /// those the answers consider.
-    pub rank: Option<usize>,
+    pub place: Option<Place>,
 }
 
 /// What is asked for beyond the ranking.
@@ -216,7 +216,7 @@ pub fn standing(
     catalog: &Catalog,
     respondent: &Respondent,
     role: usize,
-) -> (Option<usize>, RoleScore) {
+) -> (Option<Place>, RoleScore) {
     let lookup = Lookup::new(catalog, respondent);
     let weights = &catalog.paths[respondent.path].weights;
     let answered = answered_axes(respondent);
@@ -225,7 +225,10 @@ pub fn standing(
         return (None, mine);
     }
     let my_key = (sort_key(&mine), catalog.id_order(role));
-    let mut place = 1;
+    let mut place = Place {
+        rank: 1,
+        first_of_score: 1,
+    };
     let mut tied = false;
     for (i, other) in catalog.roles.iter().enumerate() {
         if i == role || !considers(respondent, other) {
@@ -233,10 +236,21 @@ pub fn standing(
         }
         let score = score_role(i, other, weights, &lookup, &answered);
         let key = (sort_key(&score), catalog.id_order(i));
-        place += usize::from(key.0.cmp(&my_key.0).then(my_key.1.cmp(&key.1)).is_gt());
+        place.rank += usize::from(key.0.cmp(&my_key.0).then(my_key.1.cmp(&key.1)).is_gt());
+        place.first_of_score += usize::from(key.0[0] > my_key.0[0]);
         tied |= key.0[0] == my_key.0[0];
     }
     (Some(place), RoleScore { tied, ..mine })
+}
+
+/// A role's place in a ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// Its position in the ranking order (1 is first).
+    pub rank: usize,
+    /// The first position of its score (to 4 decimals): what tables show
+    /// as `=N` when the role is tied.
+    pub first_of_score: usize,
 }
 
 /// Ranks the roles the respondent considers; `top` keeps only the first N.
@@ -324,8 +338,8 @@ pub fn assess_asking(
         .roles
         .iter()
         .map(|&role| {
-            let (rank, score) = standing(catalog, &respondent, role);
-            Focus { score, rank }
+            let (place, score) = standing(catalog, &respondent, role);
+            Focus { score, place }
         })
         .collect();
     Scored {

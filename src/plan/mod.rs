@@ -96,8 +96,8 @@ pub fn plan(
     role: usize,
     within: usize,
 ) -> Result<Plan, PlanError> {
-    let (rank, score) = standing(catalog, respondent, role);
-    let rank = rank.ok_or(PlanError::NotConsidered)?;
+    let (place, score) = standing(catalog, respondent, role);
+    let rank = place.ok_or(PlanError::NotConsidered)?.rank;
     let now = Standing {
         rank,
         score: score.score,
@@ -224,8 +224,8 @@ impl Search<'_> {
 
     fn try_chosen(&mut self) {
         let changed = apply(self.respondent, &self.chosen);
-        let (rank, score) = standing(self.catalog, &changed, self.role);
-        let Some(rank) = rank else {
+        let (place, score) = standing(self.catalog, &changed, self.role);
+        let Some(rank) = place.map(|p| p.rank) else {
             return;
         };
         self.best_rank = self.best_rank.min(rank);

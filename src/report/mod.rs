@@ -229,7 +229,12 @@ impl<'c> Reporter<'c> {
     }
 
     fn cohort_row(&self, scored: &Scored) -> CohortRow {
-        let pick = |i: usize| scored.ranking.get(i).map(|s| (s.role, s.score));
+        // A role that scored 0 is no match, whatever its place.
+        let pick = |i: usize| {
+            (scored.ranking.get(i))
+                .filter(|s| crate::score::ten_thousandths(s.score) > 0)
+                .map(|s| (s.role, s.score))
+        };
         CohortRow {
             id: scored.respondent.id.clone(),
             best: pick(0),

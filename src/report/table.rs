@@ -8,7 +8,7 @@ use comfy_table::{
 
 use super::{Cohort, Theme, percent, profile};
 use crate::catalog::Catalog;
-use crate::score::{Scored, explain};
+use crate::score::{RoleScore, Scored, explain, ten_thousandths};
 use crate::text::escape_control;
 
 /// A table with only a rule under the header: light on the eye, and it
@@ -70,10 +70,11 @@ pub fn ranking(catalog: &Catalog, scored: &Scored, theme: Theme) -> Table {
         header.push("Tags");
     }
     let mut table = new_table(theme, header);
-    for (i, s) in scored.ranking.iter().enumerate() {
+    let ranks = rank_labels(&scored.ranking);
+    for (s, rank) in scored.ranking.iter().zip(ranks) {
         let role = &catalog.roles[s.role];
         let mut row = vec![
-            (i + 1).to_string(),
+            rank,
             escape_control(&role.name).into_owned(),
             escape_control(&catalog.families[role.family].name).into_owned(),
             format!("{:>4} {}", percent(Some(s.score)), theme.bar(s.score, 6)),
@@ -99,15 +100,74 @@ pub fn ranking(catalog: &Catalog, scored: &Scored, theme: Theme) -> Table {
 /// What the columns of [`ranking`] mean, for the path's columns only.
 fn legend(catalog: &Catalog, scored: &Scored) -> String {
     let path = &catalog.paths[scored.respondent.path];
-    let mut parts = Vec::new();
+    let mut parts: Vec<&str> = Vec::new();
     if path.assesses_competency() {
         parts.push("Skills: your strengths among the role's tags. Growth: your goals among them.");
     }
     if path.assesses_work_style() {
         parts.push("Style: how your work style fits the role.");
     }
+    if scored.ranking.iter().any(|s| s.tied) {
+        parts.push(tie_note(catalog, scored));
+    }
     parts.join(" ")
 }
+
+/// The rank column: the place, or `=N` for a role whose score (to 4
+/// decimals) equals a neighbour's, N being the first place of that score.
+pub fn rank_labels(ranking: &[RoleScore]) -> Vec<String> {
+    let mut first_of_score = 1;
+    ranking
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let same_as_previous =
+                i > 0 && ten_thousandths(ranking[i - 1].score) == ten_thousandths(s.score);
+            if !same_as_previous {
+                first_of_score = i + 1;
+            }
+            if s.tied {
+                format!("={first_of_score}")
+            } else {
+                (i + 1).to_string()
+            }
+        })
+        .collect()
+}
+
+/// How tied roles are ordered, naming only what the path assesses.
+pub fn tie_note(catalog: &Catalog, scored: &Scored) -> &'static str {
+    let path = &catalog.paths[scored.respondent.path];
+    match (path.assesses_competency(), path.assesses_work_style()) {
+        (true, true) => {
+            "=N: tied on score; tied roles are ordered by skills, then style, then role id."
+        }
+        (true, false) => "=N: tied on score; tied roles are ordered by skills, then role id.",
+        _ => "=N: tied on score; tied roles are ordered by role id.",
+    }
+}
+
+/// The people of a cohort with no best match, listed apart: they count in
+/// neither the best matches nor the gaps.
+pub(crate) fn no_match_line(cohort: &Cohort<'_>) -> Option<String> {
+    let ids: Vec<&str> = cohort
+        .rows
+        .iter()
+        .filter(|row| row.best.is_none())
+        .map(|row| row.id.as_str())
+        .collect();
+    (!ids.is_empty()).then(|| {
+        format!(
+            "No match (every role scored 0%; not counted below): {}",
+            ids.join(", ")
+        )
+    })
+}
+
+/// What stands in for the best match when every role scored 0.
+pub const NO_MATCH_NOTE: &str = "No best match: every role scored 0%, so the order above is \
+    only the order of ties, not a fit. Add strengths, goals or work-style answers \
+    (`rolefit template` lists them).";
 
 pub fn single(
     catalog: &Catalog,
@@ -136,10 +196,22 @@ pub fn single(
         "{}",
         theme.dim(&crate::text::wrap(&legend, theme.width, ""))
     )?;
-    if let Some(best) = scored.best() {
+    if scored.no_match() {
+        writeln!(
+            out,
+            "\n{}",
+            crate::text::wrap(NO_MATCH_NOTE, theme.width, "")
+        )?;
+    }
+    if !scored.focus.is_empty() {
+        for focus in &scored.focus {
+            writeln!(out)?;
+            out.write_all(profile::focus_profile(catalog, r, focus, theme).as_bytes())?;
+        }
+    } else if let Some(best) = scored.best() {
         writeln!(out)?;
         out.write_all(profile::fit_profile(catalog, r, best, theme).as_bytes())?;
-    } else {
+    } else if scored.ranking.is_empty() {
         writeln!(out, "\nNo role is in the families chosen.")?;
     }
     Ok(())
@@ -156,7 +228,7 @@ pub(crate) fn cohort(
         theme,
         vec!["Respondent", "Best match", "Score", "Runner-up", "Score"],
     );
-    for row in cohort.rows {
+    for row in cohort.rows.iter().filter(|row| row.best.is_some()) {
         let (best, best_score) = row
             .best
             .map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
@@ -173,6 +245,13 @@ pub(crate) fn cohort(
     }
     align_right(&mut table, &[2, 4]);
     writeln!(out, "{}\n", table.trim_fmt())?;
+    if let Some(line) = no_match_line(cohort) {
+        writeln!(
+            out,
+            "{}\n",
+            crate::text::wrap(&escape_control(&line), theme.width, "")
+        )?;
+    }
 
     let scored = cohort.rows.len();
     let mut summary = format!("{} {scored} respondents scored", theme.bold("Cohort:"));
