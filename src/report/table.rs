@@ -107,9 +107,6 @@ fn legend(catalog: &Catalog, scored: &Scored) -> String {
     if path.assesses_work_style() {
         parts.push("Style: how your work style fits the role.");
     }
-    if scored.ranking.iter().any(|s| s.tied) {
-        parts.push(tie_note(catalog, scored));
-    }
     parts.join(" ")
 }
 
@@ -196,6 +193,14 @@ pub fn single(
         "{}",
         theme.dim(&crate::text::wrap(&legend, theme.width, ""))
     )?;
+    if scored.ranking.iter().any(|s| s.tied) {
+        let note = tie_note(catalog, scored);
+        writeln!(
+            out,
+            "{}",
+            theme.dim(&crate::text::wrap(note, theme.width, ""))
+        )?;
+    }
     if scored.no_match() {
         writeln!(
             out,
