@@ -10,7 +10,7 @@ use proptest::test_runner::{Config, TestRng, TestRunner};
 
 use rolefit::answers::Respondent;
 use rolefit::catalog::Catalog;
-use rolefit::plan::{Change, Outcome, PlanError, Unreachable, apply, plan};
+use rolefit::plan::{Change, Outcome, PlanError, Unreachable, apply, plan, plan_within_limit};
 use rolefit::score::{breakdown, rank, round4, ten_thousandths};
 
 fn builtin() -> &'static Catalog {
@@ -367,4 +367,47 @@ fn plans_on_small_catalogs_with_more_tags_are_the_brute_force_optimum() {
     }
     // The generated cases reach every kind of outcome.
     assert_eq!(seen.len(), 6, "{seen:?}");
+}
+
+#[test]
+fn a_search_too_large_to_finish_is_refused_not_guessed() {
+    let cat = builtin();
+    let vp = cat.role_index("vp-of-engineering").unwrap();
+    let tag = |name: &str| cat.tag_index(name).unwrap();
+    let mut strengths = vec![
+        (tag("error budgets and SLOs"), 3),
+        (tag("pager and on-call operations"), 5),
+        (tag("canonical data modeling"), 2),
+        (tag("landing-zone architecture"), 1),
+    ];
+    strengths.sort_unstable();
+    let r = Respondent {
+        id: "planner".into(),
+        source: "planner.yaml".into(),
+        path: cat.path_index("full").unwrap(),
+        strengths,
+        goals: vec![tag("threat modeling depth")],
+        work_style: vec![Some(4.0), Some(3.0), Some(2.0), Some(4.5), Some(2.0)],
+        families: Vec::new(),
+        warnings: Vec::new(),
+    };
+    // First place takes all three of the VP's tags, none held yet: the
+    // search tries 15 one-change, 75 two-change and 125 three-change
+    // candidates, each ranking all 24 roles.
+    let found = plan(cat, &r, vp, 1).unwrap();
+    assert!(
+        matches!(&found.outcome, Outcome::Found { changes, .. } if changes.len() == 3),
+        "{found:?}"
+    );
+    let roles = cat.roles.len() as u64;
+    // With room for the shorter candidates only, it stops before the
+    // three-change ones instead of answering without them.
+    assert_eq!(
+        plan_within_limit(cat, &r, vp, 1, (15 + 75) * roles),
+        Err(PlanError::TooLarge { candidates: 125 })
+    );
+    assert_eq!(
+        plan_within_limit(cat, &r, vp, 1, (15 + 75 + 125) * roles),
+        Ok(found)
+    );
 }

@@ -96,6 +96,18 @@ pub fn plan(
     role: usize,
     within: usize,
 ) -> Result<Plan, PlanError> {
+    plan_within_limit(catalog, respondent, role, within, WORK_LIMIT)
+}
+
+/// [`plan`], stopping before the search costs more than `limit` role
+/// scorings.
+pub fn plan_within_limit(
+    catalog: &Catalog,
+    respondent: &Respondent,
+    role: usize,
+    within: usize,
+    limit: u64,
+) -> Result<Plan, PlanError> {
     let (place, score) = standing(catalog, respondent, role);
     let rank = place.ok_or(PlanError::NotConsidered)?.rank;
     let now = Standing {
@@ -146,7 +158,7 @@ pub fn plan(
     for size in 1..=open.len() {
         let work = candidates_of_size(&open, size).saturating_mul(considered);
         spent = spent.saturating_add(work);
-        if spent > WORK_LIMIT {
+        if spent > limit {
             return Err(PlanError::TooLarge {
                 candidates: candidates_of_size(&open, size),
             });
