@@ -1,6 +1,8 @@
 //! Ties, `--explain` and `plan`, in the library: invariants over generated
 //! answers, and plans checked against a brute-force search.
 
+mod common;
+
 use std::cmp::Reverse;
 use std::sync::OnceLock;
 
@@ -18,46 +20,10 @@ fn builtin() -> &'static Catalog {
     CATALOG.get_or_init(|| Catalog::builtin().expect("the built-in catalog is valid"))
 }
 
-/// A resolved respondent as `answers::resolve` would build it for this
-/// catalog: strengths and goals sorted and unique, nothing the path does
-/// not assess, at least one axis on a path of work style alone.
+/// Answers with half-step axis values, as people give them: ties are
+/// common then.
 fn respondent(catalog: &'static Catalog) -> impl Strategy<Value = Respondent> {
-    let tags = catalog.tags.len();
-    (
-        0..catalog.paths.len(),
-        prop::collection::btree_map(0..tags, 1u8..=5, 0..8),
-        prop::collection::btree_set(0..tags, 0..4),
-        // Half-steps make ties common, as in real answers.
-        prop::collection::vec(
-            prop::option::of((2u8..=10).prop_map(|h| f64::from(h) / 2.0)),
-            catalog.axes.len(),
-        ),
-        prop::collection::btree_set(0..catalog.families.len(), 0..3),
-    )
-        .prop_map(move |(path, strengths, goals, mut work_style, families)| {
-            let def = &catalog.paths[path];
-            let competency = def.assesses_competency();
-            if !def.assesses_work_style() {
-                work_style.iter_mut().for_each(|v| *v = None);
-            } else if !competency && work_style.iter().all(Option::is_none) {
-                work_style[0] = Some(3.0);
-            }
-            let (strengths, goals) = if competency {
-                (strengths.into_iter().collect(), goals.into_iter().collect())
-            } else {
-                (Vec::new(), Vec::new())
-            };
-            Respondent {
-                id: "someone".into(),
-                source: "generated.yaml".into(),
-                path,
-                strengths,
-                goals,
-                work_style,
-                families: families.into_iter().collect(),
-                warnings: Vec::new(),
-            }
-        })
+    common::respondent_with(catalog, (2u8..=10).prop_map(|h| f64::from(h) / 2.0))
 }
 
 proptest! {

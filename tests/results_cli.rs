@@ -1,38 +1,15 @@
 //! Ties, the all-zero case, `--explain`, `--role` and `plan` through the
 //! real binary.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::{Value, json};
 
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
-
-fn rolefit() -> Command {
-    let mut cmd = Command::cargo_bin("rolefit").unwrap();
-    cmd.current_dir(MANIFEST)
-        .env_remove("ROLEFIT_ROLES")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
-    cmd
-}
-
-fn stdout_of(cmd: &mut Command) -> String {
-    let output = cmd.output().unwrap();
-    assert!(
-        output.status.success(),
-        "exit {:?}: {}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
-
-fn json_of(cmd: &mut Command) -> Value {
-    serde_json::from_str(&stdout_of(cmd)).expect("one JSON document")
-}
+use common::{MANIFEST, json_of, rolefit, stdout_of};
 
 fn ranking(doc: &Value) -> &Vec<Value> {
     doc["respondents"][0]["ranking"].as_array().unwrap()
