@@ -328,6 +328,20 @@ fn role_shows_the_fit_profile_of_each_role_asked_for() {
 }
 
 #[test]
+fn role_with_several_respondents_says_profiles_need_one() {
+    rolefit()
+        .args(["score", "examples/", "--role", "data-architect"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("Cohort:").and(predicate::str::contains("Fit profile").not()),
+        )
+        .stderr(predicate::str::contains(
+            "fit profiles (--role) are shown when one respondent is scored",
+        ));
+}
+
+#[test]
 fn role_outside_the_families_is_shown_as_not_ranked() {
     let table = stdout_of(rolefit().args([
         "score",
