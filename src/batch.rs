@@ -492,11 +492,17 @@ fn process(job: Job, options: &Options<'_>, renderer: Renderer<'_>) -> Outcome {
     Ok((renderer.render(scored), warnings))
 }
 
-/// Reads one answer file (YAML or JSON, by its extension) exactly as
-/// `score` does, with the same errors: what `rolefit plan` needs.
+/// Reads one answer file (YAML or JSON, by its extension; `-` is YAML on
+/// standard input) exactly as `score` does, with the same errors: what
+/// `rolefit plan` needs.
 pub fn read_one(path: &Path, catalog: &Catalog) -> Result<answers::Respondent, Vec<Located>> {
-    let format = Format::from_extension(path).unwrap_or(Format::Yaml);
-    respondent_of(Job::File(path.to_path_buf(), format), catalog)
+    let job = if path.as_os_str() == "-" {
+        read_stdin(Format::Yaml)
+    } else {
+        let format = Format::from_extension(path).unwrap_or(Format::Yaml);
+        Job::File(path.to_path_buf(), format)
+    };
+    respondent_of(job, catalog)
 }
 
 /// Reads, parses and resolves one answer set.

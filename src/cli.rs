@@ -78,7 +78,7 @@ Examples:
   rolefit roles --format json | jq '.[].roles[].id'")]
     Roles(RolesArgs),
 
-    /// Show one role's full card and fit profile.
+    /// Show one role's full card: tags, work-style targets, behaviours (your fit: score --role).
     #[command(after_help = "\
 Examples:
   rolefit show site-reliability-engineer
@@ -273,8 +273,8 @@ pub struct ScoreArgs {
 
 #[derive(Debug, Args)]
 pub struct PlanArgs {
-    /// One answer file (YAML or JSON).
-    #[arg(value_name = "FILE")]
+    /// One answer file (YAML or JSON), or - for YAML on standard input.
+    #[arg(value_name = "FILE|-")]
     pub input: PathBuf,
 
     /// The role to reach: an id or a name, case-insensitive.

@@ -471,6 +471,15 @@ fn plan_table_says_what_to_change_and_where_it_leads() {
         "{table}"
     );
 
+    // Standard input reads as YAML, like `score -`.
+    let jane = fs::read_to_string(Path::new(MANIFEST).join("examples/jane-sre.yaml")).unwrap();
+    let piped = stdout_of(
+        rolefit()
+            .args(["plan", "-", "--role", "data architect"])
+            .write_stdin(jane),
+    );
+    assert_eq!(piped, table);
+
     let already = stdout_of(rolefit().args([
         "plan",
         "examples/jane-sre.yaml",
