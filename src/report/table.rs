@@ -71,13 +71,21 @@ pub fn ranking(catalog: &Catalog, scored: &Scored, theme: Theme) -> Table {
     }
     let mut table = new_table(theme, header);
     let ranks = rank_labels(&scored.ranking);
+    // The table fills 80 columns with ranks of two characters; a wider
+    // rank (`=10`) takes its room from the bars, not from the role names.
+    let rank_width = ranks.iter().map(String::len).max().unwrap_or(0);
+    let bar_cells = 6usize.saturating_sub(rank_width.saturating_sub(2)).max(3);
     for (s, rank) in scored.ranking.iter().zip(ranks) {
         let role = &catalog.roles[s.role];
         let mut row = vec![
             rank,
             escape_control(&role.name).into_owned(),
             escape_control(&catalog.families[role.family].name).into_owned(),
-            format!("{:>4} {}", percent(Some(s.score)), theme.bar(s.score, 6)),
+            format!(
+                "{:>4} {}",
+                percent(Some(s.score)),
+                theme.bar(s.score, bar_cells)
+            ),
         ];
         if competency {
             row.extend([percent(s.competency), percent(s.growth)]);
