@@ -99,6 +99,25 @@ fn the_last_row_of_a_top_n_is_tied_with_a_role_cut_off() {
     );
 }
 
+#[test]
+fn a_cohort_marks_a_best_match_tied_with_the_runner_up() {
+    // Alex's two best roles share 90%.
+    let table = stdout_of(rolefit().args(["score", "examples/"]));
+    let alex = table
+        .lines()
+        .find(|l| l.starts_with("alex-morgan"))
+        .unwrap();
+    assert_eq!(alex.matches("=90%").count(), 2, "{table}");
+    let jane = table.lines().find(|l| l.starts_with("jane-doe")).unwrap();
+    assert!(!jane.contains('='), "{jane}");
+    assert_eq!(
+        table
+            .matches("the best match and the runner-up are tied")
+            .count(),
+        1
+    );
+}
+
 // ---------------------------------------------------------------- all zero
 
 #[test]

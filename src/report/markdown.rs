@@ -146,11 +146,14 @@ pub(crate) fn cohort(
             &[
                 cell(&r.id),
                 r.best.map(|(role, _)| name(role)).unwrap_or_default(),
-                percent(r.best.map(|(_, s)| s)),
+                super::table::tie_mark(r.best_tied, percent(r.best.map(|(_, s)| s))),
                 r.runner_up.map(|(role, _)| name(role)).unwrap_or_default(),
-                percent(r.runner_up.map(|(_, s)| s)),
+                super::table::tie_mark(r.best_tied, percent(r.runner_up.map(|(_, s)| s))),
             ],
         )?;
+    }
+    if cohort.rows.iter().any(|row| row.best_tied) {
+        writeln!(out, "\n{}", super::table::COHORT_TIE_NOTE)?;
     }
     if let Some(line) = super::table::no_match_line(cohort) {
         writeln!(out, "\n{}", cell(&line))?;

@@ -136,6 +136,8 @@ struct CohortRow {
     id: String,
     best: Option<(usize, f64)>,
     runner_up: Option<(usize, f64)>,
+    /// The best match's score equals the runner-up's (to 4 decimals).
+    best_tied: bool,
     gaps: Vec<usize>,
 }
 
@@ -239,6 +241,7 @@ impl<'c> Reporter<'c> {
             id: scored.respondent.id.clone(),
             best: pick(0),
             runner_up: pick(1),
+            best_tied: scored.best().is_some_and(|best| best.tied),
             gaps: scored
                 .best()
                 .map(|best| crate::score::explain(self.catalog, &scored.respondent, best).gaps)

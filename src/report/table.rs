@@ -169,6 +169,15 @@ pub(crate) fn no_match_line(cohort: &Cohort<'_>) -> Option<String> {
     })
 }
 
+/// A score with `=` before it when it is tied.
+pub(crate) fn tie_mark(tied: bool, score: String) -> String {
+    if tied { format!("={score}") } else { score }
+}
+
+/// Under a cohort whose best match ties with the runner-up for someone.
+pub(crate) const COHORT_TIE_NOTE: &str = "=: the best match and the runner-up are tied on \
+    score; the first in tie order (skills, then style, then role id) counts as the best match.";
+
 /// What stands in for the best match when every role scored 0.
 pub const NO_MATCH_NOTE: &str = "No best match: every role scored 0%, so the order above is \
     only the order of ties, not a fit. Add strengths, goals or work-style answers \
@@ -251,13 +260,20 @@ pub(crate) fn cohort(
         table.add_row(vec![
             escape_control(&row.id).into_owned(),
             best,
-            percent(best_score),
+            tie_mark(row.best_tied, percent(best_score)),
             next,
-            percent(next_score),
+            tie_mark(row.best_tied, percent(next_score)),
         ]);
     }
     align_right(&mut table, &[2, 4]);
     writeln!(out, "{}\n", table.trim_fmt())?;
+    if cohort.rows.iter().any(|row| row.best_tied) {
+        writeln!(
+            out,
+            "{}\n",
+            crate::text::wrap(COHORT_TIE_NOTE, theme.width, "")
+        )?;
+    }
     if let Some(line) = no_match_line(cohort) {
         writeln!(
             out,
