@@ -1,16 +1,11 @@
 //! Runs a parsed command line: the one place that ties the pieces together.
 
-use crate::batch::{self, Options};
+use crate::batch::{self, Mode, Options};
 use crate::catalog::Catalog;
-use crate::cli::{
-    AssessArgs, Cli, ColorChoice, Command, OutputFormat, PlanArgs, PlanFormat, ScoreArgs,
-};
+use crate::cli::{AssessArgs, Cli, Command, PlanArgs, PlanFormat, ScoreArgs};
 use crate::error::{Error, Result};
-use crate::output::{self, Sink};
-use crate::report::Reporter;
-
-/// Rows a table shows unless `--top` says otherwise.
-pub const TABLE_TOP: usize = 10;
+use crate::output::{self, ColorChoice, Sink};
+use crate::report::{OutputFormat, Reporter, TABLE_TOP};
 
 pub fn run(cli: Cli) -> Result<()> {
     let load = || Catalog::load(cli.roles.as_deref());
@@ -113,7 +108,8 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
         return Err(Error::Usage("--top must be at least 1".into()));
     }
     let asked = asked(catalog, &args)?;
-    let (inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.quiet)?;
+    crate::diagnostics::set_quiet(args.quiet);
+    let (inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.recursive)?;
     let top = args.top.or(match args.format {
         OutputFormat::Table | OutputFormat::Markdown => Some(TABLE_TOP),
         _ => None,
@@ -125,13 +121,14 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     let out = sink.writer();
     reporter.begin(out).map_err(Error::Output)?;
     for problem in &missing {
-        eprintln!("rolefit: error: {problem}");
+        crate::diagnostics::error(problem);
         reporter
             .error(std::slice::from_ref(problem), out)
             .map_err(Error::Output)?;
     }
     let options = Options {
         catalog,
+        mode: Mode::Score,
         top,
         families,
         quiet: args.quiet,
@@ -140,14 +137,15 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     let summary = batch::run(&inputs, &options, &mut reporter, out).map_err(Error::Output)?;
     reporter.finish(out).map_err(Error::Output)?;
     sink.finish()?;
-    if summary.scored > 1 && !options.asked.roles.is_empty() && !args.quiet {
-        eprintln!(
-            "rolefit: note: fit profiles (--role) are shown when one respondent is scored; \
-             score one file to see them"
+    if summary.scored > 1 && !options.asked.roles.is_empty() {
+        crate::diagnostics::note(
+            &"fit profiles (--role) are shown when one respondent is scored; \
+              score one file to see them",
         );
     }
 
     let failed = summary.failed + missing.len();
+    crate::diagnostics::closing("scored", summary.scored, failed);
     if failed > 0 {
         return Err(Error::SomeInputsFailed {
             failed,
@@ -185,7 +183,7 @@ fn plan(
     }
     let respondent = batch::read_one(&args.input, catalog).map_err(|problems| {
         for problem in &problems {
-            eprintln!("rolefit: error: {problem}");
+            crate::diagnostics::error(problem);
         }
         Error::SomeInputsFailed {
             failed: 1,
@@ -193,7 +191,7 @@ fn plan(
         }
     })?;
     for warning in &respondent.warnings {
-        eprintln!("rolefit: warning: {warning}");
+        crate::diagnostics::warning(warning);
     }
     let plan = crate::plan::plan(catalog, &respondent, role, args.within).map_err(|e| {
         let name = crate::text::escape_control(&catalog.roles[role].name).into_owned();

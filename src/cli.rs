@@ -2,7 +2,11 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
+
+pub use crate::output::ColorChoice;
+pub use crate::plan::PlanFormat;
+pub use crate::report::{BrowseFormat, OutputFormat, TABLE_TOP};
 
 const ABOUT: &str =
     "Find the technology role that fits your strengths, growth goals and work style.";
@@ -30,18 +34,11 @@ pub struct Cli {
     pub roles: Option<PathBuf>,
 
     /// When to use colour (NO_COLOR is honoured with auto).
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, ignore_case = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -135,18 +132,10 @@ Examples:
     Man,
 }
 
-/// Formats of the catalog-browsing commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BrowseFormat {
-    Table,
-    Json,
-    Markdown,
-}
-
 #[derive(Debug, Args)]
 pub struct FormatArgs {
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = BrowseFormat::Table)]
+    #[arg(long, short, value_enum, ignore_case = true, default_value_t = BrowseFormat::Table)]
     pub format: BrowseFormat,
 }
 
@@ -196,6 +185,10 @@ pub struct ValidateArgs {
     /// Standard input is JSON Lines, one answer set per line.
     #[arg(long)]
     pub jsonl: bool,
+
+    /// Also read the answer files in subfolders of the directories given.
+    #[arg(long, short)]
+    pub recursive: bool,
 }
 
 #[derive(Debug, Args)]
@@ -220,7 +213,7 @@ pub struct AssessArgs {
     pub force: bool,
 
     /// Show only the N best roles.
-    #[arg(long, value_name = "N", default_value_t = 10)]
+    #[arg(long, value_name = "N", default_value_t = TABLE_TOP)]
     pub top: usize,
 
     /// Skip the family question: consider only these families (repeatable).
@@ -235,14 +228,15 @@ pub struct ScoreArgs {
     pub inputs: Vec<PathBuf>,
 
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    #[arg(long, short, value_enum, ignore_case = true, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
 
     /// Show only the N best roles (default: 10 in tables, all otherwise).
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
 
-    /// Rank only roles of this family (repeatable); replaces the files' own.
+    /// Rank only roles of this family (repeatable); replaces the families the
+    /// answer files name.
     #[arg(long = "family", value_name = "FAMILY")]
     pub families: Vec<String>,
 
@@ -261,6 +255,10 @@ pub struct ScoreArgs {
     /// Print no warnings and no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// Also read the answer files in subfolders of the directories given.
+    #[arg(long, short)]
+    pub recursive: bool,
 
     /// Show this role's fit profile (repeatable; id or name); table and markdown.
     #[arg(long = "role", value_name = "ROLE")]
@@ -287,24 +285,8 @@ pub struct PlanArgs {
     pub within: usize,
 
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = PlanFormat::Table)]
+    #[arg(long, short, value_enum, ignore_case = true, default_value_t = PlanFormat::Table)]
     pub format: PlanFormat,
-}
-
-/// Formats of `plan`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PlanFormat {
-    Table,
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    Table,
-    Json,
-    Jsonl,
-    Csv,
-    Markdown,
 }
 
 #[cfg(test)]

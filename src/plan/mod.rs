@@ -18,6 +18,13 @@ use crate::answers::Respondent;
 use crate::catalog::{Catalog, MAX_LEVEL};
 use crate::score::{level_of, standing, ten_thousandths};
 
+/// Formats of `plan` (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PlanFormat {
+    Table,
+    Json,
+}
+
 /// One change to the strengths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Change {
