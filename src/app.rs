@@ -2,7 +2,7 @@
 
 use crate::batch::{self, Mode, Options};
 use crate::catalog::Catalog;
-use crate::cli::{AssessArgs, Cli, Command, ScoreArgs};
+use crate::cli::{AssessArgs, Cli, Command, PlanArgs, PlanFormat, ScoreArgs};
 use crate::error::{Error, Result};
 use crate::output::{self, ColorChoice, Sink};
 use crate::report::{OutputFormat, Reporter, TABLE_TOP};
@@ -15,6 +15,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Completions(args)) => with_stdout(color, |_, out| crate::shell::completions(args.shell, out)),
         Some(Command::Man) => with_stdout(color, |_, out| crate::shell::man(out)),
         Some(Command::Score(args)) => score(&load()?, args, color),
+        Some(Command::Plan(args)) => {
+            let catalog = load()?;
+            with_stdout(color, |theme, out| plan(&catalog, &args, theme, out))
+        }
         Some(Command::Assess(args)) => crate::interview::assess(&load()?, &args, color),
         Some(Command::Roles(args)) => {
             let catalog = load()?;
@@ -65,11 +69,46 @@ fn with_stdout(
     sink.finish()
 }
 
+/// What `score` is asked beyond the ranking, checked against the format:
+/// fit profiles are for people to read, points for programs.
+fn asked(catalog: &Catalog, args: &ScoreArgs) -> Result<crate::score::Asked> {
+    let machine = matches!(
+        args.format,
+        OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv
+    );
+    if args.explain && !matches!(args.format, OutputFormat::Json | OutputFormat::Jsonl) {
+        return Err(Error::Usage(
+            "--explain adds points to JSON: use it with --format json or --format jsonl \
+             (tables show each role's fit profile with --role)"
+                .into(),
+        ));
+    }
+    if !args.focus.is_empty() && machine {
+        return Err(Error::Usage(
+            "--role shows fit profiles in tables and Markdown; JSON and CSV already hold \
+             every role's scores (leave out --top), and --explain breaks them down"
+                .into(),
+        ));
+    }
+    let mut roles = Vec::new();
+    for query in &args.focus {
+        let role = catalog.find_role(query)?;
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    Ok(crate::score::Asked {
+        explain: args.explain,
+        roles,
+    })
+}
+
 fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     let families = catalog.find_families(&args.families)?;
     if args.top == Some(0) {
         return Err(Error::Usage("--top must be at least 1".into()));
     }
+    let asked = asked(catalog, &args)?;
     crate::diagnostics::set_quiet(args.quiet);
     let (inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.recursive)?;
     let top = args.top.or(match args.format {
@@ -94,10 +133,17 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
         top,
         families,
         quiet: args.quiet,
+        asked,
     };
     let summary = batch::run(&inputs, &options, &mut reporter, out).map_err(Error::Output)?;
     reporter.finish(out).map_err(Error::Output)?;
     sink.finish()?;
+    if summary.scored > 1 && !options.asked.roles.is_empty() {
+        crate::diagnostics::note(
+            &"fit profiles (--role) are shown when one respondent is scored; \
+              score one file to see them",
+        );
+    }
 
     let failed = summary.failed + missing.len();
     crate::diagnostics::closing("scored", summary.scored, failed);
@@ -113,4 +159,67 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// `rolefit plan`: one answer file, one role, the shortest way into the top K.
+fn plan(
+    catalog: &Catalog,
+    args: &PlanArgs,
+    theme: crate::report::Theme,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    use crate::plan::{PlanError, render};
+    let role = catalog.find_role(&args.role)?;
+    if args.within == 0 {
+        return Err(Error::Usage("--within must be at least 1".into()));
+    }
+    if crate::answers::Format::from_extension(&args.input)
+        == Some(crate::answers::Format::JsonLines)
+    {
+        return Err(Error::Usage(
+            "plan reads one answer set (YAML or JSON); a JSON Lines file holds many: \
+             save the line you want as a .json file"
+                .into(),
+        ));
+    }
+    let respondent = batch::read_one(&args.input, catalog).map_err(|problems| {
+        for problem in &problems {
+            crate::diagnostics::error(problem);
+        }
+        Error::SomeInputsFailed {
+            failed: 1,
+            total: 1,
+        }
+    })?;
+    for warning in &respondent.warnings {
+        crate::diagnostics::warning(warning);
+    }
+    let plan = crate::plan::plan(catalog, &respondent, role, args.within).map_err(|e| {
+        let name = crate::text::escape_control(&catalog.roles[role].name).into_owned();
+        Error::Usage(match e {
+            PlanError::NotConsidered => {
+                let family = &catalog.families[catalog.roles[role].family].id;
+                let chosen: Vec<&str> = respondent
+                    .families
+                    .iter()
+                    .map(|&f| catalog.families[f].id.as_str())
+                    .collect();
+                format!(
+                    "{name} is in the {family} family, which {} does not rank (its families: {}); \
+                     add {family} to its `families` to plan for it",
+                    args.input.display(),
+                    chosen.join(", ")
+                )
+            }
+            PlanError::TooLarge { candidates } => format!(
+                "a plan for {name} needs more changes than rolefit can search exactly \
+                 ({candidates} candidates of one size); try a larger --within"
+            ),
+        })
+    })?;
+    let text = match args.format {
+        PlanFormat::Table => render::table(catalog, &respondent, &plan, theme),
+        PlanFormat::Json => render::json(catalog, &respondent, &plan),
+    };
+    out.write_all(text.as_bytes()).map_err(Error::Output)
 }

@@ -247,6 +247,8 @@ pub struct Options<'a> {
     /// Replaces each respondent's families when not empty.
     pub families: Vec<usize>,
     pub quiet: bool,
+    /// What is asked beyond each ranking (`--explain`, `--role`).
+    pub asked: score::Asked,
 }
 
 /// Counts of a finished batch.
@@ -322,6 +324,7 @@ pub fn check(inputs: &[Input], catalog: &Catalog) -> io::Result<Summary> {
         top: None,
         families: Vec::new(),
         quiet: false,
+        asked: score::Asked::default(),
     };
     let destination = Destination {
         reporter: None,
@@ -636,6 +639,45 @@ fn read_line_limited(
 /// Reads, parses, resolves, and (when scoring) scores and renders one
 /// answer set.
 fn process(job: Job, options: &Options<'_>, renderer: Option<Renderer<'_>>) -> Outcome {
+    let (mut respondent, place) = resolve_job(job, options.catalog)?;
+    if !options.families.is_empty() {
+        respondent.families = options.families.clone();
+    }
+    // JSON output lists the warnings too.
+    let warnings = respondent.warnings.clone();
+    let id = respondent.id.clone();
+    let rendered = match (options.mode, renderer) {
+        (Mode::Score, Some(renderer)) => {
+            let scored =
+                score::assess_asking(options.catalog, respondent, options.top, &options.asked);
+            Some(renderer.render(scored))
+        }
+        _ => None,
+    };
+    Ok(Done {
+        rendered,
+        id,
+        place,
+        warnings,
+    })
+}
+
+/// Reads one answer file (YAML or JSON, by its extension; `-` is YAML on
+/// standard input) exactly as `score` does, with the same errors: what
+/// `rolefit plan` needs.
+pub fn read_one(path: &Path, catalog: &Catalog) -> Result<answers::Respondent, Vec<Located>> {
+    let job = if path.as_os_str() == "-" {
+        read_stdin(Format::Yaml)
+    } else {
+        let format = Format::from_extension(path).unwrap_or(Format::Yaml);
+        Job::File(path.to_path_buf(), format)
+    };
+    resolve_job(job, catalog).map(|(respondent, _)| respondent)
+}
+
+/// Reads, parses and resolves one answer set; returns it with the place it
+/// came from as shown to a person (`a.yaml`, `cohort.jsonl:3`).
+fn resolve_job(job: Job, catalog: &Catalog) -> Result<(answers::Respondent, String), Vec<Located>> {
     let (source, text, format, first_line, default_id) = match job {
         Job::Failed(problem) => return Err(vec![problem]),
         Job::Text {
@@ -664,8 +706,8 @@ fn process(job: Job, options: &Options<'_>, renderer: Option<Renderer<'_>>) -> O
     };
     let resolved = answers::parse(&origin, format)
         .map_err(|e| vec![e])
-        .and_then(|file| answers::resolve(file, options.catalog, &origin));
-    let mut respondent = match resolved {
+        .and_then(|file| answers::resolve(file, catalog, &origin));
+    let respondent = match resolved {
         Ok(respondent) => respondent,
         // A JSON Lines record is found again by its id, when it has one.
         Err(problems) if format == Format::JsonLines => {
@@ -677,30 +719,12 @@ fn process(job: Job, options: &Options<'_>, renderer: Option<Renderer<'_>>) -> O
         }
         Err(problems) => return Err(problems),
     };
-    if !options.families.is_empty() {
-        respondent.families = options.families.clone();
-    }
     let place = if format == Format::JsonLines {
         format!("{source}:{first_line}")
     } else {
         source
     };
-    // JSON output lists the warnings too.
-    let warnings = respondent.warnings.clone();
-    let id = respondent.id.clone();
-    let rendered = match (options.mode, renderer) {
-        (Mode::Score, Some(renderer)) => {
-            let scored = score::assess(options.catalog, respondent, options.top);
-            Some(renderer.render(scored))
-        }
-        _ => None,
-    };
-    Ok(Done {
-        rendered,
-        id,
-        place,
-        warnings,
-    })
+    Ok((respondent, place))
 }
 
 /// The `id` of a JSON Lines record that failed, if it has a readable one.

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 pub use crate::output::ColorChoice;
+pub use crate::plan::PlanFormat;
 pub use crate::report::{BrowseFormat, OutputFormat, TABLE_TOP};
 
 const ABOUT: &str =
@@ -58,6 +59,14 @@ Examples:
   cat answers.jsonl | rolefit score - --jsonl --format jsonl --top 3")]
     Score(ScoreArgs),
 
+    /// The fewest changes of strengths that bring a role into your top K.
+    #[command(after_help = "\
+Examples:
+  rolefit plan me.yaml --role data-architect
+  rolefit plan me.yaml --role \"Cloud Architect\" --within 1
+  rolefit plan me.yaml --role site-reliability-engineer --format json")]
+    Plan(PlanArgs),
+
     /// List the role families and their roles, with tags.
     #[command(after_help = "\
 Examples:
@@ -66,7 +75,7 @@ Examples:
   rolefit roles --format json | jq '.[].roles[].id'")]
     Roles(RolesArgs),
 
-    /// Show one role's full card and fit profile.
+    /// Show one role's full card: tags, work-style targets, behaviours (your fit: score --role).
     #[command(after_help = "\
 Examples:
   rolefit show site-reliability-engineer
@@ -254,6 +263,34 @@ pub struct ScoreArgs {
     /// Also read the answer files in subfolders of the directories given.
     #[arg(long, short)]
     pub recursive: bool,
+
+    /// Show this role's fit profile (repeatable; id or name); table and markdown.
+    #[arg(long = "role", value_name = "ROLE")]
+    pub focus: Vec<String>,
+
+    /// Break every score down into points per tag, goal and axis (json, jsonl).
+    #[arg(long)]
+    pub explain: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// One answer file (YAML or JSON), or - for YAML on standard input.
+    #[arg(value_name = "FILE|-")]
+    pub input: PathBuf,
+
+    /// The role to reach: an id or a name, case-insensitive.
+    // The id must differ from the global `--roles`, or clap mixes them up.
+    #[arg(id = "plan_role", long = "role", value_name = "ROLE", required = true)]
+    pub role: String,
+
+    /// The place to reach: rank K or better.
+    #[arg(long, value_name = "K", default_value_t = 3)]
+    pub within: usize,
+
+    /// Output format.
+    #[arg(long, short, value_enum, ignore_case = true, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ pub(crate) mod interview;
 pub(crate) mod locate;
 pub(crate) mod matching;
 pub(crate) mod output;
+pub mod plan;
 pub(crate) mod read;
 pub mod report;
 pub mod score;

@@ -13,6 +13,9 @@ pub struct RoleScore {
     pub competency: Option<f64>,
     pub growth: Option<f64>,
     pub work_style: Option<f64>,
+    /// Its score, to 4 decimals, equals a neighbour's in the full ranking
+    /// (also one cut off by `--top`).
+    pub tied: bool,
 }
 
 /// A respondent and their ranking, best first.
@@ -20,11 +23,43 @@ pub struct RoleScore {
 pub struct Scored {
     pub respondent: Respondent,
     pub ranking: Vec<RoleScore>,
+    /// Whether each entry's score is to be broken down (`--explain`).
+    pub explain: bool,
+    /// Roles whose fit profile was asked for (`--role`), in the order asked.
+    pub focus: Vec<Focus>,
+}
+
+/// A role asked for by name, wherever it ranks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Focus {
+    pub score: RoleScore,
+    /// Its place in the full ranking; None when its family is not among
+    /// those the answers consider.
+    pub place: Option<Place>,
+}
+
+/// What is asked for beyond the ranking.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Asked {
+    /// Break every entry's score down (`--explain`).
+    pub explain: bool,
+    /// Roles whose fit profile to show (`--role`).
+    pub roles: Vec<usize>,
 }
 
 impl Scored {
+    /// The best match: the first role, unless every score is 0 (to 4
+    /// decimals). Then nothing matches, and the first role is only first
+    /// in id order.
     pub fn best(&self) -> Option<&RoleScore> {
-        self.ranking.first()
+        self.ranking
+            .first()
+            .filter(|s| ten_thousandths(s.score) > 0)
+    }
+
+    /// Roles were ranked, and every one of them scored 0.
+    pub fn no_match(&self) -> bool {
+        !self.ranking.is_empty() && self.best().is_none()
     }
 }
 
@@ -154,7 +189,68 @@ fn score_role(
         competency,
         growth,
         work_style,
+        tied: false,
     }
+}
+
+/// The answered axes, in axis order (a sum's order stays fixed).
+fn answered_axes(respondent: &Respondent) -> Vec<(usize, f64)> {
+    respondent
+        .work_style
+        .iter()
+        .enumerate()
+        .filter_map(|(axis, value)| Some((axis, (*value)?)))
+        .collect()
+}
+
+/// Whether the answers rank roles of this family.
+fn considers(respondent: &Respondent, role: &Role) -> bool {
+    respondent.families.is_empty() || respondent.families.contains(&role.family)
+}
+
+/// Where one role stands: its place in the full ranking (None when its
+/// family is not considered) and its score. The same rule as [`rank`],
+/// without sorting: the place is one more than the roles ordered before
+/// it. Plans call this for every candidate change.
+pub fn standing(
+    catalog: &Catalog,
+    respondent: &Respondent,
+    role: usize,
+) -> (Option<Place>, RoleScore) {
+    let lookup = Lookup::new(catalog, respondent);
+    let weights = &catalog.paths[respondent.path].weights;
+    let answered = answered_axes(respondent);
+    let mine = score_role(role, &catalog.roles[role], weights, &lookup, &answered);
+    if !considers(respondent, &catalog.roles[role]) {
+        return (None, mine);
+    }
+    let my_key = (sort_key(&mine), catalog.id_order(role));
+    let mut place = Place {
+        rank: 1,
+        first_of_score: 1,
+    };
+    let mut tied = false;
+    for (i, other) in catalog.roles.iter().enumerate() {
+        if i == role || !considers(respondent, other) {
+            continue;
+        }
+        let score = score_role(i, other, weights, &lookup, &answered);
+        let key = (sort_key(&score), catalog.id_order(i));
+        place.rank += usize::from(key.0.cmp(&my_key.0).then(my_key.1.cmp(&key.1)).is_gt());
+        place.first_of_score += usize::from(key.0[0] > my_key.0[0]);
+        tied |= key.0[0] == my_key.0[0];
+    }
+    (Some(place), RoleScore { tied, ..mine })
+}
+
+/// A role's place in a ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// Its position in the ranking order (1 is first).
+    pub rank: usize,
+    /// The first position of its score (to 4 decimals): what tables show
+    /// as `=N` when the role is tied.
+    pub first_of_score: usize,
 }
 
 /// Ranks the roles the respondent considers; `top` keeps only the first N.
@@ -165,22 +261,20 @@ pub fn rank(catalog: &Catalog, respondent: &Respondent, top: Option<usize>) -> V
     }
     let lookup = Lookup::new(catalog, respondent);
     let weights = &catalog.paths[respondent.path].weights;
-    // The answered axes, in axis order (the sum's order stays fixed).
-    let answered: Vec<(usize, f64)> = respondent
-        .work_style
-        .iter()
-        .enumerate()
-        .filter_map(|(axis, value)| Some((axis, (*value)?)))
-        .collect();
+    let answered = answered_axes(respondent);
     // Keys are computed once per role, not once per comparison, and ties
     // compare the roles' places in id order rather than their ids.
     type Key = ([i64; 3], u32);
     let before = |a: &Key, b: &Key| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-    let considered = catalog.roles.iter().enumerate().filter(|(_, role)| {
-        respondent.families.is_empty() || respondent.families.contains(&role.family)
-    });
+    let considered = catalog
+        .roles
+        .iter()
+        .enumerate()
+        .filter(|(_, role)| considers(respondent, role));
     let mut keyed: Vec<(Key, RoleScore)> = Vec::new();
-    match top {
+    // One role more than shown: the last one shown may tie with it.
+    let keep = top.map(|n| n.saturating_add(1));
+    match keep {
         // A few best of many: keep them sorted as they come, so most roles
         // cost one comparison of keys with the worst kept.
         Some(n) if n.saturating_mul(4) < catalog.roles.len() => {
@@ -213,18 +307,46 @@ pub fn rank(catalog: &Catalog, respondent: &Respondent, top: Option<usize>) -> V
                 ((sort_key(&score), catalog.id_order(i)), score)
             }));
             keyed.sort_unstable_by(|a, b| before(&a.0, &b.0));
-            keyed.truncate(top.unwrap_or(usize::MAX));
+            keyed.truncate(keep.unwrap_or(usize::MAX));
         }
     }
+    // Neighbours in order compare their rounded scores: ties cost nothing.
+    for i in 1..keyed.len() {
+        if keyed[i].0.0[0] == keyed[i - 1].0.0[0] {
+            keyed[i].1.tied = true;
+            keyed[i - 1].1.tied = true;
+        }
+    }
+    keyed.truncate(top.unwrap_or(usize::MAX));
     keyed.into_iter().map(|(_, score)| score).collect()
 }
 
 /// Scores a respondent.
 pub fn assess(catalog: &Catalog, respondent: Respondent, top: Option<usize>) -> Scored {
+    assess_asking(catalog, respondent, top, &Asked::default())
+}
+
+/// Scores a respondent, with what is asked beyond the ranking.
+pub fn assess_asking(
+    catalog: &Catalog,
+    respondent: Respondent,
+    top: Option<usize>,
+    asked: &Asked,
+) -> Scored {
     let ranking = rank(catalog, &respondent, top);
+    let focus = asked
+        .roles
+        .iter()
+        .map(|&role| {
+            let (place, score) = standing(catalog, &respondent, role);
+            Focus { score, place }
+        })
+        .collect();
     Scored {
         respondent,
         ranking,
+        explain: asked.explain,
+        focus,
     }
 }
 
@@ -278,6 +400,124 @@ pub fn growth_plan(catalog: &Catalog, respondent: &Respondent, score: &RoleScore
     let mut gaps = explain(catalog, respondent, score).gaps;
     gaps.sort_by_key(|tag| respondent.goals.binary_search(tag).is_err());
     gaps
+}
+
+/// The weights in effect for a role's score: the path's weights of the
+/// components defined, scaled to add up to 1; 0 for the others.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WeightsInEffect {
+    pub competency: f64,
+    pub growth: f64,
+    pub work_style: f64,
+}
+
+/// A tag's part of a score: level None is a gap (0 points).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TagPoints {
+    pub tag: usize,
+    pub level: Option<u8>,
+    pub points: f64,
+}
+
+/// A goal's part of a score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GoalPoints {
+    pub tag: usize,
+    pub points: f64,
+}
+
+/// An answered axis's part of a score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AxisPoints {
+    pub axis: usize,
+    pub you: f64,
+    pub target: f64,
+    pub points: f64,
+}
+
+/// A score taken apart: every item's points add up to the score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Breakdown {
+    pub weights: WeightsInEffect,
+    /// Every tag of the role, gaps included, in the role's order.
+    pub competency: Vec<TagPoints>,
+    /// The role's tags that are goals, in the role's order.
+    pub growth: Vec<GoalPoints>,
+    /// Every answered axis, in axis order.
+    pub work_style: Vec<AxisPoints>,
+}
+
+/// Takes a role's score apart into points per tag, goal and axis. The
+/// score is a weighted mean of component means, so each item's points are
+/// its value times its component's weight in effect over the component's
+/// item count; their sum is the score.
+pub fn breakdown(catalog: &Catalog, respondent: &Respondent, score: &RoleScore) -> Breakdown {
+    let role = &catalog.roles[score.role];
+    let path = &catalog.paths[respondent.path].weights;
+    let weight = |w: Option<f64>, component: Option<f64>| match component {
+        Some(_) => w.unwrap_or(0.0),
+        None => 0.0,
+    };
+    let raw = [
+        weight(path.competency, score.competency),
+        weight(path.growth, score.growth),
+        weight(path.work_style, score.work_style),
+    ];
+    let total: f64 = raw.iter().sum();
+    let [competency, growth, work_style] = raw.map(|w| if total > 0.0 { w / total } else { 0.0 });
+    let per_tag = 1.0 / role.tags.len() as f64;
+    let tags = if score.competency.is_some() {
+        tag_marks(catalog, respondent, score)
+            .map(|(tag, level)| TagPoints {
+                tag,
+                level,
+                points: competency * per_tag * f64::from(level.unwrap_or(0)) / f64::from(MAX_LEVEL),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let goals = match score.growth {
+        Some(_) => role
+            .tags
+            .iter()
+            .filter(|tag| respondent.goals.binary_search(tag).is_ok())
+            .map(|&tag| GoalPoints {
+                tag,
+                points: growth * per_tag,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let axes = match score.work_style {
+        Some(_) => {
+            let answered = answered_axes(respondent);
+            let per_axis = 1.0 / answered.len() as f64;
+            answered
+                .into_iter()
+                .map(|(axis, you)| {
+                    let target = role.targets[axis];
+                    AxisPoints {
+                        axis,
+                        you,
+                        target,
+                        points: work_style * per_axis * (1.0 - (you - target).abs() / 4.0),
+                    }
+                })
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    Breakdown {
+        weights: WeightsInEffect {
+            competency,
+            growth,
+            work_style,
+        },
+        competency: tags,
+        growth: goals,
+        work_style: axes,
+    }
 }
 
 #[cfg(test)]

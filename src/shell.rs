@@ -182,7 +182,7 @@ work style
 score
 the weighted mean of the defined components with the path's weights: full 0.60 / 0.15 / 0.25, competency 0.80 / 0.20 / \\-, work\\-style \\- / \\- / 1.00. On full without work style the other two weights are scaled up to add to 1.
 .PP
-Roles are ranked by score, then competency, then work style (each compared at 4 decimals), then role id. Results are for self\\-directed exploration, not hiring decisions.
+Roles are ranked by score, then competency, then work style (each compared at 4 decimals), then role id. Roles with the same score at 4 decimals are tied: \\fB=N\\fR in tables, \\fB\"tied\": true\\fR in JSON. When every score is 0 there is no best match. Results are for self\\-directed exploration, not hiring decisions.
 ";
 
 const EXIT_STATUS: &str = "\

@@ -2,26 +2,16 @@
 //! binary: `roles`, `show`, `compare`, `tags` in every format, `template`,
 //! `validate`, `completions` and `man`.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use clap::CommandFactory;
 use predicates::prelude::*;
 use serde_json::Value;
 
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
-
-/// The binary, run from the repository root with no custom catalog and no
-/// colour settings inherited from whoever runs the tests.
-fn rolefit() -> Command {
-    let mut cmd = Command::cargo_bin("rolefit").unwrap();
-    cmd.current_dir(MANIFEST)
-        .env_remove("ROLEFIT_ROLES")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
-    cmd
-}
+use common::{MANIFEST, rolefit};
 
 /// Runs `args`, expects exit code 0, returns stdout.
 fn stdout_of(args: &[&str]) -> String {

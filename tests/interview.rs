@@ -175,7 +175,12 @@ fn ranked_rows(text: &str) -> Vec<(String, String, Vec<String>, String)> {
         .expect("the legend after the table");
     table[..end]
         .lines()
-        .filter(|line| line.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        // A tied role's rank reads `=4`.
+        .filter(|line| {
+            line.trim_start()
+                .trim_start_matches('=')
+                .starts_with(|c: char| c.is_ascii_digit())
+        })
         .map(|line| {
             let tokens: Vec<&str> = line.split_whitespace().collect();
             let role = catalog

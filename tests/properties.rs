@@ -1,5 +1,7 @@
 //! Invariants of the scoring engine and the reports, over generated answers.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
@@ -21,45 +23,8 @@ fn path_id(path: usize) -> &'static str {
     &catalog().paths[path].id
 }
 
-/// A resolved respondent as `answers::resolve` would build it: strengths and
-/// goals sorted and unique, no strengths on the work-style path, no work
-/// style on the competency path, at least one axis on the work-style path.
 fn respondent() -> impl Strategy<Value = Respondent> {
-    let cat = catalog();
-    let tags = cat.tags.len();
-    let axes = cat.axes.len();
-    (
-        0..cat.paths.len(),
-        prop::collection::btree_map(0..tags, 1u8..=5, 0..8),
-        prop::collection::btree_set(0..tags, 0..4),
-        prop::collection::vec(prop::option::of(1.0f64..=5.0), axes),
-        prop::collection::btree_set(0..cat.families.len(), 0..3),
-    )
-        .prop_map(|(path, strengths, goals, mut work_style, families)| {
-            let def = &catalog().paths[path];
-            let competency = def.weights.competency.is_some() || def.weights.growth.is_some();
-            let style = def.weights.work_style.is_some();
-            if !style {
-                work_style.iter_mut().for_each(|v| *v = None);
-            } else if !competency && work_style.iter().all(Option::is_none) {
-                work_style[0] = Some(3.0);
-            }
-            let (strengths, goals) = if competency {
-                (strengths.into_iter().collect(), goals.into_iter().collect())
-            } else {
-                (Vec::new(), Vec::new())
-            };
-            Respondent {
-                id: "someone".into(),
-                source: "generated.yaml".into(),
-                path,
-                strengths,
-                goals,
-                work_style,
-                families: families.into_iter().collect(),
-                warnings: Vec::new(),
-            }
-        })
+    common::respondent_with(catalog(), 1.0f64..=5.0)
 }
 
 fn score_of(ranking: &[RoleScore], role: usize) -> f64 {

@@ -560,9 +560,23 @@ fn same_component(what: &str, role: &str, got: Option<f64>, want: Option<Q>) {
     }
 }
 
+/// Whether each role of a full reference ranking is tied: its score on
+/// paper, rounded, equals a neighbour's.
+fn ties(ranking: &[RefScore]) -> Vec<bool> {
+    let units: Vec<i64> = ranking.iter().map(|s| s.score.units()).collect();
+    (0..units.len())
+        .map(|i| {
+            (i > 0 && units[i - 1] == units[i]) || (i + 1 < units.len() && units[i + 1] == units[i])
+        })
+        .collect()
+}
+
 fn check(answers: &Answers, scored: &Scored, top: Option<usize>) {
     let cat = catalog();
     let mut want = reference(answers);
+    let tied = ties(&want);
+    let flags: Vec<bool> = scored.ranking.iter().map(|s| s.tied).collect();
+    assert_eq!(flags, tied[..flags.len()], "tied flags for {answers:?}");
     if let Some(top) = top {
         want.truncate(top);
     }
@@ -768,10 +782,12 @@ fn binary_jsonl_agrees_with_the_reference() {
         assert_eq!(line["id"].as_str(), case.id.as_deref());
         assert_eq!(line["path"], case.path.as_deref().unwrap_or("full"));
         let want = reference(case);
+        let tied = ties(&want);
         let ranking = line["ranking"].as_array().unwrap();
         assert_eq!(ranking.len(), want.len(), "{case:?}");
         for (i, (got, want)) in ranking.iter().zip(&want).enumerate() {
             assert_eq!(got["rank"].as_u64(), Some(i as u64 + 1));
+            assert_eq!(got["tied"], json!(tied[i]), "{} {case:?}", want.role_id);
             assert_eq!(got["role_id"], want.role_id.as_str(), "{case:?}");
             let rounded =
                 |q: Option<Q>| q.map_or(Value::Null, |q| json!(q.units() as f64 / 10_000.0));

@@ -199,7 +199,11 @@ fn summary(catalog: &Catalog, scored: &crate::score::Scored, theme: Theme) -> St
         )
     };
     let Some(best) = scored.best() else {
-        return "No role is in the families chosen.".into();
+        return if scored.no_match() {
+            "No best match: every role scored 0%.".into()
+        } else {
+            "No role is in the families chosen.".into()
+        };
     };
     let lead = "Your best match:";
     let short = format!("{lead} {}.", role(best));

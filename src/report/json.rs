@@ -4,9 +4,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::answers::Respondent;
 use crate::catalog::Catalog;
 use crate::error::Located;
-use crate::score::{Scored, explain, round4};
+use crate::score::{RoleScore, Scored, breakdown, explain, round4};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -33,6 +34,86 @@ struct RankOut<'a> {
     work_style: Option<f64>,
     matched: Vec<MatchedOut<'a>>,
     gaps: Vec<&'a str>,
+    /// The score, to 4 decimals, equals a neighbour's.
+    tied: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<ExplainOut<'a>>,
+}
+
+/// How a score is made up (`--explain`).
+#[derive(Serialize)]
+struct ExplainOut<'a> {
+    weights: WeightsOut,
+    competency: Vec<TagPointsOut<'a>>,
+    growth: Vec<GoalPointsOut<'a>>,
+    work_style: Vec<AxisPointsOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct WeightsOut {
+    competency: f64,
+    growth: f64,
+    work_style: f64,
+}
+
+#[derive(Serialize)]
+struct TagPointsOut<'a> {
+    tag: &'a str,
+    level: Option<u8>,
+    points: f64,
+}
+
+#[derive(Serialize)]
+struct GoalPointsOut<'a> {
+    tag: &'a str,
+    points: f64,
+}
+
+#[derive(Serialize)]
+struct AxisPointsOut<'a> {
+    axis: &'a str,
+    you: f64,
+    target: f64,
+    points: f64,
+}
+
+fn explain_out<'a>(catalog: &'a Catalog, r: &Respondent, s: &RoleScore) -> ExplainOut<'a> {
+    let b = breakdown(catalog, r, s);
+    let tag = |t: usize| catalog.tags[t].name.as_str();
+    ExplainOut {
+        weights: WeightsOut {
+            competency: round4(b.weights.competency),
+            growth: round4(b.weights.growth),
+            work_style: round4(b.weights.work_style),
+        },
+        competency: b
+            .competency
+            .iter()
+            .map(|p| TagPointsOut {
+                tag: tag(p.tag),
+                level: p.level,
+                points: round4(p.points),
+            })
+            .collect(),
+        growth: b
+            .growth
+            .iter()
+            .map(|p| GoalPointsOut {
+                tag: tag(p.tag),
+                points: round4(p.points),
+            })
+            .collect(),
+        work_style: b
+            .work_style
+            .iter()
+            .map(|p| AxisPointsOut {
+                axis: &catalog.axes[p.axis].id,
+                you: p.you,
+                target: p.target,
+                points: round4(p.points),
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -83,6 +164,8 @@ fn respondent<'a>(catalog: &'a Catalog, scored: &'a Scored) -> RespondentOut<'a>
                     .iter()
                     .map(|&t| catalog.tags[t].name.as_str())
                     .collect(),
+                tied: s.tied,
+                explain: scored.explain.then(|| explain_out(catalog, r, s)),
             }
         })
         .collect();

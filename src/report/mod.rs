@@ -158,6 +158,8 @@ struct CohortRow {
     source: String,
     best: Option<(usize, f64)>,
     runner_up: Option<(usize, f64)>,
+    /// The best match's score equals the runner-up's (to 4 decimals).
+    best_tied: bool,
     gaps: Vec<usize>,
 }
 
@@ -251,12 +253,18 @@ impl<'c> Reporter<'c> {
     }
 
     fn cohort_row(&self, scored: &Scored) -> CohortRow {
-        let pick = |i: usize| scored.ranking.get(i).map(|s| (s.role, s.score));
+        // A role that scored 0 is no match, whatever its place.
+        let pick = |i: usize| {
+            (scored.ranking.get(i))
+                .filter(|s| crate::score::ten_thousandths(s.score) > 0)
+                .map(|s| (s.role, s.score))
+        };
         CohortRow {
             id: scored.respondent.id.clone(),
             source: scored.respondent.source.clone(),
             best: pick(0),
             runner_up: pick(1),
+            best_tied: scored.best().is_some_and(|best| best.tied),
             gaps: scored
                 .best()
                 .map(|best| crate::score::explain(self.catalog, &scored.respondent, best).gaps)

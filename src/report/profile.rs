@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::{Theme, percent};
 use crate::answers::Respondent;
 use crate::catalog::Catalog;
-use crate::score::{RoleScore, growth_plan, level_of};
+use crate::score::{Focus, RoleScore, growth_plan, level_of};
 use crate::text::{escape_control, wrap};
 
 const LABEL: usize = 16;
@@ -58,15 +58,50 @@ pub fn own_work_style(catalog: &Catalog, r: &Respondent, theme: Theme) -> String
 /// The best match's card: summary, detail, tags, axes, behaviours, plan.
 pub fn fit_profile(catalog: &Catalog, r: &Respondent, best: &RoleScore, theme: Theme) -> String {
     let role = &catalog.roles[best.role];
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
+    let heading = format!(
         "{} {} ({}, score {})",
         theme.bold("Best match:"),
         theme.bold(&escape_control(&role.name)),
         escape_control(&catalog.families[role.family].name),
         percent(Some(best.score))
     );
+    card(catalog, r, best, heading, theme)
+}
+
+/// Where a role asked for (`--role`) ranks, in words.
+pub fn focus_place(focus: &Focus) -> String {
+    match focus.place {
+        Some(place) if focus.score.tied => format!("rank ={}", place.first_of_score),
+        Some(place) => format!("rank {}", place.rank),
+        None => "not ranked: its family is not among yours".to_string(),
+    }
+}
+
+/// The card of a role asked for (`--role`), wherever it ranks.
+pub fn focus_profile(catalog: &Catalog, r: &Respondent, focus: &Focus, theme: Theme) -> String {
+    let role = &catalog.roles[focus.score.role];
+    let heading = format!(
+        "{} {} ({}, {}, score {})",
+        theme.bold("Fit profile:"),
+        theme.bold(&escape_control(&role.name)),
+        escape_control(&catalog.families[role.family].name),
+        focus_place(focus),
+        percent(Some(focus.score.score))
+    );
+    card(catalog, r, &focus.score, heading, theme)
+}
+
+/// A role's card for a person under `heading`.
+fn card(
+    catalog: &Catalog,
+    r: &Respondent,
+    best: &RoleScore,
+    heading: String,
+    theme: Theme,
+) -> String {
+    let role = &catalog.roles[best.role];
+    let mut out = heading;
+    out.push('\n');
     let _ = writeln!(
         out,
         "\n{}",

@@ -8,7 +8,7 @@ use comfy_table::{
 
 use super::{Cohort, Theme, percent, profile};
 use crate::catalog::Catalog;
-use crate::score::{Scored, explain};
+use crate::score::{RoleScore, Scored, explain, ten_thousandths};
 use crate::text::escape_control;
 
 /// A table with only a rule under the header: light on the eye, and it
@@ -131,18 +131,27 @@ fn ranking_cells(
     if competency && columns.tags {
         header.push("Tags");
     }
+    let ranks = rank_labels(&scored.ranking);
+    // The table fills 80 columns with ranks of two characters; a wider
+    // rank (`=10`) takes its room from the bars, not from the role names.
+    let rank_width = ranks.iter().map(String::len).max().unwrap_or(0);
+    let bar_cells = 6usize.saturating_sub(rank_width.saturating_sub(2)).max(3);
     let rows = scored
         .ranking
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
+        .zip(ranks)
+        .map(|(s, rank)| {
             let role = &catalog.roles[s.role];
             let score = if columns.bars {
-                format!("{:>4} {}", percent(Some(s.score)), theme.bar(s.score, 6))
+                format!(
+                    "{:>4} {}",
+                    percent(Some(s.score)),
+                    theme.bar(s.score, bar_cells)
+                )
             } else {
                 percent(Some(s.score))
             };
-            let mut row = vec![(i + 1).to_string(), escape_control(&role.name).into_owned()];
+            let mut row = vec![rank, escape_control(&role.name).into_owned()];
             if columns.family {
                 row.push(escape_control(&catalog.families[role.family].name).into_owned());
             }
@@ -252,7 +261,7 @@ fn ranking_list(catalog: &Catalog, scored: &Scored, theme: Theme) -> String {
 /// What the columns of [`ranking`] mean, for the path's columns only.
 fn legend(catalog: &Catalog, scored: &Scored) -> String {
     let path = &catalog.paths[scored.respondent.path];
-    let mut parts = Vec::new();
+    let mut parts: Vec<&str> = Vec::new();
     if path.assesses_competency() {
         parts.push("Skills: your strengths among the role's tags. Growth: your goals among them.");
     }
@@ -261,6 +270,71 @@ fn legend(catalog: &Catalog, scored: &Scored) -> String {
     }
     parts.join(" ")
 }
+
+/// The rank column: the place, or `=N` for a role whose score (to 4
+/// decimals) equals a neighbour's, N being the first place of that score.
+pub fn rank_labels(ranking: &[RoleScore]) -> Vec<String> {
+    let mut first_of_score = 1;
+    ranking
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let same_as_previous =
+                i > 0 && ten_thousandths(ranking[i - 1].score) == ten_thousandths(s.score);
+            if !same_as_previous {
+                first_of_score = i + 1;
+            }
+            if s.tied {
+                format!("={first_of_score}")
+            } else {
+                (i + 1).to_string()
+            }
+        })
+        .collect()
+}
+
+/// How tied roles are ordered, naming only what the path assesses.
+pub fn tie_note(catalog: &Catalog, scored: &Scored) -> &'static str {
+    let path = &catalog.paths[scored.respondent.path];
+    match (path.assesses_competency(), path.assesses_work_style()) {
+        (true, true) => {
+            "=N: tied on score; tied roles are ordered by skills, then style, then role id."
+        }
+        (true, false) => "=N: tied on score; tied roles are ordered by skills, then role id.",
+        _ => "=N: tied on score; tied roles are ordered by role id.",
+    }
+}
+
+/// The people of a cohort with no best match, listed apart: they count in
+/// neither the best matches nor the gaps.
+pub(crate) fn no_match_line(cohort: &Cohort<'_>) -> Option<String> {
+    let ids: Vec<&str> = cohort
+        .rows
+        .iter()
+        .filter(|row| row.best.is_none())
+        .map(|row| row.id.as_str())
+        .collect();
+    (!ids.is_empty()).then(|| {
+        format!(
+            "No match (every role scored 0%; not counted below): {}",
+            ids.join(", ")
+        )
+    })
+}
+
+/// A score with `=` before it when it is tied.
+pub(crate) fn tie_mark(tied: bool, score: String) -> String {
+    if tied { format!("={score}") } else { score }
+}
+
+/// Under a cohort whose best match ties with the runner-up for someone.
+pub(crate) const COHORT_TIE_NOTE: &str = "=: the best match and the runner-up are tied on \
+    score; the first in tie order (skills, then style, then role id) counts as the best match.";
+
+/// What stands in for the best match when every role scored 0.
+pub const NO_MATCH_NOTE: &str = "No best match: every role scored 0%, so the order above is \
+    only the order of ties, not a fit. Add strengths, goals or work-style answers \
+    (`rolefit template` lists them).";
 
 /// The title line, the ranking (a table, or a list below
 /// [`LIST_BELOW`] columns) and what its columns mean.
@@ -307,7 +381,16 @@ fn ranking_body(
         out,
         "{}",
         theme.dim(&crate::text::wrap(&legend, theme.width, ""))
-    )
+    )?;
+    if scored.ranking.iter().any(|s| s.tied) {
+        let note = tie_note(catalog, scored);
+        writeln!(
+            out,
+            "{}",
+            theme.dim(&crate::text::wrap(note, theme.width, ""))
+        )?;
+    }
+    Ok(())
 }
 
 pub fn single(
@@ -325,10 +408,22 @@ pub fn single(
     }
     writeln!(out)?;
     ranking_body(catalog, scored, theme, out)?;
-    if let Some(best) = scored.best() {
+    if scored.no_match() {
+        writeln!(
+            out,
+            "\n{}",
+            crate::text::wrap(NO_MATCH_NOTE, theme.width, "")
+        )?;
+    }
+    if !scored.focus.is_empty() {
+        for focus in &scored.focus {
+            writeln!(out)?;
+            out.write_all(profile::focus_profile(catalog, r, focus, theme).as_bytes())?;
+        }
+    } else if let Some(best) = scored.best() {
         writeln!(out)?;
         out.write_all(profile::fit_profile(catalog, r, best, theme).as_bytes())?;
-    } else {
+    } else if scored.ranking.is_empty() {
         writeln!(out, "\nNo role is in the families chosen.")?;
     }
     Ok(())
@@ -345,7 +440,7 @@ pub(crate) fn cohort(
         theme,
         vec!["Respondent", "Best match", "Score", "Runner-up", "Score"],
     );
-    for row in cohort.rows {
+    for row in cohort.rows.iter().filter(|row| row.best.is_some()) {
         let (best, best_score) = row
             .best
             .map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
@@ -355,13 +450,27 @@ pub(crate) fn cohort(
         table.add_row(vec![
             escape_control(&row.id).into_owned(),
             best,
-            percent(best_score),
+            tie_mark(row.best_tied, percent(best_score)),
             next,
-            percent(next_score),
+            tie_mark(row.best_tied, percent(next_score)),
         ]);
     }
     align_right(&mut table, &[2, 4]);
     writeln!(out, "{}\n", table.trim_fmt())?;
+    if cohort.rows.iter().any(|row| row.best_tied) {
+        writeln!(
+            out,
+            "{}\n",
+            crate::text::wrap(COHORT_TIE_NOTE, theme.width, "")
+        )?;
+    }
+    if let Some(line) = no_match_line(cohort) {
+        writeln!(
+            out,
+            "{}\n",
+            crate::text::wrap(&escape_control(&line), theme.width, "")
+        )?;
+    }
 
     let scored = cohort.rows.len();
     let mut summary = format!("{} {scored} respondents scored", theme.bold("Cohort:"));
