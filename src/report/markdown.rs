@@ -2,13 +2,27 @@
 
 use std::io::{self, Write};
 
-use super::{Cohort, percent};
+use super::cohort::{Cohort, View};
+use super::{Theme, percent};
 use crate::catalog::Catalog;
 use crate::score::{Scored, explain};
 use crate::text::escape_markdown as cell;
 
 fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
     writeln!(out, "| {} |", cells.join(" | "))
+}
+
+/// One respondent in full, or the cohort.
+pub(crate) fn write(
+    catalog: &Catalog,
+    view: View<'_>,
+    _theme: Theme,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match view {
+        View::Single(scored) => single(catalog, scored, out),
+        View::Cohort(rows) => cohort(catalog, &rows, out),
+    }
 }
 
 pub fn single(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Result<()> {

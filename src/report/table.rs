@@ -6,7 +6,8 @@ use comfy_table::{
     CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle,
 };
 
-use super::{Cohort, Theme, percent, profile};
+use super::cohort::{Cohort, View};
+use super::{Theme, percent, profile};
 use crate::catalog::Catalog;
 use crate::score::{Scored, explain};
 use crate::text::escape_control;
@@ -107,6 +108,19 @@ fn legend(catalog: &Catalog, scored: &Scored) -> String {
         parts.push("Style: how your work style fits the role.");
     }
     parts.join(" ")
+}
+
+/// One respondent in full, or the cohort.
+pub(crate) fn write(
+    catalog: &Catalog,
+    view: View<'_>,
+    theme: Theme,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match view {
+        View::Single(scored) => single(catalog, scored, theme, out),
+        View::Cohort(rows) => cohort(catalog, &rows, theme, out),
+    }
 }
 
 pub fn single(
