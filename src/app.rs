@@ -72,15 +72,16 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     if args.top == Some(0) {
         return Err(Error::Usage("--top must be at least 1".into()));
     }
+    let format = output::format(args.format, args.output.as_deref())?;
     let (inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.quiet)?;
-    let top = args.top.or(match args.format {
+    let top = args.top.or(match format {
         OutputFormat::Table | OutputFormat::Markdown => Some(TABLE_TOP),
         _ => None,
     });
 
     let mut sink = Sink::open(args.output.as_deref(), args.force)?;
     let theme = output::theme(color, sink.is_terminal());
-    let mut reporter = Reporter::new(catalog, args.format, theme);
+    let mut reporter = Reporter::new(catalog, format, theme);
     let out = sink.writer();
     reporter.begin(out).map_err(Error::Output)?;
     for problem in &missing {

@@ -138,7 +138,7 @@ pub enum BrowseFormat {
 #[derive(Debug, Args)]
 pub struct FormatArgs {
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = BrowseFormat::Table)]
+    #[arg(long, short, value_enum, ignore_case = true, default_value_t = BrowseFormat::Table)]
     pub format: BrowseFormat,
 }
 
@@ -226,9 +226,9 @@ pub struct ScoreArgs {
     #[arg(required = true, value_name = "FILE|DIR|-")]
     pub inputs: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
-    pub format: OutputFormat,
+    /// Output format (default: from the --output extension, else table).
+    #[arg(long, short, value_enum, ignore_case = true)]
+    pub format: Option<OutputFormat>,
 
     /// Show only the N best roles (default: 10 in tables, all otherwise).
     #[arg(long, value_name = "N")]

@@ -762,7 +762,7 @@ fn output_writes_the_file_and_never_clobbers_without_force() {
 
     fs::write(&out, "precious\n").unwrap();
     rolefit()
-        .args(["score", "examples/jane-sre.yaml", "-f", "json", "-o"])
+        .args(["score", "examples/jane-sre.yaml", "-o"])
         .arg(&out)
         .assert()
         .code(2)
@@ -776,16 +776,17 @@ fn output_writes_the_file_and_never_clobbers_without_force() {
         .args([
             "score",
             "examples/jane-sre.yaml",
-            "-f",
-            "json",
+            "--top",
+            "2",
             "--force",
             "-o",
         ])
         .arg(&out)
         .assert()
         .success();
-    let json: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
-    assert_eq!(json["respondents"][0]["id"], "jane-doe");
+    let rows = csv_rows(&fs::read_to_string(&out).unwrap());
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["id"], "jane-doe");
 
     // No temporary files are left beside it.
     let names: Vec<String> = fs::read_dir(dir.path())
@@ -1143,4 +1144,62 @@ fn warnings_go_to_stderr_and_quiet_silences_them() {
         .assert()
         .success()
         .stderr("");
+}
+
+// ------------------------------------------------- format from --output
+
+#[test]
+fn output_extension_picks_the_format() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, starts) in [
+        ("r.json", "{\n  \"schema_version\""),
+        ("r.JSONL", "{\"id\":\"jane-doe\""),
+        ("r.ndjson", "{\"id\":\"jane-doe\""),
+        ("r.csv", CSV_HEADER),
+        ("r.md", "### Ranking for jane-doe"),
+        ("r.txt", "Ranking for jane-doe"),
+    ] {
+        let out = dir.path().join(name);
+        rolefit()
+            .args(["score", "examples/jane-sre.yaml", "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        let written = fs::read_to_string(&out).unwrap();
+        assert!(written.starts_with(starts), "{name}: {written}");
+    }
+}
+
+#[test]
+fn a_format_that_contradicts_the_extension_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.json");
+    rolefit()
+        .args(["score", "examples/jane-sre.yaml", "--format", "csv", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("--format csv contradicts --output")
+                .and(predicate::str::contains("use --format json"))
+                .and(predicate::str::contains("report.csv")),
+        );
+    assert!(!out.exists());
+    // Agreeing, and the format named in capitals, is fine.
+    rolefit()
+        .args(["score", "examples/jane-sre.yaml", "--format", "JSON", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let json: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(json["respondents"][0]["id"], "jane-doe");
+}
+
+#[test]
+fn format_names_are_case_insensitive() {
+    let text = stdout_of(rolefit().args(["score", "examples/jane-sre.yaml", "-f", "Csv"]));
+    assert!(text.starts_with(CSV_HEADER));
+    let text = stdout_of(rolefit().args(["roles", "--format", "JSON"]));
+    assert!(text.trim_start().starts_with('['));
 }
