@@ -261,7 +261,12 @@ fn markdown_is_a_github_table() {
         "--top",
         "3",
     ]));
-    let table: Vec<&str> = text.lines().filter(|l| l.starts_with('|')).collect();
+    // The ranking is the first table of the report.
+    let table: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .collect();
     assert_eq!(table.len(), 2 + 3, "{text}");
     let columns = table[0].matches('|').count();
     assert!(table.iter().all(|l| l.matches('|').count() == columns));
@@ -270,6 +275,43 @@ fn markdown_is_a_github_table() {
     // Several respondents: a row each.
     let cohort = stdout_of(rolefit().args(["score", "examples/", "-f", "markdown"]));
     assert!(cohort.contains("| jane-doe | Site Reliability Engineer | 68% |"));
+}
+
+#[test]
+fn markdown_for_one_respondent_is_the_whole_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "kim.yaml",
+        "id: kim\nstrengths: [{tag: control-baseline design, level: 4}]\ngoals: [threat modeling depth]\nwork_style: {planning: 4}\nfamilies: [architecture]\n",
+    );
+    let text = stdout_of(rolefit().arg("score").arg(&file).args(["-f", "markdown"]));
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} missing in {text}"))
+    };
+    // Ranking, then the fit profile with its sections, then the plan.
+    let order = [
+        "### Ranking for kim",
+        "| 1 | Security Architect |",
+        "#### Best match: Security Architect",
+        "- ✗ threat modeling depth (missing)",
+        "- ✓ control-baseline design (level 4 of 5)",
+        "| Planning | 4 | ",
+        "- **Trust**: ",
+        "**Growth plan**",
+        "1. threat modeling depth (your goal)",
+        "2. IAM and trust-boundary architecture",
+    ];
+    let places: Vec<usize> = order.iter().map(|n| at(n)).collect();
+    assert!(places.is_sorted(), "{places:?} in {text}");
+    // A cohort gets the summary.
+    let cohort = stdout_of(rolefit().args(["score", "examples/", "-f", "markdown"]));
+    assert!(
+        cohort.contains("**Cohort:** 10 respondents scored"),
+        "{cohort}"
+    );
+    assert!(cohort.contains("| Most common gap in the best match | People |"));
 }
 
 #[test]

@@ -7,6 +7,9 @@ use crate::catalog::Catalog;
 use crate::error::Located;
 use crate::score::{Scored, explain};
 
+/// How many of the most common gaps a cohort summary lists.
+pub(crate) const COMMON_GAPS: usize = 5;
+
 /// Respondents of a format that knows only at the end whether it shows one
 /// person in full or a cohort: the first is kept whole until a second
 /// arrives; from then on each goes to the cohort.

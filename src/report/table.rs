@@ -6,7 +6,7 @@ use comfy_table::{
     CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle,
 };
 
-use super::cohort::{Cohort, View};
+use super::cohort::{COMMON_GAPS, Cohort, View};
 use super::{Theme, percent, profile};
 use crate::catalog::Catalog;
 use crate::score::{Scored, explain};
@@ -210,7 +210,7 @@ pub(crate) fn cohort(
     writeln!(out, "{}\n", best.trim_fmt())?;
     if !cohort.common_gaps.is_empty() {
         let mut gaps = new_table(theme, vec!["Most common gap in the best match", "People"]);
-        for &(tag, count) in cohort.common_gaps.iter().take(5) {
+        for &(tag, count) in cohort.common_gaps.iter().take(COMMON_GAPS) {
             gaps.add_row(vec![
                 escape_control(&catalog.tags[tag].name).into_owned(),
                 count.to_string(),
