@@ -262,6 +262,7 @@ pub enum OutputFormat {
     Jsonl,
     Csv,
     Markdown,
+    Html,
 }
 
 #[cfg(test)]

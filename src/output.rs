@@ -152,6 +152,7 @@ pub fn format_of_extension(path: &Path) -> Option<OutputFormat> {
         "jsonl" | "ndjson" => OutputFormat::Jsonl,
         "csv" => OutputFormat::Csv,
         "md" | "markdown" => OutputFormat::Markdown,
+        "html" | "htm" => OutputFormat::Html,
         _ => return None,
     })
 }
@@ -172,6 +173,7 @@ fn extension_of(format: OutputFormat) -> Option<&'static str> {
         OutputFormat::Jsonl => "jsonl",
         OutputFormat::Csv => "csv",
         OutputFormat::Markdown => "md",
+        OutputFormat::Html => "html",
     })
 }
 

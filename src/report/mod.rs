@@ -7,9 +7,11 @@
 
 mod cohort;
 mod csv;
+pub mod html;
 mod json;
 mod markdown;
 pub mod profile;
+pub mod svg;
 pub mod table;
 
 use std::io::{self, Write};
@@ -199,6 +201,7 @@ impl<'c> Reporter<'c> {
             OutputFormat::Json => Box::new(json::JsonWriter::new(catalog)),
             OutputFormat::Jsonl => Box::new(json::JsonLinesWriter::new(catalog)),
             OutputFormat::Csv => Box::new(csv::CsvWriter::new(catalog)),
+            OutputFormat::Html => Box::new(html::HtmlWriter::new(catalog, Vec::new())),
             OutputFormat::Markdown => {
                 Box::new(GatheringWriter::new(catalog, theme, markdown::write))
             }
