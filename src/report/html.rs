@@ -171,6 +171,19 @@ impl CohortData {
     }
 }
 
+/// A count with thousands separated: 10,000.
+fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// The band of a score: tenths, with 100% in the top band.
 fn band(score: f64) -> usize {
     let tenths = ten_thousandths(score).max(0) as usize / 1_000;
@@ -514,22 +527,30 @@ fn cohort(catalog: &Catalog, data: &CohortData) -> Markup {
     let tally = &data.tally;
     let scored = tally.scored;
     let share = |count: usize| count as f64 / scored.max(1) as f64;
+    // Bars are drawn against the largest count, so small shares still
+    // differ visibly; the text says the share of the cohort.
+    let against_most = |list: &[(usize, usize)]| {
+        let most = list.first().map_or(1, |&(_, count)| count.max(1));
+        move |count: usize| count as f64 / most as f64
+    };
     let best_counts = tally.best_counts();
     let gaps: Vec<(usize, usize)> = tally.common_gaps().into_iter().take(GAPS_SHOWN).collect();
+    let best_fraction = against_most(&best_counts);
     let best_bars: Vec<Bar> = best_counts
         .iter()
         .map(|&(role, count)| Bar {
             label: catalog.roles[role].name.clone(),
-            fraction: share(count),
-            value: format!("{count} ({})", percent(Some(share(count)))),
+            fraction: best_fraction(count),
+            value: format!("{} ({})", thousands(count), percent(Some(share(count)))),
         })
         .collect();
+    let gap_fraction = against_most(&gaps);
     let gap_bars: Vec<Bar> = gaps
         .iter()
         .map(|&(tag, count)| Bar {
             label: catalog.tags[tag].name.clone(),
-            fraction: share(count),
-            value: format!("{count} ({})", percent(Some(share(count)))),
+            fraction: gap_fraction(count),
+            value: format!("{} ({})", thousands(count), percent(Some(share(count)))),
         })
         .collect();
     let roles = roles_shown(catalog, data);
@@ -538,8 +559,8 @@ fn cohort(catalog: &Catalog, data: &CohortData) -> Markup {
         header {
             h1 { "Cohort report" }
             p.meta {
-                (scored) " respondents scored"
-                @if tally.failed_inputs > 0 { ", " (tally.failed_inputs) " inputs failed (see the messages of the run)" }
+                (thousands(scored)) " respondents scored"
+                @if tally.failed_inputs > 0 { ", " (thousands(tally.failed_inputs)) " inputs failed (see the messages of the run)" }
             }
             p.disclaimer { (DISCLAIMER) }
         }
@@ -551,7 +572,7 @@ fn cohort(catalog: &Catalog, data: &CohortData) -> Markup {
                     caption { "Best matches" }
                     thead { tr { th { "Role" } th.num { "People" } th.num { "Share" } } }
                     tbody { @for &(role, count) in &best_counts {
-                        tr { th scope="row" { (catalog.roles[role].name) } td.num { (count) } td.num { (percent(Some(share(count)))) } }
+                        tr { th scope="row" { (catalog.roles[role].name) } td.num { (thousands(count)) } td.num { (percent(Some(share(count)))) } }
                     } }
                 }
             }
@@ -565,7 +586,7 @@ fn cohort(catalog: &Catalog, data: &CohortData) -> Markup {
                         caption { "Most common gaps" }
                         thead { tr { th { "Tag" } th.num { "People" } th.num { "Share" } } }
                         tbody { @for &(tag, count) in &gaps {
-                            tr { th scope="row" { (catalog.tags[tag].name) } td.num { (count) } td.num { (percent(Some(share(count)))) } }
+                            tr { th scope="row" { (catalog.tags[tag].name) } td.num { (thousands(count)) } td.num { (percent(Some(share(count)))) } }
                         } }
                     }
                 }
@@ -678,9 +699,11 @@ fn distribution(catalog: &Catalog, data: &CohortData, roles: &[usize]) -> Markup
             data.bands[r]
                 .iter()
                 .map(|&count| {
+                    // A square-root scale: a few full bands must not wash
+                    // out all the others.
                     Some(Cell {
-                        fraction: f64::from(count) / f64::from(most),
-                        text: count.to_string(),
+                        fraction: (f64::from(count) / f64::from(most)).sqrt(),
+                        text: thousands(count as usize),
                     })
                 })
                 .collect()
@@ -696,7 +719,9 @@ fn distribution(catalog: &Catalog, data: &CohortData, roles: &[usize]) -> Markup
             (role_note(data, roles))
             figure.heat {
                 div.chart-box { (svg::heatmap("People in each score band, for each role; darker is more people", &rows, &columns, &cells, 48.0)) }
-                div.wide {
+                // The map writes every number in its cells; the table is
+                // for screen readers.
+                div.sr-only {
                     table {
                         caption { "People in each score band, for each role" }
                         thead { tr { th { "Role" } @for c in &columns { th.num { (c) } } } }
@@ -716,6 +741,47 @@ fn distribution(catalog: &Catalog, data: &CohortData, roles: &[usize]) -> Markup
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Above the limit the writer keeps counts only: its memory does not
+    /// grow with the cohort.
+    #[test]
+    fn a_large_cohort_keeps_no_row_per_person() {
+        let catalog = Catalog::builtin().unwrap();
+        let respondent = Respondent {
+            id: "p".into(),
+            source: "p.yaml".into(),
+            path: catalog.default_path(),
+            strengths: vec![(0, 3)],
+            goals: vec![],
+            work_style: vec![Some(3.0); catalog.axes.len()],
+            families: vec![],
+            warnings: vec![],
+        };
+        let scored = crate::score::assess(&catalog, respondent, None);
+        let mut writer = HtmlWriter::new(&catalog, Vec::new());
+        let mut sink = io::sink();
+        for count in 1..=PEOPLE_LIMIT + 50 {
+            let rendered = writer.renderer().render(scored.clone());
+            writer.emit(rendered, &mut sink).unwrap();
+            let rows = writer.cohort.rows.len();
+            match count {
+                1 => assert_eq!(rows, 0, "one person is kept whole"),
+                2..=PEOPLE_LIMIT => assert_eq!(rows, count),
+                _ => assert_eq!(rows, 0),
+            }
+        }
+        assert_eq!(writer.cohort.tally.scored, PEOPLE_LIMIT + 50);
+        let people: u32 = writer.cohort.bands[scored.ranking[0].role].iter().sum();
+        assert_eq!(people as usize, PEOPLE_LIMIT + 50);
+    }
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(10_000), "10,000");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
 
     #[test]
     fn bands_are_tenths_with_full_marks_in_the_top_one() {
