@@ -54,6 +54,8 @@ figcaption { flex-basis: 100%; font-weight: 600; }
 svg.chart { max-width: 100%; height: auto; font-size: 12px; font-family: inherit; }
 svg .label { fill: var(--ink); }
 svg .value { fill: var(--muted); }
+svg.heatmap text.cell { font-size: 9px; }
+svg.heatmap.wide-cells text.cell { font-size: 12px; }
 svg .track { fill: #eef1f4; }
 svg .bar { fill: var(--accent); }
 svg .ring { fill: none; stroke: var(--line); }
@@ -96,6 +98,7 @@ footer { break-before: avoid; page-break-before: avoid; margin-top: 40px; border
   figure > * { margin-bottom: 10px; }
   .chart-box, tr, .card, dl.behaviours dd, header { break-inside: avoid; page-break-inside: avoid; }
   figure.heat .chart-box { break-inside: auto; page-break-inside: auto; }
+  #heatmap, #distribution { break-before: page; page-break-before: always; }
   .wide { overflow: visible; }
   svg.chart { max-width: 100%; }
 }
@@ -330,8 +333,10 @@ fn own_work_style(catalog: &Catalog, r: &Respondent) -> Markup {
 
 fn ranking(catalog: &Catalog, scored: &Scored) -> Markup {
     let r = &scored.respondent;
-    // Which tags matched is in the best match's card; here only how many.
+    // Only the components the path assesses get a column. Which tags
+    // matched is in the best match's card; here only how many.
     let competency = catalog.paths[r.path].assesses_competency();
+    let style = catalog.paths[r.path].assesses_work_style();
     let bars: Vec<Bar> = scored
         .ranking
         .iter()
@@ -351,7 +356,8 @@ fn ranking(catalog: &Catalog, scored: &Scored) -> Markup {
                         caption { "Ranking" }
                         thead { tr {
                             th.num { "#" } th { "Role" } th { "Family" } th.num { "Score" }
-                            th.num { "Competency" } th.num { "Growth" } th.num { "Work style" }
+                            @if competency { th.num { "Competency" } th.num { "Growth" } }
+                            @if style { th.num { "Work style" } }
                             @if competency { th.num { "Tags matched" } }
                         } }
                         tbody {
@@ -362,9 +368,8 @@ fn ranking(catalog: &Catalog, scored: &Scored) -> Markup {
                                     th scope="row" { (role.name) }
                                     td { (catalog.families[role.family].name) }
                                     td.num { (percent(Some(s.score))) }
-                                    td.num { (percent(s.competency)) }
-                                    td.num { (percent(s.growth)) }
-                                    td.num { (percent(s.work_style)) }
+                                    @if competency { td.num { (percent(s.competency)) } td.num { (percent(s.growth)) } }
+                                    @if style { td.num { (percent(s.work_style)) } }
                                     @if competency {
                                         td.num { (tag_marks(catalog, r, s).filter(|(_, level)| level.is_some()).count()) " of " (role.tags.len()) }
                                     }
@@ -406,7 +411,7 @@ fn fit_profile(catalog: &Catalog, r: &Respondent, best: &RoleScore, roles: &[usi
                     }
                     @if !assessed { p.note { "Competencies are not assessed on this path." } }
                 }
-                div.card {
+                @if assessed { div.card {
                     h3 { "Growth plan" }
                     @if !plan.is_empty() {
                         ol {
@@ -414,12 +419,10 @@ fn fit_profile(catalog: &Catalog, r: &Respondent, best: &RoleScore, roles: &[usi
                                 li { (catalog.tags[*tag].name) @if r.goals.binary_search(tag).is_ok() { " (your goal)" } }
                             }
                         }
-                    } @else if assessed {
-                        p.note { "No gaps: every tag of this role is among your strengths." }
                     } @else {
-                        p.note { "Competencies are not assessed on this path." }
+                        p.note { "No gaps: every tag of this role is among your strengths." }
                     }
-                }
+                } }
             }
             (work_style_radar(catalog, r, roles))
             h3 { "Team behaviours" }
@@ -628,7 +631,8 @@ fn people_heatmap(catalog: &Catalog, data: &CohortData, roles: &[usize]) -> Mark
                 .map(|&role| {
                     score_of(row, role).map(|s| Cell {
                         fraction: s,
-                        text: percent(Some(s)),
+                        // Percent without the sign, to fit a narrow cell.
+                        text: format!("{:.0}", s * 100.0),
                     })
                 })
                 .collect()
@@ -658,7 +662,7 @@ fn people_heatmap(catalog: &Catalog, data: &CohortData, roles: &[usize]) -> Mark
         }
         section #heatmap {
             h2 { "Scores: people × roles" }
-            p.note { "Darker is a higher score; point at a cell to see its number. Screen readers get the numbers as a table." }
+            p.note { "Each cell is a score in percent; darker is higher. A blank cell is a role the person's ranking left out." }
             (role_note(data, roles))
             figure.heat {
                 div.chart-box { (svg::heatmap("Score of each person for each role; darker is higher", &ids, &columns, &cells, 26.0)) }
@@ -669,7 +673,7 @@ fn people_heatmap(catalog: &Catalog, data: &CohortData, roles: &[usize]) -> Mark
                         tbody { @for (row, line) in data.rows.iter().zip(&cells) {
                             tr {
                                 th scope="row" { (row.id) }
-                                @for cell in line { td.num { @if let Some(cell) = cell { (cell.text) } @else { "-" } } }
+                                @for cell in line { td.num { @if let Some(cell) = cell { (cell.text) "%" } @else { "-" } } }
                             }
                         } }
                     }

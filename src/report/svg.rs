@@ -169,9 +169,10 @@ pub fn heatmap(
     let row_height = if cell_width >= 40.0 { 22.0 } else { 16.0 };
     let width = LABEL + cell_width * columns.len() as f64 + 110.0;
     let height = HEAD + row_height * rows.len() as f64 + 4.0;
-    let show_text = cell_width >= 40.0;
+    let show_text = cell_width >= 24.0;
     html! {
-        svg.chart.heatmap viewBox={ "0 0 " (n(width)) " " (n(height)) } width=(n(width))
+        svg class=(if cell_width >= 40.0 { "chart heatmap wide-cells" } else { "chart heatmap" })
+            viewBox={ "0 0 " (n(width)) " " (n(height)) } width=(n(width))
             role="img" aria-label=(title) {
             title { (title) }
             @for (c, column) in columns.iter().enumerate() {
@@ -192,7 +193,7 @@ pub fn heatmap(
                             title { (name) ", " (columns[c]) ": " (cell.text) }
                         }
                         @if show_text {
-                            text.cell x=(n(x + cell_width / 2.0)) y=(n(y + row_height * 0.7)) text-anchor="middle"
+                            text.cell x=(n(x + cell_width / 2.0)) y=(n(y + row_height * 0.72)) text-anchor="middle"
                                 fill=(if cell.fraction > 0.55 { "#fff" } else { "#111" }) {
                                 (cell.text)
                             }
