@@ -9,6 +9,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::document::{Shape, UniqueMap, from_json, from_yaml};
 use crate::error::{Error, Located, Result};
 use crate::locate::line_of;
 use crate::matching::{closest, did_you_mean, normalize};
@@ -25,6 +26,8 @@ pub const MAX_CATALOG_BYTES: u64 = 16 * 1024 * 1024;
 pub const MAX_LEVEL: u8 = 5;
 /// Work-style answers and targets run from 1 to 5.
 pub const AXIS_RANGE: std::ops::RangeInclusive<f64> = 1.0..=5.0;
+
+const CATALOG_SHAPE: Shape = Shape("a catalog map (version, families, axes, …)");
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -138,7 +141,7 @@ struct RawRole {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawProfile {
-    axes: crate::answers::UniqueMap<f64>,
+    axes: UniqueMap<f64>,
     behaviors: Behaviors,
 }
 
@@ -199,7 +202,7 @@ pub struct Catalog {
 impl Catalog {
     /// The catalog compiled into the binary.
     pub fn builtin() -> Result<Catalog> {
-        let raw: RawCatalog = crate::answers::from_json(BUILTIN_JSON, BUILTIN_NAME, 1)
+        let raw: RawCatalog = from_json(BUILTIN_JSON, BUILTIN_NAME, 1, CATALOG_SHAPE)
             .map_err(|problem| Error::Catalog(vec![problem]))?;
         // Problems would be located in the YAML source, the file people edit.
         Builder::new(BUILTIN_SOURCE, BUILTIN_NAME).build(raw)
@@ -211,17 +214,15 @@ impl Catalog {
             return Catalog::builtin();
         };
         let shown = path.display().to_string();
-        let bytes = crate::batch::read_limited(path, MAX_CATALOG_BYTES)
+        let bytes = crate::read::read_limited(path, MAX_CATALOG_BYTES)
             .map_err(|problem| Error::Catalog(vec![Located::new(&shown, problem)]))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            Error::Catalog(vec![Located::new(&shown, crate::answers::utf8_problem(&e))])
-        })?;
+        let text = crate::read::decode(bytes, &shown).map_err(|e| Error::Catalog(vec![e]))?;
         Catalog::parse(&text, &shown)
     }
 
     /// Parses and validates a catalog text; `source` names it in errors.
     pub fn parse(text: &str, source: &str) -> Result<Catalog> {
-        let raw: RawCatalog = crate::answers::from_yaml(text, source)
+        let raw: RawCatalog = from_yaml(text, source, CATALOG_SHAPE)
             .map_err(|problem| Error::Catalog(vec![problem]))?;
         Builder::new(text, source).build(raw)
     }
@@ -252,6 +253,14 @@ impl Catalog {
     }
 
     /// A tag by name or alias, after normalisation.
+    /// A work-style question by its id, compared like tag names.
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        let wanted = normalize(id);
+        self.questions
+            .iter()
+            .position(|q| normalize(&q.id) == wanted)
+    }
+
     pub fn tag_index(&self, name: &str) -> Option<usize> {
         self.tag_lookup.get(&normalize(name)).copied()
     }
@@ -295,8 +304,28 @@ impl Catalog {
         suggestions
     }
 
-    /// Resolves a role query or explains the miss.
+    /// Resolves a role query or explains the miss. Beside an id or name, a
+    /// unique prefix of either (`devops`) or the name's initials (`sre`) is
+    /// accepted; a query that fits several roles lists them.
     pub fn find_role(&self, query: &str) -> Result<usize> {
+        if let Some(role) = self.role_index(query) {
+            return Ok(role);
+        }
+        match self.roles_abbreviated_by(query).as_slice() {
+            [role] => return Ok(*role),
+            [] => {}
+            several => {
+                let ids: Vec<String> = several
+                    .iter()
+                    .map(|&r| format!("{:?}", self.roles[r].id))
+                    .collect();
+                return Err(Error::Usage(format!(
+                    "role {:?} is ambiguous: it could be {}",
+                    crate::text::escape_control(query),
+                    ids.join(", ")
+                )));
+            }
+        }
         self.role_index(query).ok_or_else(|| {
             let hint = did_you_mean(&self.suggest_roles(query))
                 .unwrap_or_else(|| "see `rolefit roles` for the list".into());
@@ -305,6 +334,23 @@ impl Catalog {
                 crate::text::escape_control(query)
             ))
         })
+    }
+
+    /// Roles whose id or name starts with `query`, or whose name's initials
+    /// it spells, in catalog order.
+    fn roles_abbreviated_by(&self, query: &str) -> Vec<usize> {
+        let query = normalize(query);
+        if query.chars().count() < 2 {
+            return Vec::new();
+        }
+        let initials =
+            |name: &str| -> String { name.split(' ').filter_map(|w| w.chars().next()).collect() };
+        (0..self.roles.len())
+            .filter(|&r| {
+                let (id, name) = (normalize(&self.roles[r].id), normalize(&self.roles[r].name));
+                id.starts_with(&query) || name.starts_with(&query) || initials(&name) == query
+            })
+            .collect()
     }
 
     /// Resolves a family id or explains the miss.

@@ -5,9 +5,8 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::{ColorChoice, OutputFormat};
 use crate::error::{Error, Result};
-use crate::report::Theme;
+use crate::report::{OutputFormat, Theme};
 
 /// A file that appears whole or not at all: written to a temporary file in
 /// the same directory, synced, then renamed over the target.
@@ -118,6 +117,14 @@ impl Sink {
             }
         }
     }
+}
+
+/// When to use colour (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 /// The look of human output on a destination.

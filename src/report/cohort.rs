@@ -101,6 +101,8 @@ fn by_count(counts: &[usize]) -> Vec<(usize, usize)> {
 /// One row of the cohort view.
 pub(crate) struct CohortRow {
     pub id: String,
+    /// Where the answers came from, shown beside an id two rows share.
+    pub source: String,
     pub best: Option<(usize, f64)>,
     pub runner_up: Option<(usize, f64)>,
 }
@@ -110,8 +112,27 @@ impl CohortRow {
         let pick = |i: usize| scored.ranking.get(i).map(|s| (s.role, s.score));
         CohortRow {
             id: scored.respondent.id.clone(),
+            source: scored.respondent.source.clone(),
             best: pick(0),
             runner_up: pick(1),
+        }
+    }
+}
+
+/// Two answer sets with one id are told apart by their source: each such
+/// id becomes `id (source)`. `parts` gives a row's id and source.
+pub(crate) fn show_sources_of_shared_ids<T>(
+    rows: &mut [T],
+    parts: impl Fn(&mut T) -> (&mut String, &str),
+) {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for row in rows.iter_mut() {
+        *counts.entry(parts(row).0.clone()).or_default() += 1;
+    }
+    for row in rows.iter_mut() {
+        let (id, source) = parts(row);
+        if counts.get(id.as_str()).is_some_and(|&n| n > 1) {
+            *id = format!("{id} ({source})");
         }
     }
 }
@@ -216,7 +237,10 @@ impl<'c> FormatWriter<'c> for GatheringWriter<'c> {
         Ok(())
     }
 
-    fn finish(self: Box<Self>, out: &mut dyn Write) -> io::Result<()> {
+    fn finish(mut self: Box<Self>, out: &mut dyn Write) -> io::Result<()> {
+        show_sources_of_shared_ids(&mut self.gathered.rows, |row| {
+            (&mut row.id, row.source.as_str())
+        });
         match self.gathered.view() {
             Some(view) => (self.write)(self.gathered.catalog, view, self.theme, out),
             None => Ok(()),

@@ -11,7 +11,7 @@ use std::io::{self, Write};
 
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
-use super::cohort::{CohortTally, OneOrMany};
+use super::cohort::{CohortTally, OneOrMany, show_sources_of_shared_ids};
 use super::svg::{self, Bar, Cell, Series};
 use super::{FormatWriter, Rendered, Renderer, percent};
 use crate::answers::Respondent;
@@ -108,6 +108,7 @@ footer { break-before: avoid; page-break-before: avoid; margin-top: 40px; border
 /// every score the ranking holds.
 struct PersonRow {
     id: String,
+    source: String,
     best: Option<(usize, f64)>,
     runner_up: Option<(usize, f64)>,
     /// (role, score) in ranking order.
@@ -163,6 +164,7 @@ impl CohortData {
             let pick = |i: usize| scored.ranking.get(i).map(|s| (s.role, s.score));
             self.rows.push(PersonRow {
                 id: scored.respondent.id.clone(),
+                source: scored.respondent.source.clone(),
                 best: pick(0),
                 runner_up: pick(1),
                 scores: scored.ranking.iter().map(|s| (s.role, s.score)).collect(),
@@ -219,7 +221,10 @@ impl<'c> FormatWriter<'c> for HtmlWriter<'c> {
         Ok(())
     }
 
-    fn finish(self: Box<Self>, out: &mut dyn Write) -> io::Result<()> {
+    fn finish(mut self: Box<Self>, out: &mut dyn Write) -> io::Result<()> {
+        show_sources_of_shared_ids(&mut self.cohort.rows, |row| {
+            (&mut row.id, row.source.as_str())
+        });
         let page = match self.people.single() {
             Some(scored) => single(self.catalog, scored, &self.compare),
             None if self.people.count() > 0 => cohort(self.catalog, &self.cohort),

@@ -18,9 +18,30 @@ use std::io::{self, Write};
 
 use self::cohort::GatheringWriter;
 use crate::catalog::Catalog;
-use crate::cli::OutputFormat;
 use crate::error::Located;
 use crate::score::Scored;
+
+/// Formats of `score` (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    Markdown,
+    Html,
+}
+
+/// Formats of the catalog-browsing commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BrowseFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+/// Rows a table shows unless `--top` says otherwise.
+pub const TABLE_TOP: usize = 10;
 
 /// How human-readable output looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
