@@ -16,6 +16,7 @@ use super::svg::{self, Bar, Cell, Series};
 use super::{FormatWriter, Rendered, Renderer, percent};
 use crate::answers::Respondent;
 use crate::catalog::Catalog;
+use crate::diagnostics::thousands;
 use crate::error::Located;
 use crate::score::{RoleScore, Scored, growth_plan, level_of, tag_marks, ten_thousandths};
 
@@ -174,19 +175,6 @@ impl CohortData {
             self.rows = Vec::new();
         }
     }
-}
-
-/// A count with thousands separated: 10,000.
-fn thousands(count: usize) -> String {
-    let digits = count.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 /// The band of a score: tenths, with 100% in the top band.
@@ -782,14 +770,6 @@ mod tests {
         assert_eq!(writer.cohort.tally.scored, PEOPLE_LIMIT + 50);
         let people: u32 = writer.cohort.bands[scored.ranking[0].role].iter().sum();
         assert_eq!(people as usize, PEOPLE_LIMIT + 50);
-    }
-
-    #[test]
-    fn thousands_are_separated() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(10_000), "10,000");
-        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 
     #[test]
