@@ -116,12 +116,16 @@ struct RawTag {
     name: String,
     #[serde(default)]
     aliases: Vec<String>,
+    #[serde(default)]
+    description: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tag {
     pub name: String,
     pub aliases: Vec<String>,
+    /// What the tag means in plain words; empty when the catalog has none.
+    pub description: String,
     /// Roles that list this tag, in catalog order.
     pub roles: Vec<usize>,
 }
@@ -621,6 +625,7 @@ impl<'t> Builder<'t> {
             tags.push(Tag {
                 name: raw_tag.name.clone(),
                 aliases: raw_tag.aliases.clone(),
+                description: raw_tag.description.clone(),
                 roles: Vec::new(),
             });
         }
