@@ -71,12 +71,12 @@ fn with_stdout(
 
 /// What `score` is asked beyond the ranking, checked against the format:
 /// fit profiles are for people to read, points for programs.
-fn asked(catalog: &Catalog, args: &ScoreArgs) -> Result<crate::score::Asked> {
+fn asked(catalog: &Catalog, args: &ScoreArgs, format: OutputFormat) -> Result<crate::score::Asked> {
     let machine = matches!(
-        args.format,
+        format,
         OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv
     );
-    if args.explain && !matches!(args.format, OutputFormat::Json | OutputFormat::Jsonl) {
+    if args.explain && !matches!(format, OutputFormat::Json | OutputFormat::Jsonl) {
         return Err(Error::Usage(
             "--explain adds points to JSON: use it with --format json or --format jsonl \
              (tables show each role's fit profile with --role)"
@@ -108,17 +108,18 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     if args.top == Some(0) {
         return Err(Error::Usage("--top must be at least 1".into()));
     }
-    let asked = asked(catalog, &args)?;
+    let format = output::format(args.format, args.output.as_deref())?;
+    let asked = asked(catalog, &args, format)?;
     crate::diagnostics::set_quiet(args.quiet);
     let (inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.recursive)?;
-    let top = args.top.or(match args.format {
+    let top = args.top.or(match format {
         OutputFormat::Table | OutputFormat::Markdown => Some(TABLE_TOP),
         _ => None,
     });
 
     let mut sink = Sink::open(args.output.as_deref(), args.force)?;
     let theme = output::theme(color, sink.is_terminal());
-    let mut reporter = Reporter::new(catalog, args.format, theme);
+    let mut reporter = Reporter::new(catalog, format, theme);
     let out = sink.writer();
     reporter.begin(out).map_err(Error::Output)?;
     for problem in &missing {

@@ -231,9 +231,9 @@ pub struct ScoreArgs {
     #[arg(required = true, value_name = "FILE|DIR|-")]
     pub inputs: Vec<PathBuf>,
 
-    /// Output format.
-    #[arg(long, short, value_enum, ignore_case = true, default_value_t = OutputFormat::Table)]
-    pub format: OutputFormat,
+    /// Output format (default: from the --output extension, else table).
+    #[arg(long, short, value_enum, ignore_case = true)]
+    pub format: Option<OutputFormat>,
 
     /// Show only the N best roles (default: 10 in tables, all otherwise).
     #[arg(long, value_name = "N")]

@@ -6,7 +6,7 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::report::Theme;
+use crate::report::{OutputFormat, Theme};
 
 /// A file that appears whole or not at all: written to a temporary file in
 /// the same directory, synced, then renamed over the target.
@@ -148,5 +148,65 @@ pub fn theme(choice: ColorChoice, terminal: bool) -> Theme {
         color,
         unicode: terminal || choice == ColorChoice::Always,
         width: width.clamp(40, 200),
+    }
+}
+
+/// The format an output file's extension asks for, if it names one.
+pub fn format_of_extension(path: &Path) -> Option<OutputFormat> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match extension.as_str() {
+        "json" => OutputFormat::Json,
+        "jsonl" | "ndjson" => OutputFormat::Jsonl,
+        "csv" => OutputFormat::Csv,
+        "md" | "markdown" => OutputFormat::Markdown,
+        "html" | "htm" => OutputFormat::Html,
+        _ => return None,
+    })
+}
+
+/// The flag's name of a format.
+pub fn format_name(format: OutputFormat) -> String {
+    use clap::ValueEnum;
+    format
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
+}
+
+/// The usual extension of a format's file; a table has none.
+fn extension_of(format: OutputFormat) -> Option<&'static str> {
+    Some(match format {
+        OutputFormat::Table => return None,
+        OutputFormat::Json => "json",
+        OutputFormat::Jsonl => "jsonl",
+        OutputFormat::Csv => "csv",
+        OutputFormat::Markdown => "md",
+        OutputFormat::Html => "html",
+    })
+}
+
+/// The format of `score`: `--format` when given, else what the `--output`
+/// file's extension says, else a table. A `--format` that contradicts the
+/// extension is a usage error, so `-o report.json -f csv` never writes CSV
+/// into a `.json` file.
+pub fn format(flag: Option<OutputFormat>, output: Option<&Path>) -> Result<OutputFormat> {
+    let implied = output.and_then(|path| Some((path, format_of_extension(path)?)));
+    match (flag, implied) {
+        (Some(asked), Some((path, implied))) if asked != implied => {
+            let shown =
+                |p: &Path| crate::text::escape_control(&p.display().to_string()).into_owned();
+            let other_file = match extension_of(asked) {
+                Some(extension) => format!("write to {}", shown(&path.with_extension(extension))),
+                None => "name the file without that extension".to_string(),
+            };
+            Err(Error::Usage(format!(
+                "--format {asked_name} contradicts --output {file}, whose extension means {implied_name}; use --format {implied_name} (or leave --format out), or {other_file}",
+                asked_name = format_name(asked),
+                file = shown(path),
+                implied_name = format_name(implied),
+            )))
+        }
+        (Some(asked), _) => Ok(asked),
+        (None, Some((_, implied))) => Ok(implied),
+        (None, None) => Ok(OutputFormat::Table),
     }
 }

@@ -238,7 +238,12 @@ fn markdown_is_a_github_table() {
         "--top",
         "3",
     ]));
-    let table: Vec<&str> = text.lines().filter(|l| l.starts_with('|')).collect();
+    // The ranking is the first table of the report.
+    let table: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .collect();
     assert_eq!(table.len(), 2 + 3, "{text}");
     let columns = table[0].matches('|').count();
     assert!(table.iter().all(|l| l.matches('|').count() == columns));
@@ -247,6 +252,43 @@ fn markdown_is_a_github_table() {
     // Several respondents: a row each.
     let cohort = stdout_of(rolefit().args(["score", "examples/", "-f", "markdown"]));
     assert!(cohort.contains("| jane-doe | Site Reliability Engineer | 68% |"));
+}
+
+#[test]
+fn markdown_for_one_respondent_is_the_whole_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "kim.yaml",
+        "id: kim\nstrengths: [{tag: control-baseline design, level: 4}]\ngoals: [threat modeling depth]\nwork_style: {planning: 4}\nfamilies: [architecture]\n",
+    );
+    let text = stdout_of(rolefit().arg("score").arg(&file).args(["-f", "markdown"]));
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} missing in {text}"))
+    };
+    // Ranking, then the fit profile with its sections, then the plan.
+    let order = [
+        "### Ranking for kim",
+        "| 1 | Security Architect |",
+        "### Best match: Security Architect",
+        "- [ ] threat modeling depth",
+        "- [x] control-baseline design (level 4 of 5)",
+        "| Planning | 4 | ",
+        "- **Trust**: ",
+        "**Growth plan**",
+        "1. threat modeling depth (your goal)",
+        "2. IAM and trust-boundary architecture",
+    ];
+    let places: Vec<usize> = order.iter().map(|n| at(n)).collect();
+    assert!(places.is_sorted(), "{places:?} in {text}");
+    // A cohort gets the summary.
+    let cohort = stdout_of(rolefit().args(["score", "examples/", "-f", "markdown"]));
+    assert!(
+        cohort.contains("**Cohort:** 10 respondents scored"),
+        "{cohort}"
+    );
+    assert!(cohort.contains("| Most common gap in the best match | People |"));
 }
 
 #[test]
@@ -748,7 +790,7 @@ fn output_writes_the_file_and_never_clobbers_without_force() {
 
     fs::write(&out, "precious\n").unwrap();
     rolefit()
-        .args(["score", "examples/jane-sre.yaml", "-f", "json", "-o"])
+        .args(["score", "examples/jane-sre.yaml", "-o"])
         .arg(&out)
         .assert()
         .code(2)
@@ -762,16 +804,17 @@ fn output_writes_the_file_and_never_clobbers_without_force() {
         .args([
             "score",
             "examples/jane-sre.yaml",
-            "-f",
-            "json",
+            "--top",
+            "2",
             "--force",
             "-o",
         ])
         .arg(&out)
         .assert()
         .success();
-    let json: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
-    assert_eq!(json["respondents"][0]["id"], "jane-doe");
+    let rows = csv_rows(&fs::read_to_string(&out).unwrap());
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["id"], "jane-doe");
 
     // No temporary files are left beside it.
     let names: Vec<String> = fs::read_dir(dir.path())
@@ -1129,4 +1172,62 @@ fn warnings_go_to_stderr_and_quiet_silences_them() {
         .assert()
         .success()
         .stderr("");
+}
+
+// ------------------------------------------------- format from --output
+
+#[test]
+fn output_extension_picks_the_format() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, starts) in [
+        ("r.json", "{\n  \"schema_version\""),
+        ("r.JSONL", "{\"id\":\"jane-doe\""),
+        ("r.ndjson", "{\"id\":\"jane-doe\""),
+        ("r.csv", CSV_HEADER),
+        ("r.md", "### Ranking for jane-doe"),
+        ("r.txt", "Ranking for jane-doe"),
+    ] {
+        let out = dir.path().join(name);
+        rolefit()
+            .args(["score", "examples/jane-sre.yaml", "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        let written = fs::read_to_string(&out).unwrap();
+        assert!(written.starts_with(starts), "{name}: {written}");
+    }
+}
+
+#[test]
+fn a_format_that_contradicts_the_extension_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.json");
+    rolefit()
+        .args(["score", "examples/jane-sre.yaml", "--format", "csv", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("--format csv contradicts --output")
+                .and(predicate::str::contains("use --format json"))
+                .and(predicate::str::contains("report.csv")),
+        );
+    assert!(!out.exists());
+    // Agreeing, and the format named in capitals, is fine.
+    rolefit()
+        .args(["score", "examples/jane-sre.yaml", "--format", "JSON", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let json: Value = serde_json::from_str(&fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(json["respondents"][0]["id"], "jane-doe");
+}
+
+#[test]
+fn format_names_are_case_insensitive() {
+    let text = stdout_of(rolefit().args(["score", "examples/jane-sre.yaml", "-f", "Csv"]));
+    assert!(text.starts_with(CSV_HEADER));
+    let text = stdout_of(rolefit().args(["roles", "--format", "JSON"]));
+    assert!(text.trim_start().starts_with('['));
 }

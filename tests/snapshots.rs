@@ -103,6 +103,15 @@ fn markdown_for_one_respondent() {
 }
 
 #[test]
+fn markdown_for_the_work_style_path() {
+    let text = score(&["examples/alex-workstyle.yaml", "--format", "markdown"]);
+    // The person's own profile comes before the ranking.
+    let own = text.find("Your work-style profile").unwrap();
+    assert!(own < text.find("| # | Role").unwrap());
+    assert_snapshot!("alex_markdown", text);
+}
+
+#[test]
 fn markdown_for_a_cohort() {
     assert_snapshot!(
         "cohort_markdown",

@@ -3,8 +3,9 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+use super::{FormatWriter, Rendered, Renderer, write_fraction4, write_integer, write_text};
 use crate::catalog::Catalog;
-use crate::report::{write_fraction4, write_integer};
+use crate::error::Located;
 use crate::score::{Scored, tag_marks};
 
 const HEADER: [&str; 13] = [
@@ -110,6 +111,42 @@ fn push_field(out: &mut String, field: &str) {
         out.push_str(part);
     }
     out.push('"');
+}
+
+/// CSV: the header, then each respondent's rows as they come.
+pub struct CsvWriter<'c> {
+    catalog: &'c Catalog,
+}
+
+impl<'c> CsvWriter<'c> {
+    pub fn new(catalog: &'c Catalog) -> Self {
+        CsvWriter { catalog }
+    }
+}
+
+impl<'c> FormatWriter<'c> for CsvWriter<'c> {
+    fn renderer(&self) -> Renderer<'c> {
+        Renderer::new(self.catalog, |catalog, scored| {
+            Rendered::Text(rows(catalog, &scored))
+        })
+    }
+
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        header(out)
+    }
+
+    fn emit(&mut self, rendered: Rendered, out: &mut dyn Write) -> io::Result<()> {
+        write_text(rendered, out)
+    }
+
+    /// Failed inputs have no rows; stderr names them.
+    fn error(&mut self, _problems: &[Located], _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 #[cfg(test)]

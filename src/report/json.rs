@@ -1,9 +1,10 @@
-//! JSON and JSON Lines (DESIGN section 6).
+//! JSON and JSON Lines: one document, or one respondent per line.
 
 use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::{FormatWriter, Rendered, Renderer, write_text};
 use crate::answers::Respondent;
 use crate::catalog::Catalog;
 use crate::error::Located;
@@ -239,4 +240,85 @@ pub fn end(errors: &[Located], out: &mut dyn Write) -> io::Result<()> {
     let errors: Vec<ErrorOut<'_>> = errors.iter().map(|e| error_out(e, false)).collect();
     let errors = to_string(&errors, true).replace('\n', "\n  ");
     writeln!(out, "\n  ],\n  \"errors\": {errors}\n}}")
+}
+
+/// The JSON document: respondents streamed into its array, errors at the
+/// end.
+pub struct JsonWriter<'c> {
+    catalog: &'c Catalog,
+    written: usize,
+    errors: Vec<Located>,
+}
+
+impl<'c> JsonWriter<'c> {
+    pub fn new(catalog: &'c Catalog) -> Self {
+        JsonWriter {
+            catalog,
+            written: 0,
+            errors: Vec::new(),
+        }
+    }
+}
+
+impl<'c> FormatWriter<'c> for JsonWriter<'c> {
+    fn renderer(&self) -> Renderer<'c> {
+        Renderer::new(self.catalog, |catalog, scored| {
+            Rendered::Text(respondent_pretty(catalog, &scored))
+        })
+    }
+
+    fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        begin(self.catalog, out)
+    }
+
+    fn emit(&mut self, rendered: Rendered, out: &mut dyn Write) -> io::Result<()> {
+        if self.written > 0 {
+            out.write_all(b",\n")?;
+        }
+        self.written += 1;
+        write_text(rendered, out)
+    }
+
+    fn error(&mut self, problems: &[Located], _out: &mut dyn Write) -> io::Result<()> {
+        self.errors.extend_from_slice(problems);
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>, out: &mut dyn Write) -> io::Result<()> {
+        end(&self.errors, out)
+    }
+}
+
+/// JSON Lines: one line per respondent or failed input, as they come.
+pub struct JsonLinesWriter<'c> {
+    catalog: &'c Catalog,
+}
+
+impl<'c> JsonLinesWriter<'c> {
+    pub fn new(catalog: &'c Catalog) -> Self {
+        JsonLinesWriter { catalog }
+    }
+}
+
+impl<'c> FormatWriter<'c> for JsonLinesWriter<'c> {
+    fn renderer(&self) -> Renderer<'c> {
+        Renderer::new(self.catalog, |catalog, scored| {
+            Rendered::Text(respondent_line(catalog, &scored))
+        })
+    }
+
+    fn emit(&mut self, rendered: Rendered, out: &mut dyn Write) -> io::Result<()> {
+        write_text(rendered, out)
+    }
+
+    fn error(&mut self, problems: &[Located], out: &mut dyn Write) -> io::Result<()> {
+        for problem in problems {
+            out.write_all(error_line(problem).as_bytes())?;
+        }
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
 }

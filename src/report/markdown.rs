@@ -1,16 +1,31 @@
-//! The ranking as GitHub-flavoured Markdown.
+//! The report as GitHub-flavoured Markdown: for one respondent the whole
+//! report (ranking, fit profile, growth plan), for a cohort a row each and
+//! the cohort summary.
 
 use std::io::{self, Write};
 
-use super::profile::axis_value;
-use super::{Cohort, percent};
+use super::cohort::{COMMON_GAPS, Cohort, View};
+use super::{Theme, percent};
 use crate::answers::Respondent;
 use crate::catalog::Catalog;
-use crate::score::{Focus, Scored, explain, growth_plan, level_of};
+use crate::score::{RoleScore, Scored, explain, growth_plan, level_of};
 use crate::text::escape_markdown as cell;
 
 fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
     writeln!(out, "| {} |", cells.join(" | "))
+}
+
+/// One respondent in full, or the cohort.
+pub(crate) fn write(
+    catalog: &Catalog,
+    view: View<'_>,
+    _theme: Theme,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match view {
+        View::Single(scored) => single(catalog, scored, out),
+        View::Cohort(rows) => cohort(catalog, &rows, out),
+    }
 }
 
 pub fn single(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Result<()> {
@@ -21,6 +36,45 @@ pub fn single(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Re
         cell(&r.id),
         cell(&catalog.paths[r.path].id)
     )?;
+    if !catalog.paths[r.path].assesses_competency() {
+        own_work_style(catalog, r, out)?;
+    }
+    ranking(catalog, scored, out)?;
+    // Roles asked for with --role replace the best match's profile.
+    if !scored.focus.is_empty() {
+        for focus in &scored.focus {
+            let role = &catalog.roles[focus.score.role];
+            let heading = format!(
+                "Fit profile: {} ({}, {}, score {})",
+                cell(&role.name),
+                cell(&catalog.families[role.family].name),
+                super::profile::focus_place(focus),
+                percent(Some(focus.score.score))
+            );
+            fit_profile(catalog, r, &focus.score, &heading, out)?;
+        }
+        return Ok(());
+    }
+    match scored.best() {
+        Some(best) => {
+            let role = &catalog.roles[best.role];
+            let heading = format!(
+                "Best match: {} ({}, score {})",
+                cell(&role.name),
+                cell(&catalog.families[role.family].name),
+                percent(Some(best.score))
+            );
+            fit_profile(catalog, r, best, &heading, out)
+        }
+        // Every score 0: the ranking's note says so.
+        None if scored.no_match() => Ok(()),
+        None => writeln!(out, "\nNo role is in the families chosen."),
+    }
+}
+
+/// The ranking table of one respondent.
+pub fn ranking(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Result<()> {
+    let r = &scored.respondent;
     writeln!(
         out,
         "| # | Role | Family | Score | Competency | Growth | Work style | Matched | Gaps |"
@@ -64,31 +118,44 @@ pub fn single(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Re
     if scored.no_match() {
         writeln!(out, "\n{}", super::table::NO_MATCH_NOTE)?;
     }
-    for focus in &scored.focus {
-        focus_profile(catalog, r, focus, out)?;
-    }
     Ok(())
 }
 
-/// The fit profile of a role asked for (`--role`).
-fn focus_profile(
+/// The person's own answer on each axis, with what its ends mean.
+pub fn own_work_style(catalog: &Catalog, r: &Respondent, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "#### Your work-style profile\n")?;
+    writeln!(out, "| Axis | You (1-5) | 1 means | 5 means |")?;
+    writeln!(out, "|------|----------:|---------|---------|")?;
+    for (a, axis) in catalog.axes.iter().enumerate() {
+        row(
+            out,
+            &[
+                cell(&axis.name),
+                r.work_style[a].map_or_else(|| "not answered".into(), super::profile::axis_value),
+                cell(&axis.low),
+                cell(&axis.high),
+            ],
+        )?;
+    }
+    writeln!(out)
+}
+
+/// A role's fit profile for the person under `heading` (already escaped):
+/// summary, detail, tags matched or missing, the axes side by side, the
+/// behaviours, and (for a role with gaps) the growth plan.
+pub fn fit_profile(
     catalog: &Catalog,
     r: &Respondent,
-    focus: &Focus,
+    score: &RoleScore,
+    heading: &str,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let role = &catalog.roles[focus.score.role];
-    writeln!(
-        out,
-        "\n### Fit profile: {} ({}, {}, score {})\n",
-        cell(&role.name),
-        cell(&catalog.families[role.family].name),
-        super::profile::focus_place(focus),
-        percent(Some(focus.score.score))
-    )?;
+    let role = &catalog.roles[score.role];
+    writeln!(out, "\n### {heading}\n")?;
     writeln!(out, "{}\n\n{}\n", cell(&role.summary), cell(&role.detail))?;
-    writeln!(out, "#### Competency focus\n")?;
-    let assessed = focus.score.competency.is_some();
+
+    writeln!(out, "**Competency focus**\n")?;
+    let assessed = score.competency.is_some();
     for &tag in &role.tags {
         let name = cell(&catalog.tags[tag].name);
         match level_of(r, tag).filter(|_| assessed) {
@@ -97,23 +164,33 @@ fn focus_profile(
             None => writeln!(out, "- {name}")?,
         }
     }
-    writeln!(out, "\n#### Work style\n")?;
-    writeln!(out, "| Axis | You | Role |\n|------|----:|-----:|")?;
+
     let assessed_style = catalog.paths[r.path].assesses_work_style();
-    for (a, axis) in catalog.axes.iter().enumerate() {
-        let you = match r.work_style[a] {
-            Some(v) if assessed_style => axis_value(v),
-            _ => "-".to_string(),
-        };
-        row(out, &[cell(&axis.name), you, axis_value(role.targets[a])])?;
+    if assessed_style {
+        writeln!(out, "\n**Work style: you and the role**\n")?;
+        writeln!(out, "| Axis | You | Role |\n|------|----:|-----:|")?;
+    } else {
+        writeln!(out, "\n**Work style of the role**\n")?;
+        writeln!(out, "| Axis | Role |\n|------|-----:|")?;
     }
-    writeln!(out, "\n#### Team behaviours\n")?;
+    for (a, axis) in catalog.axes.iter().enumerate() {
+        let target = super::profile::axis_value(role.targets[a]);
+        let mut cells = vec![cell(&axis.name)];
+        if assessed_style {
+            cells.push(r.work_style[a].map_or_else(|| "-".into(), super::profile::axis_value));
+        }
+        cells.push(target);
+        row(out, &cells)?;
+    }
+
+    writeln!(out, "\n**Team behaviours**\n")?;
     for (label, sentence) in role.behaviors.labelled() {
         writeln!(out, "- **{label}**: {}", cell(sentence))?;
     }
-    let plan = growth_plan(catalog, r, &focus.score);
+
+    let plan = growth_plan(catalog, r, score);
     if !plan.is_empty() {
-        writeln!(out, "\n#### Growth plan\n")?;
+        writeln!(out, "\n**Growth plan**\n")?;
         for (i, tag) in plan.iter().enumerate() {
             let goal = if r.goals.binary_search(tag).is_ok() {
                 " (your goal)"
@@ -122,6 +199,13 @@ fn focus_profile(
             };
             writeln!(out, "{}. {}{goal}", i + 1, cell(&catalog.tags[*tag].name))?;
         }
+    } else if assessed {
+        writeln!(
+            out,
+            "\n**Growth plan**: no gaps; every tag of this role is among your strengths."
+        )?;
+    } else {
+        writeln!(out, "\nCompetencies are not assessed on this path.")?;
     }
     Ok(())
 }
@@ -158,9 +242,28 @@ pub(crate) fn cohort(
     if let Some(line) = super::table::no_match_line(cohort) {
         writeln!(out, "\n{}", cell(&line))?;
     }
-    writeln!(out, "\n| Best match | People |\n|------------|-------:|")?;
+    let scored = cohort.rows.len();
+    write!(out, "\n**Cohort:** {scored} respondents scored")?;
+    if cohort.failed_inputs > 0 {
+        write!(out, ", {} inputs failed", cohort.failed_inputs)?;
+    }
+    writeln!(out, "\n")?;
+    writeln!(
+        out,
+        "| Best match | People | Share |\n|------------|-------:|------:|"
+    )?;
     for &(role, count) in &cohort.best_counts {
-        row(out, &[name(role), count.to_string()])?;
+        let share = percent(Some(count as f64 / scored as f64));
+        row(out, &[name(role), count.to_string(), share])?;
+    }
+    if !cohort.common_gaps.is_empty() {
+        writeln!(
+            out,
+            "\n| Most common gap in the best match | People |\n|-----------------------------------|-------:|"
+        )?;
+        for &(tag, count) in cohort.common_gaps.iter().take(COMMON_GAPS) {
+            row(out, &[cell(&catalog.tags[tag].name), count.to_string()])?;
+        }
     }
     Ok(())
 }

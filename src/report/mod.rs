@@ -1,18 +1,22 @@
 //! Rendering: table, profile, JSON, JSON Lines, CSV and Markdown.
 //!
-//! [`Reporter`] receives respondents in input order. Per-respondent text is
-//! rendered by [`Reporter::render`], which only reads shared state, so the
-//! batch runs it in parallel; [`Reporter::emit`] then writes in order.
+//! Each format has its own writer behind [`FormatWriter`]; [`Reporter`]
+//! picks it. Per-respondent text is rendered by the writer's [`Renderer`],
+//! which only reads shared state, so the batch runs it in parallel; the
+//! writer then writes in order.
 
+mod cohort;
 mod csv;
+pub mod html;
 mod json;
 mod markdown;
 pub mod profile;
+pub mod svg;
 pub mod table;
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use self::cohort::GatheringWriter;
 use crate::catalog::Catalog;
 use crate::error::Located;
 use crate::score::Scored;
@@ -25,6 +29,7 @@ pub enum OutputFormat {
     Jsonl,
     Csv,
     Markdown,
+    Html,
 }
 
 /// Formats of the catalog-browsing commands.
@@ -142,7 +147,7 @@ pub fn write_integer(out: &mut String, mut n: u64) {
     out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
-/// What [`Reporter::render`] prepared for one respondent.
+/// What a [`Renderer`] prepared for one respondent.
 pub enum Rendered {
     /// Text ready to write (JSON, JSON Lines, CSV).
     Text(String),
@@ -151,77 +156,87 @@ pub enum Rendered {
     Held(Box<Scored>),
 }
 
-/// One row of the cohort view.
-struct CohortRow {
-    id: String,
-    /// Where the answers came from, shown beside an id two rows share.
-    source: String,
-    best: Option<(usize, f64)>,
-    runner_up: Option<(usize, f64)>,
-    /// The best match's score equals the runner-up's (to 4 decimals).
-    best_tied: bool,
-    gaps: Vec<usize>,
-}
-
-/// The stateless half of a [`Reporter`]: it renders one respondent from
-/// shared data only, so the batch runs it on every core while the reporter
-/// writes earlier results in order.
+/// The stateless half of a writer: it renders one respondent from shared
+/// data only, so the batch runs it on every core while the writer writes
+/// earlier results in order.
 #[derive(Clone, Copy)]
 pub struct Renderer<'c> {
     catalog: &'c Catalog,
-    format: OutputFormat,
+    render: fn(&Catalog, Scored) -> Rendered,
 }
 
-impl Renderer<'_> {
+impl<'c> Renderer<'c> {
+    pub fn new(catalog: &'c Catalog, render: fn(&Catalog, Scored) -> Rendered) -> Self {
+        Renderer { catalog, render }
+    }
+
+    /// A renderer that keeps each respondent whole for the writer.
+    pub fn holding(catalog: &'c Catalog) -> Self {
+        Renderer::new(catalog, |_, scored| Rendered::Held(Box::new(scored)))
+    }
+
     pub fn render(&self, scored: Scored) -> Rendered {
-        match self.format {
-            OutputFormat::Json => Rendered::Text(json::respondent_pretty(self.catalog, &scored)),
-            OutputFormat::Jsonl => Rendered::Text(json::respondent_line(self.catalog, &scored)),
-            OutputFormat::Csv => Rendered::Text(csv::rows(self.catalog, &scored)),
-            OutputFormat::Table | OutputFormat::Markdown => Rendered::Held(Box::new(scored)),
-        }
+        (self.render)(self.catalog, scored)
     }
 }
 
+/// Writes text a renderer prepared; a held respondent has no text.
+fn write_text(rendered: Rendered, out: &mut dyn Write) -> io::Result<()> {
+    match rendered {
+        Rendered::Text(text) => out.write_all(text.as_bytes()),
+        Rendered::Held(_) => Ok(()),
+    }
+}
+
+/// One output format's writer. It receives respondents in input order, each
+/// rendered beforehand by its [`Renderer`] (on any thread), and failed
+/// inputs between them.
+pub trait FormatWriter<'c> {
+    /// What renders respondents for this format.
+    fn renderer(&self) -> Renderer<'c>;
+
+    /// Writes what comes before the first respondent.
+    fn begin(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// Takes the next respondent.
+    fn emit(&mut self, rendered: Rendered, out: &mut dyn Write) -> io::Result<()>;
+
+    /// Takes an input that failed (already reported on stderr).
+    fn error(&mut self, problems: &[Located], out: &mut dyn Write) -> io::Result<()>;
+
+    /// Writes what comes after the last respondent.
+    fn finish(self: Box<Self>, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The writer of the format asked for.
 pub struct Reporter<'c> {
-    catalog: &'c Catalog,
-    format: OutputFormat,
-    theme: Theme,
-    written: usize,
-    first: Option<Box<Scored>>,
-    cohort: Vec<CohortRow>,
-    errors: Vec<Located>,
-    failed_inputs: usize,
+    writer: Box<dyn FormatWriter<'c> + 'c>,
 }
 
 impl<'c> Reporter<'c> {
     pub fn new(catalog: &'c Catalog, format: OutputFormat, theme: Theme) -> Self {
-        Reporter {
-            catalog,
-            format,
-            theme,
-            written: 0,
-            first: None,
-            cohort: Vec::new(),
-            errors: Vec::new(),
-            failed_inputs: 0,
-        }
+        let writer: Box<dyn FormatWriter<'c> + 'c> = match format {
+            OutputFormat::Table => Box::new(GatheringWriter::new(catalog, theme, table::write)),
+            OutputFormat::Json => Box::new(json::JsonWriter::new(catalog)),
+            OutputFormat::Jsonl => Box::new(json::JsonLinesWriter::new(catalog)),
+            OutputFormat::Csv => Box::new(csv::CsvWriter::new(catalog)),
+            OutputFormat::Html => Box::new(html::HtmlWriter::new(catalog)),
+            OutputFormat::Markdown => {
+                Box::new(GatheringWriter::new(catalog, theme, markdown::write))
+            }
+        };
+        Reporter { writer }
     }
 
     pub fn begin(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        match self.format {
-            OutputFormat::Json => json::begin(self.catalog, out),
-            OutputFormat::Csv => csv::header(out),
-            _ => Ok(()),
-        }
+        self.writer.begin(out)
     }
 
     /// What renders respondents for this report, on any thread.
     pub fn renderer(&self) -> Renderer<'c> {
-        Renderer {
-            catalog: self.catalog,
-            format: self.format,
-        }
+        self.writer.renderer()
     }
 
     /// Renders one respondent (see [`Renderer::render`]).
@@ -230,131 +245,17 @@ impl<'c> Reporter<'c> {
     }
 
     pub fn emit(&mut self, rendered: Rendered, out: &mut dyn Write) -> io::Result<()> {
-        match rendered {
-            Rendered::Text(text) => {
-                if self.format == OutputFormat::Json && self.written > 0 {
-                    out.write_all(b",\n")?;
-                }
-                out.write_all(text.as_bytes())?;
-            }
-            Rendered::Held(scored) => {
-                if let Some(first) = self.first.take() {
-                    self.cohort.push(self.cohort_row(&first));
-                }
-                if self.written == 0 {
-                    self.first = Some(scored);
-                } else {
-                    self.cohort.push(self.cohort_row(&scored));
-                }
-            }
-        }
-        self.written += 1;
-        Ok(())
+        self.writer.emit(rendered, out)
     }
 
-    fn cohort_row(&self, scored: &Scored) -> CohortRow {
-        // A role that scored 0 is no match, whatever its place.
-        let pick = |i: usize| {
-            (scored.ranking.get(i))
-                .filter(|s| crate::score::ten_thousandths(s.score) > 0)
-                .map(|s| (s.role, s.score))
-        };
-        CohortRow {
-            id: scored.respondent.id.clone(),
-            source: scored.respondent.source.clone(),
-            best: pick(0),
-            runner_up: pick(1),
-            best_tied: scored.best().is_some_and(|best| best.tied),
-            gaps: scored
-                .best()
-                .map(|best| crate::score::explain(self.catalog, &scored.respondent, best).gaps)
-                .unwrap_or_default(),
-        }
-    }
-
-    /// Records an input that failed; JSON Lines reports it in the stream.
+    /// Records an input that failed; some formats report it in the output.
     pub fn error(&mut self, problems: &[Located], out: &mut dyn Write) -> io::Result<()> {
-        self.failed_inputs += 1;
-        if self.format == OutputFormat::Jsonl {
-            for problem in problems {
-                out.write_all(json::error_line(problem).as_bytes())?;
-            }
-        }
-        if self.format == OutputFormat::Json {
-            self.errors.extend_from_slice(problems);
-        }
-        Ok(())
+        self.writer.error(problems, out)
     }
 
-    pub fn finish(mut self, out: &mut dyn Write) -> io::Result<()> {
-        self.show_sources_of_shared_ids();
-        match self.format {
-            OutputFormat::Json => json::end(&self.errors, out),
-            OutputFormat::Table => match (&self.first, self.cohort.is_empty()) {
-                (Some(first), true) => table::single(self.catalog, first, self.theme, out),
-                (None, false) => table::cohort(self.catalog, &self.cohort_view(), self.theme, out),
-                _ => Ok(()),
-            },
-            OutputFormat::Markdown => match (&self.first, self.cohort.is_empty()) {
-                (Some(first), true) => markdown::single(self.catalog, first, out),
-                (None, false) => markdown::cohort(self.catalog, &self.cohort_view(), out),
-                _ => Ok(()),
-            },
-            OutputFormat::Jsonl | OutputFormat::Csv => Ok(()),
-        }
+    pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+        self.writer.finish(out)
     }
-
-    /// Two answer sets with one id are told apart by their source.
-    fn show_sources_of_shared_ids(&mut self) {
-        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-        for row in &self.cohort {
-            *counts.entry(row.id.as_str()).or_default() += 1;
-        }
-        let shared: std::collections::HashSet<String> = counts
-            .into_iter()
-            .filter(|&(_, n)| n > 1)
-            .map(|(id, _)| id.to_string())
-            .collect();
-        for row in &mut self.cohort {
-            if shared.contains(&row.id) {
-                row.id = format!("{} ({})", row.id, row.source);
-            }
-        }
-    }
-
-    fn cohort_view(&self) -> Cohort<'_> {
-        let mut best_counts: BTreeMap<usize, usize> = BTreeMap::new();
-        let mut gap_counts: BTreeMap<usize, usize> = BTreeMap::new();
-        for row in &self.cohort {
-            if let Some((role, _)) = row.best {
-                *best_counts.entry(role).or_default() += 1;
-            }
-            for &gap in &row.gaps {
-                *gap_counts.entry(gap).or_default() += 1;
-            }
-        }
-        let by_count = |counts: BTreeMap<usize, usize>| {
-            let mut list: Vec<(usize, usize)> = counts.into_iter().collect();
-            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            list
-        };
-        Cohort {
-            rows: &self.cohort,
-            best_counts: by_count(best_counts),
-            common_gaps: by_count(gap_counts),
-            failed_inputs: self.failed_inputs,
-        }
-    }
-}
-
-/// The several-respondent view: a row each and a summary.
-pub(crate) struct Cohort<'a> {
-    rows: &'a [CohortRow],
-    /// (role, respondents whose best match it is), most first.
-    best_counts: Vec<(usize, usize)>,
-    /// (tag, respondents missing it in their best match), most first.
-    common_gaps: Vec<(usize, usize)>,
-    failed_inputs: usize,
 }
 
 #[cfg(test)]

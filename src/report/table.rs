@@ -6,7 +6,8 @@ use comfy_table::{
     CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle,
 };
 
-use super::{Cohort, Theme, percent, profile};
+use super::cohort::{COMMON_GAPS, Cohort, View};
+use super::{Theme, percent, profile};
 use crate::catalog::Catalog;
 use crate::score::{RoleScore, Scored, explain, ten_thousandths};
 use crate::text::escape_control;
@@ -336,6 +337,19 @@ pub const NO_MATCH_NOTE: &str = "No best match: every role scored 0%, so the ord
     only the order of ties, not a fit. Add strengths, goals or work-style answers \
     (`rolefit template` lists them).";
 
+/// One respondent in full, or the cohort.
+pub(crate) fn write(
+    catalog: &Catalog,
+    view: View<'_>,
+    theme: Theme,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match view {
+        View::Single(scored) => single(catalog, scored, theme, out),
+        View::Cohort(rows) => cohort(catalog, &rows, theme, out),
+    }
+}
+
 /// The title line, the ranking (a table, or a list below
 /// [`LIST_BELOW`] columns) and what its columns mean.
 pub fn ranking_block(
@@ -494,7 +508,7 @@ pub(crate) fn cohort(
     writeln!(out, "{}\n", best.trim_fmt())?;
     if !cohort.common_gaps.is_empty() {
         let mut gaps = new_table(theme, vec!["Most common gap in the best match", "People"]);
-        for &(tag, count) in cohort.common_gaps.iter().take(5) {
+        for &(tag, count) in cohort.common_gaps.iter().take(COMMON_GAPS) {
             gaps.add_row(vec![
                 escape_control(&catalog.tags[tag].name).into_owned(),
                 count.to_string(),

@@ -1,0 +1,257 @@
+//! What the human formats gather: one respondent in full, or a cohort.
+
+use std::io::{self, Write};
+
+use super::{FormatWriter, Rendered, Renderer, Theme};
+use crate::catalog::Catalog;
+use crate::error::Located;
+use crate::score::{Scored, explain};
+
+/// How many of the most common gaps a cohort summary lists.
+pub(crate) const COMMON_GAPS: usize = 5;
+
+/// Respondents of a format that knows only at the end whether it shows one
+/// person in full or a cohort: the first is kept whole until a second
+/// arrives; from then on each goes to the cohort.
+#[derive(Default)]
+pub(crate) struct OneOrMany {
+    first: Option<Box<Scored>>,
+    seen: usize,
+}
+
+impl OneOrMany {
+    /// Keeps `scored`, or hands it to `to_cohort` (with the first one too,
+    /// when the second arrives).
+    pub fn add(&mut self, scored: Box<Scored>, mut to_cohort: impl FnMut(&Scored)) {
+        if let Some(first) = self.first.take() {
+            to_cohort(&first);
+        }
+        if self.seen == 0 {
+            self.first = Some(scored);
+        } else {
+            to_cohort(&scored);
+        }
+        self.seen += 1;
+    }
+
+    /// The one respondent, when there was exactly one.
+    pub fn single(&self) -> Option<&Scored> {
+        self.first.as_deref()
+    }
+
+    /// Respondents seen.
+    pub fn count(&self) -> usize {
+        self.seen
+    }
+}
+
+/// Counts over a cohort that stay the same size however many people come.
+pub(crate) struct CohortTally {
+    /// Per role: respondents whose best match it is.
+    best: Vec<usize>,
+    /// Per tag: respondents missing it in their best match.
+    gaps: Vec<usize>,
+    pub scored: usize,
+    pub failed_inputs: usize,
+}
+
+impl CohortTally {
+    pub fn new(catalog: &Catalog) -> Self {
+        CohortTally {
+            best: vec![0; catalog.roles.len()],
+            gaps: vec![0; catalog.tags.len()],
+            scored: 0,
+            failed_inputs: 0,
+        }
+    }
+
+    pub fn add(&mut self, catalog: &Catalog, scored: &Scored) {
+        self.scored += 1;
+        if let Some(best) = scored.best() {
+            self.best[best.role] += 1;
+            for gap in explain(catalog, &scored.respondent, best).gaps {
+                self.gaps[gap] += 1;
+            }
+        }
+    }
+
+    /// (role, respondents whose best match it is), most first.
+    pub fn best_counts(&self) -> Vec<(usize, usize)> {
+        by_count(&self.best)
+    }
+
+    /// (tag, respondents missing it in their best match), most first.
+    pub fn common_gaps(&self) -> Vec<(usize, usize)> {
+        by_count(&self.gaps)
+    }
+}
+
+/// The non-zero counts, most first, then by index.
+fn by_count(counts: &[usize]) -> Vec<(usize, usize)> {
+    let mut list: Vec<(usize, usize)> = counts
+        .iter()
+        .enumerate()
+        .filter(|&(_, &n)| n > 0)
+        .map(|(i, &n)| (i, n))
+        .collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    list
+}
+
+/// One row of the cohort view.
+pub(crate) struct CohortRow {
+    pub id: String,
+    /// Where the answers came from, shown beside an id two rows share.
+    pub source: String,
+    pub best: Option<(usize, f64)>,
+    pub runner_up: Option<(usize, f64)>,
+    /// The best match's score equals the runner-up's (to 4 decimals).
+    pub best_tied: bool,
+}
+
+impl CohortRow {
+    pub fn of(scored: &Scored) -> Self {
+        // A role that scored 0 is no match, whatever its place.
+        let pick = |i: usize| {
+            (scored.ranking.get(i))
+                .filter(|s| crate::score::ten_thousandths(s.score) > 0)
+                .map(|s| (s.role, s.score))
+        };
+        CohortRow {
+            id: scored.respondent.id.clone(),
+            source: scored.respondent.source.clone(),
+            best: pick(0),
+            runner_up: pick(1),
+            best_tied: scored.best().is_some_and(|best| best.tied),
+        }
+    }
+}
+
+/// Two answer sets with one id are told apart by their source: each such
+/// id becomes `id (source)`. `parts` gives a row's id and source.
+pub(crate) fn show_sources_of_shared_ids<T>(
+    rows: &mut [T],
+    parts: impl Fn(&mut T) -> (&mut String, &str),
+) {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for row in rows.iter_mut() {
+        *counts.entry(parts(row).0.clone()).or_default() += 1;
+    }
+    for row in rows.iter_mut() {
+        let (id, source) = parts(row);
+        if counts.get(id.as_str()).is_some_and(|&n| n > 1) {
+            *id = format!("{id} ({source})");
+        }
+    }
+}
+
+/// What the table and Markdown writers gather: one respondent, or a row
+/// per respondent and the cohort's counts.
+pub(crate) struct Gathered<'c> {
+    catalog: &'c Catalog,
+    people: OneOrMany,
+    rows: Vec<CohortRow>,
+    tally: CohortTally,
+}
+
+impl<'c> Gathered<'c> {
+    pub fn new(catalog: &'c Catalog) -> Self {
+        Gathered {
+            catalog,
+            people: OneOrMany::default(),
+            rows: Vec::new(),
+            tally: CohortTally::new(catalog),
+        }
+    }
+
+    pub fn add(&mut self, scored: Box<Scored>) {
+        let (catalog, rows, tally) = (self.catalog, &mut self.rows, &mut self.tally);
+        self.people.add(scored, |s| {
+            rows.push(CohortRow::of(s));
+            tally.add(catalog, s);
+        });
+    }
+
+    pub fn failed(&mut self) {
+        self.tally.failed_inputs += 1;
+    }
+
+    /// The one respondent or the cohort; neither when nobody was scored.
+    pub fn view(&self) -> Option<View<'_>> {
+        if let Some(single) = self.people.single() {
+            return Some(View::Single(single));
+        }
+        (self.people.count() > 0).then(|| {
+            View::Cohort(Cohort {
+                rows: &self.rows,
+                best_counts: self.tally.best_counts(),
+                common_gaps: self.tally.common_gaps(),
+                failed_inputs: self.tally.failed_inputs,
+            })
+        })
+    }
+}
+
+pub(crate) enum View<'a> {
+    Single(&'a Scored),
+    Cohort(Cohort<'a>),
+}
+
+/// The several-respondent view: a row each and a summary.
+pub(crate) struct Cohort<'a> {
+    pub rows: &'a [CohortRow],
+    /// (role, respondents whose best match it is), most first.
+    pub best_counts: Vec<(usize, usize)>,
+    /// (tag, respondents missing it in their best match), most first.
+    pub common_gaps: Vec<(usize, usize)>,
+    pub failed_inputs: usize,
+}
+
+/// Writes what a [`Gathered`] holds, at the end.
+pub(crate) type WriteView = fn(&Catalog, View<'_>, Theme, &mut dyn Write) -> io::Result<()>;
+
+/// The writer of a format that shows one person in full or a cohort
+/// (table, Markdown): it gathers, then writes once at the end.
+pub(crate) struct GatheringWriter<'c> {
+    gathered: Gathered<'c>,
+    theme: Theme,
+    write: WriteView,
+}
+
+impl<'c> GatheringWriter<'c> {
+    pub fn new(catalog: &'c Catalog, theme: Theme, write: WriteView) -> Self {
+        GatheringWriter {
+            gathered: Gathered::new(catalog),
+            theme,
+            write,
+        }
+    }
+}
+
+impl<'c> FormatWriter<'c> for GatheringWriter<'c> {
+    fn renderer(&self) -> Renderer<'c> {
+        Renderer::holding(self.gathered.catalog)
+    }
+
+    fn emit(&mut self, rendered: Rendered, _out: &mut dyn Write) -> io::Result<()> {
+        if let Rendered::Held(scored) = rendered {
+            self.gathered.add(scored);
+        }
+        Ok(())
+    }
+
+    fn error(&mut self, _problems: &[Located], _out: &mut dyn Write) -> io::Result<()> {
+        self.gathered.failed();
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>, out: &mut dyn Write) -> io::Result<()> {
+        show_sources_of_shared_ids(&mut self.gathered.rows, |row| {
+            (&mut row.id, row.source.as_str())
+        });
+        match self.gathered.view() {
+            Some(view) => (self.write)(self.gathered.catalog, view, self.theme, out),
+            None => Ok(()),
+        }
+    }
+}
