@@ -1,0 +1,104 @@
+//! The vocabulary evaluation: everyday skill words (tests/vocabulary.yaml)
+//! run through the real tag resolution and "did you mean" code of the
+//! built-in catalog. A phrase is served when it resolves to a tag an advisor
+//! accepts, or when its hint or suggestions name one; it is WRONG when it
+//! resolves to a tag the advisor does not accept (or, for a broad word, to
+//! any tag at all). Run with `--nocapture` to see the numbers and misses.
+
+use rolefit::catalog::Catalog;
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    phrase: String,
+    accept: Vec<String>,
+    #[serde(default)]
+    broad: bool,
+}
+
+#[derive(Debug, PartialEq)]
+enum Outcome {
+    Resolved,
+    Suggested,
+    NotServed,
+    Wrong(String),
+}
+
+fn entries() -> Vec<Entry> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vocabulary.yaml");
+    let text = std::fs::read_to_string(path).unwrap();
+    serde_yaml::from_str(&text).unwrap()
+}
+
+fn outcome(catalog: &Catalog, entry: &Entry) -> Outcome {
+    let accepted = |tag: &str| entry.accept.iter().any(|a| a == tag);
+    if let Some(tag) = catalog.tag_index(&entry.phrase) {
+        let name = &catalog.tags[tag].name;
+        return if accepted(name) && !entry.broad {
+            Outcome::Resolved
+        } else {
+            Outcome::Wrong(name.clone())
+        };
+    }
+    let offered = catalog.suggest_tags(&entry.phrase);
+    if offered.iter().any(|tag| accepted(tag)) {
+        Outcome::Suggested
+    } else {
+        Outcome::NotServed
+    }
+}
+
+#[test]
+fn everyday_words_are_served_and_never_wrong() {
+    let catalog = Catalog::builtin().unwrap();
+    let entries = entries();
+    assert!(entries.len() >= 200, "only {} phrases", entries.len());
+    for entry in &entries {
+        assert!(
+            !entry.accept.is_empty(),
+            "{:?} accepts nothing",
+            entry.phrase
+        );
+        for tag in &entry.accept {
+            assert!(
+                catalog.tags.iter().any(|t| &t.name == tag),
+                "{:?} accepts {tag:?}, which is no tag's name",
+                entry.phrase
+            );
+        }
+    }
+
+    let outcomes: Vec<Outcome> = entries.iter().map(|e| outcome(&catalog, e)).collect();
+    let count = |wanted: fn(&Outcome) -> bool| outcomes.iter().filter(|o| wanted(o)).count();
+    let resolved = count(|o| *o == Outcome::Resolved);
+    let suggested = count(|o| *o == Outcome::Suggested);
+    let not_served = count(|o| *o == Outcome::NotServed);
+    let wrong = count(|o| matches!(o, Outcome::Wrong(_)));
+    let total = entries.len();
+    let served = resolved + suggested;
+    for (entry, outcome) in entries.iter().zip(&outcomes) {
+        match outcome {
+            Outcome::Wrong(tag) => println!("WRONG       {:?} -> {tag:?}", entry.phrase),
+            Outcome::NotServed => println!("not served  {:?}", entry.phrase),
+            _ => {}
+        }
+    }
+    let share = |n: usize| 100.0 * n as f64 / total as f64;
+    println!(
+        "{total} phrases: {resolved} resolved ({:.1}%), {suggested} hinted or suggested ({:.1}%), \
+         served {served} ({:.1}%), not served {not_served} ({:.1}%), wrong {wrong}",
+        share(resolved),
+        share(suggested),
+        share(served),
+        share(not_served),
+    );
+    assert_eq!(
+        wrong, 0,
+        "phrases resolved to a tag an advisor would not accept"
+    );
+    assert!(
+        served * 100 >= total * 85,
+        "only {served} of {total} phrases served"
+    );
+}
