@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Located, Result};
 use crate::locate::line_of;
-use crate::matching::{closest, did_you_mean, normalize};
+use crate::matching::{Described, closest, closest_by_words, did_you_mean, normalize};
 
 /// The built-in catalog, compiled into the binary.
 pub const BUILTIN_SOURCE: &str = include_str!("../roles.yaml");
@@ -35,6 +35,8 @@ struct RawCatalog {
     questions: Vec<RawQuestion>,
     paths: Vec<PathDef>,
     tags: Vec<RawTag>,
+    #[serde(default)]
+    hints: Vec<RawHint>,
     roles: Vec<RawRole>,
 }
 
@@ -112,15 +114,48 @@ impl PathDef {
 struct RawTag {
     name: String,
     #[serde(default)]
+    description: String,
+    #[serde(default)]
     aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tag {
     pub name: String,
+    /// One plain sentence saying what the skill is; empty when a custom
+    /// catalog gives none.
+    pub description: String,
     pub aliases: Vec<String>,
     /// Roles that list this tag, in catalog order.
     pub roles: Vec<usize>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHint {
+    term: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    tags: Vec<String>,
+}
+
+/// A broad word that is no tag of its own ("Kubernetes"): it never
+/// resolves, and naming it points at the tags it relates to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hint {
+    pub term: String,
+    pub aliases: Vec<String>,
+    /// Related tags, indices into [`Catalog::tags`], in the hint's order.
+    pub tags: Vec<usize>,
+}
+
+/// Why a name is not a tag, and what to offer instead.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TagMiss<'c> {
+    /// A broad word: its related tags.
+    Broad(&'c Hint),
+    /// Tags sharing words with it, best first; empty when none does.
+    Near(Vec<&'c str>),
 }
 
 #[derive(Debug, Deserialize)]
@@ -189,9 +224,12 @@ pub struct Catalog {
     pub questions: Vec<Question>,
     pub paths: Vec<PathDef>,
     pub tags: Vec<Tag>,
+    pub hints: Vec<Hint>,
     pub roles: Vec<Role>,
     /// Normalised tag name or alias → tag index.
     tag_lookup: HashMap<String, usize>,
+    /// Normalised hint term or alias → hint index.
+    hint_lookup: HashMap<String, usize>,
     /// Each role's place in id order: ranking ties compare integers.
     id_order: Vec<u32>,
 }
@@ -256,13 +294,60 @@ impl Catalog {
         self.tag_lookup.get(&normalize(name)).copied()
     }
 
-    /// The closest tag names to a near miss.
+    /// The hint a broad word names, after normalisation.
+    pub fn hint(&self, name: &str) -> Option<&Hint> {
+        self.hint_lookup
+            .get(&normalize(name))
+            .map(|&index| &self.hints[index])
+    }
+
+    /// The tags sharing words with a miss (name, aliases, description),
+    /// best first.
     pub fn suggest_tags(&self, name: &str) -> Vec<&str> {
-        let pairs = self.tags.iter().flat_map(|tag| {
-            std::iter::once((tag.name.as_str(), tag.name.as_str()))
-                .chain(tag.aliases.iter().map(|a| (a.as_str(), tag.name.as_str())))
-        });
-        closest(name, pairs, 3)
+        let candidates: Vec<Described> = self
+            .tags
+            .iter()
+            .map(|tag| Described {
+                suggested: tag.name.as_str(),
+                names: std::iter::once(tag.name.as_str())
+                    .chain(tag.aliases.iter().map(String::as_str))
+                    .collect(),
+                description: tag.description.as_str(),
+            })
+            .collect();
+        closest_by_words(name, &candidates, 3)
+    }
+
+    /// What to offer for a name that is no tag: a hint's related tags, or
+    /// the tags sharing words with it.
+    pub fn tag_miss(&self, name: &str) -> TagMiss<'_> {
+        match self.hint(name) {
+            Some(hint) => TagMiss::Broad(hint),
+            None => TagMiss::Near(self.suggest_tags(name)),
+        }
+    }
+
+    /// An unknown tag's message and hint, apart (see [`Self::family_miss`]):
+    /// a broad word names its related tags, anything else gets "did you
+    /// mean" or a pointer to `rolefit tags`.
+    pub fn unknown_tag(&self, name: &str) -> (String, String) {
+        match self.tag_miss(name) {
+            TagMiss::Broad(hint) => {
+                let related: Vec<String> = hint
+                    .tags
+                    .iter()
+                    .map(|&t| format!("{:?}", self.tags[t].name))
+                    .collect();
+                (
+                    format!("{name:?} is not a tag of its own"),
+                    format!("related tags: {}", related.join(", ")),
+                )
+            }
+            TagMiss::Near(near) => (
+                format!("unknown tag {name:?}"),
+                did_you_mean(&near).unwrap_or_else(|| "see `rolefit tags` for every tag".into()),
+            ),
+        }
     }
 
     /// A role by id or name, case-insensitive.
@@ -574,10 +659,12 @@ impl<'t> Builder<'t> {
             }
             tags.push(Tag {
                 name: raw_tag.name.clone(),
+                description: raw_tag.description.trim().to_string(),
                 aliases: raw_tag.aliases.clone(),
                 roles: Vec::new(),
             });
         }
+        let (hints, hint_lookup) = self.hints(&raw.hints, &raw.tags, &tag_lookup);
 
         let tag_names: Vec<&str> = raw.tags.iter().map(|t| t.name.as_str()).collect();
         // Roles name tags by their canonical name, not an alias.
@@ -682,10 +769,95 @@ impl<'t> Builder<'t> {
             questions,
             paths: raw.paths,
             tags,
+            hints,
             roles,
             id_order,
             tag_lookup,
+            hint_lookup,
         })
+    }
+
+    /// Checks the hints: a term or alias must not name a tag or another
+    /// hint (a word is either a tag or a broad word, never both), and every
+    /// related tag must exist, named by its canonical name.
+    fn hints(
+        &mut self,
+        raw_hints: &[RawHint],
+        raw_tags: &[RawTag],
+        tag_lookup: &HashMap<String, usize>,
+    ) -> (Vec<Hint>, HashMap<String, usize>) {
+        let by_name: HashMap<String, usize> = raw_tags
+            .iter()
+            .enumerate()
+            .map(|(i, tag)| (normalize(&tag.name), i))
+            .collect();
+        let tag_names: Vec<&str> = raw_tags.iter().map(|t| t.name.as_str()).collect();
+        let mut hints = Vec::with_capacity(raw_hints.len());
+        let mut hint_lookup: HashMap<String, usize> = HashMap::new();
+        for (i, raw_hint) in raw_hints.iter().enumerate() {
+            let words = std::iter::once((format!("hints[{i}].term"), &raw_hint.term)).chain(
+                raw_hint
+                    .aliases
+                    .iter()
+                    .enumerate()
+                    .map(|(j, a)| (format!("hints[{i}].aliases[{j}]"), a)),
+            );
+            for (entry, word) in words {
+                let key = normalize(word);
+                if key.is_empty() {
+                    self.problem(entry, "empty hint term or alias".into(), None);
+                } else if let Some(&tag) = tag_lookup.get(&key) {
+                    self.problem(
+                        entry,
+                        format!("hint {word:?} is already a tag name or alias"),
+                        Some(format!(
+                            "it names {:?}; a word is either a tag or a hint",
+                            raw_tags[tag].name
+                        )),
+                    );
+                } else {
+                    match hint_lookup.get(&key) {
+                        Some(&other) if other == i => {}
+                        Some(&other) => self.problem(
+                            entry,
+                            format!("hint {word:?} is listed twice"),
+                            Some(format!(
+                                "it already names the hint {:?}",
+                                raw_hints[other].term
+                            )),
+                        ),
+                        None => {
+                            hint_lookup.insert(key, i);
+                        }
+                    }
+                }
+            }
+            if raw_hint.tags.is_empty() {
+                self.problem(
+                    format!("hints[{i}].tags"),
+                    "a hint needs at least one related tag".into(),
+                    None,
+                );
+            }
+            let mut related = Vec::with_capacity(raw_hint.tags.len());
+            for (j, name) in raw_hint.tags.iter().enumerate() {
+                match by_name.get(&normalize(name)).copied() {
+                    Some(t) if related.contains(&t) => self.problem(
+                        format!("hints[{i}].tags[{j}]"),
+                        format!("tag {name:?} is listed twice"),
+                        None,
+                    ),
+                    Some(t) => related.push(t),
+                    None => self.unknown(format!("hints[{i}].tags[{j}]"), "tag", name, &tag_names),
+                }
+            }
+            hints.push(Hint {
+                term: raw_hint.term.clone(),
+                aliases: raw_hint.aliases.clone(),
+                tags: related,
+            });
+        }
+        (hints, hint_lookup)
     }
 
     fn unknown(&mut self, entry: String, kind: &str, name: &str, known: &[&str]) {

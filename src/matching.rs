@@ -93,6 +93,186 @@ fn prefix_similarity(query: &str, candidate: &str) -> f64 {
     }
 }
 
+/// A suggestion candidate for [`closest_by_words`]: what is suggested, the
+/// texts that name it, and a sentence that describes it.
+pub struct Described<'a> {
+    pub suggested: &'a str,
+    pub names: Vec<&'a str>,
+    pub description: &'a str,
+}
+
+/// Words too common to say what a skill is about.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "or", "of", "the", "to", "for", "in", "on", "with", "at", "by", "from", "as",
+    "is", "are", "it", "its", "my", "our", "your", "their", "i", "we", "you", "they", "vs", "via",
+    "so", "that", "this", "what", "who", "how", "when", "into", "each", "every", "all",
+];
+
+/// A word's light stem: plurals and the endings "ing", "ed", "ion", "e"
+/// come off, so "tests", "testing" and "test" compare equal, as do
+/// "migrations" and "migrating". Only ASCII suffixes are removed.
+fn stem(word: &str) -> String {
+    let long = |s: &str| s.chars().count() >= 3;
+    let mut w = word;
+    if let Some(base) = w.strip_suffix("ies").filter(|b| long(b)) {
+        return format!("{base}y");
+    }
+    // "apis" and "kpis" lose the "s"; "analysis", "status", "process" keep it.
+    let keeps_s =
+        |b: &str| b.ends_with('s') || b.ends_with('u') || (b.ends_with('i') && b.len() > 4);
+    if let Some(base) = w.strip_suffix('s').filter(|b| long(b) && !keeps_s(b)) {
+        w = base;
+    }
+    for suffix in ["ing", "ed"] {
+        if let Some(base) = w.strip_suffix(suffix).filter(|b| long(b)) {
+            // "planning" → "plan", "debugging" → "debug".
+            let mut chars = base.chars().rev();
+            return match (chars.next(), chars.next()) {
+                (Some(a), Some(b)) if a == b && !"aeiouls".contains(a) => {
+                    base[..base.len() - a.len_utf8()].to_string()
+                }
+                _ => base.to_string(),
+            };
+        }
+    }
+    for suffix in ["ion", "e"] {
+        if let Some(base) = w.strip_suffix(suffix).filter(|b| long(b)) {
+            return base.to_string();
+        }
+    }
+    w.to_string()
+}
+
+/// The stems of a text's content words, each once.
+fn content_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in normalize(text).split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() || STOP_WORDS.contains(&word) {
+            continue;
+        }
+        let stemmed = stem(word);
+        if !words.contains(&stemmed) {
+            words.push(stemmed);
+        }
+    }
+    words
+}
+
+/// Whether a query word and a candidate word are the same word: equal
+/// stems; or a query word of 5+ letters that starts the candidate word
+/// ("hydra" → "hydration"); or a typo: one letter off in words of 5+ letters,
+/// two in words of 8+, and for shorter words only two swapped letters
+/// ("dsn" → "dns"), so "sso" never matches "slo".
+fn same_word(query: &str, candidate: &str) -> bool {
+    if query == candidate {
+        return true;
+    }
+    let (q, c) = (query.chars().count(), candidate.chars().count());
+    if q >= 5 && candidate.starts_with(query) {
+        return true;
+    }
+    let distance = strsim::damerau_levenshtein(query, candidate);
+    match q.min(c) {
+        0..=2 => false,
+        3..=4 => {
+            let sorted = |w: &str| {
+                let mut letters: Vec<char> = w.chars().collect();
+                letters.sort_unstable();
+                letters
+            };
+            q == c && distance == 1 && sorted(query) == sorted(candidate)
+        }
+        5..=7 => distance <= 1,
+        _ => distance <= 2,
+    }
+}
+
+/// How much a query word's match tells, by how few candidates it matches:
+/// "api" says more than "design".
+fn rarity(candidates: usize, matching: usize) -> f64 {
+    (1.0 + candidates as f64 / matching.max(1) as f64).ln()
+}
+
+/// Candidates sharing words with `query`, best first, at most `limit`.
+///
+/// A candidate scores, for each query word it shares, the word's rarity;
+/// a word shared only with its description counts half. Candidates scoring
+/// no more than half the best are dropped (they share only the weaker
+/// words), and ties go to the candidate whose name or alias is spelled
+/// closest to the whole query. A candidate sharing no word is never
+/// suggested, however close its spelling.
+pub fn closest_by_words<'a>(
+    query: &str,
+    candidates: &[Described<'a>],
+    limit: usize,
+) -> Vec<&'a str> {
+    let normalized = normalize(query);
+    if normalized.is_empty() || normalized.chars().count() > MAX_QUERY_CHARS {
+        return Vec::new();
+    }
+    let query_words = content_words(&normalized);
+    let candidate_words: Vec<(Vec<String>, Vec<String>)> = candidates
+        .iter()
+        .map(|c| {
+            let mut named: Vec<String> = Vec::new();
+            for name in &c.names {
+                for word in content_words(name) {
+                    if !named.contains(&word) {
+                        named.push(word);
+                    }
+                }
+            }
+            (named, content_words(c.description))
+        })
+        .collect();
+    let mut scores = vec![0.0_f64; candidates.len()];
+    for word in &query_words {
+        let shares = |words: &[String]| words.iter().any(|w| same_word(word, w));
+        // 1 for a name or alias, ½ for the description only, 0 for neither.
+        let strength: Vec<f64> = candidate_words
+            .iter()
+            .map(|(named, described)| {
+                if shares(named) {
+                    1.0
+                } else if shares(described) {
+                    0.5
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        let matching = strength.iter().filter(|s| **s > 0.0).count();
+        let weight = rarity(candidates.len(), matching);
+        for (score, s) in scores.iter_mut().zip(&strength) {
+            *score += s * weight;
+        }
+    }
+    let best = scores.iter().copied().fold(0.0, f64::max);
+    if best <= 0.0 {
+        return Vec::new();
+    }
+    let spelling = |c: &Described| {
+        c.names
+            .iter()
+            .map(|n| strsim::normalized_damerau_levenshtein(&normalized, &normalize(n)))
+            .fold(0.0, f64::max)
+    };
+    let mut ranked: Vec<(f64, f64, &'a str)> = candidates
+        .iter()
+        .zip(&scores)
+        .filter(|(_, score)| **score * 2.0 > best)
+        .map(|(c, score)| (*score, spelling(c), c.suggested))
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)));
+    let mut suggestions: Vec<&'a str> = Vec::new();
+    for (_, _, suggested) in ranked {
+        if suggestions.len() < limit && !suggestions.contains(&suggested) {
+            suggestions.push(suggested);
+        }
+    }
+    suggestions
+}
+
 /// `did you mean "a"?` or `did you mean one of "a", "b"?`, or None.
 pub fn did_you_mean(suggestions: &[&str]) -> Option<String> {
     let quoted: Vec<String> = suggestions.iter().map(|s| format!("{s:?}")).collect();

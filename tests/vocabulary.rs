@@ -5,7 +5,7 @@
 //! resolves to a tag the advisor does not accept (or, for a broad word, to
 //! any tag at all). Run with `--nocapture` to see the numbers and misses.
 
-use rolefit::catalog::Catalog;
+use rolefit::catalog::{Catalog, TagMiss};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -41,7 +41,14 @@ fn outcome(catalog: &Catalog, entry: &Entry) -> Outcome {
             Outcome::Wrong(name.clone())
         };
     }
-    let offered = catalog.suggest_tags(&entry.phrase);
+    let offered: Vec<&str> = match catalog.tag_miss(&entry.phrase) {
+        TagMiss::Broad(hint) => hint
+            .tags
+            .iter()
+            .map(|&t| catalog.tags[t].name.as_str())
+            .collect(),
+        TagMiss::Near(near) => near,
+    };
     if offered.iter().any(|tag| accepted(tag)) {
         Outcome::Suggested
     } else {
