@@ -147,7 +147,8 @@ fn stem(word: &str) -> String {
 fn content_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     for word in normalize(text).split(|c: char| !c.is_alphanumeric()) {
-        if word.is_empty() || STOP_WORDS.contains(&word) {
+        // A single letter ("a/b", "c") says nothing on its own.
+        if word.chars().count() < 2 || STOP_WORDS.contains(&word) {
             continue;
         }
         let stemmed = stem(word);
