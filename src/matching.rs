@@ -318,6 +318,114 @@ mod tests {
     }
 
     #[test]
+    fn stems_fold_plurals_and_common_endings() {
+        for (a, b) in [
+            ("tests", "testing"),
+            ("test", "tested"),
+            ("migrations", "migrating"),
+            ("planning", "plans"),
+            ("debugging", "debug"),
+            ("apis", "api"),
+            ("modeling", "model"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} / {b}");
+        }
+        assert_eq!(stem("analysis"), "analysis");
+        assert_eq!(stem("dns"), "dns");
+        assert_ne!(stem("sso"), stem("slo"));
+    }
+
+    #[test]
+    fn short_words_match_exactly_or_by_a_swap_only() {
+        assert!(same_word("dsn", "dns"));
+        assert!(!same_word("sso", "slo"));
+        assert!(!same_word("iam", "iac"));
+        assert!(same_word("budgt", "budget"));
+        assert!(same_word("hydra", "hydration"));
+        assert!(!same_word("dat", "data"));
+        assert!(same_word("orchestraton", "orchestrat"));
+    }
+
+    fn tag<'a>(name: &'a str, aliases: &[&'a str], description: &'a str) -> Described<'a> {
+        Described {
+            suggested: name,
+            names: std::iter::once(name)
+                .chain(aliases.iter().copied())
+                .collect(),
+            description,
+        }
+    }
+
+    #[test]
+    fn shared_words_rank_first_and_nothing_shared_is_never_suggested() {
+        let tags = [
+            tag(
+                "organizational design decisions",
+                &["org design"],
+                "How teams are shaped.",
+            ),
+            tag(
+                "API contract design",
+                &["OpenAPI"],
+                "What an interface accepts.",
+            ),
+            tag(
+                "integration and API design",
+                &[],
+                "How systems exchange data.",
+            ),
+            tag(
+                "DNS and network troubleshooting",
+                &["DNS"],
+                "Why computers cannot connect.",
+            ),
+            tag(
+                "error budgets and SLOs",
+                &["SLO"],
+                "How reliable a service must be.",
+            ),
+        ];
+        // "api" is rarer than "design", so a tag sharing only "design"
+        // scores no more than half the best and is dropped.
+        assert_eq!(
+            closest_by_words("API design", &tags, 3),
+            vec!["API contract design", "integration and API design"]
+        );
+        // Shares nothing, however close the spelling.
+        assert!(closest_by_words("mentoring", &tags, 3).is_empty());
+        assert!(closest_by_words("SSO", &tags, 3).is_empty());
+        assert!(closest_by_words("MLOps", &tags, 3).is_empty());
+        assert!(closest_by_words("the and of", &tags, 3).is_empty());
+        assert!(closest_by_words(&"x".repeat(10_000), &tags, 3).is_empty());
+        // A description's words count, at half weight.
+        assert_eq!(
+            closest_by_words("service reliability", &tags, 3),
+            vec!["error budgets and SLOs"]
+        );
+        // A typo in a long word still shares it.
+        assert_eq!(
+            closest_by_words("network troubleshootng", &tags, 3),
+            vec!["DNS and network troubleshooting"]
+        );
+    }
+
+    #[test]
+    fn ties_go_to_the_closest_spelling() {
+        let tags = [
+            tag("bundle-size control", &["bundle budget"], ""),
+            tag("error budgets and SLOs", &["error budget"], ""),
+        ];
+        assert_eq!(
+            closest_by_words("error budgt", &tags, 1),
+            vec!["error budgets and SLOs"]
+        );
+        assert_eq!(
+            closest_by_words("budgets", &tags, 3),
+            vec!["error budgets and SLOs", "bundle-size control"]
+        );
+    }
+
+    #[test]
     fn did_you_mean_wording() {
         assert_eq!(did_you_mean(&[]), None);
         assert_eq!(did_you_mean(&["a"]).unwrap(), "did you mean \"a\"?");

@@ -5,6 +5,7 @@
 //! resolves to a tag the advisor does not accept (or, for a broad word, to
 //! any tag at all). Run with `--nocapture` to see the numbers and misses.
 
+use predicates::prelude::*;
 use rolefit::catalog::{Catalog, TagMiss};
 use serde::Deserialize;
 
@@ -108,4 +109,35 @@ fn everyday_words_are_served_and_never_wrong() {
         served * 100 >= total * 85,
         "only {served} of {total} phrases served"
     );
+}
+
+#[test]
+fn a_broad_word_is_refused_with_its_related_tags() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kim.yaml");
+    std::fs::write(
+        &file,
+        "path: competency\nstrengths: [Jenkins, {tag: kubernetes, level: 4}]\ngoals: [mentorng]\n",
+    )
+    .unwrap();
+    assert_cmd::Command::new(env!("CARGO_BIN_EXE_rolefit"))
+        .env_remove("ROLEFIT_ROLES")
+        .arg("validate")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "\"kubernetes\" is not a tag of its own at strengths[1] (",
+        ))
+        .stderr(predicates::str::contains(
+            "kim.yaml:2): related tags: \"deployment and rollback strategy\", \
+             \"infrastructure as code operations\", \"platform guardrails\", \
+             \"model-serving architecture\"",
+        ))
+        // A typo of a hint's term is not the hint: nothing shares its words.
+        .stderr(predicates::str::contains(
+            "unknown tag \"mentorng\" at goals[0]",
+        ))
+        // Jenkins is an alias: no complaint about it.
+        .stderr(predicates::str::contains("Jenkins").not());
 }
