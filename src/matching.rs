@@ -172,6 +172,9 @@ fn same_word(query: &str, candidate: &str) -> bool {
     if q >= 5 && candidate.starts_with(query) {
         return true;
     }
+    if q.abs_diff(c) > 2 {
+        return false;
+    }
     let distance = strsim::damerau_levenshtein(query, candidate);
     match q.min(c) {
         0..=2 => false,
