@@ -30,6 +30,10 @@ pub struct AnswerFile {
     pub goals: Vec<String>,
     #[serde(default, skip_serializing_if = "UniqueMap::is_empty")]
     pub work_style: UniqueMap<f64>,
+    /// Answers to the catalog's work-style statements, by question id, 1–5.
+    /// An axis with statements and no `work_style` value is their exact mean.
+    #[serde(default, skip_serializing_if = "UniqueMap::is_empty")]
+    pub statements: UniqueMap<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub families: Option<Vec<String>>,
 }
@@ -368,6 +372,7 @@ impl Respondent {
                 .map(|&t| catalog.tags[t].name.clone())
                 .collect(),
             work_style: self.work_style_answers(catalog),
+            statements: UniqueMap::default(),
             families: (!self.families.is_empty()).then(|| {
                 self.families
                     .iter()
@@ -507,6 +512,59 @@ pub fn resolve(
         }
     }
 
+    // Statements answer an axis through its questions; reverse-keyed ones
+    // count 6 − answer, and the axis is the exact mean of those answered.
+    let mut statement_sums = vec![(0.0_f64, 0_u32); catalog.axes.len()];
+    for (question_id, &value) in file.statements.iter() {
+        let entry = format!("statements.{question_id}");
+        match catalog.question_index(question_id) {
+            Some(q) if value.is_finite() && value.fract() == 0.0 && AXIS_RANGE.contains(&value) => {
+                let question = &catalog.questions[q];
+                let answer = if question.reverse { 6.0 - value } else { value };
+                let sum = &mut statement_sums[question.axis];
+                sum.0 += answer;
+                sum.1 += 1;
+            }
+            Some(_) => problems.add(|| {
+                origin.locate(
+                    &entry,
+                    format!(
+                        "{value} is not an answer from 1 (strongly disagree) to 5 (strongly agree)"
+                    ),
+                    None,
+                )
+            }),
+            None => problems.add(|| {
+                let ids = catalog
+                    .questions
+                    .iter()
+                    .map(|q| (q.id.as_str(), q.id.as_str()));
+                let hint = did_you_mean(&crate::matching::closest(question_id, ids, 3))
+                    .or_else(|| Some("see `rolefit template` for every statement".into()));
+                origin.locate(&entry, format!("unknown statement {question_id:?}"), hint)
+            }),
+        }
+    }
+    for (axis, &(sum, count)) in statement_sums.iter().enumerate() {
+        if count == 0 {
+            continue;
+        }
+        if work_style[axis].is_some() {
+            let axis_id = &catalog.axes[axis].id;
+            problems.add(|| {
+                origin.locate(
+                    &format!("work_style.{axis_id}"),
+                    format!(
+                        "{axis_id} is given both in work_style and through statements; keep one"
+                    ),
+                    None,
+                )
+            });
+        } else {
+            work_style[axis] = Some(sum / f64::from(count));
+        }
+    }
+
     let mut families = Vec::new();
     for (i, name) in file.families.iter().flatten().enumerate() {
         match catalog.family_index(name) {
@@ -519,10 +577,16 @@ pub fn resolve(
         }
     }
 
-    if !path_def.assesses_work_style() && !file.work_style.is_empty() {
+    let gave_work_style = !file.work_style.is_empty() || !file.statements.is_empty();
+    if !path_def.assesses_work_style() && gave_work_style {
+        let entry = if file.work_style.is_empty() {
+            "statements"
+        } else {
+            "work_style"
+        };
         warnings.add(|| {
             origin.locate(
-                "work_style",
+                entry,
                 format!("work_style is ignored on the {} path", path_def.id),
                 None,
             )
@@ -714,6 +778,67 @@ mod tests {
             resolve_yaml("path: work-style\nstrengths: [SLO]\nwork_style: {pace: 2}\n").unwrap();
         assert!(ok.strengths.is_empty());
         assert_eq!(ok.warnings.len(), 1);
+    }
+
+    #[test]
+    fn statements_give_the_exact_mean_of_their_axis() {
+        // ws-pace-3 is reverse-keyed: 2 counts as 4; the mean of 5 and 4 is 4.5.
+        let r =
+            resolve_yaml("statements:\n  ws-pace-1: 5\n  WS_Pace_3: 2\n  ws-scope-1: 4\n").unwrap();
+        let catalog = Catalog::builtin().unwrap();
+        let axis = |id: &str| r.work_style[catalog.axis_index(id).unwrap()];
+        assert_eq!(axis("pace"), Some(4.5));
+        assert_eq!(axis("scope"), Some(4.0));
+        assert_eq!(axis("planning"), None);
+        // Three statements whose mean is not a short decimal stay unrounded.
+        let thirds =
+            resolve_yaml("statements: {ws-planning-1: 4, ws-planning-2: 4, ws-planning-3: 4}\n")
+                .unwrap();
+        assert_eq!(
+            thirds.work_style[catalog.axis_index("planning").unwrap()],
+            Some(10.0 / 3.0)
+        );
+    }
+
+    #[test]
+    fn statements_problems_are_named() {
+        let both = resolve_yaml("work_style: {pace: 3}\nstatements: {ws-pace-1: 4}\n").unwrap_err();
+        assert!(
+            both[0]
+                .message
+                .contains("both in work_style and through statements"),
+            "{:?}",
+            both[0]
+        );
+        assert_eq!(both[0].line, Some(1));
+        let bad = resolve_yaml("statements:\n  ws-pace-1: 6\n  ws-pace-9: 2\n").unwrap_err();
+        assert_eq!(bad.len(), 2);
+        assert!(
+            bad[0]
+                .to_string()
+                .contains("statements.ws-pace-1 (answers.yaml:2)"),
+            "{}",
+            bad[0]
+        );
+        assert!(
+            bad[1].message.contains("unknown statement \"ws-pace-9\""),
+            "{:?}",
+            bad[1]
+        );
+        assert!(
+            bad[1]
+                .hint
+                .as_deref()
+                .unwrap_or("")
+                .contains("did you mean"),
+            "{:?}",
+            bad[1]
+        );
+        let ignored =
+            resolve_yaml("path: competency\nstrengths: [SLO]\nstatements: {ws-pace-1: 4}\n")
+                .unwrap();
+        assert!(ignored.work_style.iter().all(Option::is_none));
+        assert_eq!(ignored.warnings.len(), 1);
     }
 
     #[test]
