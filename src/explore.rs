@@ -424,6 +424,19 @@ fn tag_details(out: &mut String, tag: &Tag, theme: Theme, indent: &str) {
     }
 }
 
+/// The catalog's broad words: they are no tag, so a reader of the tag
+/// list would not otherwise learn of them.
+fn hints_note(catalog: &Catalog) -> String {
+    if catalog.hints.is_empty() {
+        return String::new();
+    }
+    let terms: Vec<String> = catalog.hints.iter().map(|h| esc(&h.term)).collect();
+    format!(
+        " These broad words are not tags; naming one lists its related tags: {}.",
+        terms.join(", ")
+    )
+}
+
 fn tags_table(catalog: &Catalog, theme: Theme) -> String {
     let mut out = String::new();
     for tag in &catalog.tags {
@@ -445,8 +458,9 @@ fn tags_table(catalog: &Catalog, theme: Theme) -> String {
         "\n{}",
         theme.dim(&wrap(
             &format!(
-                "{} tags. Answer files accept a tag's name or any of its aliases.",
-                catalog.tags.len()
+                "{} tags. Answer files accept a tag's name or any of its aliases.{}",
+                catalog.tags.len(),
+                hints_note(catalog)
             ),
             theme.width,
             ""
@@ -612,6 +626,14 @@ fn tags_markdown(catalog: &Catalog) -> String {
                 aliases.join(", "),
                 roles.join(", "),
             ],
+        );
+    }
+    if !catalog.hints.is_empty() {
+        let terms: Vec<String> = catalog.hints.iter().map(|h| md(&h.term)).collect();
+        let _ = writeln!(
+            out,
+            "\nBroad words, not tags (naming one lists its related tags): {}.",
+            terms.join(", ")
         );
     }
     out

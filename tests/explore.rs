@@ -356,7 +356,15 @@ fn tags_lists_every_tag_with_aliases_and_roles() {
         "| error budgets and SLOs | Agreeing how reliable a service must be, measuring it, \
          and slowing down changes when it falls short. | SLOs, SLO,"
     ));
-    assert_eq!(markdown.lines().count(), 74);
+    // The table, a blank line and the broad words.
+    assert_eq!(markdown.lines().count(), 76);
+    assert!(markdown.ends_with(
+        "leadership, strategy, communication, OKRs, engineering metrics, project management.\n"
+    ));
+    let unwrapped = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(unwrapped.contains(
+        "These broad words are not tags; naming one lists its related tags: ticketing, help desk,"
+    ));
 }
 
 // ------------------------------------------------------ colour and width
