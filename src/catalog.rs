@@ -309,10 +309,10 @@ impl Catalog {
             .map(|&index| &self.hints[index])
     }
 
-    /// The tags sharing words with a miss (name, aliases, description),
-    /// best first.
+    /// The tags sharing words with a miss (name, aliases, description, and
+    /// the terms of hints that list the tag), best first.
     pub fn suggest_tags(&self, name: &str) -> Vec<&str> {
-        let candidates: Vec<Described> = self
+        let mut candidates: Vec<Described> = self
             .tags
             .iter()
             .map(|tag| Described {
@@ -321,8 +321,15 @@ impl Catalog {
                     .chain(tag.aliases.iter().map(String::as_str))
                     .collect(),
                 description: tag.description.as_str(),
+                broader: Vec::new(),
             })
             .collect();
+        for hint in &self.hints {
+            for &t in &hint.tags {
+                let words = std::iter::once(&hint.term).chain(&hint.aliases);
+                candidates[t].broader.extend(words.map(String::as_str));
+            }
+        }
         closest_by_words(name, &candidates, 3)
     }
 
@@ -1011,6 +1018,18 @@ mod tests {
         assert_eq!(
             catalog.suggest_tags("API design")[..2],
             ["API contract design", "integration and API design"]
+        );
+        // A hint's words count for its related tags, so a typo of a broad
+        // word still finds them.
+        let mut near = catalog.suggest_tags("kubernets");
+        near.sort_unstable();
+        assert_eq!(
+            near,
+            [
+                "deployment and rollback strategy",
+                "infrastructure as code operations",
+                "model-serving architecture"
+            ]
         );
     }
 

@@ -99,6 +99,9 @@ pub struct Described<'a> {
     pub suggested: &'a str,
     pub names: Vec<&'a str>,
     pub description: &'a str,
+    /// Broader words that relate to it among others (a catalog's hints):
+    /// they count like the description.
+    pub broader: Vec<&'a str>,
 }
 
 /// Words too common to say what a skill is about.
@@ -200,7 +203,7 @@ fn rarity(candidates: usize, matching: usize) -> f64 {
 /// Candidates sharing words with `query`, best first, at most `limit`.
 ///
 /// A candidate scores, for each query word it shares, the word's rarity;
-/// a word shared only with its description counts half. Candidates scoring
+/// a word shared only with its description (or a broader word) counts half. Candidates scoring
 /// no more than half the best are dropped (they share only the weaker
 /// words), and ties go to the candidate whose name or alias is spelled
 /// closest to the whole query. A candidate sharing no word is never
@@ -226,7 +229,15 @@ pub fn closest_by_words<'a>(
                     }
                 }
             }
-            (named, content_words(c.description))
+            let mut described = content_words(c.description);
+            for text in &c.broader {
+                for word in content_words(text) {
+                    if !described.contains(&word) {
+                        described.push(word);
+                    }
+                }
+            }
+            (named, described)
         })
         .collect();
     let mut scores = vec![0.0_f64; candidates.len()];
@@ -356,6 +367,7 @@ mod tests {
                 .chain(aliases.iter().copied())
                 .collect(),
             description,
+            broader: Vec::new(),
         }
     }
 
