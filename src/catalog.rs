@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Located, Result};
 use crate::locate::line_of;
-use crate::matching::{Described, closest, closest_by_words, did_you_mean, normalize};
+use crate::matching::{Described, WordIndex, closest, did_you_mean, normalize};
 
 /// The built-in catalog, compiled into the binary.
 pub const BUILTIN_SOURCE: &str = include_str!("../roles.yaml");
@@ -230,6 +230,8 @@ pub struct Catalog {
     tag_lookup: HashMap<String, usize>,
     /// Normalised hint term or alias → hint index.
     hint_lookup: HashMap<String, usize>,
+    /// The tags' words for "did you mean", built at the first miss.
+    tag_words: LazyWords,
     /// Each role's place in id order: ranking ties compare integers.
     id_order: Vec<u32>,
 }
@@ -312,6 +314,15 @@ impl Catalog {
     /// The tags sharing words with a miss (name, aliases, description, and
     /// the terms of hints that list the tag), best first.
     pub fn suggest_tags(&self, name: &str) -> Vec<&str> {
+        let index = self.tag_words.0.get_or_init(|| self.tag_word_index());
+        index
+            .closest(name, 3)
+            .into_iter()
+            .map(|t| self.tags[t].name.as_str())
+            .collect()
+    }
+
+    fn tag_word_index(&self) -> WordIndex {
         let mut candidates: Vec<Described> = self
             .tags
             .iter()
@@ -330,7 +341,7 @@ impl Catalog {
                 candidates[t].broader.extend(words.map(String::as_str));
             }
         }
-        closest_by_words(name, &candidates, 3)
+        WordIndex::new(&candidates)
     }
 
     /// What to offer for a name that is no tag: a hint's related tags, or
@@ -499,6 +510,18 @@ impl Catalog {
     /// The path used when an answer file names none: `full`, or the first.
     pub fn default_path(&self) -> usize {
         self.path_index("full").unwrap_or(0)
+    }
+}
+
+/// A [`WordIndex`] built on first use: loading a catalog stays cheap when
+/// every tag resolves. It is derived data, so it never makes two catalogs
+/// unequal.
+#[derive(Debug, Clone, Default)]
+struct LazyWords(std::sync::OnceLock<WordIndex>);
+
+impl PartialEq for LazyWords {
+    fn eq(&self, _: &Self) -> bool {
+        true
     }
 }
 
@@ -826,6 +849,7 @@ impl<'t> Builder<'t> {
             id_order,
             tag_lookup,
             hint_lookup,
+            tag_words: LazyWords::default(),
         })
     }
 

@@ -213,79 +213,114 @@ pub fn closest_by_words<'a>(
     candidates: &[Described<'a>],
     limit: usize,
 ) -> Vec<&'a str> {
-    let normalized = normalize(query);
-    if normalized.is_empty() || normalized.chars().count() > MAX_QUERY_CHARS {
-        return Vec::new();
-    }
-    let query_words = content_words(&normalized);
-    let candidate_words: Vec<(Vec<String>, Vec<String>)> = candidates
-        .iter()
-        .map(|c| {
-            let mut named: Vec<String> = Vec::new();
-            for name in &c.names {
-                for word in content_words(name) {
-                    if !named.contains(&word) {
-                        named.push(word);
-                    }
-                }
-            }
-            let mut described = content_words(c.description);
-            for text in &c.broader {
-                for word in content_words(text) {
-                    if !described.contains(&word) {
-                        described.push(word);
-                    }
-                }
-            }
-            (named, described)
-        })
-        .collect();
-    let mut scores = vec![0.0_f64; candidates.len()];
-    for word in &query_words {
-        let shares = |words: &[String]| words.iter().any(|w| same_word(word, w));
-        // 1 for a name or alias, ½ for the description only, 0 for neither.
-        let strength: Vec<f64> = candidate_words
-            .iter()
-            .map(|(named, described)| {
-                if shares(named) {
-                    1.0
-                } else if shares(described) {
-                    0.5
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-        let matching = strength.iter().filter(|s| **s > 0.0).count();
-        let weight = rarity(candidates.len(), matching);
-        for (score, s) in scores.iter_mut().zip(&strength) {
-            *score += s * weight;
-        }
-    }
-    let best = scores.iter().copied().fold(0.0, f64::max);
-    if best <= 0.0 {
-        return Vec::new();
-    }
-    let spelling = |c: &Described| {
-        c.names
-            .iter()
-            .map(|n| strsim::normalized_damerau_levenshtein(&normalized, &normalize(n)))
-            .fold(0.0, f64::max)
-    };
-    let mut ranked: Vec<(f64, f64, &'a str)> = candidates
-        .iter()
-        .zip(&scores)
-        .filter(|(_, score)| **score * 2.0 > best)
-        .map(|(c, score)| (*score, spelling(c), c.suggested))
-        .collect();
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)));
     let mut suggestions: Vec<&'a str> = Vec::new();
-    for (_, _, suggested) in ranked {
-        if suggestions.len() < limit && !suggestions.contains(&suggested) {
+    for index in WordIndex::new(candidates).closest(query, limit) {
+        let suggested = candidates[index].suggested;
+        if !suggestions.contains(&suggested) {
             suggestions.push(suggested);
         }
     }
     suggestions
+}
+
+/// The candidates of [`closest_by_words`] broken into words once, so many
+/// misses against one catalog do not each re-read every alias.
+#[derive(Debug, Clone)]
+pub struct WordIndex {
+    /// Per candidate: the stems of its names and aliases.
+    named: Vec<Vec<String>>,
+    /// Per candidate: the stems of its description and broader words.
+    described: Vec<Vec<String>>,
+    /// Per candidate: its names and aliases, normalised, for spelling ties.
+    spellings: Vec<Vec<String>>,
+}
+
+impl WordIndex {
+    pub fn new(candidates: &[Described]) -> WordIndex {
+        let words_of = |texts: &mut dyn Iterator<Item = &str>| {
+            let mut words: Vec<String> = Vec::new();
+            for text in texts {
+                for word in content_words(text) {
+                    if !words.contains(&word) {
+                        words.push(word);
+                    }
+                }
+            }
+            words
+        };
+        WordIndex {
+            named: candidates
+                .iter()
+                .map(|c| words_of(&mut c.names.iter().copied()))
+                .collect(),
+            described: candidates
+                .iter()
+                .map(|c| {
+                    words_of(&mut std::iter::once(c.description).chain(c.broader.iter().copied()))
+                })
+                .collect(),
+            spellings: candidates
+                .iter()
+                .map(|c| c.names.iter().map(|n| normalize(n)).collect())
+                .collect(),
+        }
+    }
+
+    /// Indices of the candidates sharing words with `query`, best first, at
+    /// most `limit` (the rule is [`closest_by_words`]'s).
+    pub fn closest(&self, query: &str, limit: usize) -> Vec<usize> {
+        let normalized = normalize(query);
+        if normalized.is_empty() || normalized.chars().count() > MAX_QUERY_CHARS {
+            return Vec::new();
+        }
+        let count = self.named.len();
+        let mut scores = vec![0.0_f64; count];
+        for word in &content_words(&normalized) {
+            let shares = |words: &[String]| words.iter().any(|w| same_word(word, w));
+            // 1 for a name or alias, ½ for the description only, 0 for neither.
+            let strength: Vec<f64> = self
+                .named
+                .iter()
+                .zip(&self.described)
+                .map(|(named, described)| {
+                    if shares(named) {
+                        1.0
+                    } else if shares(described) {
+                        0.5
+                    } else {
+                        0.0
+                    }
+                })
+                .collect();
+            let matching = strength.iter().filter(|s| **s > 0.0).count();
+            let weight = rarity(count, matching);
+            for (score, s) in scores.iter_mut().zip(&strength) {
+                *score += s * weight;
+            }
+        }
+        let best = scores.iter().copied().fold(0.0, f64::max);
+        if best <= 0.0 {
+            return Vec::new();
+        }
+        let spelling = |index: usize| {
+            self.spellings[index]
+                .iter()
+                .map(|n| strsim::normalized_damerau_levenshtein(&normalized, n))
+                .fold(0.0, f64::max)
+        };
+        let mut ranked: Vec<(f64, f64, usize)> = scores
+            .iter()
+            .enumerate()
+            .filter(|(_, score)| **score * 2.0 > best)
+            .map(|(index, score)| (*score, spelling(index), index))
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)));
+        ranked
+            .into_iter()
+            .take(limit)
+            .map(|(_, _, index)| index)
+            .collect()
+    }
 }
 
 /// `did you mean "a"?` or `did you mean one of "a", "b"?`, or None.

@@ -174,3 +174,31 @@ fn a_broad_word_is_refused_with_its_related_tags() {
         // Jenkins is an alias: no complaint about it.
         .stderr(predicates::str::contains("Jenkins").not());
 }
+
+#[test]
+fn every_hint_word_is_refused_with_its_tags() {
+    let catalog = Catalog::builtin().unwrap();
+    for hint in &catalog.hints {
+        for word in std::iter::once(&hint.term).chain(&hint.aliases) {
+            assert_eq!(catalog.tag_index(word), None, "{word:?} resolves");
+            assert_eq!(catalog.tag_miss(word), TagMiss::Broad(hint), "{word:?}");
+        }
+    }
+}
+
+proptest::proptest! {
+    /// Any text gets at most three distinct suggestions, each a real tag,
+    /// and never panics, however long or strange.
+    #[test]
+    fn suggestions_are_few_distinct_tags(query in "\\PC{0,200}") {
+        static CATALOG: std::sync::LazyLock<Catalog> =
+            std::sync::LazyLock::new(|| Catalog::builtin().unwrap());
+        let catalog = &*CATALOG;
+        let suggested = catalog.suggest_tags(&query);
+        proptest::prop_assert!(suggested.len() <= 3);
+        for (i, name) in suggested.iter().enumerate() {
+            proptest::prop_assert!(catalog.tags.iter().any(|t| t.name == *name));
+            proptest::prop_assert!(!suggested[..i].contains(name));
+        }
+    }
+}
