@@ -8,6 +8,7 @@
 //! cargo run --release --example generate -- answers --catalog big.yaml --count 100000 --format jsonl
 //! ```
 
+#![allow(clippy::print_stderr)] // A developer tool, not rolefit: it has no diagnostics module.
 use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;

@@ -1,14 +1,11 @@
 //! Runs a parsed command line: the one place that ties the pieces together.
 
-use crate::batch::{self, Options};
+use crate::batch::{self, Mode, Options};
 use crate::catalog::Catalog;
-use crate::cli::{AssessArgs, Cli, ColorChoice, Command, OutputFormat, ScoreArgs};
+use crate::cli::{AssessArgs, Cli, Command, ScoreArgs};
 use crate::error::{Error, Result};
-use crate::output::{self, Sink};
-use crate::report::Reporter;
-
-/// Rows a table shows unless `--top` says otherwise.
-pub const TABLE_TOP: usize = 10;
+use crate::output::{self, ColorChoice, Sink};
+use crate::report::{OutputFormat, Reporter, TABLE_TOP};
 
 pub fn run(cli: Cli) -> Result<()> {
     let load = || Catalog::load(cli.roles.as_deref());
@@ -72,7 +69,8 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     if args.top == Some(0) {
         return Err(Error::Usage("--top must be at least 1".into()));
     }
-    let (inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.quiet)?;
+    crate::diagnostics::set_quiet(args.quiet);
+    let (inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.recursive)?;
     let top = args.top.or(match args.format {
         OutputFormat::Table | OutputFormat::Markdown => Some(TABLE_TOP),
         _ => None,
@@ -84,13 +82,14 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     let out = sink.writer();
     reporter.begin(out).map_err(Error::Output)?;
     for problem in &missing {
-        eprintln!("rolefit: error: {problem}");
+        crate::diagnostics::error(problem);
         reporter
             .error(std::slice::from_ref(problem), out)
             .map_err(Error::Output)?;
     }
     let options = Options {
         catalog,
+        mode: Mode::Score,
         top,
         families,
         quiet: args.quiet,
@@ -100,6 +99,7 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     sink.finish()?;
 
     let failed = summary.failed + missing.len();
+    crate::diagnostics::closing("scored", summary.scored, failed);
     if failed > 0 {
         return Err(Error::SomeInputsFailed {
             failed,

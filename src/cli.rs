@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
+
+pub use crate::output::ColorChoice;
+pub use crate::report::{BrowseFormat, OutputFormat, TABLE_TOP};
 
 const ABOUT: &str =
     "Find the technology role that fits your strengths, growth goals and work style.";
@@ -30,18 +33,11 @@ pub struct Cli {
     pub roles: Option<PathBuf>,
 
     /// When to use colour (NO_COLOR is honoured with auto).
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, ignore_case = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -127,18 +123,10 @@ Examples:
     Man,
 }
 
-/// Formats of the catalog-browsing commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BrowseFormat {
-    Table,
-    Json,
-    Markdown,
-}
-
 #[derive(Debug, Args)]
 pub struct FormatArgs {
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = BrowseFormat::Table)]
+    #[arg(long, short, value_enum, ignore_case = true, default_value_t = BrowseFormat::Table)]
     pub format: BrowseFormat,
 }
 
@@ -188,6 +176,10 @@ pub struct ValidateArgs {
     /// Standard input is JSON Lines, one answer set per line.
     #[arg(long)]
     pub jsonl: bool,
+
+    /// Also read the answer files in subfolders of the directories given.
+    #[arg(long, short)]
+    pub recursive: bool,
 }
 
 #[derive(Debug, Args)]
@@ -212,7 +204,7 @@ pub struct AssessArgs {
     pub force: bool,
 
     /// Show only the N best roles.
-    #[arg(long, value_name = "N", default_value_t = 10)]
+    #[arg(long, value_name = "N", default_value_t = TABLE_TOP)]
     pub top: usize,
 
     /// Skip the family question: consider only these families (repeatable).
@@ -227,14 +219,15 @@ pub struct ScoreArgs {
     pub inputs: Vec<PathBuf>,
 
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    #[arg(long, short, value_enum, ignore_case = true, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
 
     /// Show only the N best roles (default: 10 in tables, all otherwise).
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
 
-    /// Rank only roles of this family (repeatable); replaces the files' own.
+    /// Rank only roles of this family (repeatable); replaces the families the
+    /// answer files name.
     #[arg(long = "family", value_name = "FAMILY")]
     pub families: Vec<String>,
 
@@ -253,15 +246,10 @@ pub struct ScoreArgs {
     /// Print no warnings and no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
-}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    Table,
-    Json,
-    Jsonl,
-    Csv,
-    Markdown,
+    /// Also read the answer files in subfolders of the directories given.
+    #[arg(long, short)]
+    pub recursive: bool,
 }
 
 #[cfg(test)]

@@ -93,10 +93,9 @@ fn prefix_similarity(query: &str, candidate: &str) -> f64 {
     }
 }
 
-/// A suggestion candidate for [`closest_by_words`]: what is suggested, the
-/// texts that name it, and a sentence that describes it.
+/// A suggestion candidate for [`WordIndex`]: the texts that name it, and a
+/// sentence that describes it.
 pub struct Described<'a> {
-    pub suggested: &'a str,
     pub names: Vec<&'a str>,
     pub description: &'a str,
     /// Broader words that relate to it among others (a catalog's hints):
@@ -200,31 +199,8 @@ fn rarity(candidates: usize, matching: usize) -> f64 {
     (1.0 + candidates as f64 / matching.max(1) as f64).ln()
 }
 
-/// Candidates sharing words with `query`, best first, at most `limit`.
-///
-/// A candidate scores, for each query word it shares, the word's rarity;
-/// a word shared only with its description (or a broader word) counts half. Candidates scoring
-/// no more than half the best are dropped (they share only the weaker
-/// words), and ties go to the candidate whose name or alias is spelled
-/// closest to the whole query. A candidate sharing no word is never
-/// suggested, however close its spelling.
-pub fn closest_by_words<'a>(
-    query: &str,
-    candidates: &[Described<'a>],
-    limit: usize,
-) -> Vec<&'a str> {
-    let mut suggestions: Vec<&'a str> = Vec::new();
-    for index in WordIndex::new(candidates).closest(query, limit) {
-        let suggested = candidates[index].suggested;
-        if !suggestions.contains(&suggested) {
-            suggestions.push(suggested);
-        }
-    }
-    suggestions
-}
-
-/// The candidates of [`closest_by_words`] broken into words once, so many
-/// misses against one catalog do not each re-read every alias.
+/// Suggestion candidates broken into words once, so many misses against
+/// one catalog do not each re-read every alias.
 #[derive(Debug, Clone)]
 pub struct WordIndex {
     /// Per candidate: the stems of its names and aliases.
@@ -267,7 +243,15 @@ impl WordIndex {
     }
 
     /// Indices of the candidates sharing words with `query`, best first, at
-    /// most `limit` (the rule is [`closest_by_words`]'s).
+    /// most `limit`.
+    ///
+    /// A candidate scores, for each query word it shares, the word's
+    /// rarity; a word shared only with its description (or a broader word)
+    /// counts half. Candidates scoring no more than half the best are
+    /// dropped (they share only the weaker words), and ties go to the
+    /// candidate whose name or alias is spelled closest to the whole query.
+    /// A candidate sharing no word is never suggested, however close its
+    /// spelling.
     pub fn closest(&self, query: &str, limit: usize) -> Vec<usize> {
         let normalized = normalize(query);
         if normalized.is_empty() || normalized.chars().count() > MAX_QUERY_CHARS {
@@ -397,13 +381,22 @@ mod tests {
 
     fn tag<'a>(name: &'a str, aliases: &[&'a str], description: &'a str) -> Described<'a> {
         Described {
-            suggested: name,
             names: std::iter::once(name)
                 .chain(aliases.iter().copied())
                 .collect(),
             description,
             broader: Vec::new(),
         }
+    }
+
+    /// The names of the closest candidates.
+    fn closest_by_words<'a>(query: &str, tags: &[Described<'a>], limit: usize) -> Vec<&'a str> {
+        let index = WordIndex::new(tags);
+        index
+            .closest(query, limit)
+            .into_iter()
+            .map(|i| tags[i].names[0])
+            .collect()
     }
 
     #[test]

@@ -17,10 +17,10 @@ mod fake;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 
-use crate::app::TABLE_TOP;
 use crate::catalog::Catalog;
 use crate::cli::{AssessArgs, ColorChoice};
 use crate::error::{Error, Result};
+use crate::report::TABLE_TOP;
 use crate::report::Theme;
 use crate::text::{escape_control, wrap};
 
