@@ -19,8 +19,7 @@ pub const MAX_ANSWER_BYTES: u64 = 1024 * 1024;
 pub const DEFAULT_LEVEL: u8 = 3;
 
 /// An answer file as written: names not yet resolved.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct AnswerFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -38,6 +37,94 @@ pub struct AnswerFile {
     pub statements: UniqueMap<Number>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub families: Option<Vec<String>>,
+    /// Keys the file gives that answer files do not have: each is an error
+    /// [`resolve`] reports beside the file's other problems, rather than
+    /// one that stops the parse (a typo must not be ignored silently).
+    #[serde(skip)]
+    pub unknown_keys: Vec<String>,
+}
+
+/// The keys of an answer file, in the order messages list them.
+const ANSWER_KEYS: [&str; 7] = [
+    "id",
+    "path",
+    "strengths",
+    "goals",
+    "work_style",
+    "statements",
+    "families",
+];
+
+impl<'de> Deserialize<'de> for AnswerFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// A key: the index of a known one in [`ANSWER_KEYS`], or the
+        /// unknown one as written (known keys are matched without copying).
+        enum Key {
+            Known(usize),
+            Unknown(String),
+        }
+        impl<'de> Deserialize<'de> for Key {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct KeyVisitor;
+                impl Visitor<'_> for KeyVisitor {
+                    type Value = Key;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str("a key")
+                    }
+                    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+                        Ok(match ANSWER_KEYS.iter().position(|k| *k == key) {
+                            Some(i) => Key::Known(i),
+                            None => Key::Unknown(key.to_string()),
+                        })
+                    }
+                }
+                deserializer.deserialize_identifier(KeyVisitor)
+            }
+        }
+        struct FileVisitor;
+        impl<'de> Visitor<'de> for FileVisitor {
+            type Value = AnswerFile;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "a map of answers ({})", ANSWER_KEYS.join(", "))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnswerFile, A::Error> {
+                let mut file = AnswerFile::default();
+                let mut seen = [false; ANSWER_KEYS.len()];
+                while let Some(key) = map.next_key::<Key>()? {
+                    let index = match key {
+                        Key::Known(index) => index,
+                        Key::Unknown(key) => {
+                            map.next_value::<de::IgnoredAny>()?;
+                            file.unknown_keys.push(key);
+                            continue;
+                        }
+                    };
+                    if std::mem::replace(&mut seen[index], true) {
+                        let key = ANSWER_KEYS[index];
+                        return Err(de::Error::custom(format_args!("duplicate key {key:?}")));
+                    }
+                    match ANSWER_KEYS[index] {
+                        "id" => file.id = map.next_value()?,
+                        "path" => file.path = map.next_value()?,
+                        "strengths" => file.strengths = map.next_value()?,
+                        "goals" => file.goals = map.next_value()?,
+                        "work_style" => file.work_style = map.next_value()?,
+                        "statements" => file.statements = map.next_value()?,
+                        "families" => file.families = map.next_value()?,
+                        // Every key of ANSWER_KEYS has its arm above; a test
+                        // reads a file giving all of them.
+                        other => {
+                            return Err(de::Error::custom(format_args!(
+                                "key {other:?} is not read"
+                            )));
+                        }
+                    }
+                }
+                Ok(file)
+            }
+        }
+        deserializer.deserialize_map(FileVisitor)
+    }
 }
 
 /// A strength: a tag name alone (level 3), or `{tag, level}`.
@@ -146,7 +233,7 @@ impl Origin<'_> {
 }
 
 const ANSWER_SHAPE: Shape =
-    Shape("a map of answers (id, path, strengths, goals, work_style, families)");
+    Shape("a map of answers (id, path, strengths, goals, work_style, statements, families)");
 
 /// Parses one answer document (not JSON Lines).
 pub fn parse(origin: &Origin<'_>, format: Format) -> Result<AnswerFile, Located> {
@@ -213,6 +300,7 @@ impl Respondent {
                     .collect(),
             ),
             statements: UniqueMap::default(),
+            unknown_keys: Vec::new(),
             families: (!self.families.is_empty()).then(|| {
                 self.families
                     .iter()
@@ -231,6 +319,18 @@ pub fn resolve(
 ) -> Result<Respondent, Vec<Located>> {
     let mut problems = Collected::new(origin);
     let mut warnings = Collected::new(origin);
+
+    for key in &file.unknown_keys {
+        problems.add(|| {
+            let hint = did_you_mean(&crate::matching::closest(
+                key,
+                ANSWER_KEYS.iter().map(|k| (*k, *k)),
+                1,
+            ))
+            .or_else(|| Some(format!("answer files have {}", ANSWER_KEYS.join(", "))));
+            origin.locate(key, format!("unknown key {key:?}"), hint)
+        });
+    }
 
     let id = match file.id {
         Some(id) if id.trim().is_empty() => {
@@ -598,7 +698,7 @@ mod tests {
     fn unknown_keys_and_bad_values_are_errors() {
         let unknown = resolve_yaml("strenghts: [SLO]\n").unwrap_err();
         assert!(
-            unknown[0].message.contains("unknown field `strenghts`"),
+            unknown[0].message.contains("unknown key \"strenghts\""),
             "{:?}",
             unknown[0]
         );
@@ -701,6 +801,25 @@ mod tests {
                 .unwrap();
         assert!(ignored.work_style.iter().all(Option::is_none));
         assert_eq!(ignored.warnings.len(), 1);
+    }
+
+    #[test]
+    fn every_key_is_read_and_unknown_ones_are_kept() {
+        let text = "id: x\npath: full\nstrengths: [SLO]\ngoals: [pager]\nwork_style: {pace: \"2\"}\nstatements: {ws-scope-1: 4}\nfamilies: [support]\ncolour: blue\n";
+        let file = parse(&origin(text), Format::Yaml).unwrap();
+        assert_eq!(file.id.as_deref(), Some("x"));
+        assert_eq!(file.path.as_deref(), Some("full"));
+        assert_eq!(file.strengths.len(), 1);
+        assert_eq!(file.goals, ["pager"]);
+        assert_eq!(
+            file.work_style.0,
+            [("pace".to_string(), Number::Value(2.0))]
+        );
+        assert_eq!(file.statements.0.len(), 1);
+        assert_eq!(file.families, Some(vec!["support".to_string()]));
+        assert_eq!(file.unknown_keys, ["colour"]);
+        let twice = parse(&origin("id: x\nid: y\n"), Format::Yaml).unwrap_err();
+        assert!(twice.message.contains("duplicate key \"id\""), "{twice}");
     }
 
     #[test]

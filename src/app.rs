@@ -44,6 +44,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 force: false,
                 top: TABLE_TOP,
                 families: Vec::new(),
+                from: None,
             };
             crate::interview::assess(&load()?, &args, color)
         }

@@ -210,6 +210,10 @@ pub struct AssessArgs {
     /// Skip the family question: consider only these families (repeatable).
     #[arg(long = "family", value_name = "FAMILY")]
     pub families: Vec<String>,
+
+    /// Start from the answers in FILE (an answer file, such as one saved before).
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

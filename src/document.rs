@@ -153,6 +153,10 @@ pub fn from_yaml<T: DeserializeOwned>(
     if is_blank(text) {
         return Err(Located::new(source, "empty file"));
     }
+    if let Some(line) = too_deep(text) {
+        let message = format!("nested more than {MAX_FLOW_DEPTH} levels deep");
+        return Err(Located::new(source, message).at_line(Some(line)));
+    }
     let value = serde_yaml::from_str(text).map_err(|e| {
         let line = e.location().map(|l| last_line_at_most(text, l.line()));
         if let Some(tab) = tab_indent(text, line) {
@@ -197,6 +201,43 @@ pub fn from_json<T: DeserializeOwned>(
             _ => problem,
         }
     })
+}
+
+/// More `[`/`{` nesting than any answer file or catalog needs. The YAML
+/// parser takes time that grows with the square of the depth (a minute for
+/// 100,000 levels), so deeper text is refused before it is parsed.
+const MAX_FLOW_DEPTH: usize = 128;
+
+/// The line where flow nesting first passes [`MAX_FLOW_DEPTH`]. Brackets in
+/// quotes and comments are skipped; one pass over the bytes.
+fn too_deep(text: &str) -> Option<usize> {
+    let (mut depth, mut line) = (0usize, 1);
+    let mut quote: Option<u8> = None;
+    let mut comment = false;
+    let mut previous = b'\n';
+    for &byte in text.as_bytes() {
+        match (byte, quote) {
+            (b'\n', _) => {
+                line += 1;
+                comment = false;
+            }
+            _ if comment => {}
+            (b'"' | b'\'', None) => quote = Some(byte),
+            (b'"' | b'\'', Some(open)) if open == byte => quote = None,
+            (_, Some(_)) => {}
+            (b'#', None) if previous.is_ascii_whitespace() => comment = true,
+            (b'[' | b'{', None) => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(line);
+                }
+            }
+            (b']' | b'}', None) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        previous = byte;
+    }
+    None
 }
 
 /// The first line up to `error_line` whose indentation holds a tab: libyaml
@@ -444,6 +485,20 @@ mod tests {
             wrong.message.contains("expected a map with name and items"),
             "{wrong}"
         );
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_before_parsing() {
+        let deep = format!("name: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+        let problem = from_yaml::<Doc>(&deep, "f.yaml", SHAPE).unwrap_err();
+        assert!(
+            problem.message.contains("nested more than 128"),
+            "{problem}"
+        );
+        // Brackets in quotes and comments do not count.
+        let quoted = format!("name: \"{}\" # {}\n", "[".repeat(500), "{".repeat(500));
+        assert_eq!(too_deep(&quoted), None);
+        assert_eq!(too_deep("a: [[1], {b: [2]}]\n"), None);
     }
 
     #[test]

@@ -326,7 +326,7 @@ fn unknown_key_is_an_error_with_its_line() {
         .assert()
         .code(1)
         .stderr(
-            predicate::str::contains("unknown field `strenghts`")
+            predicate::str::contains("unknown key \"strenghts\"")
                 .and(predicate::str::contains("(key.yaml:3)")),
         );
     // Unknown keys inside a strength too.
