@@ -120,8 +120,6 @@ struct RawTag {
     description: String,
     #[serde(default)]
     aliases: Vec<String>,
-    #[serde(default)]
-    description: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -131,8 +129,6 @@ pub struct Tag {
     /// catalog gives none.
     pub description: String,
     pub aliases: Vec<String>,
-    /// What the tag means in plain words; empty when the catalog has none.
-    pub description: String,
     /// Roles that list this tag, in catalog order.
     pub roles: Vec<usize>,
 }
@@ -740,7 +736,6 @@ impl<'t> Builder<'t> {
                 name: raw_tag.name.clone(),
                 description: raw_tag.description.trim().to_string(),
                 aliases: raw_tag.aliases.clone(),
-                description: raw_tag.description.clone(),
                 roles: Vec::new(),
             });
         }
