@@ -357,9 +357,8 @@ pub fn resolve(
         let found = catalog.tag_index(name);
         if found.is_none() {
             problems.add(|| {
-                let hint = did_you_mean(&catalog.suggest_tags(name))
-                    .or_else(|| Some("see `rolefit tags` for every tag".into()));
-                origin.locate(&entry, format!("unknown tag {name:?}"), hint)
+                let (message, hint) = catalog.unknown_tag(name);
+                origin.locate(&entry, message, Some(hint))
             });
         }
         found

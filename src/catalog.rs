@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::{Shape, UniqueMap, from_json, from_yaml};
 use crate::error::{Error, Located, Result};
 use crate::locate::line_of;
-use crate::matching::{closest, did_you_mean, normalize};
+use crate::matching::{Described, WordIndex, closest, did_you_mean, normalize};
 
 /// The built-in catalog, compiled into the binary.
 pub const BUILTIN_SOURCE: &str = include_str!("../roles.yaml");
@@ -38,6 +38,8 @@ struct RawCatalog {
     questions: Vec<RawQuestion>,
     paths: Vec<PathDef>,
     tags: Vec<RawTag>,
+    #[serde(default)]
+    hints: Vec<RawHint>,
     roles: Vec<RawRole>,
 }
 
@@ -115,19 +117,48 @@ impl PathDef {
 struct RawTag {
     name: String,
     #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
     description: String,
+    #[serde(default)]
+    aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tag {
     pub name: String,
-    pub aliases: Vec<String>,
-    /// What the tag means in plain words; empty when the catalog has none.
+    /// One plain sentence saying what the skill is; empty when a custom
+    /// catalog gives none.
     pub description: String,
+    pub aliases: Vec<String>,
     /// Roles that list this tag, in catalog order.
     pub roles: Vec<usize>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHint {
+    term: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    tags: Vec<String>,
+}
+
+/// A broad word that is no tag of its own ("Kubernetes"): it never
+/// resolves, and naming it points at the tags it relates to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hint {
+    pub term: String,
+    pub aliases: Vec<String>,
+    /// Related tags, indices into [`Catalog::tags`], in the hint's order.
+    pub tags: Vec<usize>,
+}
+
+/// Why a name is not a tag, and what to offer instead.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TagMiss<'c> {
+    /// A broad word: its related tags.
+    Broad(&'c Hint),
+    /// Tags sharing words with it, best first; empty when none does.
+    Near(Vec<&'c str>),
 }
 
 #[derive(Debug, Deserialize)]
@@ -196,9 +227,14 @@ pub struct Catalog {
     pub questions: Vec<Question>,
     pub paths: Vec<PathDef>,
     pub tags: Vec<Tag>,
+    pub hints: Vec<Hint>,
     pub roles: Vec<Role>,
     /// Normalised tag name or alias → tag index.
     tag_lookup: HashMap<String, usize>,
+    /// Normalised hint term or alias → hint index.
+    hint_lookup: HashMap<String, usize>,
+    /// The tags' words for "did you mean", built at the first miss.
+    tag_words: LazyWords,
     /// Each role's place in id order: ranking ties compare integers.
     id_order: Vec<u32>,
 }
@@ -269,13 +305,75 @@ impl Catalog {
         self.tag_lookup.get(&normalize(name)).copied()
     }
 
-    /// The closest tag names to a near miss.
+    /// The hint a broad word names, after normalisation.
+    pub fn hint(&self, name: &str) -> Option<&Hint> {
+        self.hint_lookup
+            .get(&normalize(name))
+            .map(|&index| &self.hints[index])
+    }
+
+    /// The tags sharing words with a miss (name, aliases, description, and
+    /// the terms of hints that list the tag), best first.
     pub fn suggest_tags(&self, name: &str) -> Vec<&str> {
-        let pairs = self.tags.iter().flat_map(|tag| {
-            std::iter::once((tag.name.as_str(), tag.name.as_str()))
-                .chain(tag.aliases.iter().map(|a| (a.as_str(), tag.name.as_str())))
-        });
-        closest(name, pairs, 3)
+        let index = self.tag_words.0.get_or_init(|| self.tag_word_index());
+        index
+            .closest(name, 3)
+            .into_iter()
+            .map(|t| self.tags[t].name.as_str())
+            .collect()
+    }
+
+    fn tag_word_index(&self) -> WordIndex {
+        let mut candidates: Vec<Described> = self
+            .tags
+            .iter()
+            .map(|tag| Described {
+                names: std::iter::once(tag.name.as_str())
+                    .chain(tag.aliases.iter().map(String::as_str))
+                    .collect(),
+                description: tag.description.as_str(),
+                broader: Vec::new(),
+            })
+            .collect();
+        for hint in &self.hints {
+            for &t in &hint.tags {
+                let words = std::iter::once(&hint.term).chain(&hint.aliases);
+                candidates[t].broader.extend(words.map(String::as_str));
+            }
+        }
+        WordIndex::new(&candidates)
+    }
+
+    /// What to offer for a name that is no tag: a hint's related tags, or
+    /// the tags sharing words with it.
+    pub fn tag_miss(&self, name: &str) -> TagMiss<'_> {
+        match self.hint(name) {
+            Some(hint) => TagMiss::Broad(hint),
+            None => TagMiss::Near(self.suggest_tags(name)),
+        }
+    }
+
+    /// An unknown tag's message and hint, apart (see [`Self::family_miss`]):
+    /// a broad word names its related tags, anything else gets "did you
+    /// mean" or a pointer to `rolefit tags`.
+    pub fn unknown_tag(&self, name: &str) -> (String, String) {
+        match self.tag_miss(name) {
+            TagMiss::Broad(hint) => {
+                let related: Vec<String> = hint
+                    .tags
+                    .iter()
+                    .map(|&t| format!("{:?}", self.tags[t].name))
+                    .collect();
+                (
+                    format!("{name:?} is not a tag of its own"),
+                    format!("related tags: {}", related.join(", ")),
+                )
+            }
+            TagMiss::Near(near) => (
+                format!("unknown tag {name:?}"),
+                did_you_mean(&near).unwrap_or_else(|| "see `rolefit tags` for every tag".into()),
+            ),
+        }
     }
 
     /// A role by id or name, case-insensitive.
@@ -412,6 +510,18 @@ impl Catalog {
     /// The path used when an answer file names none: `full`, or the first.
     pub fn default_path(&self) -> usize {
         self.path_index("full").unwrap_or(0)
+    }
+}
+
+/// A [`WordIndex`] built on first use: loading a catalog stays cheap when
+/// every tag resolves. It is derived data, so it never makes two catalogs
+/// unequal.
+#[derive(Debug, Clone, Default)]
+struct LazyWords(std::sync::OnceLock<WordIndex>);
+
+impl PartialEq for LazyWords {
+    fn eq(&self, _: &Self) -> bool {
+        true
     }
 }
 
@@ -624,11 +734,12 @@ impl<'t> Builder<'t> {
             }
             tags.push(Tag {
                 name: raw_tag.name.clone(),
+                description: raw_tag.description.trim().to_string(),
                 aliases: raw_tag.aliases.clone(),
-                description: raw_tag.description.clone(),
                 roles: Vec::new(),
             });
         }
+        let (hints, hint_lookup) = self.hints(&raw.hints, &raw.tags, &tag_lookup);
 
         let tag_names: Vec<&str> = raw.tags.iter().map(|t| t.name.as_str()).collect();
         // Roles name tags by their canonical name, not an alias.
@@ -733,10 +844,96 @@ impl<'t> Builder<'t> {
             questions,
             paths: raw.paths,
             tags,
+            hints,
             roles,
             id_order,
             tag_lookup,
+            hint_lookup,
+            tag_words: LazyWords::default(),
         })
+    }
+
+    /// Checks the hints: a term or alias must not name a tag or another
+    /// hint (a word is either a tag or a broad word, never both), and every
+    /// related tag must exist, named by its canonical name.
+    fn hints(
+        &mut self,
+        raw_hints: &[RawHint],
+        raw_tags: &[RawTag],
+        tag_lookup: &HashMap<String, usize>,
+    ) -> (Vec<Hint>, HashMap<String, usize>) {
+        let by_name: HashMap<String, usize> = raw_tags
+            .iter()
+            .enumerate()
+            .map(|(i, tag)| (normalize(&tag.name), i))
+            .collect();
+        let tag_names: Vec<&str> = raw_tags.iter().map(|t| t.name.as_str()).collect();
+        let mut hints = Vec::with_capacity(raw_hints.len());
+        let mut hint_lookup: HashMap<String, usize> = HashMap::new();
+        for (i, raw_hint) in raw_hints.iter().enumerate() {
+            let words = std::iter::once((format!("hints[{i}].term"), &raw_hint.term)).chain(
+                raw_hint
+                    .aliases
+                    .iter()
+                    .enumerate()
+                    .map(|(j, a)| (format!("hints[{i}].aliases[{j}]"), a)),
+            );
+            for (entry, word) in words {
+                let key = normalize(word);
+                if key.is_empty() {
+                    self.problem(entry, "empty hint term or alias".into(), None);
+                } else if let Some(&tag) = tag_lookup.get(&key) {
+                    self.problem(
+                        entry,
+                        format!("hint {word:?} is already a tag name or alias"),
+                        Some(format!(
+                            "it names {:?}; a word is either a tag or a hint",
+                            raw_tags[tag].name
+                        )),
+                    );
+                } else {
+                    match hint_lookup.get(&key) {
+                        Some(&other) if other == i => {}
+                        Some(&other) => self.problem(
+                            entry,
+                            format!("hint {word:?} is listed twice"),
+                            Some(format!(
+                                "it already names the hint {:?}",
+                                raw_hints[other].term
+                            )),
+                        ),
+                        None => {
+                            hint_lookup.insert(key, i);
+                        }
+                    }
+                }
+            }
+            if raw_hint.tags.is_empty() {
+                self.problem(
+                    format!("hints[{i}].tags"),
+                    "a hint needs at least one related tag".into(),
+                    None,
+                );
+            }
+            let mut related = Vec::with_capacity(raw_hint.tags.len());
+            for (j, name) in raw_hint.tags.iter().enumerate() {
+                match by_name.get(&normalize(name)).copied() {
+                    Some(t) if related.contains(&t) => self.problem(
+                        format!("hints[{i}].tags[{j}]"),
+                        format!("tag {name:?} is listed twice"),
+                        None,
+                    ),
+                    Some(t) => related.push(t),
+                    None => self.unknown(format!("hints[{i}].tags[{j}]"), "tag", name, &tag_names),
+                }
+            }
+            hints.push(Hint {
+                term: raw_hint.term.clone(),
+                aliases: raw_hint.aliases.clone(),
+                tags: related,
+            });
+        }
+        (hints, hint_lookup)
     }
 
     fn unknown(&mut self, entry: String, kind: &str, name: &str, known: &[&str]) {
@@ -794,6 +991,154 @@ mod tests {
             catalog.suggest_tags("error budget and SLO"),
             vec!["error budgets and SLOs"]
         );
+    }
+
+    #[test]
+    fn builtin_tags_are_described_in_one_sentence() {
+        let catalog = Catalog::builtin().unwrap();
+        for tag in &catalog.tags {
+            let d = &tag.description;
+            assert!(d.ends_with('.'), "{:?} needs a description", tag.name);
+            assert!(!d[..d.len() - 1].contains(". "), "{d:?} is one sentence");
+        }
+        assert!(catalog.hints.len() >= 20);
+    }
+
+    #[test]
+    fn a_hint_never_resolves_and_names_its_tags() {
+        let catalog = Catalog::builtin().unwrap();
+        assert_eq!(catalog.tag_index("Kubernetes"), None);
+        let hint = catalog.hint("  kubernetes ").unwrap();
+        assert_eq!(hint.term, "Kubernetes");
+        assert_eq!(catalog.hint("K8s"), Some(hint));
+        let (message, related) = catalog.unknown_tag("kubernetes");
+        assert_eq!(message, "\"kubernetes\" is not a tag of its own");
+        assert_eq!(
+            related,
+            "related tags: \"deployment and rollback strategy\", \
+             \"infrastructure as code operations\", \"platform guardrails\", \
+             \"model-serving architecture\""
+        );
+        let (message, hint) = catalog.unknown_tag("eror budgets");
+        assert_eq!(message, "unknown tag \"eror budgets\"");
+        assert!(hint.starts_with("did you mean"), "{hint}");
+        let (_, hint) = catalog.unknown_tag("zzzz");
+        assert_eq!(hint, "see `rolefit tags` for every tag");
+    }
+
+    #[test]
+    fn known_bad_suggestions_are_gone() {
+        let catalog = Catalog::builtin().unwrap();
+        for (word, wrong) in [
+            ("mentoring", "DNS and network troubleshooting"),
+            ("IAM", "infrastructure as code operations"),
+            ("SSO", "error budgets and SLOs"),
+            ("MLOps", "error budgets and SLOs"),
+            ("API design", "organizational design decisions"),
+        ] {
+            let suggested = catalog.suggest_tags(word);
+            assert!(!suggested.contains(&wrong), "{word}: {suggested:?}");
+        }
+        assert_eq!(
+            catalog.suggest_tags("API design")[..2],
+            ["API contract design", "integration and API design"]
+        );
+        // A hint's words count for its related tags, so a typo of a broad
+        // word still finds them.
+        let mut near = catalog.suggest_tags("kubernets");
+        near.sort_unstable();
+        assert_eq!(
+            near,
+            [
+                "deployment and rollback strategy",
+                "infrastructure as code operations",
+                "model-serving architecture"
+            ]
+        );
+    }
+
+    /// The catalog's problems, each as displayed.
+    fn problems_of(text: &str) -> Vec<String> {
+        match Catalog::parse(text, "custom.yaml") {
+            Err(Error::Catalog(problems)) => problems.iter().map(ToString::to_string).collect(),
+            other => panic!("expected catalog problems, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn hints_are_validated_with_their_lines() {
+        let with_hints =
+            |hints: &str| BUILTIN_SOURCE.replacen("\nhints:\n", &format!("\nhints:\n{hints}"), 1);
+        let shown = problems_of(&with_hints(
+            "  - {term: pager duty, aliases: [SLO], tags: [error budgets and SLOs]}\n",
+        ));
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert!(
+            shown[0].starts_with(
+                "hint \"SLO\" is already a tag name or alias at hints[0].aliases[0] (custom.yaml:"
+            ),
+            "{}",
+            shown[0]
+        );
+        assert!(
+            shown[0].contains("it names \"error budgets and SLOs\""),
+            "{}",
+            shown[0]
+        );
+
+        let shown = problems_of(&with_hints(
+            "  - {term: K8S, tags: [platform guardrails]}\n  - {term: x, tags: [platfrom guardrails]}\n  - {term: y, tags: []}\n",
+        ));
+        assert_eq!(shown.len(), 3, "{shown:?}");
+        assert!(
+            shown[0].starts_with("unknown tag \"platfrom guardrails\" at hints[1].tags[0]"),
+            "{}",
+            shown[0]
+        );
+        assert!(
+            shown[0].ends_with("did you mean \"platform guardrails\"?"),
+            "{}",
+            shown[0]
+        );
+        assert!(
+            shown[1].starts_with("a hint needs at least one related tag at hints[2].tags"),
+            "{}",
+            shown[1]
+        );
+        // The built-in hint that has K8s as an alias comes later.
+        assert!(
+            shown[2].starts_with("hint \"K8s\" is listed twice at hints["),
+            "{}",
+            shown[2]
+        );
+        assert!(
+            shown[2].ends_with("it already names the hint \"K8S\""),
+            "{}",
+            shown[2]
+        );
+    }
+
+    #[test]
+    fn descriptions_and_hints_are_optional_in_a_custom_catalog() {
+        let start = BUILTIN_SOURCE.find("\nhints:\n").unwrap();
+        let end = BUILTIN_SOURCE.find("\nroles:\n").unwrap();
+        let without_hints = format!("{}{}", &BUILTIN_SOURCE[..start], &BUILTIN_SOURCE[end..]);
+        let builtin = Catalog::builtin().unwrap();
+        let described: Vec<String> = builtin
+            .tags
+            .iter()
+            .map(|t| format!("    description: {:?}", t.description))
+            .collect();
+        let bare: String = without_hints
+            .lines()
+            .filter(|line| !described.iter().any(|d| d == line))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        let catalog = Catalog::parse(&bare, "custom.yaml").unwrap();
+        assert!(catalog.hints.is_empty());
+        assert!(catalog.tags.iter().all(|t| t.description.is_empty()));
+        assert_eq!(catalog.tag_index("kubernetes"), None);
+        assert!(matches!(catalog.tag_miss("kubernetes"), TagMiss::Near(_)));
     }
 
     #[test]

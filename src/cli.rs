@@ -91,7 +91,7 @@ Examples:
   rolefit compare devops-engineer site-reliability-engineer --format json")]
     Compare(CompareArgs),
 
-    /// List every competency tag with its aliases and the roles that use it.
+    /// List every competency tag with its description, aliases and the roles that use it.
     #[command(after_help = "\
 Examples:
   rolefit tags

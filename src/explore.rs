@@ -19,7 +19,7 @@ use std::io::Write;
 use comfy_table::{Cell, CellAlignment, Color};
 use serde::Serialize;
 
-use crate::catalog::{Behaviors, Catalog, Role};
+use crate::catalog::{Behaviors, Catalog, Role, Tag};
 use crate::cli::{BrowseFormat, CompareArgs, FormatArgs, RolesArgs, ShowArgs};
 use crate::error::{Error, Result};
 use crate::report::Theme;
@@ -243,12 +243,7 @@ fn show_table(catalog: &Catalog, index: usize, theme: Theme) -> String {
     for &t in &role.tags {
         let tag = &catalog.tags[t];
         let _ = writeln!(out, "  - {}", esc(&tag.name));
-        if !tag.aliases.is_empty() {
-            let mut aliases: Vec<String> = tag.aliases.iter().map(|a| esc(a)).collect();
-            aliases[0] = format!("also: {}", aliases[0]);
-            let also = wrap_items(&aliases, ", ", theme.width, "      ");
-            let _ = writeln!(out, "{}", theme.dim(&also));
-        }
+        tag_details(&mut out, tag, theme, "    ");
     }
 
     let _ = writeln!(out, "\n{}", theme.bold("Work-style targets (1 to 5)"));
@@ -416,6 +411,32 @@ fn tag_matrix(catalog: &Catalog, roles: &[usize], tags: &[usize], theme: Theme) 
     out
 }
 
+/// A tag's description, then its aliases (dimmed), each wrapped at `indent`.
+fn tag_details(out: &mut String, tag: &Tag, theme: Theme, indent: &str) {
+    if !tag.description.is_empty() {
+        let _ = writeln!(out, "{}", wrap(&esc(&tag.description), theme.width, indent));
+    }
+    if !tag.aliases.is_empty() {
+        let mut aliases: Vec<String> = tag.aliases.iter().map(|a| esc(a)).collect();
+        aliases[0] = format!("also: {}", aliases[0]);
+        let also = wrap_items(&aliases, ", ", theme.width, indent);
+        let _ = writeln!(out, "{}", theme.dim(&also));
+    }
+}
+
+/// The catalog's broad words: they are no tag, so a reader of the tag
+/// list would not otherwise learn of them.
+fn hints_note(catalog: &Catalog) -> String {
+    if catalog.hints.is_empty() {
+        return String::new();
+    }
+    let terms: Vec<String> = catalog.hints.iter().map(|h| esc(&h.term)).collect();
+    format!(
+        " These broad words are not tags; naming one lists its related tags: {}.",
+        terms.join(", ")
+    )
+}
+
 fn tags_table(catalog: &Catalog, theme: Theme) -> String {
     let mut out = String::new();
     for tag in &catalog.tags {
@@ -430,20 +451,16 @@ fn tags_table(catalog: &Catalog, theme: Theme) -> String {
             "{}",
             heading(theme, "", &esc(&tag.name), "  ", &used_by)
         );
-        if !tag.aliases.is_empty() {
-            let aliases: Vec<String> = tag.aliases.iter().map(|a| esc(a)).collect();
-            let mut items = aliases;
-            items[0] = format!("also: {}", items[0]);
-            let _ = writeln!(out, "{}", wrap_items(&items, ", ", theme.width, "    "));
-        }
+        tag_details(&mut out, tag, theme, "    ");
     }
     let _ = writeln!(
         out,
         "\n{}",
         theme.dim(&wrap(
             &format!(
-                "{} tags. Answer files accept a tag's name or any of its aliases.",
-                catalog.tags.len()
+                "{} tags. Answer files accept a tag's name or any of its aliases.{}",
+                catalog.tags.len(),
+                hints_note(catalog)
             ),
             theme.width,
             ""
@@ -496,11 +513,14 @@ fn show_markdown(catalog: &Catalog, index: usize) -> String {
     for &t in &role.tags {
         let tag = &catalog.tags[t];
         let aliases: Vec<String> = tag.aliases.iter().map(|a| md(a)).collect();
-        if aliases.is_empty() {
-            let _ = writeln!(out, "- {}", md(&tag.name));
-        } else {
-            let _ = writeln!(out, "- {} (also: {})", md(&tag.name), aliases.join(", "));
+        let mut line = format!("- **{}**", md(&tag.name));
+        if !tag.description.is_empty() {
+            let _ = write!(line, ": {}", md(&tag.description));
         }
+        if !aliases.is_empty() {
+            let _ = write!(line, " (also: {})", aliases.join(", "));
+        }
+        let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(out, "\n### Work-style targets\n");
     let _ = writeln!(
@@ -588,7 +608,9 @@ fn compare_markdown(catalog: &Catalog, roles: &[usize]) -> String {
 }
 
 fn tags_markdown(catalog: &Catalog) -> String {
-    let mut out = String::from("| Tag | Aliases | Roles |\n|-----|---------|-------|\n");
+    let mut out = String::from(
+        "| Tag | Description | Aliases | Roles |\n|-----|-------------|---------|-------|\n",
+    );
     for tag in &catalog.tags {
         let aliases: Vec<String> = tag.aliases.iter().map(|a| md(a)).collect();
         let roles: Vec<String> = tag
@@ -598,7 +620,20 @@ fn tags_markdown(catalog: &Catalog) -> String {
             .collect();
         md_row(
             &mut out,
-            &[md(&tag.name), aliases.join(", "), roles.join(", ")],
+            &[
+                md(&tag.name),
+                md(&tag.description),
+                aliases.join(", "),
+                roles.join(", "),
+            ],
+        );
+    }
+    if !catalog.hints.is_empty() {
+        let terms: Vec<String> = catalog.hints.iter().map(|h| md(&h.term)).collect();
+        let _ = writeln!(
+            out,
+            "\nBroad words, not tags (naming one lists its related tags): {}.",
+            terms.join(", ")
         );
     }
     out
@@ -639,6 +674,8 @@ struct Card<'a> {
 #[derive(Serialize)]
 struct TagBrief<'a> {
     name: &'a str,
+    /// Empty when the catalog gives none.
+    description: &'a str,
     aliases: &'a [String],
 }
 
@@ -656,6 +693,8 @@ struct AxisTarget<'a> {
 #[derive(Serialize)]
 struct TagOut<'a> {
     name: &'a str,
+    /// Empty when the catalog gives none.
+    description: &'a str,
     aliases: &'a [String],
     roles: Vec<&'a str>,
 }
@@ -705,6 +744,7 @@ fn card(catalog: &Catalog, index: usize) -> Card<'_> {
             .iter()
             .map(|&t| TagBrief {
                 name: &catalog.tags[t].name,
+                description: &catalog.tags[t].description,
                 aliases: &catalog.tags[t].aliases,
             })
             .collect(),
@@ -730,6 +770,7 @@ fn tags_json(catalog: &Catalog) -> String {
         .iter()
         .map(|tag| TagOut {
             name: &tag.name,
+            description: &tag.description,
             aliases: &tag.aliases,
             roles: tag
                 .roles

@@ -73,7 +73,8 @@ fn competency(catalog: &Catalog, out: &mut String) {
          # at level 3; for another level write it as\n\
          #   - {tag: NAME, level: N}\n\
          # with N a whole number from 1 (learning) to 5 (expert). The aliases\n\
-         # under a tag work as well as its name.\n\
+         # under a tag work as well as its name. Broad words such as Kubernetes\n\
+         # or Python are no tag: `rolefit validate` lists the tags they relate to.\n\
          strengths:\n",
     );
     let mut listed = vec![false; catalog.tags.len()];
@@ -94,6 +95,9 @@ fn competency(catalog: &Catalog, out: &mut String) {
                     continue;
                 }
                 let _ = writeln!(out, "  # - {}", scalar(&tag.name));
+                for line in wrapped(&comment(&tag.description), 72) {
+                    let _ = writeln!(out, "  #     {line}");
+                }
                 if !tag.aliases.is_empty() {
                     let aliases: Vec<String> = tag.aliases.iter().map(|a| comment(a)).collect();
                     let also = format!("(also: {})", aliases.join(", "));

@@ -315,8 +315,12 @@ fn compare_rejects_one_role_twice_and_unknown_roles() {
 #[test]
 fn tags_lists_every_tag_with_aliases_and_roles() {
     let text = stdout_of(&["tags"]);
-    assert!(text.contains("error budgets and SLOs  (Site Reliability Engineer)"));
-    assert!(text.contains("also: SLOs, SLO, error budget, error budgets"));
+    assert!(text.contains(
+        "error budgets and SLOs  (Site Reliability Engineer)\n    \
+         Agreeing how reliable a service must be, measuring it, and slowing down\n    \
+         changes when it falls short.\n    \
+         also: SLOs, SLO, error budget, error budgets,"
+    ));
     assert!(text.contains("72 tags."));
     assert_fits(&text, 80);
 
@@ -325,6 +329,8 @@ fn tags_lists_every_tag_with_aliases_and_roles() {
     assert_eq!(tags.len(), 72);
     for tag in tags {
         assert!(tag["name"].is_string());
+        let description = tag["description"].as_str().unwrap();
+        assert!(description.ends_with('.'), "{tag}");
         assert!(tag["aliases"].is_array());
         assert!(!tag["roles"].as_array().unwrap().is_empty(), "{tag}");
     }
@@ -335,8 +341,20 @@ fn tags_lists_every_tag_with_aliases_and_roles() {
     assert_eq!(slo["roles"][0], "site-reliability-engineer");
 
     let markdown = stdout_of(&["tags", "--format", "markdown"]);
-    assert!(markdown.starts_with("| Tag | Aliases | Roles |\n"));
-    assert_eq!(markdown.lines().count(), 74);
+    assert!(markdown.starts_with("| Tag | Description | Aliases | Roles |\n"));
+    assert!(markdown.contains(
+        "| error budgets and SLOs | Agreeing how reliable a service must be, measuring it, \
+         and slowing down changes when it falls short. | SLOs, SLO,"
+    ));
+    // The table, a blank line and the broad words.
+    assert_eq!(markdown.lines().count(), 76);
+    assert!(markdown.ends_with(
+        "leadership, strategy, communication, OKRs, engineering metrics, project management.\n"
+    ));
+    let unwrapped = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(unwrapped.contains(
+        "These broad words are not tags; naming one lists its related tags: ticketing, help desk,"
+    ));
 }
 
 // ------------------------------------------------------ colour and width
@@ -518,7 +536,12 @@ fn template_lists_every_tag_by_family_and_every_axis() {
         let name = tag["name"].as_str().unwrap();
         assert!(full.contains(&format!("  # - {name}\n")), "{name} missing");
     }
-    assert!(full.contains("(also: SLOs, SLO, error budget, error budgets)"));
+    assert!(full.contains(
+        "  # - error budgets and SLOs\n  \
+         #     Agreeing how reliable a service must be, measuring it, and slowing down\n  \
+         #     changes when it falls short.\n  \
+         #     (also: SLOs, SLO, error budget, error budgets,"
+    ));
     for axis in ["communication", "planning", "stakeholder", "pace", "scope"] {
         assert!(full.contains(&format!("  # {axis}: 3\n")), "{axis}");
     }
