@@ -6,6 +6,7 @@ use crate::cli::{AssessArgs, Cli, ColorChoice, Command, OutputFormat, ScoreArgs}
 use crate::error::{Error, Result};
 use crate::output::{self, Sink};
 use crate::report::Reporter;
+use crate::survey::Surveys;
 
 /// Rows a table shows unless `--top` says otherwise.
 pub const TABLE_TOP: usize = 10;
@@ -72,7 +73,13 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     if args.top == Some(0) {
         return Err(Error::Usage("--top must be at least 1".into()));
     }
-    let (inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.quiet)?;
+    if args.excel && args.format != OutputFormat::Csv {
+        return Err(Error::Usage(
+            "--excel applies to CSV output; add --format csv".into(),
+        ));
+    }
+    let (mut inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.quiet)?;
+    let surveys = Surveys::for_inputs(&mut inputs, args.csv, args.columns.as_deref(), catalog)?;
     let top = args.top.or(match args.format {
         OutputFormat::Table | OutputFormat::Markdown => Some(TABLE_TOP),
         _ => None,
@@ -82,6 +89,9 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     let theme = output::theme(color, sink.is_terminal());
     let mut reporter = Reporter::new(catalog, args.format, theme);
     let out = sink.writer();
+    if args.excel {
+        crate::report::excel_bom(out).map_err(Error::Output)?;
+    }
     reporter.begin(out).map_err(Error::Output)?;
     for problem in &missing {
         eprintln!("rolefit: error: {problem}");
@@ -94,6 +104,8 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
         top,
         families,
         quiet: args.quiet,
+        unknown_tags: args.unknown_tags,
+        surveys: &surveys,
     };
     let summary = batch::run(&inputs, &options, &mut reporter, out).map_err(Error::Output)?;
     reporter.finish(out).map_err(Error::Output)?;

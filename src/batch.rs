@@ -12,6 +12,7 @@ use crate::catalog::Catalog;
 use crate::error::Located;
 use crate::report::{Rendered, Renderer, Reporter};
 use crate::score;
+use crate::survey::{Rows, Surveys};
 
 /// One thing to read: a file, or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,7 +61,9 @@ fn list_dir(dir: &Path) -> io::Result<(Vec<Input>, Vec<Located>)> {
     let mut notes = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        let Some(format) = Format::from_extension(&path) else {
+        // A directory's .csv files are often results, not surveys: a survey
+        // is named on the command line.
+        let Some(format) = Format::from_extension(&path).filter(|f| *f != Format::Csv) else {
             continue;
         };
         // metadata() follows links: a loop or dangling link fails here.
@@ -167,6 +170,10 @@ pub struct Options<'a> {
     /// Replaces each respondent's families when not empty.
     pub families: Vec<usize>,
     pub quiet: bool,
+    /// What an unknown strength or goal does.
+    pub unknown_tags: answers::UnknownTags,
+    /// The `--columns` mapping and standard input's survey.
+    pub surveys: &'a Surveys,
 }
 
 /// Counts of a finished batch.
@@ -189,6 +196,8 @@ enum Job {
     },
     /// An input that failed before it could be parsed.
     Failed(Located),
+    /// One respondent's row of a survey.
+    Row(crate::survey::Row),
 }
 
 /// What a job produced.
@@ -229,6 +238,18 @@ pub fn run(
                     }
                     Err(e) => chunk.push(Job::Failed(Located::new(source, io_problem(&e)))),
                 }
+            }
+            Input::File(path, Format::Csv) => {
+                let rows = Rows::open_file(path, options.surveys.columns.as_ref(), options.catalog);
+                stream_rows(rows, options.quiet, &mut chunk, &mut |jobs| {
+                    pipeline.push(jobs, reporter, out)
+                })?
+            }
+            Input::Stdin(Format::Csv) => {
+                let rows = options.surveys.take_stdin(options.catalog);
+                stream_rows(rows, options.quiet, &mut chunk, &mut |jobs| {
+                    pipeline.push(jobs, reporter, out)
+                })?
             }
             Input::File(path, format) => chunk.push(Job::File(path.clone(), *format)),
             Input::Stdin(Format::JsonLines) => {
@@ -345,7 +366,7 @@ fn progress_bar(inputs: &[Input], quiet: bool) -> indicatif::ProgressBar {
     }
     let files = inputs
         .iter()
-        .filter(|i| matches!(i, Input::File(_, f) if *f != Format::JsonLines))
+        .filter(|i| matches!(i, Input::File(_, f) if !matches!(f, Format::JsonLines | Format::Csv)))
         .count();
     let streams = inputs.len() - files;
     if streams == 0 && files < MIN_FILES {
@@ -375,6 +396,37 @@ fn read_stdin(format: Format) -> Job {
         },
         Err(problem) => Job::Failed(problem),
     }
+}
+
+/// Splits a survey into one job per row; the headers' notes are said once.
+fn stream_rows(
+    rows: Result<Rows, Located>,
+    quiet: bool,
+    chunk: &mut Vec<Job>,
+    flush: &mut dyn FnMut(&mut Vec<Job>) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut rows = match rows {
+        Ok(rows) => rows,
+        Err(problem) => {
+            chunk.push(Job::Failed(problem));
+            return Ok(());
+        }
+    };
+    if !quiet {
+        for note in &rows.notes {
+            eprintln!("rolefit: warning: {note}");
+        }
+    }
+    while let Some(row) = rows.next_row() {
+        chunk.push(match row {
+            Ok(row) => Job::Row(row),
+            Err(problem) => Job::Failed(problem),
+        });
+        if chunk.len() >= CHUNK {
+            flush(chunk)?;
+        }
+    }
+    Ok(())
 }
 
 /// Splits JSON Lines into one job per non-blank line, a line longer than
@@ -483,6 +535,10 @@ fn read_line_limited(
 fn process(job: Job, options: &Options<'_>, renderer: Renderer<'_>) -> Outcome {
     let (source, text, format, first_line, default_id) = match job {
         Job::Failed(problem) => return Err(vec![problem]),
+        Job::Row(row) => {
+            let respondent = row.resolve(options.catalog, options.unknown_tags)?;
+            return score_and_render(respondent, options, renderer);
+        }
         Job::Text {
             source,
             text,
@@ -508,7 +564,15 @@ fn process(job: Job, options: &Options<'_>, renderer: Renderer<'_>) -> Outcome {
         default_id: &default_id,
     };
     let file = answers::parse(&origin, format).map_err(|e| vec![e])?;
-    let mut respondent = answers::resolve(file, options.catalog, &origin)?;
+    let respondent = answers::resolve_with(file, options.catalog, &origin, options.unknown_tags)?;
+    score_and_render(respondent, options, renderer)
+}
+
+fn score_and_render(
+    mut respondent: answers::Respondent,
+    options: &Options<'_>,
+    renderer: Renderer<'_>,
+) -> Outcome {
     if !options.families.is_empty() {
         respondent.families = options.families.clone();
     }
@@ -522,12 +586,19 @@ fn process(job: Job, options: &Options<'_>, renderer: Renderer<'_>) -> Outcome {
 /// `rolefit validate` needs. It is `run` itself, writing to nowhere and
 /// keeping no role of any ranking (so scoring none), so the messages and
 /// counts cannot drift apart from `score`'s.
-pub fn check(inputs: &[Input], catalog: &Catalog) -> io::Result<Summary> {
+pub fn check(
+    inputs: &[Input],
+    catalog: &Catalog,
+    unknown_tags: answers::UnknownTags,
+    surveys: &Surveys,
+) -> io::Result<Summary> {
     let options = Options {
         catalog,
         top: Some(0),
         families: Vec::new(),
         quiet: false,
+        unknown_tags,
+        surveys,
     };
     // JSON Lines keeps nothing between inputs, whatever the batch size.
     let mut reporter = Reporter::new(

@@ -177,6 +177,18 @@ pub struct TemplateArgs {
     /// The path the answer file is for: full, competency or work-style.
     #[arg(long, value_name = "PATH", default_value = "full")]
     pub path: String,
+
+    /// yaml: an answer file; csv: a survey header row and an example row;
+    /// markdown: every question with its choices, for building a form.
+    #[arg(long, short, value_enum, default_value_t = TemplateFormat::Yaml)]
+    pub format: TemplateFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    Yaml,
+    Csv,
+    Markdown,
 }
 
 #[derive(Debug, Args)]
@@ -188,6 +200,19 @@ pub struct ValidateArgs {
     /// Standard input is JSON Lines, one answer set per line.
     #[arg(long)]
     pub jsonl: bool,
+
+    /// Standard input is a CSV survey export, one answer set per row.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub csv: bool,
+
+    /// A YAML map of CSV survey headers to what they hold (see README).
+    #[arg(long, value_name = "FILE")]
+    pub columns: Option<PathBuf>,
+
+    /// An unknown strength or goal fails its answer set (error) or is
+    /// dropped with a warning (warn).
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = crate::answers::UnknownTags::Error)]
+    pub unknown_tags: crate::answers::UnknownTags,
 }
 
 #[derive(Debug, Args)]
@@ -253,6 +278,24 @@ pub struct ScoreArgs {
     /// Print no warnings and no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// Standard input is a CSV survey export, one answer set per row.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub csv: bool,
+
+    /// A YAML map of CSV survey headers to what they hold (see README).
+    #[arg(long, value_name = "FILE")]
+    pub columns: Option<PathBuf>,
+
+    /// An unknown strength or goal fails its answer set (error) or is
+    /// dropped with a warning (warn).
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = crate::answers::UnknownTags::Error)]
+    pub unknown_tags: crate::answers::UnknownTags,
+
+    /// Start CSV output with a UTF-8 byte-order mark, so Excel reads accents
+    /// and non-Latin names right.
+    #[arg(long)]
+    pub excel: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -15,14 +15,18 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use crate::catalog::Catalog;
-use crate::cli::TemplateArgs;
+use crate::cli::{TemplateArgs, TemplateFormat};
 use crate::error::{Error, Result};
 use crate::text::escape_control;
 
 pub fn template(catalog: &Catalog, args: &TemplateArgs, out: &mut dyn Write) -> Result<()> {
     let path = catalog.find_path(&args.path).map_err(Error::Usage)?;
-    out.write_all(render(catalog, path).as_bytes())
-        .map_err(Error::Output)
+    let text = match args.format {
+        TemplateFormat::Yaml => render(catalog, path),
+        TemplateFormat::Csv => crate::form::csv(catalog, path),
+        TemplateFormat::Markdown => crate::form::markdown(catalog, path),
+    };
+    out.write_all(text.as_bytes()).map_err(Error::Output)
 }
 
 /// The answer file for `path` (an index into the catalog's paths).

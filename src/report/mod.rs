@@ -10,6 +10,8 @@ mod markdown;
 pub mod profile;
 pub mod table;
 
+pub use csv::excel_bom;
+
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
