@@ -513,10 +513,7 @@ impl Rows {
         columns: Option<&Columns>,
         catalog: &Catalog,
     ) -> Result<Rows, Located> {
-        let reader: Box<dyn Read + Send> = Box::new(Limited {
-            inner: reader,
-            left: MAX_SURVEY_BYTES,
-        });
+        let reader: Box<dyn Read + Send> = Box::new(Limited::new(reader));
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -548,10 +545,7 @@ impl Rows {
         let notes = if unrecognised.is_empty() {
             Vec::new()
         } else {
-            let names: Vec<String> = unrecognised
-                .iter()
-                .map(|h| format!("{:?}", shorten(h)))
-                .collect();
+            let names = unrecognised_names(&unrecognised);
             vec![
                 Located::new(
                     source,
@@ -609,6 +603,27 @@ impl Rows {
     }
 }
 
+/// The headers to name in the warning: a grid's columns once, by its
+/// question.
+fn unrecognised_names(headers: &[String]) -> Vec<String> {
+    let mut names: Vec<(String, usize)> = Vec::new();
+    for header in headers {
+        let name = split_grid(header).map_or(header.as_str(), |(question, _)| question);
+        let name = format!("{:?}", shorten(name));
+        match names.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, count)) => *count += 1,
+            None => names.push((name, 1)),
+        }
+    }
+    names
+        .into_iter()
+        .map(|(name, count)| match count {
+            1 => name,
+            n => format!("{name} ({n} columns)"),
+        })
+        .collect()
+}
+
 fn is_surveymonkey(headers: &[String]) -> bool {
     headers
         .iter()
@@ -663,14 +678,26 @@ fn too_large() -> String {
     )
 }
 
-/// A reader that fails once more than `left` bytes have come through.
+/// A reader that fails once more than `left` bytes have come through, and
+/// reads CRLF line ends as LF: the CSV parser counts a record's line from
+/// LF only, so with CRLF every line after the first would be one short.
 struct Limited {
     inner: Box<dyn Read + Send>,
     left: u64,
+    /// A CR that ended the last read: dropped if an LF comes next.
+    carry_cr: bool,
 }
 
-impl Read for Limited {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+impl Limited {
+    fn new(inner: Box<dyn Read + Send>) -> Self {
+        Limited {
+            inner,
+            left: MAX_SURVEY_BYTES,
+            carry_cr: false,
+        }
+    }
+
+    fn read_raw(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         match self.left.checked_sub(n as u64) {
             Some(left) => {
@@ -678,6 +705,40 @@ impl Read for Limited {
                 Ok(n)
             }
             None => Err(std::io::Error::other(too_large())),
+        }
+    }
+}
+
+impl Read for Limited {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.len() < 2 {
+            return self.read_raw(buf);
+        }
+        loop {
+            let start = usize::from(std::mem::take(&mut self.carry_cr));
+            if start == 1 {
+                buf[0] = b'\r';
+            }
+            let n = self.read_raw(&mut buf[start..])?;
+            let len = start + n;
+            if n == 0 {
+                return Ok(len);
+            }
+            let mut kept = 0;
+            for i in 0..len {
+                if buf[i] == b'\r' && buf.get(i + 1) == Some(&b'\n') && i + 1 < len {
+                    continue;
+                }
+                buf[kept] = buf[i];
+                kept += 1;
+            }
+            if buf[kept - 1] == b'\r' {
+                self.carry_cr = true;
+                kept -= 1;
+            }
+            if kept > 0 {
+                return Ok(kept);
+            }
         }
     }
 }
@@ -845,10 +906,41 @@ impl Row {
                 Column::Skip => {}
             }
         }
-        if problems.is_empty() {
-            Ok((file, sources))
-        } else {
-            Err(problems)
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.prefer_grid_levels(&mut file, &mut sources, catalog);
+        Ok((file, sources))
+    }
+
+    /// A skill ticked in a list and rated in a level grid (SurveyMonkey and
+    /// Google Forms surveys often ask both) takes the grid's level: the
+    /// tick alone says nothing about the level.
+    fn prefer_grid_levels(&self, file: &mut AnswerFile, sources: &mut Sources, catalog: &Catalog) {
+        let from_grid = |c: usize| matches!(self.layout.columns[c], Column::Level(_));
+        let rated: Vec<usize> = file
+            .strengths
+            .iter()
+            .zip(&sources.strengths)
+            .filter(|&(_, &c)| from_grid(c))
+            .filter_map(|(s, _)| catalog.tag_index(&s.tag))
+            .collect();
+        if rated.is_empty() {
+            return;
+        }
+        let strengths = std::mem::take(&mut file.strengths);
+        let columns = std::mem::take(&mut sources.strengths);
+        for (strength, c) in strengths.into_iter().zip(columns) {
+            let ticked_only = !from_grid(c) && strength.level.is_none();
+            if ticked_only
+                && catalog
+                    .tag_index(&strength.tag)
+                    .is_some_and(|t| rated.contains(&t))
+            {
+                continue;
+            }
+            file.strengths.push(strength);
+            sources.strengths.push(c);
         }
     }
 }
@@ -1060,6 +1152,33 @@ mod tests {
         assert_eq!(leveled_item("repro (steps)"), ("repro (steps)", None));
         let items: Vec<&str> = list_items("a, b;c\nd ;; ").collect();
         assert_eq!(items, ["a", "b", "c", "d"]);
+    }
+
+    #[test]
+    fn crlf_reads_as_lf_across_reads() {
+        // One byte at a time: every CR is split from its LF.
+        struct Trickle(Vec<u8>, usize);
+        impl Read for Trickle {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let Some(&b) = self.0.get(self.1) else {
+                    return Ok(0);
+                };
+                buf[0] = b;
+                self.1 += 1;
+                Ok(1)
+            }
+        }
+        let text = b"a\r\nb\rc\r\n\r".to_vec();
+        let mut out = Vec::new();
+        Limited::new(Box::new(Trickle(text.clone(), 0)))
+            .read_to_end(&mut out)
+            .unwrap();
+        assert_eq!(out, b"a\nb\rc\n\r");
+        let mut whole = Vec::new();
+        Limited::new(Box::new(std::io::Cursor::new(text)))
+            .read_to_end(&mut whole)
+            .unwrap();
+        assert_eq!(whole, out);
     }
 
     #[test]
