@@ -294,11 +294,7 @@ impl Layout {
         columns: Option<&Columns>,
         catalog: &Catalog,
     ) -> Result<(Layout, Vec<String>), Located> {
-        let statement_texts: Vec<String> = catalog
-            .questions
-            .iter()
-            .map(|q| header_key(&q.text))
-            .collect();
+        let names = Names::new(catalog);
         let mut unrecognised = Vec::new();
         let mut kinds: Vec<Column> = Vec::with_capacity(headers.len());
         let mut id_rank: Vec<Option<usize>> = Vec::with_capacity(headers.len());
@@ -307,7 +303,7 @@ impl Layout {
             let mut rank = None;
             let column = match mapped(&key, columns) {
                 Some(column) => column,
-                None => match auto(&key, header, catalog, &statement_texts) {
+                None => match auto(&key, header, &names) {
                     Auto::Column(column) => column,
                     Auto::Id(r) => {
                         rank = Some(r);
@@ -420,7 +416,7 @@ enum Auto {
 }
 
 /// A column's meaning from its header alone.
-fn auto(key: &str, header: &str, catalog: &Catalog, statement_texts: &[String]) -> Auto {
+fn auto(key: &str, header: &str, names: &Names) -> Auto {
     if let Some(rank) = ID_HEADERS.iter().position(|names| names.contains(&key)) {
         return Auto::Id(rank);
     }
@@ -431,7 +427,7 @@ fn auto(key: &str, header: &str, catalog: &Catalog, statement_texts: &[String]) 
         "goals" => return Auto::Column(Column::Goals),
         _ => {}
     }
-    if let Some(column) = axis_or_statement(key, catalog, statement_texts) {
+    if let Some(column) = names.axis_or_statement(key) {
         return Auto::Column(column);
     }
     if let Some((question, row)) = split_grid(header) {
@@ -439,7 +435,7 @@ fn auto(key: &str, header: &str, catalog: &Catalog, statement_texts: &[String]) 
             return Auto::Column(Column::Level(row.to_string()));
         }
         // A Likert grid: `How much do you agree? [STATEMENT]`.
-        if let Some(column) = axis_or_statement(&header_key(row), catalog, statement_texts) {
+        if let Some(column) = names.axis_or_statement(&header_key(row)) {
             return Auto::Column(column);
         }
     }
@@ -449,19 +445,49 @@ fn auto(key: &str, header: &str, catalog: &Catalog, statement_texts: &[String]) 
     Auto::Unknown
 }
 
-fn axis_or_statement(key: &str, catalog: &Catalog, statement_texts: &[String]) -> Option<Column> {
-    let wanted = normalize(key);
-    if let Some(a) = catalog
-        .axes
-        .iter()
-        .position(|a| normalize(&a.id) == wanted || normalize(&a.name) == wanted)
-    {
-        return Some(Column::Axis(a));
+/// The catalog's axis and statement names in compared form, worked out
+/// once per file: a survey may have very many columns.
+struct Names {
+    /// Axis ids and names, normalised like tag names.
+    axes: std::collections::HashMap<String, usize>,
+    /// Statement ids, normalised like tag names.
+    question_ids: std::collections::HashMap<String, usize>,
+    /// Statement texts, compared like headers.
+    question_texts: std::collections::HashMap<String, usize>,
+}
+
+impl Names {
+    fn new(catalog: &Catalog) -> Names {
+        let mut axes = std::collections::HashMap::new();
+        for (a, axis) in catalog.axes.iter().enumerate() {
+            axes.entry(normalize(&axis.id)).or_insert(a);
+            axes.entry(normalize(&axis.name)).or_insert(a);
+        }
+        let mut question_ids = std::collections::HashMap::new();
+        let mut question_texts = std::collections::HashMap::new();
+        for (q, question) in catalog.questions.iter().enumerate() {
+            question_ids.entry(normalize(&question.id)).or_insert(q);
+            question_texts
+                .entry(header_key(&question.text))
+                .or_insert(q);
+        }
+        Names {
+            axes,
+            question_ids,
+            question_texts,
+        }
     }
-    catalog
-        .question_index(key)
-        .or_else(|| statement_texts.iter().position(|t| t == key))
-        .map(Column::Statement)
+
+    fn axis_or_statement(&self, key: &str) -> Option<Column> {
+        let wanted = normalize(key);
+        if let Some(&a) = self.axes.get(&wanted) {
+            return Some(Column::Axis(a));
+        }
+        self.question_ids
+            .get(&wanted)
+            .or_else(|| self.question_texts.get(key))
+            .map(|&q| Column::Statement(q))
+    }
 }
 
 /// A survey being read: its layout, and the records still to come.
@@ -607,21 +633,32 @@ impl Rows {
 /// question.
 fn unrecognised_names(headers: &[String]) -> Vec<String> {
     let mut names: Vec<(String, usize)> = Vec::new();
+    // A file may have very many columns: find each name's place by hash.
+    let mut place: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for header in headers {
         let name = split_grid(header).map_or(header.as_str(), |(question, _)| question);
         let name = format!("{:?}", shorten(name));
-        match names.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, count)) => *count += 1,
-            None => names.push((name, 1)),
+        match place.get(&name) {
+            Some(&i) => names[i].1 += 1,
+            None => {
+                place.insert(name.clone(), names.len());
+                names.push((name, 1));
+            }
         }
     }
-    names
+    let more = names.len().saturating_sub(answers::MAX_REPORTED);
+    let mut shown: Vec<String> = names
         .into_iter()
+        .take(answers::MAX_REPORTED)
         .map(|(name, count)| match count {
             1 => name,
             n => format!("{name} ({n} columns)"),
         })
-        .collect()
+        .collect();
+    if more > 0 {
+        shown.push(format!("… and {more} more"));
+    }
+    shown
 }
 
 fn is_surveymonkey(headers: &[String]) -> bool {
@@ -844,6 +881,9 @@ impl Row {
                 continue;
             }
             let mut bad = |what: String| {
+                if problems.len() == answers::MAX_REPORTED {
+                    return;
+                }
                 problems.push(
                     Located::new(&self.layout.source, format!("{:?} is not {what}", cell))
                         .at_line(Some(self.line))
