@@ -116,7 +116,8 @@ fn competency(catalog: &Catalog, out: &mut String) {
          Ask in one of two ways:\n\n\
          - **strengths** (checkboxes): each ticked skill counts at level 3; or\n\
          - **Level** (a grid): one row per skill below, the columns the level\n  \
-           scale; a row left empty is not a strength. Google Forms then writes\n  \
+           scale (`1 - learning` … `5 - expert`; a number or a name is enough);\n  \
+           a row left empty is not a strength. Google Forms then writes\n  \
            columns `Level [SKILL]`.\n\n\
          The level scale:\n\n",
     );
