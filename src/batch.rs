@@ -417,7 +417,9 @@ fn stream_rows(
             eprintln!("rolefit: warning: {note}");
         }
     }
+    let mut any = false;
     while let Some(row) = rows.next_row() {
+        any = true;
         chunk.push(match row {
             Ok(row) => Job::Row(row),
             Err(problem) => Job::Failed(problem),
@@ -425,6 +427,9 @@ fn stream_rows(
         if chunk.len() >= CHUNK {
             flush(chunk)?;
         }
+    }
+    if !any && !quiet {
+        eprintln!("rolefit: warning: {}", rows.no_rows());
     }
     Ok(())
 }

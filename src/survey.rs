@@ -340,6 +340,19 @@ impl Layout {
             columns: kinds,
         };
         layout.check_single_answers(catalog)?;
+        if layout
+            .columns
+            .iter()
+            .all(|c| matches!(c, Column::Skip | Column::Id))
+        {
+            // Every row would be scored as empty: a wrong file or a missing
+            // mapping, not a cohort with no answers.
+            return Err(Located::new(source, "no column holds answers")
+                .at_line(Some(1))
+                .with_hint(Some(
+                    "name the columns as `rolefit template --format csv` prints them, or map them with --columns".into(),
+                )));
+        }
         Ok((layout, unrecognised))
     }
 
@@ -539,10 +552,14 @@ impl Rows {
         columns: Option<&Columns>,
         catalog: &Catalog,
     ) -> Result<Rows, Located> {
-        let reader: Box<dyn Read + Send> = Box::new(Limited::new(reader));
+        let mut reader = std::io::BufReader::with_capacity(64 * 1024, Limited::new(reader));
+        let delimiter = sniff_delimiter(&mut reader)
+            .map_err(|e| Located::new(source, crate::batch::io_problem(&e)).at_line(Some(1)))?;
+        let reader: Box<dyn Read + Send> = Box::new(reader);
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
+            .delimiter(delimiter)
             .from_reader(reader);
         let mut record = csv::StringRecord::new();
         let read = |reader: &mut csv::Reader<_>, record: &mut csv::StringRecord| {
@@ -588,6 +605,11 @@ impl Rows {
             notes,
             done: false,
         })
+    }
+
+    /// What to say of a survey with a header and no rows.
+    pub fn no_rows(&self) -> Located {
+        Located::new(&self.layout.source, "no rows under the header").at_line(Some(self.row))
     }
 
     /// The next respondent's row; a row that cannot be read fails alone,
@@ -659,6 +681,32 @@ fn unrecognised_names(headers: &[String]) -> Vec<String> {
         shown.push(format!("… and {more} more"));
     }
     shown
+}
+
+/// The separator of the header line: `,` unless `;` (Excel in many
+/// languages) or a tab is more frequent in it, outside quotes.
+fn sniff_delimiter(reader: &mut impl std::io::BufRead) -> std::io::Result<u8> {
+    let head = reader.fill_buf()?;
+    let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for &b in line {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (1..3)
+        .filter(|&i| counts[i] > counts[0])
+        .max_by_key(|&i| counts[i]);
+    Ok(match best {
+        Some(1) => b';',
+        Some(_) => b'\t',
+        None => b',',
+    })
 }
 
 fn is_surveymonkey(headers: &[String]) -> bool {
@@ -1102,10 +1150,17 @@ impl Surveys {
             return Ok(surveys);
         };
         let mut any = false;
+        let mut unchecked = false;
         for input in inputs {
             match input {
                 Input::File(path, Format::Csv) => {
                     any = true;
+                    // A pipe can be read only once: its headers are checked
+                    // when it is scored, and the mapping cannot be checked.
+                    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+                        unchecked = true;
+                        continue;
+                    }
                     // A file that cannot be read fails when it is scored.
                     let _ = Rows::open_file(path, Some(columns), catalog);
                 }
@@ -1121,7 +1176,9 @@ impl Surveys {
                 "--columns maps the headers of CSV surveys, and no .csv input was given".into(),
             ));
         }
-        columns.check_used()?;
+        if !unchecked {
+            columns.check_used()?;
+        }
         Ok(surveys)
     }
 

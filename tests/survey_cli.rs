@@ -360,3 +360,43 @@ fn awkward_csv_bom_crlf_quoted_newlines_and_blank_lines() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn semicolons_and_tabs_separate_like_commas_and_a_file_without_answers_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    // Excel in many languages saves with `;`.
+    fs::write(
+        dir.path().join("semi.csv"),
+        "Name;Strengths;Pace\r\nAnna;\"SLO; pager (5)\";4\r\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("tabs.csv"), "name\tstrengths\nBo\tSLO\n").unwrap();
+    let json = stdout_of(rolefit().current_dir(dir.path()).args([
+        "score", "semi.csv", "tabs.csv", "--format", "json", "--top", "1",
+    ]));
+    let people = respondents(&json);
+    assert_eq!(ids(&json), ["Anna", "Bo"]);
+    assert_eq!(people[0]["work_style"]["pace"], 4.0);
+    assert_eq!(
+        people[0]["ranking"][0]["role_id"],
+        "site-reliability-engineer"
+    );
+    fs::write(dir.path().join("results.csv"), "foo,bar\n1,2\n").unwrap();
+    rolefit()
+        .current_dir(dir.path())
+        .args(["score", "results.csv"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no column holds answers (results.csv:1)",
+        ));
+    fs::write(dir.path().join("empty.csv"), "id,strengths\n").unwrap();
+    rolefit()
+        .current_dir(dir.path())
+        .args(["validate", "empty.csv", "semi.csv"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "no rows under the header (empty.csv:2)",
+        ));
+}
