@@ -59,7 +59,8 @@ Examples:
 Examples:
   rolefit score examples/jane-sre.yaml
   rolefit score examples/ --format csv --output cohort.csv
-  cat answers.jsonl | rolefit score - --jsonl --format jsonl --top 3")]
+  cat answers.jsonl | rolefit score - --jsonl --format jsonl --top 3
+  rolefit score survey.csv --columns columns.yaml --format csv --excel -o results.csv")]
     Score(ScoreArgs),
 
     /// List the role families and their roles, with tags.
@@ -99,7 +100,8 @@ Examples:
 Examples:
   rolefit template > me.yaml
   rolefit template --path work-style > me.yaml
-  rolefit template --path competency | less")]
+  rolefit template --path competency | less
+  rolefit template --format markdown > form.md")]
     Template(TemplateArgs),
 
     /// Check the catalog and answer files without scoring them.
@@ -205,7 +207,8 @@ pub struct ValidateArgs {
     #[arg(long, conflicts_with = "jsonl")]
     pub csv: bool,
 
-    /// A YAML map of CSV survey headers to what they hold (see README).
+    /// A YAML map from CSV survey headers to what they hold: id, path,
+    /// families, strengths, goals, levels (a grid), axis:ID, statement:ID, ignore.
     #[arg(long, value_name = "FILE")]
     pub columns: Option<PathBuf>,
 
@@ -283,7 +286,8 @@ pub struct ScoreArgs {
     #[arg(long, conflicts_with = "jsonl")]
     pub csv: bool,
 
-    /// A YAML map of CSV survey headers to what they hold (see README).
+    /// A YAML map from CSV survey headers to what they hold: id, path,
+    /// families, strengths, goals, levels (a grid), axis:ID, statement:ID, ignore.
     #[arg(long, value_name = "FILE")]
     pub columns: Option<PathBuf>,
 
