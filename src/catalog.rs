@@ -303,8 +303,28 @@ impl Catalog {
         suggestions
     }
 
-    /// Resolves a role query or explains the miss.
+    /// Resolves a role query or explains the miss. Beside an id or name, a
+    /// unique prefix of either (`devops`) or the name's initials (`sre`) is
+    /// accepted; a query that fits several roles lists them.
     pub fn find_role(&self, query: &str) -> Result<usize> {
+        if let Some(role) = self.role_index(query) {
+            return Ok(role);
+        }
+        match self.roles_abbreviated_by(query).as_slice() {
+            [role] => return Ok(*role),
+            [] => {}
+            several => {
+                let ids: Vec<String> = several
+                    .iter()
+                    .map(|&r| format!("{:?}", self.roles[r].id))
+                    .collect();
+                return Err(Error::Usage(format!(
+                    "role {:?} is ambiguous: it could be {}",
+                    crate::text::escape_control(query),
+                    ids.join(", ")
+                )));
+            }
+        }
         self.role_index(query).ok_or_else(|| {
             let hint = did_you_mean(&self.suggest_roles(query))
                 .unwrap_or_else(|| "see `rolefit roles` for the list".into());
@@ -313,6 +333,23 @@ impl Catalog {
                 crate::text::escape_control(query)
             ))
         })
+    }
+
+    /// Roles whose id or name starts with `query`, or whose name's initials
+    /// it spells, in catalog order.
+    fn roles_abbreviated_by(&self, query: &str) -> Vec<usize> {
+        let query = normalize(query);
+        if query.chars().count() < 2 {
+            return Vec::new();
+        }
+        let initials =
+            |name: &str| -> String { name.split(' ').filter_map(|w| w.chars().next()).collect() };
+        (0..self.roles.len())
+            .filter(|&r| {
+                let (id, name) = (normalize(&self.roles[r].id), normalize(&self.roles[r].name));
+                id.starts_with(&query) || name.starts_with(&query) || initials(&name) == query
+            })
+            .collect()
     }
 
     /// Resolves a family id or explains the miss.

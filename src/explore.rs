@@ -742,16 +742,14 @@ fn tags_json(catalog: &Catalog) -> String {
 }
 
 /// Pretty JSON with a final newline. serde_json escapes C0 controls; the
-/// rest that could drive a terminal (DEL, C1, bidi overrides) is written
-/// as `\u` escapes too, which leaves the data itself unchanged.
+/// rest that could drive a terminal or hide text ([`crate::text::needs_escape`])
+/// is written as `\u` escapes too, which leaves the data itself unchanged.
 fn to_json<T: Serialize>(value: &T) -> String {
     // Serialising these plain structs cannot fail.
     let text = serde_json::to_string_pretty(value).unwrap_or_default();
     let mut out = String::with_capacity(text.len() + 1);
     for c in text.chars() {
-        let risky = c != '\n'
-            && (c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'));
-        if risky {
+        if c != '\n' && crate::text::needs_escape(c) {
             let _ = write!(out, "\\u{:04x}", u32::from(c));
         } else {
             out.push(c);
@@ -778,6 +776,7 @@ mod tests {
             "{message}"
         );
         let message = catalog.find_role("data").unwrap_err().to_string();
+        assert!(message.contains("is ambiguous"), "{message}");
         for id in ["data-engineer", "data-architect", "database-administrator"] {
             assert!(message.contains(id), "{message}");
         }
@@ -791,6 +790,21 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(message.contains("see `rolefit roles`"), "{message}");
+    }
+
+    #[test]
+    fn a_unique_prefix_or_the_initials_name_a_role() {
+        let catalog = builtin();
+        let id = |query: &str| catalog.roles[catalog.find_role(query).unwrap()].id.as_str();
+        assert_eq!(id("devops"), "devops-engineer");
+        assert_eq!(id("SRE"), "site-reliability-engineer");
+        assert_eq!(id("soc"), "soc-analyst");
+        assert_eq!(id("Senior Eng"), "senior-engineering-manager");
+        let message = catalog.find_role("senior").unwrap_err().to_string();
+        assert!(
+            message.contains("\"senior-developer\", \"senior-engineering-manager\""),
+            "{message}"
+        );
     }
 
     #[test]

@@ -12,10 +12,40 @@ use crate::cli::Cli;
 use crate::error::{Error, Result};
 
 pub fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> Result<()> {
-    let mut command = Cli::command();
+    let mut command = with_catalog_values(Cli::command());
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "rolefit", &mut script);
     out.write_all(&script).map_err(Error::Output)
+}
+
+/// Offers the built-in catalog's role ids, family ids and path ids where an
+/// argument takes one (by its value name: `ROLE`, `FAMILY`, `PATH`). Only the
+/// completion scripts see these: parsing still accepts any name, so a custom
+/// catalog's roles work, and names, prefixes and initials do too.
+fn with_catalog_values(command: clap::Command) -> clap::Command {
+    // The built-in catalog is embedded and checked by the tests: it loads.
+    let Ok(catalog) = crate::catalog::Catalog::builtin() else {
+        return command;
+    };
+    let values_for = |arg: &clap::Arg| -> Option<Vec<String>> {
+        let name = arg.get_value_names()?.first()?.as_str();
+        let ids: Vec<String> = match name {
+            "ROLE" => catalog.roles.iter().map(|r| r.id.clone()).collect(),
+            "FAMILY" => catalog.families.iter().map(|f| f.id.clone()).collect(),
+            "PATH" if arg.get_id() == "path" => {
+                catalog.paths.iter().map(|p| p.id.clone()).collect()
+            }
+            _ => return None,
+        };
+        Some(ids)
+    };
+    let offer = |arg: clap::Arg| match values_for(&arg) {
+        Some(ids) => arg
+            .value_parser(clap::builder::PossibleValuesParser::new(ids))
+            .hide_possible_values(true),
+        None => arg,
+    };
+    command.mut_subcommands(move |sub| sub.mut_args(offer))
 }
 
 pub fn man(out: &mut dyn Write) -> Result<()> {
@@ -64,6 +94,8 @@ pub fn man_page() -> std::io::Result<Vec<u8>> {
         page.extend_from_slice(&demote_sections(&part));
     }
 
+    page.extend_from_slice(ANSWER_FILES.as_bytes());
+    page.extend_from_slice(SCORING.as_bytes());
     page.extend_from_slice(EXIT_STATUS.as_bytes());
     page.extend_from_slice(ENVIRONMENT.as_bytes());
     if command.get_after_help().is_some() {
@@ -112,6 +144,46 @@ fn rename_section(roff: &[u8], name: &str) -> Vec<u8> {
     }
     out.into_bytes()
 }
+
+const ANSWER_FILES: &str = "\
+.SH \"ANSWER FILES\"
+An answer set is YAML (\\fI.yaml\\fR, \\fI.yml\\fR) or JSON (\\fI.json\\fR); JSON Lines (\\fI.jsonl\\fR, \\fI.ndjson\\fR) holds one per line. UTF\\-8 with or without a byte\\-order mark and UTF\\-16 with one are read alike. Every key is optional; unknown keys are errors. \\fBrolefit template\\fR prints one to fill in.
+.PP
+.nf
+.RS 4
+id: jane\\-doe              # default: the file's stem
+path: full                # full | competency | work\\-style
+strengths:                # competency tags or their aliases
+  \\- error budgets and SLOs          # level 3 when not given
+  \\- {tag: pager and on\\-call operations, level: 5}
+goals: [threat modeling depth]      # tags to grow into
+work_style: {communication: 4, pace: 4.5}   # axes, 1 to 5
+statements: {ws\\-pace\\-3: 2}         # or the statements, 1 to 5
+families: [support, engineering]    # rank only these families
+.RE
+.fi
+.PP
+Levels are whole numbers from 1 (learning) to 5 (expert). Tag names are compared after lower\\-casing, turning \\- and _ into spaces and collapsing white space; aliases count as their tag, and a tag given twice counts once, at its highest level. An axis answered through \\fBstatements\\fR is the exact mean of its statements, a reverse\\-keyed one counted as 6 \\- answer. A number written as a string (\\fIlevel: \"4\"\\fR) counts as that number.
+";
+
+const SCORING: &str = "\
+.SH SCORING
+For each role with tags T (n of them):
+.TP
+competency
+the sum of your level / 5 over T (0 for a tag that is not a strength), divided by n;
+.TP
+growth
+the number of T among your goals, divided by n;
+.TP
+work style
+1 \\- the mean over the axes you answered of |you \\- role's target| / 4; undefined when you answered none;
+.TP
+score
+the weighted mean of the defined components with the path's weights: full 0.60 / 0.15 / 0.25, competency 0.80 / 0.20 / \\-, work\\-style \\- / \\- / 1.00. On full without work style the other two weights are scaled up to add to 1.
+.PP
+Roles are ranked by score, then competency, then work style (each compared at 4 decimals), then role id. Results are for self\\-directed exploration, not hiring decisions.
+";
 
 const EXIT_STATUS: &str = "\
 .SH \"EXIT STATUS\"

@@ -726,7 +726,21 @@ fn completions_for_every_shell() {
             script.contains("compare") && script.contains("family"),
             "{shell}"
         );
+        // clap_complete offers option values (family and path ids) in bash,
+        // zsh and fish, and positional values (role ids) in bash and zsh.
+        if matches!(shell, "bash" | "zsh" | "fish") {
+            assert!(script.contains("architecture"), "{shell}");
+        }
+        if matches!(shell, "bash" | "zsh") {
+            assert!(script.contains("site-reliability-engineer"), "{shell}");
+        }
     }
+    // Offered values do not restrict parsing: a role by its initials still works.
+    rolefit()
+        .args(["show", "sre"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Site Reliability Engineer"));
     rolefit()
         .args(["completions", "tcsh"])
         .assert()
@@ -746,6 +760,8 @@ fn man_page_is_roff_with_every_command() {
         ".SH NAME",
         ".SH SYNOPSIS",
         ".SH COMMANDS",
+        ".SH \"ANSWER FILES\"",
+        ".SH SCORING",
         ".SH \"EXIT STATUS\"",
         ".SH EXAMPLES",
     ] {
