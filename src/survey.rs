@@ -1294,6 +1294,83 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// A row written the way `template --format csv` lays it out
+        /// resolves exactly like the same answers as an answer file.
+        #[test]
+        fn a_row_resolves_like_the_answer_file_it_was_written_from(
+            path in 0usize..3,
+            strengths in proptest::collection::vec((0usize..72, proptest::option::of(1u8..=5)), 0..6),
+            goals in proptest::collection::vec(0usize..72, 0..3),
+            axes in proptest::collection::vec(proptest::option::of(2u8..=10), 5),
+            separator in proptest::sample::select(vec!["; ", ",", "\n"]),
+        ) {
+            let catalog = Catalog::builtin().unwrap();
+            let tag = |t: usize| catalog.tags[t % catalog.tags.len()].name.clone();
+            let mut seen = Vec::new();
+            let strengths: Vec<Strength> = strengths
+                .into_iter()
+                .filter(|(t, _)| {
+                    let fresh = !seen.contains(&(t % catalog.tags.len()));
+                    seen.push(t % catalog.tags.len());
+                    fresh
+                })
+                .map(|(t, level)| Strength { tag: tag(t), level: level.map(f64::from) })
+                .collect();
+            let mut goal_names: Vec<String> = goals.into_iter().map(tag).collect();
+            goal_names.dedup();
+            let work_style: Vec<(String, f64)> = catalog
+                .axes
+                .iter()
+                .zip(&axes)
+                .filter_map(|(a, v)| v.map(|v| (a.id.clone(), f64::from(v) / 2.0)))
+                .collect();
+            let path_id = catalog.paths[path].id.clone();
+            let file = AnswerFile {
+                id: Some("p".into()),
+                path: Some(path_id.clone()),
+                strengths: strengths.clone(),
+                goals: goal_names.clone(),
+                work_style: UniqueMap(work_style.clone()),
+                ..AnswerFile::default()
+            };
+            let origin = Origin { source: "a.yaml", text: "", first_line: 1, default_id: "a" };
+            let expected = answers::resolve(file, &catalog, &origin);
+
+            let items: Vec<String> = strengths
+                .iter()
+                .map(|s| match s.level {
+                    Some(level) => format!("{} ({level})", s.tag),
+                    None => s.tag.clone(),
+                })
+                .collect();
+            let mut writer = csv::Writer::from_writer(Vec::new());
+            let mut header = vec!["id".to_string(), "path".into(), "strengths".into(), "goals".into()];
+            header.extend(catalog.axes.iter().map(|a| a.name.clone()));
+            writer.write_record(&header).unwrap();
+            let mut row = vec!["p".to_string(), path_id, items.join(separator), goal_names.join(separator)];
+            row.extend(catalog.axes.iter().map(|a| {
+                work_style.iter().find(|(id, _)| *id == a.id).map_or(String::new(), |(_, v)| v.to_string())
+            }));
+            writer.write_record(&row).unwrap();
+            let text = writer.into_inner().unwrap();
+            let mut rows = Rows::open(Box::new(std::io::Cursor::new(text)), "s.csv", "s", None, &catalog).unwrap();
+            let got = rows.next_row().unwrap().unwrap().resolve(&catalog, UnknownTags::Error);
+            proptest::prop_assert!(rows.next_row().is_none());
+            match (expected, got) {
+                (Ok(expected), Ok(got)) => {
+                    proptest::prop_assert_eq!(
+                        (&expected.id, expected.path, &expected.strengths, &expected.goals, &expected.work_style),
+                        (&got.id, got.path, &got.strengths, &got.goals, &got.work_style)
+                    );
+                    proptest::prop_assert_eq!(expected.warnings.len(), got.warnings.len());
+                }
+                (Err(expected), Err(got)) => proptest::prop_assert_eq!(expected.len(), got.len()),
+                (expected, got) => proptest::prop_assert!(false, "{:?} vs {:?}", expected, got),
+            }
+        }
+    }
+
     #[test]
     fn columns_file_errors_name_the_line() {
         let catalog = Catalog::builtin().unwrap();
