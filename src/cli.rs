@@ -59,7 +59,6 @@ Examples:
 Examples:
   rolefit score examples/jane-sre.yaml
   rolefit score examples/ --format csv --output cohort.csv
-  cat answers.jsonl | rolefit score - --jsonl --format jsonl --top 3
   rolefit score survey.csv --columns columns.yaml --format csv --excel -o results.csv")]
     Score(ScoreArgs),
 
@@ -100,7 +99,6 @@ Examples:
 Examples:
   rolefit template > me.yaml
   rolefit template --path work-style > me.yaml
-  rolefit template --path competency | less
   rolefit template --format markdown > form.md")]
     Template(TemplateArgs),
 

@@ -400,3 +400,26 @@ fn semicolons_and_tabs_separate_like_commas_and_a_file_without_answers_fails() {
             "no rows under the header (empty.csv:2)",
         ));
 }
+
+#[test]
+fn a_row_that_is_not_utf8_fails_alone_and_so_does_a_broken_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"name,strengths\nAna,SLO\nJos\xe9,pager\nBo,\"alert triage\n".to_vec();
+    bytes.extend_from_slice(b"\x00\x00,\xff\n");
+    fs::write(dir.path().join("mixed.csv"), bytes).unwrap();
+    let assert = rolefit()
+        .current_dir(dir.path())
+        .args(["score", "mixed.csv", "--format", "jsonl", "--top", "1"])
+        .assert()
+        .code(1);
+    let output = assert.get_output();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("not valid UTF-8 in column 1 at row 3 (mixed.csv:3)")
+            && stderr.contains("CSV UTF-8"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.starts_with("{\"id\":\"Ana\""), "{stdout}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
