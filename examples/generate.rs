@@ -3,6 +3,7 @@
 //!
 //! ```sh
 //! cargo run --release --example generate -- answers --count 50000 --format jsonl > cohort.jsonl
+//! cargo run --release --example generate -- answers --count 50000 --format csv > cohort.csv
 //! cargo run --release --example generate -- answers --count 10000 --format yaml --dir answers/
 //! cargo run --release --example generate -- catalog --roles 1000 --tags-per-role 20 > big.yaml
 //! cargo run --release --example generate -- answers --catalog big.yaml --count 100000 --format jsonl
@@ -31,7 +32,7 @@ impl Rng {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: generate answers [--catalog FILE] [--count N] [--format yaml|json|jsonl] [--dir DIR] [--seed S]\n       generate catalog [--roles N] [--tags-per-role N] [--seed S]"
+        "usage: generate answers [--catalog FILE] [--count N] [--format yaml|json|jsonl|csv] [--dir DIR] [--seed S]\n       generate catalog [--roles N] [--tags-per-role N] [--seed S]"
     );
     std::process::exit(2)
 }
@@ -148,6 +149,46 @@ fn answers(
             let mut out = BufWriter::new(io::stdout().lock());
             for i in 0..count {
                 writeln!(out, "{}", answer_json(catalog, rng, i))?;
+            }
+            out.flush()
+        }
+        // The same answer sets as jsonl, as a survey export with the
+        // columns `rolefit template --format csv` prints.
+        ("csv", None) => {
+            let mut out = csv::Writer::from_writer(BufWriter::new(io::stdout().lock()));
+            let mut header = vec![
+                "id".to_string(),
+                "path".into(),
+                "strengths".into(),
+                "goals".into(),
+            ];
+            header.extend(catalog.axes.iter().map(|a| a.id.clone()));
+            out.write_record(&header)?;
+            for i in 0..count {
+                let json = answer_json(catalog, rng, i);
+                let file: rolefit::answers::AnswerFile =
+                    serde_json::from_str(&json).map_err(io::Error::other)?;
+                let strengths: Vec<String> = file
+                    .strengths
+                    .iter()
+                    .map(|s| match s.level {
+                        Some(level) => format!("{} ({level})", s.tag),
+                        None => s.tag.clone(),
+                    })
+                    .collect();
+                let mut row = vec![
+                    file.id.unwrap_or_default(),
+                    file.path.unwrap_or_default(),
+                    strengths.join("; "),
+                    file.goals.join("; "),
+                ];
+                row.extend(catalog.axes.iter().map(|a| {
+                    file.work_style
+                        .iter()
+                        .find(|(id, _)| **id == a.id)
+                        .map_or(String::new(), |(_, v)| v.to_string())
+                }));
+                out.write_record(&row)?;
             }
             out.flush()
         }
