@@ -82,7 +82,8 @@ impl Kind {
     /// The kind a `--columns` value names, or why it names none.
     fn parse(text: &str, catalog: &Catalog) -> Result<Kind, (String, Option<String>)> {
         let text = text.trim();
-        if let Some(axis) = text.strip_prefix("axis:") {
+        let lower = text.to_lowercase();
+        if let Some(axis) = lower.strip_prefix("axis:") {
             return catalog
                 .axis_index(axis.trim())
                 .map(Kind::Axis)
@@ -92,7 +93,7 @@ impl Kind {
                     (format!("unknown axis {:?}", axis.trim()), hint)
                 });
         }
-        if let Some(question) = text.strip_prefix("statement:") {
+        if let Some(question) = lower.strip_prefix("statement:") {
             return catalog
                 .question_index(question.trim())
                 .map(Kind::Statement)
@@ -856,6 +857,7 @@ impl Row {
         let relocate = |mut problem: Located| {
             problem.entry = Some(self.entry_of(problem.entry.as_deref(), &sources, catalog));
             problem.line = Some(self.line);
+            problem.message = self.name_earlier_entry(&problem.message, &sources);
             problem
         };
         match answers::resolve_with(file, catalog, &origin, unknown_tags) {
@@ -864,6 +866,31 @@ impl Row {
                 Ok(respondent)
             }
             Err(problems) => Err(problems.into_iter().map(relocate).collect()),
+        }
+    }
+
+    /// A repeat's message names the earlier entry (`from strengths[1]`): in
+    /// a survey, name its column instead.
+    fn name_earlier_entry(&self, message: &str, sources: &Sources) -> String {
+        const FROM: &str = "from strengths[";
+        let Some(start) = message.find(FROM) else {
+            return message.to_string();
+        };
+        let rest = &message[start + FROM.len()..];
+        let Some((index, after)) = rest.split_once(']') else {
+            return message.to_string();
+        };
+        match index
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| sources.strengths.get(i))
+        {
+            Some(&c) => format!(
+                "{}from column {:?}{after}",
+                &message[..start],
+                shorten(&self.layout.headers[c])
+            ),
+            None => message.to_string(),
         }
     }
 

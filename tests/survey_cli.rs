@@ -423,3 +423,22 @@ fn a_row_that_is_not_utf8_fails_alone_and_so_does_a_broken_quote() {
     assert!(stdout.starts_with("{\"id\":\"Ana\""), "{stdout}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn a_repeated_skill_is_named_by_its_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("repeat.csv"),
+        "name,strengths,goals\nA,\"SLO, error budgets (4); pager\",\n",
+    )
+    .unwrap();
+    rolefit()
+        .current_dir(dir.path())
+        .args(["score", "repeat.csv", "--format", "csv"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "\"error budgets\" repeats \"error budgets and SLOs\" from column \"strengths\"; \
+             counted once at level 4 at row 2, column \"strengths\" (repeat.csv:2)",
+        ));
+}
