@@ -9,6 +9,7 @@
 //! cargo run --release --example generate -- answers --catalog big.yaml --count 100000 --format jsonl
 //! ```
 
+#![allow(clippy::print_stderr)] // A developer tool, not rolefit: it has no diagnostics module.
 use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
@@ -166,27 +167,34 @@ fn answers(
             out.write_record(&header)?;
             for i in 0..count {
                 let json = answer_json(catalog, rng, i);
-                let file: rolefit::answers::AnswerFile =
+                let value: serde_json::Value =
                     serde_json::from_str(&json).map_err(io::Error::other)?;
-                let strengths: Vec<String> = file
-                    .strengths
-                    .iter()
-                    .map(|s| match s.level {
-                        Some(level) => format!("{} ({level})", s.tag),
-                        None => s.tag.clone(),
-                    })
-                    .collect();
+                let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+                let list = |key: &str| {
+                    value[key]
+                        .as_array()
+                        .map(|items| {
+                            items
+                                .iter()
+                                .map(|item| match item.get("tag") {
+                                    Some(tag) => format!("{} ({})", text(tag), item["level"]),
+                                    None => text(item),
+                                })
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        })
+                        .unwrap_or_default()
+                };
                 let mut row = vec![
-                    file.id.unwrap_or_default(),
-                    file.path.unwrap_or_default(),
-                    strengths.join("; "),
-                    file.goals.join("; "),
+                    text(&value["id"]),
+                    text(&value["path"]),
+                    list("strengths"),
+                    list("goals"),
                 ];
                 row.extend(catalog.axes.iter().map(|a| {
-                    file.work_style
-                        .iter()
-                        .find(|(id, _)| **id == a.id)
-                        .map_or(String::new(), |(_, v)| v.to_string())
+                    value["work_style"]
+                        .get(&a.id)
+                        .map_or(String::new(), |v| v.to_string())
                 }));
                 out.write_record(&row)?;
             }

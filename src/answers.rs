@@ -3,10 +3,12 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeOwned, MapAccess, Visitor};
+use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::catalog::{AXIS_RANGE, Catalog, MAX_LEVEL};
+pub use crate::document::UniqueMap;
+use crate::document::{Number, Shape, from_json, from_yaml};
 use crate::error::Located;
 use crate::locate::line_of;
 use crate::matching::did_you_mean;
@@ -17,8 +19,7 @@ pub const MAX_ANSWER_BYTES: u64 = 1024 * 1024;
 pub const DEFAULT_LEVEL: u8 = 3;
 
 /// An answer file as written: names not yet resolved.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct AnswerFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -29,20 +30,108 @@ pub struct AnswerFile {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<String>,
     #[serde(default, skip_serializing_if = "UniqueMap::is_empty")]
-    pub work_style: UniqueMap<f64>,
+    pub work_style: UniqueMap<Number>,
     /// Answers to the catalog's work-style statements, by question id, 1–5.
     /// An axis with statements and no `work_style` value is their exact mean.
     #[serde(default, skip_serializing_if = "UniqueMap::is_empty")]
-    pub statements: UniqueMap<f64>,
+    pub statements: UniqueMap<Number>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub families: Option<Vec<String>>,
+    /// Keys the file gives that answer files do not have: each is an error
+    /// [`resolve`] reports beside the file's other problems, rather than
+    /// one that stops the parse (a typo must not be ignored silently).
+    #[serde(skip)]
+    pub unknown_keys: Vec<String>,
+}
+
+/// The keys of an answer file, in the order messages list them.
+const ANSWER_KEYS: [&str; 7] = [
+    "id",
+    "path",
+    "strengths",
+    "goals",
+    "work_style",
+    "statements",
+    "families",
+];
+
+impl<'de> Deserialize<'de> for AnswerFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// A key: the index of a known one in [`ANSWER_KEYS`], or the
+        /// unknown one as written (known keys are matched without copying).
+        enum Key {
+            Known(usize),
+            Unknown(String),
+        }
+        impl<'de> Deserialize<'de> for Key {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct KeyVisitor;
+                impl Visitor<'_> for KeyVisitor {
+                    type Value = Key;
+                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                        f.write_str("a key")
+                    }
+                    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+                        Ok(match ANSWER_KEYS.iter().position(|k| *k == key) {
+                            Some(i) => Key::Known(i),
+                            None => Key::Unknown(key.to_string()),
+                        })
+                    }
+                }
+                deserializer.deserialize_identifier(KeyVisitor)
+            }
+        }
+        struct FileVisitor;
+        impl<'de> Visitor<'de> for FileVisitor {
+            type Value = AnswerFile;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                write!(f, "a map of answers ({})", ANSWER_KEYS.join(", "))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AnswerFile, A::Error> {
+                let mut file = AnswerFile::default();
+                let mut seen = [false; ANSWER_KEYS.len()];
+                while let Some(key) = map.next_key::<Key>()? {
+                    let index = match key {
+                        Key::Known(index) => index,
+                        Key::Unknown(key) => {
+                            map.next_value::<de::IgnoredAny>()?;
+                            file.unknown_keys.push(key);
+                            continue;
+                        }
+                    };
+                    if std::mem::replace(&mut seen[index], true) {
+                        let key = ANSWER_KEYS[index];
+                        return Err(de::Error::custom(format_args!("duplicate key {key:?}")));
+                    }
+                    match ANSWER_KEYS[index] {
+                        "id" => file.id = map.next_value()?,
+                        "path" => file.path = map.next_value()?,
+                        "strengths" => file.strengths = map.next_value()?,
+                        "goals" => file.goals = map.next_value()?,
+                        "work_style" => file.work_style = map.next_value()?,
+                        "statements" => file.statements = map.next_value()?,
+                        "families" => file.families = map.next_value()?,
+                        // Every key of ANSWER_KEYS has its arm above; a test
+                        // reads a file giving all of them.
+                        other => {
+                            return Err(de::Error::custom(format_args!(
+                                "key {other:?} is not read"
+                            )));
+                        }
+                    }
+                }
+                Ok(file)
+            }
+        }
+        deserializer.deserialize_map(FileVisitor)
+    }
 }
 
 /// A strength: a tag name alone (level 3), or `{tag, level}`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Strength {
     pub tag: String,
-    pub level: Option<f64>,
+    pub level: Option<Number>,
 }
 
 impl Serialize for Strength {
@@ -54,12 +143,13 @@ impl Serialize for Strength {
         }
         match self.level {
             None => serializer.serialize_str(&self.tag),
-            Some(level) => Leveled {
+            Some(Number::Value(level)) => Leveled {
                 tag: &self.tag,
                 // Levels are validated whole numbers 1–5 before anything is saved.
                 level: level.clamp(0.0, 255.0) as u8,
             }
             .serialize(serializer),
+            Some(Number::NotANumber(_)) => serializer.serialize_str(&self.tag),
         }
     }
 }
@@ -70,7 +160,7 @@ impl<'de> Deserialize<'de> for Strength {
         #[serde(deny_unknown_fields)]
         struct Leveled {
             tag: String,
-            level: Option<f64>,
+            level: Option<Number>,
         }
         struct StrengthVisitor;
         impl<'de> Visitor<'de> for StrengthVisitor {
@@ -93,58 +183,6 @@ impl<'de> Deserialize<'de> for Strength {
             }
         }
         deserializer.deserialize_any(StrengthVisitor)
-    }
-}
-
-/// A map that keeps its keys in file order and rejects a key given twice
-/// (serde's maps would keep the last one silently).
-#[derive(Debug, Clone, PartialEq)]
-pub struct UniqueMap<V>(pub Vec<(String, V)>);
-
-impl<V> Default for UniqueMap<V> {
-    fn default() -> Self {
-        UniqueMap(Vec::new())
-    }
-}
-
-impl<V> UniqueMap<V> {
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
-        self.0.iter().map(|(k, v)| (k, v))
-    }
-    pub fn contains_key(&self, key: &str) -> bool {
-        self.0.iter().any(|(k, _)| k == key)
-    }
-}
-
-impl<V: Serialize> Serialize for UniqueMap<V> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
-    }
-}
-
-impl<'de, V: Deserialize<'de>> Deserialize<'de> for UniqueMap<V> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct MapVisitor<V>(std::marker::PhantomData<V>);
-        impl<'de, V: Deserialize<'de>> Visitor<'de> for MapVisitor<V> {
-            type Value = UniqueMap<V>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut entries: Vec<(String, V)> = Vec::new();
-                while let Some((key, value)) = map.next_entry::<String, V>()? {
-                    if entries.iter().any(|(k, _)| *k == key) {
-                        return Err(de::Error::custom(format_args!("duplicate key {key:?}")));
-                    }
-                    entries.push((key, value));
-                }
-                Ok(UniqueMap(entries))
-            }
-        }
-        deserializer.deserialize_map(MapVisitor(std::marker::PhantomData))
     }
 }
 
@@ -197,132 +235,15 @@ impl Origin<'_> {
     }
 }
 
-/// Decodes UTF-8 or says where it stops being UTF-8.
-pub fn decode_utf8(bytes: Vec<u8>, source: &str) -> Result<String, Located> {
-    String::from_utf8(bytes)
-        .map_err(|e| Located::new(source, utf8_problem(&e)).at_line(Some(utf8_line(&e))))
-}
-
-pub fn utf8_problem(e: &std::string::FromUtf8Error) -> String {
-    format!(
-        "not valid UTF-8 (byte {} on line {})",
-        e.utf8_error().valid_up_to(),
-        utf8_line(e)
-    )
-}
-
-fn utf8_line(e: &std::string::FromUtf8Error) -> usize {
-    let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-    valid.iter().filter(|&&b| b == b'\n').count() + 1
-}
-
-/// Deserialises YAML, turning serde's error into a located one.
-pub fn from_yaml<T: DeserializeOwned>(text: &str, source: &str) -> Result<T, Located> {
-    if is_blank(text) {
-        return Err(Located::new(source, "empty file"));
-    }
-    let value = serde_yaml::from_str(text).map_err(|e| {
-        let line = e.location().map(|l| last_line_at_most(text, l.line()));
-        serde_problem(source, &e.to_string()).at_line(line)
-    })?;
-    if let Some((tag, line)) = crate::locate::foreign_tag(text) {
-        let message = format!("YAML tag {tag} is not supported");
-        return Err(Located::new(source, message).at_line(Some(line)));
-    }
-    Ok(value)
-}
-
-/// Deserialises JSON, turning serde's error into a located one.
-pub fn from_json<T: DeserializeOwned>(
-    text: &str,
-    source: &str,
-    first_line: usize,
-) -> Result<T, Located> {
-    if is_blank(text) {
-        return Err(
-            Located::new(source, "empty file").at_line((first_line > 1).then_some(first_line))
-        );
-    }
-    serde_json::from_str(text).map_err(|e| {
-        let line = (e.line() > 0).then(|| last_line_at_most(text, e.line()) + first_line - 1);
-        serde_problem(source, &e.to_string()).at_line(line)
-    })
-}
-
-/// serde's message as a problem; a misspelt key gets "did you mean" from
-/// the keys serde lists (``unknown field `strenghts`, expected one of `id`, …``).
-fn serde_problem(source: &str, message: &str) -> Located {
-    let message = strip_position(message);
-    let hint = unknown_field_hint(&message);
-    Located::new(source, message).with_hint(hint)
-}
-
-fn unknown_field_hint(message: &str) -> Option<String> {
-    let rest = &message[message.find("unknown field `")? + "unknown field `".len()..];
-    let (field, expected) = rest.split_once('`')?;
-    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    did_you_mean(&crate::matching::closest(
-        field,
-        known.iter().map(|k| (*k, *k)),
-        1,
-    ))
-}
-
-/// A parser reports an unexpected end of input on the line after the
-/// text's final newline, which does not exist (in JSON Lines it is the next
-/// record's line): point at the text's last line instead.
-fn last_line_at_most(text: &str, line: usize) -> usize {
-    line.min(text.lines().count().max(1))
-}
-
-fn is_blank(text: &str) -> bool {
-    text.lines()
-        .map(str::trim)
-        .all(|l| l.is_empty() || l.starts_with('#'))
-}
-
-/// serde appends " at line L column C"; the line is reported separately.
-/// libyaml also puts one mid-message ("… at line 2 column 1, while parsing
-/// a flow sequence at line 1 column 12"); every one is removed, so the
-/// message never disagrees with the line reported beside it.
-fn strip_position(message: &str) -> String {
-    const AT: &str = " at line ";
-    let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    while let Some(i) = rest.find(AT) {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + AT.len()..];
-        let line = digits(after);
-        let column = after[line..]
-            .strip_prefix(" column ")
-            .map(|c| (c, digits(c)));
-        match column {
-            Some((c, n)) if line > 0 && n > 0 => rest = &c[n..],
-            _ => {
-                out.push_str(AT);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    // serde names Rust types; say what the file should hold instead.
-    out.replace(
-        "expected struct AnswerFile",
-        "expected a map of answers (id, path, strengths, goals, work_style, families)",
-    )
-    .replace(
-        "expected struct RawCatalog",
-        "expected a catalog map (version, families, axes, …)",
-    )
-}
+const ANSWER_SHAPE: Shape =
+    Shape("a map of answers (id, path, strengths, goals, work_style, statements, families)");
 
 /// Parses one answer document (not JSON Lines).
 pub fn parse(origin: &Origin<'_>, format: Format) -> Result<AnswerFile, Located> {
     match format {
-        Format::Yaml => from_yaml(origin.text, origin.source),
+        Format::Yaml => from_yaml(origin.text, origin.source, ANSWER_SHAPE),
         Format::Json | Format::JsonLines => {
-            from_json(origin.text, origin.source, origin.first_line)
+            from_json(origin.text, origin.source, origin.first_line, ANSWER_SHAPE)
         }
         // Survey rows become answer files column by column, not by parsing.
         Format::Csv => Err(Located::new(
@@ -371,7 +292,7 @@ impl Respondent {
                 .iter()
                 .map(|&(tag, level)| Strength {
                     tag: catalog.tags[tag].name.clone(),
-                    level: Some(f64::from(level)),
+                    level: Some(Number::Value(f64::from(level))),
                 })
                 .collect(),
             goals: self
@@ -379,8 +300,15 @@ impl Respondent {
                 .iter()
                 .map(|&t| catalog.tags[t].name.clone())
                 .collect(),
-            work_style: self.work_style_answers(catalog),
+            work_style: UniqueMap(
+                self.work_style_answers(catalog)
+                    .0
+                    .into_iter()
+                    .map(|(axis, v)| (axis, Number::Value(v)))
+                    .collect(),
+            ),
             statements: UniqueMap::default(),
+            unknown_keys: Vec::new(),
             families: (!self.families.is_empty()).then(|| {
                 self.families
                     .iter()
@@ -420,6 +348,18 @@ pub fn resolve_with(
 ) -> Result<Respondent, Vec<Located>> {
     let mut problems = Collected::new(origin);
     let mut warnings = Collected::new(origin);
+
+    for key in &file.unknown_keys {
+        problems.add(|| {
+            let hint = did_you_mean(&crate::matching::closest(
+                key,
+                ANSWER_KEYS.iter().map(|k| (*k, *k)),
+                1,
+            ))
+            .or_else(|| Some(format!("answer files have {}", ANSWER_KEYS.join(", "))));
+            origin.locate(key, format!("unknown key {key:?}"), hint)
+        });
+    }
 
     let id = match file.id {
         Some(id) if id.trim().is_empty() => {
@@ -465,18 +405,21 @@ pub fn resolve_with(
     let mut strengths: Vec<(usize, u8, usize)> = Vec::with_capacity(file.strengths.len());
     for (i, strength) in file.strengths.iter().enumerate() {
         let entry = format!("strengths[{i}]");
-        let level = match strength.level {
+        let level = match &strength.level {
             None => Some(DEFAULT_LEVEL),
-            Some(level)
-                if level.fract() == 0.0 && (1.0..=f64::from(MAX_LEVEL)).contains(&level) =>
+            Some(Number::Value(level))
+                if level.fract() == 0.0 && (1.0..=f64::from(MAX_LEVEL)).contains(level) =>
             {
-                Some(level as u8)
+                Some(*level as u8)
             }
-            Some(level) => {
+            Some(given) => {
                 problems.add(|| {
                     origin.locate(
                         &format!("{entry}.level"),
-                        format!("level {level} is not a whole number from 1 to {MAX_LEVEL}"),
+                        format!(
+                            "level must be a whole number from 1 (learning) to {MAX_LEVEL} (expert); got {}",
+                            as_given(given)
+                        ),
                         None,
                     )
                 });
@@ -530,16 +473,24 @@ pub fn resolve_with(
     }
 
     let mut work_style = vec![None; catalog.axes.len()];
-    for (axis_id, &value) in file.work_style.iter() {
+    for (axis_id, value) in file.work_style.iter() {
         let entry = format!("work_style.{axis_id}");
-        match catalog.axis_index(axis_id) {
-            Some(axis) if value.is_finite() && AXIS_RANGE.contains(&value) => {
-                work_style[axis] = Some(value)
+        match (catalog.axis_index(axis_id), value) {
+            (Some(axis), Number::Value(value)) if AXIS_RANGE.contains(value) => {
+                work_style[axis] = Some(*value)
             }
-            Some(_) => problems.add(|| {
-                origin.locate(&entry, format!("{value} is not a number from 1 to 5"), None)
+            (Some(axis), given) => problems.add(|| {
+                let axis = &catalog.axes[axis];
+                let message = format!(
+                    "{} must be a number from 1 ({}) to 5 ({}); got {}",
+                    axis.id,
+                    axis.low,
+                    axis.high,
+                    as_given(given)
+                );
+                origin.locate(&entry, message, None)
             }),
-            None => problems.add(|| {
+            (None, _) => problems.add(|| {
                 let ids = catalog.axes.iter().map(|a| (a.id.as_str(), a.id.as_str()));
                 let hint = did_you_mean(&crate::matching::closest(axis_id, ids, 3)).or_else(|| {
                     let all: Vec<&str> = catalog.axes.iter().map(|a| a.id.as_str()).collect();
@@ -553,26 +504,29 @@ pub fn resolve_with(
     // Statements answer an axis through its questions; reverse-keyed ones
     // count 6 − answer, and the axis is the exact mean of those answered.
     let mut statement_sums = vec![(0.0_f64, 0_u32); catalog.axes.len()];
-    for (question_id, &value) in file.statements.iter() {
+    for (question_id, value) in file.statements.iter() {
         let entry = format!("statements.{question_id}");
-        match catalog.question_index(question_id) {
-            Some(q) if value.is_finite() && value.fract() == 0.0 && AXIS_RANGE.contains(&value) => {
+        match (catalog.question_index(question_id), value) {
+            (Some(q), &Number::Value(value))
+                if value.fract() == 0.0 && AXIS_RANGE.contains(&value) =>
+            {
                 let question = &catalog.questions[q];
                 let answer = if question.reverse { 6.0 - value } else { value };
                 let sum = &mut statement_sums[question.axis];
                 sum.0 += answer;
                 sum.1 += 1;
             }
-            Some(_) => problems.add(|| {
+            (Some(_), given) => problems.add(|| {
                 origin.locate(
                     &entry,
                     format!(
-                        "{value} is not an answer from 1 (strongly disagree) to 5 (strongly agree)"
+                        "a statement's answer must be a whole number from 1 (strongly disagree) to 5 (strongly agree); got {}",
+                        as_given(given)
                     ),
                     None,
                 )
             }),
-            None => problems.add(|| {
+            (None, _) => problems.add(|| {
                 let ids = catalog
                     .questions
                     .iter()
@@ -687,6 +641,14 @@ pub fn resolve_with(
     })
 }
 
+/// A value as the file gave it, for a message.
+fn as_given(number: &Number) -> String {
+    match number {
+        Number::Value(value) => value.to_string(),
+        Number::NotANumber(given) => given.clone(),
+    }
+}
+
 /// Problems or warnings of one document. Each costs a walk of the document
 /// to find its line and maybe a suggestion search, so only the first few are
 /// spelled out; a hostile file with a million bad entries costs no more.
@@ -774,7 +736,7 @@ mod tests {
     fn unknown_keys_and_bad_values_are_errors() {
         let unknown = resolve_yaml("strenghts: [SLO]\n").unwrap_err();
         assert!(
-            unknown[0].message.contains("unknown field `strenghts`"),
+            unknown[0].message.contains("unknown key \"strenghts\""),
             "{:?}",
             unknown[0]
         );
@@ -877,6 +839,25 @@ mod tests {
                 .unwrap();
         assert!(ignored.work_style.iter().all(Option::is_none));
         assert_eq!(ignored.warnings.len(), 1);
+    }
+
+    #[test]
+    fn every_key_is_read_and_unknown_ones_are_kept() {
+        let text = "id: x\npath: full\nstrengths: [SLO]\ngoals: [pager]\nwork_style: {pace: \"2\"}\nstatements: {ws-scope-1: 4}\nfamilies: [support]\ncolour: blue\n";
+        let file = parse(&origin(text), Format::Yaml).unwrap();
+        assert_eq!(file.id.as_deref(), Some("x"));
+        assert_eq!(file.path.as_deref(), Some("full"));
+        assert_eq!(file.strengths.len(), 1);
+        assert_eq!(file.goals, ["pager"]);
+        assert_eq!(
+            file.work_style.0,
+            [("pace".to_string(), Number::Value(2.0))]
+        );
+        assert_eq!(file.statements.0.len(), 1);
+        assert_eq!(file.families, Some(vec!["support".to_string()]));
+        assert_eq!(file.unknown_keys, ["colour"]);
+        let twice = parse(&origin("id: x\nid: y\n"), Format::Yaml).unwrap_err();
+        assert!(twice.message.contains("duplicate key \"id\""), "{twice}");
     }
 
     #[test]

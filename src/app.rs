@@ -1,15 +1,12 @@
 //! Runs a parsed command line: the one place that ties the pieces together.
 
-use crate::batch::{self, Options};
+use crate::batch::{self, Mode, Options};
 use crate::catalog::Catalog;
-use crate::cli::{AssessArgs, Cli, ColorChoice, Command, OutputFormat, ScoreArgs};
+use crate::cli::{AssessArgs, Cli, Command, ScoreArgs};
 use crate::error::{Error, Result};
-use crate::output::{self, Sink};
-use crate::report::Reporter;
+use crate::output::{self, ColorChoice, Sink};
+use crate::report::{OutputFormat, Reporter, TABLE_TOP};
 use crate::survey::Surveys;
-
-/// Rows a table shows unless `--top` says otherwise.
-pub const TABLE_TOP: usize = 10;
 
 pub fn run(cli: Cli) -> Result<()> {
     let load = || Catalog::load(cli.roles.as_deref());
@@ -48,6 +45,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 force: false,
                 top: TABLE_TOP,
                 families: Vec::new(),
+                from: None,
             };
             crate::interview::assess(&load()?, &args, color)
         }
@@ -78,7 +76,8 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
             "--excel applies to CSV output; add --format csv".into(),
         ));
     }
-    let (mut inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.quiet)?;
+    crate::diagnostics::set_quiet(args.quiet);
+    let (mut inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.recursive)?;
     let surveys = Surveys::for_inputs(&mut inputs, args.csv, args.columns.as_deref(), catalog)?;
     let top = args.top.or(match args.format {
         OutputFormat::Table | OutputFormat::Markdown => Some(TABLE_TOP),
@@ -94,13 +93,14 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     }
     reporter.begin(out).map_err(Error::Output)?;
     for problem in &missing {
-        eprintln!("rolefit: error: {problem}");
+        crate::diagnostics::error(problem);
         reporter
             .error(std::slice::from_ref(problem), out)
             .map_err(Error::Output)?;
     }
     let options = Options {
         catalog,
+        mode: Mode::Score,
         top,
         families,
         quiet: args.quiet,
@@ -112,6 +112,7 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     sink.finish()?;
 
     let failed = summary.failed + missing.len();
+    crate::diagnostics::closing("scored", summary.scored, failed);
     if failed > 0 {
         return Err(Error::SomeInputsFailed {
             failed,

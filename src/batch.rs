@@ -1,15 +1,18 @@
 //! Batch scoring: finding inputs, reading them with bounded memory, scoring
 //! them in parallel, and writing results in input order.
 
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, IsTerminal, Read};
+use std::io::{self, BufRead, BufReader, IsTerminal};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use crate::answers::{self, Format, MAX_ANSWER_BYTES, Origin};
 use crate::catalog::Catalog;
+use crate::diagnostics;
 use crate::error::Located;
+use crate::read::{TextStream, io_problem, read_limited, read_to_limit, too_large};
 use crate::report::{Rendered, Renderer, Reporter};
 use crate::score;
 use crate::survey::{Rows, Surveys};
@@ -21,16 +24,21 @@ pub enum Input {
     File(PathBuf, Format),
 }
 
-/// Expands arguments into inputs: a directory gives its answer files sorted
-/// by name (not its subdirectories, devices or FIFOs, which are skipped with
-/// a note). Problems are returned beside the inputs, in order.
+/// Folders nested deeper than this under an argument are not walked.
+const MAX_DEPTH: usize = 64;
+
+/// Expands arguments into inputs: a directory gives its answer files
+/// sorted by name, and with `recursive` then its subfolders', each in name
+/// order. Returns the inputs, the arguments that could not be read, and one
+/// note per directory that held something skipped.
 pub fn discover(
     args: &[PathBuf],
     stdin_format: Format,
-) -> (Vec<Input>, Vec<Located>, Vec<Located>) {
+    recursive: bool,
+) -> (Vec<Input>, Vec<Located>, Vec<String>) {
     let mut inputs = Vec::new();
     let mut problems = Vec::new();
-    let mut skipped = Vec::new();
+    let mut notes = Vec::new();
     for arg in args {
         if arg.as_os_str() == "-" {
             inputs.push(Input::Stdin(stdin_format));
@@ -39,13 +47,17 @@ pub fn discover(
         let shown = arg.display().to_string();
         match std::fs::metadata(arg) {
             Err(e) => problems.push(Located::new(shown, io_problem(&e))),
-            Ok(meta) if meta.is_dir() => match list_dir(arg) {
-                Ok((files, notes)) => {
-                    inputs.extend(files);
-                    skipped.extend(notes);
+            Ok(meta) if meta.is_dir() => {
+                let mut walk = Walk {
+                    recursive,
+                    visited: HashSet::new(),
+                    inputs: &mut inputs,
+                    notes: &mut notes,
+                };
+                if let Err(e) = walk.dir(arg, 0) {
+                    problems.push(Located::new(shown, io_problem(&e)));
                 }
-                Err(e) => problems.push(Located::new(shown, io_problem(&e))),
-            },
+            }
             // A named file is read whatever it is: `<(cmd)` gives a FIFO.
             Ok(_) => inputs.push(Input::File(
                 arg.clone(),
@@ -53,51 +65,140 @@ pub fn discover(
             )),
         }
     }
-    (inputs, problems, skipped)
+    (inputs, problems, notes)
 }
 
-fn list_dir(dir: &Path) -> io::Result<(Vec<Input>, Vec<Located>)> {
-    let mut files = Vec::new();
-    let mut notes = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        // A directory's .csv files are often results, not surveys: a survey
-        // is named on the command line.
-        let Some(format) = Format::from_extension(&path).filter(|f| *f != Format::Csv) else {
-            continue;
-        };
-        // metadata() follows links: a loop or dangling link fails here.
-        match std::fs::metadata(&path) {
-            Ok(meta) if meta.is_file() => files.push((path, format)),
-            Ok(_) => notes.push(Located::new(
-                path.display().to_string(),
-                "skipped: not a regular file",
-            )),
-            Err(e) => notes.push(Located::new(
-                path.display().to_string(),
-                format!("skipped: {e}"),
-            )),
+/// A walk through one directory argument.
+struct Walk<'a> {
+    recursive: bool,
+    /// Folders already walked, by their real path: a link back up is not
+    /// followed twice, so loops end.
+    visited: HashSet<PathBuf>,
+    inputs: &'a mut Vec<Input>,
+    notes: &'a mut Vec<String>,
+}
+
+/// What one directory held that is not read, for its note.
+#[derive(Default)]
+struct Skipped {
+    subfolders: Vec<String>,
+    other_types: Vec<String>,
+    unreadable: Vec<String>,
+    already_walked: Vec<String>,
+}
+
+impl Walk<'_> {
+    fn dir(&mut self, dir: &Path, depth: usize) -> io::Result<()> {
+        let real = std::fs::canonicalize(dir)?;
+        if !self.visited.insert(real) {
+            return Ok(());
         }
-    }
-    files.sort_by(|a, b| a.0.file_name().cmp(&b.0.file_name()));
-    Ok((
-        files.into_iter().map(|(p, f)| Input::File(p, f)).collect(),
-        notes,
-    ))
-}
-
-/// An I/O error in words, without "(os error 2)".
-pub fn io_problem(error: &io::Error) -> String {
-    match error.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => {
-            let text = error.to_string();
-            match text.find(" (os error") {
-                Some(i) => text[..i].to_string(),
-                None => text,
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<io::Result<_>>()?;
+        entries.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+        let name = |path: &Path| {
+            path.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        };
+        let mut skipped = Skipped::default();
+        let mut subfolders = Vec::new();
+        for path in entries {
+            // metadata() follows links: a loop or dangling link fails here.
+            let meta = std::fs::metadata(&path);
+            // A folder's .csv files are as likely to be results as
+            // surveys: a survey is named on the command line.
+            let format = Format::from_extension(&path).filter(|f| *f != Format::Csv);
+            match (format, meta) {
+                (_, Ok(meta)) if meta.is_dir() => {
+                    if !self.recursive {
+                        skipped.subfolders.push(name(&path));
+                    } else if depth >= MAX_DEPTH {
+                        skipped.unreadable.push(name(&path));
+                    } else {
+                        subfolders.push(path);
+                    }
+                }
+                (Some(format), Ok(meta)) if meta.is_file() => {
+                    self.inputs.push(Input::File(path, format))
+                }
+                (Some(_), _) => skipped.unreadable.push(name(&path)),
+                (None, _) => skipped.other_types.push(name(&path)),
             }
         }
+        for sub in subfolders {
+            let before = self.visited.len();
+            match self.dir(&sub, depth + 1) {
+                Ok(()) if self.visited.len() == before => skipped.already_walked.push(name(&sub)),
+                Ok(()) => {}
+                Err(_) => skipped.unreadable.push(name(&sub)),
+            }
+        }
+        if let Some(note) = skipped.note(dir) {
+            self.notes.push(note);
+        }
+        Ok(())
+    }
+}
+
+impl Skipped {
+    /// `answers: skipped 2 subfolders (old, drafts; --recursive reads them), 3 files of other types (notes.txt, …)`
+    fn note(&self, dir: &Path) -> Option<String> {
+        // Names shown per kind of skipped entry; the count says the rest.
+        const SHOWN: usize = 5;
+        let some = |names: &[String]| {
+            let mut shown: Vec<String> = names
+                .iter()
+                .take(SHOWN)
+                .map(|n| crate::text::escape_control(n).into_owned())
+                .collect();
+            if names.len() > SHOWN {
+                shown.push("…".into());
+            }
+            shown.join(", ")
+        };
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = Vec::new();
+        if !self.subfolders.is_empty() {
+            parts.push(format!(
+                "{} ({}; --recursive reads them)",
+                count(self.subfolders.len(), "subfolder", "subfolders"),
+                some(&self.subfolders)
+            ));
+        }
+        if !self.other_types.is_empty() {
+            parts.push(format!(
+                "{} ({}; answer files end in .yaml, .yml, .json, .jsonl or .ndjson)",
+                count(
+                    self.other_types.len(),
+                    "file of another type",
+                    "files of other types"
+                ),
+                some(&self.other_types)
+            ));
+        }
+        if !self.unreadable.is_empty() {
+            parts.push(format!(
+                "{} that cannot be read as files ({})",
+                count(self.unreadable.len(), "entry", "entries"),
+                some(&self.unreadable)
+            ));
+        }
+        if !self.already_walked.is_empty() {
+            parts.push(format!(
+                "{} already read through another link ({})",
+                count(self.already_walked.len(), "folder", "folders"),
+                some(&self.already_walked)
+            ));
+        }
+        (!parts.is_empty()).then(|| {
+            format!(
+                "{}: skipped {}",
+                crate::text::escape_control(&dir.display().to_string()),
+                parts.join(", ")
+            )
+        })
     }
 }
 
@@ -108,7 +209,7 @@ pub fn io_problem(error: &io::Error) -> String {
 pub fn gather(
     args: &[PathBuf],
     stdin_jsonl: bool,
-    quiet: bool,
+    recursive: bool,
 ) -> crate::error::Result<(Vec<Input>, Vec<Located>)> {
     let stdin_count = args.iter().filter(|a| a.as_os_str() == "-").count();
     if stdin_count > 1 {
@@ -116,55 +217,35 @@ pub fn gather(
             "standard input (-) can be read only once".into(),
         ));
     }
-    if stdin_count == 1 && io::stdin().is_terminal() && !quiet {
-        eprintln!("rolefit: reading answers from standard input (Ctrl-D to end)");
+    if stdin_count == 1 && io::stdin().is_terminal() {
+        diagnostics::note(&"reading answers from standard input (Ctrl-D to end)");
     }
     let stdin_format = if stdin_jsonl {
         Format::JsonLines
     } else {
         Format::Yaml
     };
-    let (inputs, missing, skipped) = discover(args, stdin_format);
-    if !quiet {
-        for note in &skipped {
-            eprintln!("rolefit: note: {note}");
-        }
+    let (inputs, missing, notes) = discover(args, stdin_format, recursive);
+    for note in &notes {
+        diagnostics::note(note);
     }
     Ok((inputs, missing))
 }
 
-/// Reads at most `limit` bytes; more is an error, not a truncation.
-pub fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    let file = File::open(path).map_err(|e| io_problem(&e))?;
-    let meta = file.metadata().map_err(|e| io_problem(&e))?;
-    if meta.is_dir() {
-        return Err("is a directory".into());
-    }
-    if meta.is_file() && meta.len() > limit {
-        return Err(too_large(limit));
-    }
-    read_to_limit(file, limit)
-}
-
-fn read_to_limit(reader: impl Read, limit: u64) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
-    reader
-        .take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large(limit));
-    }
-    Ok(bytes)
-}
-
-fn too_large(limit: u64) -> String {
-    format!("larger than {} KiB; refused", limit / 1024)
+/// What a batch does with each answer set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Score and render it.
+    Score,
+    /// Read, parse and resolve it only (`rolefit validate`): the same
+    /// messages and counts as scoring, without the scoring.
+    Check,
 }
 
 /// What a batch needs besides its inputs.
 pub struct Options<'a> {
     pub catalog: &'a Catalog,
+    pub mode: Mode,
     /// Limits every ranking (None: all roles).
     pub top: Option<usize>,
     /// Replaces each respondent's families when not empty.
@@ -200,14 +281,29 @@ enum Job {
     Row(crate::survey::Row),
 }
 
+/// An answer set read and resolved (and, when scoring, rendered).
+struct Done {
+    rendered: Option<Rendered>,
+    id: String,
+    /// Where it came from as shown to a person (`a.yaml`, `cohort.jsonl:3`).
+    place: String,
+    warnings: Vec<Located>,
+}
+
 /// What a job produced.
-type Outcome = Result<(Rendered, Vec<Located>), Vec<Located>>;
+type Outcome = Result<Done, Vec<Located>>;
 
 /// Jobs scored together before their results are written in order; bounds
 /// memory whatever the batch size.
 const CHUNK: usize = 1024;
 /// Smaller chunks are scored on the calling thread.
 const PARALLEL_FROM: usize = 8;
+
+/// Where results go; checking writes none.
+struct Destination<'r, 'c, 'w> {
+    reporter: Option<&'r mut Reporter<'c>>,
+    out: &'w mut dyn io::Write,
+}
 
 /// Scores every input and writes each result through `reporter`, in input
 /// order. Failures are reported on stderr and to the reporter; the batch
@@ -218,54 +314,114 @@ pub fn run(
     reporter: &mut Reporter<'_>,
     out: &mut dyn io::Write,
 ) -> io::Result<Summary> {
+    let renderer = reporter.renderer();
+    let destination = Destination {
+        reporter: Some(reporter),
+        out,
+    };
+    execute(inputs, options, Some(renderer), destination)
+}
+
+/// Reads, parses and resolves every input as [`run`] does, with the same
+/// errors and warnings on stderr, but scores and writes nothing: what
+/// `rolefit validate` needs.
+pub fn check(
+    inputs: &[Input],
+    catalog: &Catalog,
+    unknown_tags: answers::UnknownTags,
+    surveys: &Surveys,
+) -> io::Result<Summary> {
+    let options = Options {
+        catalog,
+        mode: Mode::Check,
+        top: None,
+        families: Vec::new(),
+        quiet: false,
+        unknown_tags,
+        surveys,
+    };
+    let destination = Destination {
+        reporter: None,
+        out: &mut io::sink(),
+    };
+    execute(inputs, &options, None, destination)
+}
+
+fn execute(
+    inputs: &[Input],
+    options: &Options<'_>,
+    renderer: Option<Renderer<'_>>,
+    mut destination: Destination<'_, '_, '_>,
+) -> io::Result<Summary> {
+    let progress = progress_bar(inputs, options.quiet);
+    diagnostics::set_progress(Some(progress.clone()));
     let mut pipeline = Pipeline {
         options,
-        renderer: reporter.renderer(),
+        renderer,
         written: Vec::new(),
         summary: Summary::default(),
-        progress: progress_bar(inputs, options.quiet),
+        progress,
+        ids: HashMap::new(),
     };
+    let result = feed(inputs, &mut pipeline, &mut destination);
+    diagnostics::set_progress(None);
+    result
+}
+
+fn feed(
+    inputs: &[Input],
+    pipeline: &mut Pipeline<'_, '_>,
+    destination: &mut Destination<'_, '_, '_>,
+) -> io::Result<Summary> {
     let mut chunk: Vec<Job> = Vec::with_capacity(CHUNK);
     for input in inputs {
         match input {
             Input::File(path, Format::JsonLines) => {
                 let source = path.display().to_string();
-                match File::open(path) {
-                    Ok(file) => {
-                        stream_lines(BufReader::new(file), &source, &mut chunk, &mut |jobs| {
-                            pipeline.push(jobs, reporter, out)
-                        })?
-                    }
+                let stream = File::open(path)
+                    .and_then(|file| TextStream::new(BufReader::with_capacity(64 * 1024, file)));
+                match stream {
+                    Ok(stream) => stream_lines(stream, &source, &mut chunk, &mut |jobs| {
+                        pipeline.push(jobs, destination)
+                    })?,
                     Err(e) => chunk.push(Job::Failed(Located::new(source, io_problem(&e)))),
                 }
             }
             Input::File(path, Format::Csv) => {
-                let rows = Rows::open_file(path, options.surveys.columns.as_ref(), options.catalog);
-                stream_rows(rows, options.quiet, &mut chunk, &mut |jobs| {
-                    pipeline.push(jobs, reporter, out)
+                let rows = Rows::open_file(
+                    path,
+                    pipeline.options.surveys.columns.as_ref(),
+                    pipeline.options.catalog,
+                );
+                stream_rows(rows, &mut chunk, &mut |jobs| {
+                    pipeline.push(jobs, destination)
                 })?
             }
             Input::Stdin(Format::Csv) => {
+                let options = pipeline.options;
                 let rows = options.surveys.take_stdin(options.catalog);
-                stream_rows(rows, options.quiet, &mut chunk, &mut |jobs| {
-                    pipeline.push(jobs, reporter, out)
+                stream_rows(rows, &mut chunk, &mut |jobs| {
+                    pipeline.push(jobs, destination)
                 })?
             }
             Input::File(path, format) => chunk.push(Job::File(path.clone(), *format)),
-            Input::Stdin(Format::JsonLines) => {
-                let stdin = io::stdin().lock();
-                stream_lines(stdin, "<stdin>", &mut chunk, &mut |jobs| {
-                    pipeline.push(jobs, reporter, out)
-                })?
-            }
+            Input::Stdin(Format::JsonLines) => match TextStream::new(io::stdin().lock()) {
+                Ok(stream) => stream_lines(stream, "<stdin>", &mut chunk, &mut |jobs| {
+                    pipeline.push(jobs, destination)
+                })?,
+                Err(e) => chunk.push(Job::Failed(Located::new("<stdin>", io_problem(&e)))),
+            },
             Input::Stdin(format) => chunk.push(read_stdin(*format)),
         }
         if chunk.len() >= CHUNK {
-            pipeline.push(&mut chunk, reporter, out)?;
+            pipeline.push(&mut chunk, destination)?;
         }
     }
-    pipeline.push(&mut chunk, reporter, out)?;
-    pipeline.finish(reporter, out)
+    pipeline.push(&mut chunk, destination)?;
+    let last = std::mem::take(&mut pipeline.written);
+    pipeline.write(last, destination)?;
+    pipeline.progress.finish_and_clear();
+    Ok(pipeline.summary)
 }
 
 /// Scores one chunk on the thread pool while the chunk before it is
@@ -273,19 +429,22 @@ pub fn run(
 /// runs everywhere else.
 struct Pipeline<'o, 'c> {
     options: &'o Options<'c>,
-    renderer: Renderer<'c>,
+    /// None when only checking.
+    renderer: Option<Renderer<'c>>,
     /// Outcomes scored but not yet written, in input order.
     written: Vec<Outcome>,
     summary: Summary,
     progress: indicatif::ProgressBar,
+    /// Every id written so far, with where it came from: two answer sets
+    /// with one id would be told apart by nobody.
+    ids: HashMap<String, String>,
 }
 
 impl Pipeline<'_, '_> {
     fn push(
         &mut self,
         chunk: &mut Vec<Job>,
-        reporter: &mut Reporter<'_>,
-        out: &mut dyn io::Write,
+        destination: &mut Destination<'_, '_, '_>,
     ) -> io::Result<()> {
         if chunk.is_empty() {
             return Ok(());
@@ -307,22 +466,11 @@ impl Pipeline<'_, '_> {
                     .map(|job| process(job, options, renderer))
                     .collect::<Vec<Outcome>>()
             });
-            let wrote = self.write(earlier, reporter, out);
+            let wrote = self.write(earlier, destination);
             (wrote, scoring.join())
         });
         self.written = scored.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         wrote
-    }
-
-    fn finish(
-        mut self,
-        reporter: &mut Reporter<'_>,
-        out: &mut dyn io::Write,
-    ) -> io::Result<Summary> {
-        let last = std::mem::take(&mut self.written);
-        self.write(last, reporter, out)?;
-        self.progress.finish_and_clear();
-        Ok(self.summary)
     }
 
     /// Writes outcomes in order: results to the reporter, problems to
@@ -330,32 +478,51 @@ impl Pipeline<'_, '_> {
     fn write(
         &mut self,
         outcomes: Vec<Outcome>,
-        reporter: &mut Reporter<'_>,
-        out: &mut dyn io::Write,
+        destination: &mut Destination<'_, '_, '_>,
     ) -> io::Result<()> {
-        let progress = &self.progress;
         for outcome in outcomes {
             match outcome {
-                Ok((rendered, warnings)) => {
-                    if !self.options.quiet {
-                        for warning in &warnings {
-                            progress.suspend(|| eprintln!("rolefit: warning: {warning}"));
-                        }
+                Ok(done) => {
+                    for warning in &done.warnings {
+                        diagnostics::warning(warning);
                     }
-                    reporter.emit(rendered, out)?;
+                    self.note_id(&done);
+                    if let (Some(reporter), Some(rendered)) =
+                        (destination.reporter.as_deref_mut(), done.rendered)
+                    {
+                        reporter.emit(rendered, destination.out)?;
+                    }
                     self.summary.scored += 1;
                 }
                 Err(problems) => {
                     for problem in &problems {
-                        progress.suspend(|| eprintln!("rolefit: error: {problem}"));
+                        diagnostics::error(problem);
                     }
-                    reporter.error(&problems, out)?;
+                    if let Some(reporter) = destination.reporter.as_deref_mut() {
+                        reporter.error(&problems, destination.out)?;
+                    }
                     self.summary.failed += 1;
                 }
             }
-            progress.inc(1);
+            self.progress.inc(1);
         }
         Ok(())
+    }
+
+    /// Warns when an id was already used by another answer set.
+    fn note_id(&mut self, done: &Done) {
+        match self.ids.get(&done.id) {
+            Some(first) => {
+                let message = format!(
+                    "id {:?} is also the id of {first}; tables show each one's source beside it",
+                    done.id
+                );
+                diagnostics::warning(&Located::new(&done.place, message));
+            }
+            None => {
+                self.ids.insert(done.id.clone(), done.place.clone());
+            }
+        }
     }
 }
 
@@ -385,7 +552,7 @@ fn read_stdin(format: Format) -> Job {
     let source = "<stdin>".to_string();
     match read_to_limit(io::stdin().lock(), MAX_ANSWER_BYTES)
         .map_err(|m| Located::new(&source, m))
-        .and_then(|bytes| answers::decode_utf8(bytes, &source))
+        .and_then(|bytes| crate::read::decode(bytes, &source))
     {
         Ok(text) => Job::Text {
             source,
@@ -398,10 +565,10 @@ fn read_stdin(format: Format) -> Job {
     }
 }
 
-/// Splits a survey into one job per row; the headers' notes are said once.
+/// Splits a survey into one job per row; what its headers hold that means
+/// nothing is said once.
 fn stream_rows(
     rows: Result<Rows, Located>,
-    quiet: bool,
     chunk: &mut Vec<Job>,
     flush: &mut dyn FnMut(&mut Vec<Job>) -> io::Result<()>,
 ) -> io::Result<()> {
@@ -412,10 +579,8 @@ fn stream_rows(
             return Ok(());
         }
     };
-    if !quiet {
-        for note in &rows.notes {
-            eprintln!("rolefit: warning: {note}");
-        }
+    for note in &rows.notes {
+        diagnostics::warning(note);
     }
     let mut any = false;
     while let Some(row) = rows.next_row() {
@@ -428,8 +593,8 @@ fn stream_rows(
             flush(chunk)?;
         }
     }
-    if !any && !quiet {
-        eprintln!("rolefit: warning: {}", rows.no_rows());
+    if !any {
+        diagnostics::warning(&rows.no_rows());
     }
     Ok(())
 }
@@ -461,7 +626,7 @@ fn stream_lines(
             Ok(_) => {}
             Err(e) => {
                 chunk.push(Job::Failed(
-                    Located::new(source, e.to_string()).at_line(Some(line_number)),
+                    Located::new(source, io_problem(&e)).at_line(Some(line_number)),
                 ));
                 break;
             }
@@ -480,13 +645,13 @@ fn stream_lines(
                     first_line: line_number,
                     default_id: format!("{stem}:{line_number}"),
                 },
-                Err(e) => Job::Failed(
-                    Located::new(
-                        source,
-                        format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
-                    )
-                    .at_line(Some(line_number)),
-                ),
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    let message = crate::read::not_utf8(e.as_bytes(), at);
+                    // The line within the record is always 1: say only the file's.
+                    let message = message.replacen(" on line 1", "", 1);
+                    Job::Failed(Located::new(source, message).at_line(Some(line_number)))
+                }
             }
         };
         chunk.push(job);
@@ -536,13 +701,14 @@ fn read_line_limited(
     }
 }
 
-/// Reads, parses, resolves, scores and renders one answer set.
-fn process(job: Job, options: &Options<'_>, renderer: Renderer<'_>) -> Outcome {
+/// Reads, parses, resolves, and (when scoring) scores and renders one
+/// answer set.
+fn process(job: Job, options: &Options<'_>, renderer: Option<Renderer<'_>>) -> Outcome {
     let (source, text, format, first_line, default_id) = match job {
         Job::Failed(problem) => return Err(vec![problem]),
         Job::Row(row) => {
             let respondent = row.resolve(options.catalog, options.unknown_tags)?;
-            return score_and_render(respondent, options, renderer);
+            return finish(respondent, row.place(), options, renderer);
         }
         Job::Text {
             source,
@@ -555,7 +721,7 @@ fn process(job: Job, options: &Options<'_>, renderer: Renderer<'_>) -> Outcome {
             let source = path.display().to_string();
             let text = read_limited(&path, MAX_ANSWER_BYTES)
                 .map_err(|m| vec![Located::new(&source, m)])
-                .and_then(|bytes| answers::decode_utf8(bytes, &source).map_err(|e| vec![e]))?;
+                .and_then(|bytes| crate::read::decode(bytes, &source).map_err(|e| vec![e]))?;
             let stem = path
                 .file_stem()
                 .map_or_else(|| source.clone(), |s| s.to_string_lossy().into_owned());
@@ -568,50 +734,66 @@ fn process(job: Job, options: &Options<'_>, renderer: Renderer<'_>) -> Outcome {
         first_line,
         default_id: &default_id,
     };
-    let file = answers::parse(&origin, format).map_err(|e| vec![e])?;
-    let respondent = answers::resolve_with(file, options.catalog, &origin, options.unknown_tags)?;
-    score_and_render(respondent, options, renderer)
+    let resolved = answers::parse(&origin, format)
+        .map_err(|e| vec![e])
+        .and_then(|file| {
+            answers::resolve_with(file, options.catalog, &origin, options.unknown_tags)
+        });
+    let respondent = match resolved {
+        Ok(respondent) => respondent,
+        // A JSON Lines record is found again by its id, when it has one.
+        Err(problems) if format == Format::JsonLines => {
+            let id = record_id(&text);
+            return Err(problems
+                .into_iter()
+                .map(|p| p.with_id(id.as_deref()))
+                .collect());
+        }
+        Err(problems) => return Err(problems),
+    };
+    let place = if format == Format::JsonLines {
+        format!("{source}:{first_line}")
+    } else {
+        source
+    };
+    finish(respondent, place, options, renderer)
 }
 
-fn score_and_render(
+/// Scores and renders a resolved answer set (when scoring).
+fn finish(
     mut respondent: answers::Respondent,
+    place: String,
     options: &Options<'_>,
-    renderer: Renderer<'_>,
+    renderer: Option<Renderer<'_>>,
 ) -> Outcome {
     if !options.families.is_empty() {
         respondent.families = options.families.clone();
     }
+    // JSON output lists the warnings too.
     let warnings = respondent.warnings.clone();
-    let scored = score::assess(options.catalog, respondent, options.top);
-    Ok((renderer.render(scored), warnings))
+    let id = respondent.id.clone();
+    let rendered = match (options.mode, renderer) {
+        (Mode::Score, Some(renderer)) => {
+            let scored = score::assess(options.catalog, respondent, options.top);
+            Some(renderer.render(scored))
+        }
+        _ => None,
+    };
+    Ok(Done {
+        rendered,
+        id,
+        place,
+        warnings,
+    })
 }
 
-/// Reads, parses and resolves every input exactly as [`run`] does, with the
-/// same errors and warnings on stderr, but writes no result: what
-/// `rolefit validate` needs. It is `run` itself, writing to nowhere and
-/// keeping no role of any ranking (so scoring none), so the messages and
-/// counts cannot drift apart from `score`'s.
-pub fn check(
-    inputs: &[Input],
-    catalog: &Catalog,
-    unknown_tags: answers::UnknownTags,
-    surveys: &Surveys,
-) -> io::Result<Summary> {
-    let options = Options {
-        catalog,
-        top: Some(0),
-        families: Vec::new(),
-        quiet: false,
-        unknown_tags,
-        surveys,
-    };
-    // JSON Lines keeps nothing between inputs, whatever the batch size.
-    let mut reporter = Reporter::new(
-        catalog,
-        crate::cli::OutputFormat::Jsonl,
-        crate::report::Theme::PLAIN,
-    );
-    run(inputs, &options, &mut reporter, &mut io::sink())
+/// The `id` of a JSON Lines record that failed, if it has a readable one.
+fn record_id(text: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct IdOnly {
+        id: Option<String>,
+    }
+    serde_json::from_str::<IdOnly>(text).ok()?.id
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::document::{Shape, UniqueMap, from_json, from_yaml};
 use crate::error::{Error, Located, Result};
 use crate::locate::line_of;
 use crate::matching::{closest, did_you_mean, normalize};
@@ -25,6 +26,8 @@ pub const MAX_CATALOG_BYTES: u64 = 16 * 1024 * 1024;
 pub const MAX_LEVEL: u8 = 5;
 /// Work-style answers and targets run from 1 to 5.
 pub const AXIS_RANGE: std::ops::RangeInclusive<f64> = 1.0..=5.0;
+
+const CATALOG_SHAPE: Shape = Shape("a catalog map (version, families, axes, …)");
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -113,12 +116,16 @@ struct RawTag {
     name: String,
     #[serde(default)]
     aliases: Vec<String>,
+    #[serde(default)]
+    description: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tag {
     pub name: String,
     pub aliases: Vec<String>,
+    /// What the tag means in plain words; empty when the catalog has none.
+    pub description: String,
     /// Roles that list this tag, in catalog order.
     pub roles: Vec<usize>,
 }
@@ -138,7 +145,7 @@ struct RawRole {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawProfile {
-    axes: crate::answers::UniqueMap<f64>,
+    axes: UniqueMap<f64>,
     behaviors: Behaviors,
 }
 
@@ -199,7 +206,7 @@ pub struct Catalog {
 impl Catalog {
     /// The catalog compiled into the binary.
     pub fn builtin() -> Result<Catalog> {
-        let raw: RawCatalog = crate::answers::from_json(BUILTIN_JSON, BUILTIN_NAME, 1)
+        let raw: RawCatalog = from_json(BUILTIN_JSON, BUILTIN_NAME, 1, CATALOG_SHAPE)
             .map_err(|problem| Error::Catalog(vec![problem]))?;
         // Problems would be located in the YAML source, the file people edit.
         Builder::new(BUILTIN_SOURCE, BUILTIN_NAME).build(raw)
@@ -211,17 +218,15 @@ impl Catalog {
             return Catalog::builtin();
         };
         let shown = path.display().to_string();
-        let bytes = crate::batch::read_limited(path, MAX_CATALOG_BYTES)
+        let bytes = crate::read::read_limited(path, MAX_CATALOG_BYTES)
             .map_err(|problem| Error::Catalog(vec![Located::new(&shown, problem)]))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            Error::Catalog(vec![Located::new(&shown, crate::answers::utf8_problem(&e))])
-        })?;
+        let text = crate::read::decode(bytes, &shown).map_err(|e| Error::Catalog(vec![e]))?;
         Catalog::parse(&text, &shown)
     }
 
     /// Parses and validates a catalog text; `source` names it in errors.
     pub fn parse(text: &str, source: &str) -> Result<Catalog> {
-        let raw: RawCatalog = crate::answers::from_yaml(text, source)
+        let raw: RawCatalog = from_yaml(text, source, CATALOG_SHAPE)
             .map_err(|problem| Error::Catalog(vec![problem]))?;
         Builder::new(text, source).build(raw)
     }
@@ -620,6 +625,7 @@ impl<'t> Builder<'t> {
             tags.push(Tag {
                 name: raw_tag.name.clone(),
                 aliases: raw_tag.aliases.clone(),
+                description: raw_tag.description.clone(),
                 roles: Vec::new(),
             });
         }

@@ -2,7 +2,11 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
+
+pub use crate::output::ColorChoice;
+pub use crate::report::{BrowseFormat, OutputFormat, TABLE_TOP};
+pub use crate::template::TemplateFormat;
 
 const ABOUT: &str =
     "Find the technology role that fits your strengths, growth goals and work style.";
@@ -30,18 +34,11 @@ pub struct Cli {
     pub roles: Option<PathBuf>,
 
     /// When to use colour (NO_COLOR is honoured with auto).
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, ignore_case = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -127,18 +124,10 @@ Examples:
     Man,
 }
 
-/// Formats of the catalog-browsing commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BrowseFormat {
-    Table,
-    Json,
-    Markdown,
-}
-
 #[derive(Debug, Args)]
 pub struct FormatArgs {
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = BrowseFormat::Table)]
+    #[arg(long, short, value_enum, ignore_case = true, default_value_t = BrowseFormat::Table)]
     pub format: BrowseFormat,
 }
 
@@ -180,15 +169,8 @@ pub struct TemplateArgs {
 
     /// yaml: an answer file; csv: a survey header row and an example row;
     /// markdown: every question with its choices, for building a form.
-    #[arg(long, short, value_enum, default_value_t = TemplateFormat::Yaml)]
+    #[arg(long, short, value_enum, ignore_case = true, default_value_t = TemplateFormat::Yaml)]
     pub format: TemplateFormat,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TemplateFormat {
-    Yaml,
-    Csv,
-    Markdown,
 }
 
 #[derive(Debug, Args)]
@@ -214,6 +196,10 @@ pub struct ValidateArgs {
     /// dropped with a warning (warn).
     #[arg(long, value_enum, value_name = "WHAT", default_value_t = crate::answers::UnknownTags::Error)]
     pub unknown_tags: crate::answers::UnknownTags,
+
+    /// Also read the answer files in subfolders of the directories given.
+    #[arg(long, short)]
+    pub recursive: bool,
 }
 
 #[derive(Debug, Args)]
@@ -238,12 +224,16 @@ pub struct AssessArgs {
     pub force: bool,
 
     /// Show only the N best roles.
-    #[arg(long, value_name = "N", default_value_t = 10)]
+    #[arg(long, value_name = "N", default_value_t = TABLE_TOP)]
     pub top: usize,
 
     /// Skip the family question: consider only these families (repeatable).
     #[arg(long = "family", value_name = "FAMILY")]
     pub families: Vec<String>,
+
+    /// Start from the answers in FILE (an answer file, such as one saved before).
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -253,14 +243,15 @@ pub struct ScoreArgs {
     pub inputs: Vec<PathBuf>,
 
     /// Output format.
-    #[arg(long, short, value_enum, default_value_t = OutputFormat::Table)]
+    #[arg(long, short, value_enum, ignore_case = true, default_value_t = OutputFormat::Table)]
     pub format: OutputFormat,
 
     /// Show only the N best roles (default: 10 in tables, all otherwise).
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
 
-    /// Rank only roles of this family (repeatable); replaces the files' own.
+    /// Rank only roles of this family (repeatable); replaces the families the
+    /// answer files name.
     #[arg(long = "family", value_name = "FAMILY")]
     pub families: Vec<String>,
 
@@ -298,15 +289,10 @@ pub struct ScoreArgs {
     /// and non-Latin names right.
     #[arg(long)]
     pub excel: bool,
-}
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    Table,
-    Json,
-    Jsonl,
-    Csv,
-    Markdown,
+    /// Also read the answer files in subfolders of the directories given.
+    #[arg(long, short)]
+    pub recursive: bool,
 }
 
 #[cfg(test)]

@@ -12,7 +12,10 @@ pub struct Located {
     pub line: Option<usize>,
     pub entry: Option<String>,
     pub message: String,
-    pub hint: Option<String>,
+    pub hint: Option<Box<str>>,
+    /// The id the input gave itself, when known (a JSON Lines record's).
+    // Hint and id are boxed: keeps the error small to return by value.
+    pub id: Option<Box<str>>,
 }
 
 impl Located {
@@ -23,7 +26,13 @@ impl Located {
             entry: None,
             message: message.into(),
             hint: None,
+            id: None,
         }
+    }
+
+    pub fn with_id(mut self, id: Option<&str>) -> Self {
+        self.id = id.map(Box::from);
+        self
     }
 
     pub fn at_line(mut self, line: Option<usize>) -> Self {
@@ -37,7 +46,7 @@ impl Located {
     }
 
     pub fn with_hint(mut self, hint: Option<String>) -> Self {
-        self.hint = hint;
+        self.hint = hint.map(String::into_boxed_str);
         self
     }
 
@@ -83,16 +92,14 @@ pub enum Error {
     /// The role catalog is invalid; nothing can be scored.
     #[error("invalid catalog:\n{}", list(.0))]
     Catalog(Vec<Located>),
-    /// One input (answer file or record) is invalid.
-    #[error("{0}")]
-    Input(Located),
     /// Reading or writing a file failed.
     #[error("{}: {source}", crate::text::escape_control(&.path.display().to_string()))]
     Io { path: PathBuf, source: io::Error },
     /// Writing to standard output failed.
     #[error("writing output: {0}")]
     Output(#[source] io::Error),
-    /// Some inputs failed; the rest were scored and printed.
+    /// Some inputs failed; the rest were scored and printed, and the
+    /// closing line has said so.
     #[error("{failed} of {total} inputs failed")]
     SomeInputsFailed { failed: usize, total: usize },
     /// The person interrupted the interview.
@@ -113,7 +120,7 @@ impl Error {
     /// 130 interrupted.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::SomeInputsFailed { .. } | Error::Input(_) => 1,
+            Error::SomeInputsFailed { .. } => 1,
             Error::Interrupted => 130,
             Error::Usage(_) | Error::Catalog(_) | Error::Io { .. } | Error::Output(_) => 2,
         }

@@ -2,30 +2,37 @@
 //! and work style.
 //!
 //! Data flows one way: answers → resolved tags ([`answers`]) → scores
-//! ([`score`]) → rendered report ([`report`]). Everything except [`batch`],
-//! [`interview`], [`output`] and [`app`] is pure.
+//! ([`score`]) → rendered report ([`report`]). Everything except `batch`,
+//! `interview`, `output`, `diagnostics` and `app` is pure. At the bottom,
+//! `read` turns files into text and `document` text into values, with
+//! located errors; they know nothing of answers or catalogs.
+//!
+//! Only what the integration tests and benchmarks use is public.
 //!
 //! Results are for self-directed exploration, not hiring decisions.
 
 pub mod answers;
-pub mod app;
-pub mod batch;
+pub(crate) mod app;
+pub(crate) mod batch;
 pub mod catalog;
 pub mod cli;
+pub mod diagnostics;
+pub(crate) mod document;
 pub mod error;
-pub mod explore;
-pub mod form;
-pub mod interview;
-pub mod locate;
-pub mod matching;
-pub mod output;
+pub(crate) mod explore;
+pub(crate) mod form;
+pub(crate) mod interview;
+pub(crate) mod locate;
+pub(crate) mod matching;
+pub(crate) mod output;
+pub(crate) mod read;
 pub mod report;
 pub mod score;
-pub mod shell;
-pub mod survey;
-pub mod template;
-pub mod text;
-pub mod validate;
+pub(crate) mod shell;
+pub(crate) mod survey;
+pub(crate) mod template;
+pub(crate) mod text;
+pub(crate) mod validate;
 
 pub use app::run;
 pub use error::{Error, Located};

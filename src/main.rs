@@ -11,8 +11,10 @@ fn main() -> ExitCode {
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
         // Leaving the interview on purpose is not an error worth a message.
         Err(error @ rolefit::Error::Interrupted) => ExitCode::from(error.exit_code()),
+        // The closing line has already counted the failures.
+        Err(error @ rolefit::Error::SomeInputsFailed { .. }) => ExitCode::from(error.exit_code()),
         Err(error) => {
-            eprintln!("rolefit: error: {error}");
+            rolefit::diagnostics::error_text(&error);
             ExitCode::from(error.exit_code())
         }
     }

@@ -5,7 +5,6 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::ColorChoice;
 use crate::error::{Error, Result};
 use crate::report::Theme;
 
@@ -118,6 +117,14 @@ impl Sink {
             }
         }
     }
+}
+
+/// When to use colour (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 /// The look of human output on a destination.

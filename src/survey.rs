@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::answers::{self, AnswerFile, Origin, Respondent, Strength, UniqueMap, UnknownTags};
 use crate::catalog::Catalog;
+use crate::document::Number;
 use crate::error::{Error, Located};
 use crate::matching::{did_you_mean, normalize};
 
@@ -147,9 +148,9 @@ impl Columns {
     /// Reads a `--columns` file; any problem is a usage error (exit 2).
     pub fn load(path: &Path, catalog: &Catalog) -> crate::error::Result<Columns> {
         let source = path.display().to_string();
-        let text = crate::batch::read_limited(path, answers::MAX_ANSWER_BYTES)
+        let text = crate::read::read_limited(path, answers::MAX_ANSWER_BYTES)
             .map_err(|m| Located::new(&source, m))
-            .and_then(|bytes| answers::decode_utf8(bytes, &source))
+            .and_then(|bytes| crate::read::decode(bytes, &source))
             .map_err(|e| Error::Usage(format!("--columns: {e}")))?;
         Columns::parse(&text, &source, catalog).map_err(|problems| {
             let lines: Vec<String> = problems.iter().map(|p| format!("--columns: {p}")).collect();
@@ -159,7 +160,12 @@ impl Columns {
 
     /// Parses the text of a `--columns` file, reporting every bad line.
     pub fn parse(text: &str, source: &str, catalog: &Catalog) -> Result<Columns, Vec<Located>> {
-        let map: UniqueMap<String> = answers::from_yaml(text, source).map_err(|e| vec![e])?;
+        let map: UniqueMap<String> = crate::document::from_yaml(
+            text,
+            source,
+            crate::document::Shape("a map of column headers to kinds"),
+        )
+        .map_err(|e| vec![e])?;
         let mut mappings = Vec::new();
         let mut problems = Vec::new();
         for (header, kind) in map.iter() {
@@ -532,10 +538,10 @@ impl Rows {
     ) -> Result<Rows, Located> {
         let source = path.display().to_string();
         let file = std::fs::File::open(path)
-            .map_err(|e| Located::new(&source, crate::batch::io_problem(&e)))?;
+            .map_err(|e| Located::new(&source, crate::read::io_problem(&e)))?;
         let meta = file
             .metadata()
-            .map_err(|e| Located::new(&source, crate::batch::io_problem(&e)))?;
+            .map_err(|e| Located::new(&source, crate::read::io_problem(&e)))?;
         if meta.is_file() && meta.len() > MAX_SURVEY_BYTES {
             return Err(Located::new(&source, too_large()));
         }
@@ -555,7 +561,7 @@ impl Rows {
     ) -> Result<Rows, Located> {
         let mut reader = std::io::BufReader::with_capacity(64 * 1024, Limited::new(reader));
         let delimiter = sniff_delimiter(&mut reader)
-            .map_err(|e| Located::new(source, crate::batch::io_problem(&e)).at_line(Some(1)))?;
+            .map_err(|e| Located::new(source, crate::read::io_problem(&e)).at_line(Some(1)))?;
         let reader: Box<dyn Read + Send> = Box::new(reader);
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -744,7 +750,7 @@ fn csv_problem(source: &str, error: &csv::Error, row: usize) -> Located {
         csv::ErrorKind::Utf8 { err, .. } => {
             format!("not valid UTF-8 in column {}", err.field() + 1)
         }
-        csv::ErrorKind::Io(e) => crate::batch::io_problem(e),
+        csv::ErrorKind::Io(e) => crate::read::io_problem(e),
         _ => error.to_string(),
     };
     let problem = Located::new(source, message).at_line(line.or(Some(row)));
@@ -894,6 +900,12 @@ impl Row {
         }
     }
 
+    /// Where the row came from as shown to a person: `survey.csv:4`, its
+    /// line.
+    pub fn place(&self) -> String {
+        format!("{}:{}", self.layout.source, self.line)
+    }
+
     /// `row 4, column "Strengths"`.
     fn at(&self, column: Option<usize>) -> String {
         match column {
@@ -980,7 +992,7 @@ impl Row {
                         let (tag, level) = leveled_item(item);
                         file.strengths.push(Strength {
                             tag: tag.to_string(),
-                            level,
+                            level: level.map(Number::from),
                         });
                         sources.strengths.push(c);
                     }
@@ -995,7 +1007,7 @@ impl Row {
                     Some(level) => {
                         file.strengths.push(Strength {
                             tag: tag.clone(),
-                            level: Some(level),
+                            level: Some(Number::from(level)),
                         });
                         sources.strengths.push(c);
                     }
@@ -1005,14 +1017,17 @@ impl Row {
                     )),
                 },
                 Column::Axis(a) => match leading_number(cell) {
-                    Some(value) => file.work_style.0.push((catalog.axes[*a].id.clone(), value)),
+                    Some(value) => file
+                        .work_style
+                        .0
+                        .push((catalog.axes[*a].id.clone(), Number::from(value))),
                     None => bad("a number from 1 to 5".into()),
                 },
                 Column::Statement(q) => match likert_value(cell) {
                     Some(value) => file
                         .statements
                         .0
-                        .push((catalog.questions[*q].id.clone(), value)),
+                        .push((catalog.questions[*q].id.clone(), Number::from(value))),
                     None => bad(
                         "an answer from 1 to 5 or strongly disagree, disagree, neutral, agree, strongly agree"
                             .into(),
@@ -1335,14 +1350,18 @@ mod tests {
             let catalog = Catalog::builtin().unwrap();
             let tag = |t: usize| catalog.tags[t % catalog.tags.len()].name.clone();
             let mut seen = Vec::new();
-            let strengths: Vec<Strength> = strengths
+            let picked: Vec<(String, Option<u8>)> = strengths
                 .into_iter()
                 .filter(|(t, _)| {
                     let fresh = !seen.contains(&(t % catalog.tags.len()));
                     seen.push(t % catalog.tags.len());
                     fresh
                 })
-                .map(|(t, level)| Strength { tag: tag(t), level: level.map(f64::from) })
+                .map(|(t, level)| (tag(t), level))
+                .collect();
+            let strengths: Vec<Strength> = picked
+                .iter()
+                .map(|(tag, level)| Strength { tag: tag.clone(), level: level.map(|l| Number::from(f64::from(l))) })
                 .collect();
             let mut goal_names: Vec<String> = goals.into_iter().map(tag).collect();
             goal_names.dedup();
@@ -1358,17 +1377,19 @@ mod tests {
                 path: Some(path_id.clone()),
                 strengths: strengths.clone(),
                 goals: goal_names.clone(),
-                work_style: UniqueMap(work_style.clone()),
+                work_style: UniqueMap(
+                    work_style.iter().map(|(id, v)| (id.clone(), Number::from(*v))).collect(),
+                ),
                 ..AnswerFile::default()
             };
             let origin = Origin { source: "a.yaml", text: "", first_line: 1, default_id: "a" };
             let expected = answers::resolve(file, &catalog, &origin);
 
-            let items: Vec<String> = strengths
+            let items: Vec<String> = picked
                 .iter()
-                .map(|s| match s.level {
-                    Some(level) => format!("{} ({level})", s.tag),
-                    None => s.tag.clone(),
+                .map(|(tag, level)| match level {
+                    Some(level) => format!("{tag} ({level})"),
+                    None => tag.clone(),
                 })
                 .collect();
             let mut writer = csv::Writer::from_writer(Vec::new());

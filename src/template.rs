@@ -15,9 +15,20 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use crate::catalog::Catalog;
-use crate::cli::{TemplateArgs, TemplateFormat};
+use crate::cli::TemplateArgs;
 use crate::error::{Error, Result};
 use crate::text::escape_control;
+
+/// What `rolefit template` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TemplateFormat {
+    /// A commented answer file.
+    Yaml,
+    /// A survey header row and an example row.
+    Csv,
+    /// Every question with its choices, for building a form.
+    Markdown,
+}
 
 pub fn template(catalog: &Catalog, args: &TemplateArgs, out: &mut dyn Write) -> Result<()> {
     let path = catalog.find_path(&args.path).map_err(Error::Usage)?;

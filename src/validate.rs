@@ -2,9 +2,10 @@
 //!
 //! The catalog was loaded (and so checked) before this runs: a broken one
 //! has already ended the command with exit code 2. Answer files go through
-//! the same pipeline as `score` ([`batch::check`]), so the messages and
-//! exit codes are the same: each problem on stderr with its file and line,
-//! 1 when some inputs fail, 2 for usage errors.
+//! the same pipeline as `score`, in its checking mode ([`batch::check`]):
+//! read, parsed and resolved, not scored. So the messages and exit codes
+//! are the same: each problem on stderr with its file and line, 1 when some
+//! inputs fail, 2 for usage errors.
 
 use std::io::Write;
 
@@ -15,7 +16,7 @@ use crate::error::{Error, Result};
 use crate::text::escape_control;
 
 pub fn validate(catalog: &Catalog, args: &ValidateArgs) -> Result<()> {
-    let (mut inputs, missing) = batch::gather(&args.inputs, args.jsonl, false)?;
+    let (mut inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.recursive)?;
     let surveys = crate::survey::Surveys::for_inputs(
         &mut inputs,
         args.csv,
@@ -23,7 +24,7 @@ pub fn validate(catalog: &Catalog, args: &ValidateArgs) -> Result<()> {
         catalog,
     )?;
     for problem in &missing {
-        eprintln!("rolefit: error: {problem}");
+        crate::diagnostics::error(problem);
     }
     let summary = if inputs.is_empty() {
         Summary::default()
@@ -38,6 +39,7 @@ pub fn validate(catalog: &Catalog, args: &ValidateArgs) -> Result<()> {
     }
     let line = report_line(catalog, !args.inputs.is_empty(), summary.scored, failed);
     writeln!(std::io::stdout(), "{line}").map_err(Error::Output)?;
+    crate::diagnostics::closing("ok", summary.scored, failed);
     if failed > 0 {
         return Err(Error::SomeInputsFailed {
             failed,

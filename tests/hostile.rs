@@ -420,11 +420,20 @@ fn catalog_alias_bomb_and_garbage_are_refused() {
     let result = run(rolefit().arg("--roles").arg(&path).args(["validate"]));
     assert_eq!(result.code, Some(2));
     assert!(result.stderr.contains("bomb.yaml"), "{}", result.stderr);
-    fs::write(&path, b"\xff\xfe\x00garbage").unwrap();
+    fs::write(&path, b"\xfe\x00garbage").unwrap();
     let result = run(rolefit().arg("--roles").arg(&path).args(["validate"]));
     assert_eq!(result.code, Some(2));
     assert!(
         result.stderr.contains("bomb.yaml") && result.stderr.contains("UTF-8"),
+        "{}",
+        result.stderr
+    );
+    // A UTF-16 byte-order mark is believed; what follows is no catalog.
+    fs::write(&path, b"\xff\xfe\x00garbage").unwrap();
+    let result = run(rolefit().arg("--roles").arg(&path).args(["validate"]));
+    assert_eq!(result.code, Some(2));
+    assert!(
+        result.stderr.contains("bomb.yaml") && result.stderr.contains("expected a catalog map"),
         "{}",
         result.stderr
     );

@@ -14,8 +14,8 @@ use rolefit::catalog::Catalog;
 const ENTER: &str = "\r";
 const SPACE: &str = " ";
 const DOWN: &str = "\x1b[B";
-const UP: &str = "\x1b[A";
 const ESC: &str = "\x1b";
+const BACKSPACE: &str = "\x7f";
 const CTRL_C: &str = "\x03";
 const HIDE_CURSOR: &str = "\x1b[?25l";
 const SHOW_CURSOR: &str = "\x1b[?25h";
@@ -24,27 +24,40 @@ const SHOW_CURSOR: &str = "\x1b[?25h";
 struct Person {
     session: expectrl::session::OsSession,
     seen: Vec<u8>,
+    /// Keys pressed so far (an arrow key is one key).
+    keys: usize,
 }
 
 impl Person {
     /// Starts `rolefit ARGS` in `dir` on a 100×40 terminal.
     fn start(dir: &Path, args: &[&str]) -> Person {
+        Person::start_sized(dir, args, (100, 40), "C.UTF-8")
+    }
+
+    /// Starts `rolefit ARGS` in `dir` on a terminal of (columns, rows),
+    /// in the locale `lang`.
+    fn start_sized(dir: &Path, args: &[&str], (cols, rows): (u16, u16), lang: &str) -> Person {
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_rolefit"));
         command
             .args(args)
             .current_dir(dir)
             .env("TERM", "xterm-256color")
+            .env("HOME", dir)
+            .env("LANG", lang)
+            .env_remove("LC_ALL")
+            .env_remove("LC_CTYPE")
             .env_remove("NO_COLOR")
             .env_remove("ROLEFIT_ROLES");
         let mut session = Session::spawn(command).expect("spawn rolefit in a pty");
         session
             .get_process_mut()
-            .set_window_size(100, 40)
+            .set_window_size(cols, rows)
             .expect("size the pty");
         session.set_expect_timeout(Some(Duration::from_secs(20)));
         Person {
             session,
             seen: Vec::new(),
+            keys: 0,
         }
     }
 
@@ -55,17 +68,35 @@ impl Person {
                 self.seen.extend_from_slice(found.before());
                 self.seen.extend_from_slice(found.as_bytes());
             }
-            Err(e) => panic!(
-                "waiting for {text:?}: {e}\n--- screen so far ---\n{}",
-                plain(&self.seen)
-            ),
+            Err(e) => {
+                let seen = plain(&self.seen);
+                let tail: String = seen
+                    .chars()
+                    .rev()
+                    .take(3000)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                panic!("waiting for {text:?}: {e}\n--- the screen's last words ---\n{tail}")
+            }
         }
         self
     }
 
+    /// Presses keys: each character is a key, and so is each escape
+    /// sequence (an arrow).
     fn presses(&mut self, keys: &str) -> &mut Self {
+        self.keys += count_keys(keys);
         self.session.send(keys).expect("send keys");
         self
+    }
+
+    /// Presses one key and waits until the screen shows `text`: keys sent
+    /// faster than the screen is drawn are still read in order, but
+    /// waiting keeps each screen's output apart.
+    fn then(&mut self, keys: &str, text: &str) -> &mut Self {
+        self.presses(keys).sees(text)
     }
 
     /// Waits for the end of the output and the exit code.
@@ -84,6 +115,24 @@ impl Person {
         };
         (code, plain(&self.seen), self.seen)
     }
+}
+
+/// Keys in `keys`: an escape sequence (ESC [ … final byte) is one key.
+fn count_keys(keys: &str) -> usize {
+    let mut count = 0;
+    let mut chars = keys.chars().peekable();
+    while let Some(c) = chars.next() {
+        count += 1;
+        if c == '\x1b' && chars.peek() == Some(&'[') {
+            chars.next();
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) {
+                    break;
+                }
+            }
+        }
+    }
+    count
 }
 
 /// The text without ANSI escapes and carriage returns.
@@ -164,69 +213,156 @@ fn score(dir: &Path, file: &str) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
+/// How many of the catalog's tags a filter lets through: those whose
+/// name, aliases, families and description hold every word typed,
+/// ignoring case.
+fn shown_for(catalog: &Catalog, filter: &str) -> usize {
+    catalog
+        .tags
+        .iter()
+        .filter(|tag| !tag.roles.is_empty())
+        .filter(|tag| {
+            let families: Vec<&str> = tag
+                .roles
+                .iter()
+                .map(|&r| catalog.families[catalog.roles[r].family].name.as_str())
+                .collect();
+            let haystack = format!(
+                "{} {} {} {}",
+                tag.name,
+                tag.aliases.join(" "),
+                families.join(" "),
+                tag.description
+            )
+            .to_lowercase();
+            filter
+                .to_lowercase()
+                .split_whitespace()
+                .all(|word| haystack.contains(word))
+        })
+        .count()
+}
+
+/// Ticks a tag by typing `filter` (which must find it first in the
+/// list), then clears the filter.
+fn tick_by_filter(
+    person: &mut Person,
+    catalog: &Catalog,
+    filter: &str,
+    ticked: usize,
+    total: usize,
+) {
+    for (i, _) in filter.char_indices() {
+        let typed = &filter[..=i];
+        let key = &filter[i..=i];
+        person.then(key, &format!("filter: {typed}_"));
+    }
+    person
+        .sees(&format!("{} of {total} shown", shown_for(catalog, filter)))
+        .then(SPACE, &format!("{ticked} ticked"))
+        .then(ESC, "type to filter ·");
+}
+
+/// The work-style answers given by number keys: 4 2 5 3 1 4 2 5 …
+fn answer(i: usize) -> u8 {
+    [4, 2, 5, 3, 1][i % 5]
+}
+
 #[test]
-fn a_full_interview_saves_a_file_that_scores_the_same() {
+fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same() {
     let dir = tempfile::tempdir().unwrap();
-    let questions = Catalog::builtin().unwrap().questions.len();
-    let mut person = Person::start(dir.path(), &["assess", "--save", "me.yaml"]);
+    let catalog = Catalog::builtin().unwrap();
+    let questions = catalog.questions.len();
+    let mut person = Person::start_sized(dir.path(), &["assess"], (80, 24), "C.UTF-8");
     person
-        .sees("Step 1 of 5 · Path")
+        .sees("Step 1 of 6 · Path")
         .sees("Work style only")
-        .presses(ENTER)
-        .sees("Step 2 of 5 · Families")
-        .presses(ENTER)
-        .sees("Step 3 of 5 · Strengths")
-        .sees("Your strengths")
-        // The first support tag, and the eighth (error budgets and SLOs).
-        .presses(SPACE);
-    for _ in 0..7 {
-        person.presses(DOWN);
+        .then(ENTER, "Step 2 of 6 · Families")
+        .then(ENTER, "Step 3 of 6 · Strengths")
+        .sees("type to filter · ↑↓ move · space tick · enter confirm · esc back");
+    // Typing narrows the list; letters never tick.
+    tick_by_filter(&mut person, &catalog, "slo", 1, 72);
+    tick_by_filter(&mut person, &catalog, "pager", 2, 72);
+    tick_by_filter(&mut person, &catalog, "blast", 3, 72);
+    // Backspace widens the list again.
+    person
+        .then("x", "filter: x_")
+        .then("q", "filter: xq_")
+        .sees("nothing matches")
+        .then(BACKSPACE, "filter: x_")
+        .then(BACKSPACE, "type to filter ·")
+        .then(ENTER, "Strengths · levels")
+        // One screen sets all three levels: 4, 2, 5.
+        .then("4", "advanced")
+        .then("2", "developing")
+        .then("5", "expert")
+        .then(ENTER, "Step 4 of 6 · Growth goals");
+    tick_by_filter(&mut person, &catalog, "escalation", 1, 69);
+    person.then(ENTER, &format!("statement 1 of {questions}"));
+    for i in 1..questions {
+        person.then(
+            &answer(i - 1).to_string(),
+            &format!("statement {} of {questions}", i + 1),
+        );
     }
     person
-        .presses(SPACE)
-        .presses(ENTER)
-        .sees("level 1 of 2")
-        .presses(DOWN)
-        .presses(ENTER)
-        .sees("level 2 of 2")
-        .presses(ENTER)
-        .sees("Step 4 of 5 · Growth goals")
-        // Back to the last level, which starts on the answer given.
-        .presses(ESC)
-        .sees("level 2 of 2")
-        .presses(UP)
-        .presses(ENTER)
-        .sees("Step 4 of 5 · Growth goals")
-        .presses(SPACE)
-        .presses(ENTER);
-    for i in 1..=questions {
-        person.sees(&format!("statement {i} of {questions}"));
-        for _ in 0..(i % 3) {
-            person.presses(if i % 2 == 0 { DOWN } else { UP });
-        }
-        person.presses(ENTER);
-    }
+        .then(
+            &answer(questions - 1).to_string(),
+            "Step 6 of 6 · Your name",
+        )
+        .presses("Ann Lee")
+        .then(ENTER, "Save them to a file?");
+    let before_save = plain(&person.seen);
     person
-        .sees("Ranking for")
-        .sees("Saved your answers to me.yaml");
+        .then("y", "File name: ann-lee.yaml")
+        .then(ENTER, "Saved your answers to ann-lee.yaml");
+    let keys = person.keys;
     let (code, shown, _) = person.exits();
     assert_eq!(code, 0, "{shown}");
     assert!(!shown.contains("Notes on your answers"), "{shown}");
+    // Far fewer keys than one screen per level and per page of tags.
+    assert!(keys < 130, "{keys} keys");
+    println!("a full interview with 3 strengths and 1 goal took {keys} keys");
 
-    let saved = std::fs::read_to_string(dir.path().join("me.yaml")).unwrap();
+    // The answers are not echoed line by line; the ranking and the
+    // summary are on the 24-line screen when the save question comes.
+    let tail = ranking_to_question(&before_save, 24);
+    assert!(tail.starts_with("Ranking for Ann Lee"), "{tail}");
+    assert!(
+        tail.contains("Your best match: Site Reliability Engineer"),
+        "{tail}"
+    );
+    let summary = tail.find("Your best match").unwrap();
+    assert!(
+        tail[summary..].lines().count() <= 4,
+        "the summary is right above the question: {tail}"
+    );
+    assert!(!tail.contains("✔"), "no answers echoed: {tail}");
+
+    let saved = std::fs::read_to_string(dir.path().join("ann-lee.yaml")).unwrap();
+    assert!(saved.contains("id: Ann Lee"), "{saved}");
     assert!(saved.contains("path: full"), "{saved}");
-    assert!(saved.contains("level: 4"), "{saved}");
-    assert!(saved.contains("level: 2"), "{saved}");
-    assert!(saved.contains("goals:"), "{saved}");
+    for level in [4, 2, 5] {
+        assert!(saved.contains(&format!("level: {level}")), "{saved}");
+    }
+    assert!(saved.contains("- escalation routing"), "{saved}");
+    assert!(saved.contains("statements:"), "{saved}");
+    assert!(!saved.contains("work_style:"), "{saved}");
+    for (i, question) in catalog.questions.iter().enumerate() {
+        let line = format!("{}: {}", question.id, answer(i));
+        assert!(
+            saved.lines().any(|l| l.trim().starts_with(&line)),
+            "{line}\n{saved}"
+        );
+    }
 
+    // `score` prints the same ranking and the same best match.
     let interview_rows = ranked_rows(&shown);
-    let score_output = score(dir.path(), "me.yaml")
+    let score_output = score(dir.path(), "ann-lee.yaml")
         .replace("[x]", "✓")
         .replace("[ ]", "✗");
     assert_eq!(interview_rows.len(), 10, "{shown}");
     assert_eq!(interview_rows, ranked_rows(&score_output));
-    // And the fit profile of the best match, word for word (the
-    // terminal is wider than a pipe, so lines wrap elsewhere).
     let best = |text: &str| {
         let start = text.find("Best match:").expect("a best match");
         let end = text[start..].find("Team behaviours").expect("behaviours") + start;
@@ -237,6 +373,186 @@ fn a_full_interview_saves_a_file_that_scores_the_same() {
             .collect::<Vec<_>>()
     };
     assert_eq!(best(&shown), best(&score_output));
+
+    // And the axes are the exact means of the statements, not rounded.
+    let json = Command::cargo_bin("rolefit")
+        .unwrap()
+        .current_dir(dir.path())
+        .env_remove("ROLEFIT_ROLES")
+        .args(["score", "ann-lee.yaml", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let axes = &json["respondents"][0]["work_style"];
+    for (a, axis) in catalog.axes.iter().enumerate() {
+        let (sum, count) = catalog
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.axis == a)
+            .fold((0.0, 0.0), |(sum, count), (i, q)| {
+                let given = f64::from(answer(i));
+                (
+                    sum + if q.reverse { 6.0 - given } else { given },
+                    count + 1.0,
+                )
+            });
+        assert_eq!(axes[&axis.id].as_f64(), Some(sum / count), "{}", axis.id);
+    }
+    assert!(
+        axes.as_object()
+            .unwrap()
+            .values()
+            .any(|v| v.as_f64().unwrap().to_string().len() > 5),
+        "some axis is a repeating fraction: {axes}"
+    );
+}
+
+/// The screen's last `rows` lines of output before the save question,
+/// from the ranking's title: they must all fit on the screen.
+fn ranking_to_question(seen: &str, rows: usize) -> &str {
+    let start = seen.rfind("Ranking for").expect("a ranking");
+    let tail = &seen[start..];
+    assert!(
+        tail.lines().count() <= rows,
+        "the ranking is off the screen when the question comes:\n{tail}"
+    );
+    tail
+}
+
+#[test]
+fn nine_strengths_and_three_goals_at_80_by_24_in_few_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let questions = catalog.questions.len();
+    let strengths = [
+        "slo", "pager", "blast", "dns", "backup", "alert", "patch", "mfa", "queue",
+    ];
+    let goals = ["threat", "escal", "index"];
+    let mut person = Person::start_sized(dir.path(), &["assess"], (80, 24), "C.UTF-8");
+    person
+        .sees("Step 1 of 6 · Path")
+        .then(ENTER, "Step 2 of 6 · Families")
+        .then(ENTER, "Step 3 of 6 · Strengths");
+    for (i, filter) in strengths.iter().enumerate() {
+        tick_by_filter(&mut person, &catalog, filter, i + 1, 72);
+    }
+    person.then(ENTER, "Strengths · levels");
+    for level in [4, 3, 5, 2, 3, 4, 3, 2, 3] {
+        person.presses(&level.to_string());
+    }
+    person.then(ENTER, "Step 4 of 6 · Growth goals");
+    for (i, filter) in goals.iter().enumerate() {
+        tick_by_filter(&mut person, &catalog, filter, i + 1, 72 - strengths.len());
+    }
+    person.then(ENTER, "statement 1 of");
+    for i in 0..questions {
+        person.presses(&answer(i).to_string());
+    }
+    person.sees("Your name").then(ENTER, "Save them to a file?");
+    let before_save = plain(&person.seen);
+    let tail = ranking_to_question(&before_save, 24);
+    assert!(tail.contains("Your best match:"), "{tail}");
+    person
+        .then("y", "File name: rolefit-answers.yaml")
+        .then(ENTER, "Saved your answers");
+    let keys = person.keys;
+    let (code, shown, _) = person.exits();
+    assert_eq!(code, 0, "{shown}");
+    let saved = std::fs::read_to_string(dir.path().join("rolefit-answers.yaml")).unwrap();
+    assert_eq!(saved.matches("level:").count(), 9, "{saved}");
+    let goal_lines = saved
+        .lines()
+        .filter(|l| l.starts_with("- ") && !l.starts_with("- tag:"));
+    assert_eq!(goal_lines.count(), 3, "{saved}");
+    // Before, about 130 keys: a screen per level, arrows through four pages.
+    assert!(keys < 130, "{keys} keys");
+    println!("9 strengths and 3 goals at 80x24: {keys} keys");
+}
+
+#[test]
+fn assess_from_a_saved_file_starts_on_its_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let questions = catalog.questions.len();
+    let mut statements = String::new();
+    for (i, question) in catalog.questions.iter().enumerate() {
+        statements.push_str(&format!("  {}: {}\n", question.id, answer(i)));
+    }
+    let earlier = format!(
+        "id: Ann Lee\npath: full\nfamilies: [support, engineering]\nstrengths:\n  \
+         - {{tag: error budgets and SLOs, level: 4}}\n  - {{tag: pager and on-call operations, level: 2}}\n\
+         goals: [escalation routing]\nstatements:\n{statements}"
+    );
+    std::fs::write(dir.path().join("before.yaml"), &earlier).unwrap();
+    let mut person = Person::start(
+        dir.path(),
+        &["assess", "--from", "before.yaml", "--color", "never"],
+    );
+    person
+        .sees("Step 1 of 6 · Path")
+        .sees("❯ Competency and work style")
+        .then(ENTER, "Families · type to filter · 4 of 4 shown · 2 ticked")
+        .then(ENTER, "Your strengths · type to filter")
+        .sees("2 ticked")
+        .then(ENTER, "Strengths · levels")
+        .sees("pager and on-call operations  ●●○○○ 2 developing")
+        .sees("error budgets and SLOs        ●●●●○ 4 advanced")
+        .then(ENTER, "Growth goals · type to filter")
+        .sees("1 ticked")
+        .then(ENTER, &format!("statement 1 of {questions}"))
+        .sees(&format!("❯ {}  ", answer(0)));
+    for i in 1..questions {
+        person
+            .then(ENTER, &format!("statement {} of {questions}", i + 1))
+            .sees(&format!("❯ {}  ", answer(i)));
+    }
+    person
+        .then(ENTER, "Name: Ann Lee")
+        .then(ENTER, "Save them to a file?")
+        .then("y", "File name: ann-lee.yaml")
+        .then(ENTER, "Saved your answers");
+    let (code, shown, _) = person.exits();
+    assert_eq!(code, 0, "{shown}");
+    // Nothing changed: the same answers, saved the same way.
+    let again = std::fs::read_to_string(dir.path().join("ann-lee.yaml")).unwrap();
+    let answers = |text: &str| {
+        let mut lines: Vec<String> = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.replace(".0", ""))
+            .collect();
+        lines.sort();
+        lines
+    };
+    let scored_before = score(dir.path(), "before.yaml");
+    let scored_again = score(dir.path(), "ann-lee.yaml");
+    assert_eq!(ranked_rows(&scored_before), ranked_rows(&scored_again));
+    assert!(
+        answers(&again).contains(&"id: Ann Lee".to_string()),
+        "{again}"
+    );
+    assert!(
+        again.contains("level: 4") && again.contains("level: 2"),
+        "{again}"
+    );
+
+    // A file `score` would refuse is refused before any question.
+    std::fs::write(
+        dir.path().join("bad.yaml"),
+        "path: full\nstrengths: [no such tag]\n",
+    )
+    .unwrap();
+    Command::cargo_bin("rolefit")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["assess", "--from", "bad.yaml"])
+        .env_remove("ROLEFIT_ROLES")
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("--from bad.yaml"))
+        .stderr(predicates::str::contains("no such tag"));
 }
 
 #[test]
@@ -250,12 +566,12 @@ fn a_work_style_interview_shows_the_profile_and_points_out_flat_answers() {
     for i in 1..=questions {
         person
             .sees(&format!(
-                "Step 1 of 1 · Work style · statement {i} of {questions}"
+                "Step 1 of 2 · Work style · statement {i} of {questions}"
             ))
             .presses(ENTER);
     }
     person
-        .sees("Your work-style profile")
+        .then(ENTER, "Your work-style profile")
         .sees("Notes on your answers")
         .sees("Save them to a file?")
         .presses("n");
@@ -275,16 +591,201 @@ fn a_work_style_interview_shows_the_profile_and_points_out_flat_answers() {
 }
 
 #[test]
+fn a_60_column_terminal_shows_whole_role_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let questions = catalog.questions.len();
+    let mut person = Person::start_sized(
+        dir.path(),
+        &["assess", "--path", "competency"],
+        (60, 24),
+        "C.UTF-8",
+    );
+    person.sees("Families").then(ENTER, "Your strengths");
+    tick_by_filter(&mut person, &catalog, "slo", 1, 72);
+    person
+        .then(ENTER, "Levels")
+        .then(ENTER, "Growth goals")
+        .then(ENTER, "Your name")
+        .then(ENTER, "Save them to a file?")
+        .presses("n");
+    let (code, shown, _) = person.exits();
+    assert_eq!(code, 0, "{shown}");
+    let _ = questions;
+    let rows = ranked_rows(&shown);
+    assert_eq!(rows.len(), 10, "{shown}");
+    // Each row holds its whole role name on one line, no word broken.
+    let start = shown.find("# Role").unwrap();
+    let end = shown[start..].find("Skills: your strengths").unwrap() + start;
+    let table: Vec<&str> = shown[start..end].lines().skip(2).collect();
+    assert_eq!(
+        table.len(),
+        10,
+        "one line per role:\n{}",
+        &shown[start..end]
+    );
+    for line in &table {
+        assert!(
+            catalog.roles.iter().any(|r| line.contains(&r.name)),
+            "{line:?}"
+        );
+        assert!(console_width(line) <= 60, "{line:?}");
+    }
+}
+
+/// Display columns of a line of plain text.
+fn console_width(line: &str) -> usize {
+    line.chars().count()
+}
+
+#[test]
+fn esc_at_the_file_name_goes_back_and_tilde_is_home() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("answers")).unwrap();
+    let mut person = Person::start(dir.path(), &["assess", "--path", "work-style"]);
+    let questions = Catalog::builtin().unwrap().questions.len();
+    person.sees("statement 1 of");
+    for i in 0..questions {
+        person.presses(&answer(i).to_string());
+    }
+    person
+        .then(ENTER, "Save them to a file?")
+        .then("y", "File name: rolefit-answers.yaml")
+        .then(ESC, "Save them to a file?")
+        .then("y", "File name: rolefit-answers.yaml");
+    for _ in 0.."rolefit-answers.yaml".len() {
+        person.presses(BACKSPACE);
+    }
+    // HOME is the test's folder: ~/answers/me.yaml lands there.
+    person
+        .then("~/answers/me.yaml", "File name: ~/answers/me.yaml")
+        .then(ENTER, "Saved your answers");
+    let (code, shown, _) = person.exits();
+    assert_eq!(code, 0, "{shown}");
+    let saved = std::fs::read_to_string(dir.path().join("answers/me.yaml")).unwrap();
+    assert!(
+        saved.contains("id: me"),
+        "no name: the file's stem\n{saved}"
+    );
+}
+
+#[test]
+fn a_failed_save_names_the_path_and_the_cause_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut person = Person::start(dir.path(), &["assess", "--path", "work-style"]);
+    let questions = Catalog::builtin().unwrap().questions.len();
+    person.sees("statement 1 of");
+    for i in 0..questions {
+        person.presses(&answer(i).to_string());
+    }
+    person
+        .then(ENTER, "Save them to a file?")
+        .then("y", "File name: rolefit-answers.yaml");
+    for _ in 0.."rolefit-answers.yaml".len() {
+        person.presses(BACKSPACE);
+    }
+    person
+        .then("nope/me.yaml", "File name: nope/me.yaml")
+        .then(
+            ENTER,
+            "Not saved: cannot save nope/me.yaml: the folder nope does not exist",
+        )
+        .then(CTRL_C, SHOW_CURSOR);
+    let (code, shown, raw) = person.exits();
+    assert_eq!(code, 130, "{shown}");
+    assert!(!shown.contains(".rolefit-"), "{shown}");
+    // Ctrl-C leaves the shell's prompt on a fresh line, the cursor shown.
+    let raw = String::from_utf8_lossy(&raw);
+    let last_shown = raw.rfind(SHOW_CURSOR).unwrap();
+    assert!(raw[last_shown..].contains('\n'), "{:?}", &raw[last_shown..]);
+}
+
+#[test]
+fn without_utf8_the_glyphs_are_ascii_and_no_family_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut person = Person::start_sized(
+        dir.path(),
+        &["assess", "--path", "competency", "--color", "never"],
+        (80, 24),
+        "C",
+    );
+    person
+        .sees("Families | type to filter | 4 of 4 shown | 4 ticked")
+        .sees("> [x] Support")
+        .then(SPACE, "3 ticked")
+        .then(DOWN, "> [x] Engineering")
+        .then(SPACE, "2 ticked")
+        .then(DOWN, "> [x] Architecture")
+        .then(SPACE, "1 ticked")
+        .then(DOWN, "> [x] Leadership")
+        .then(SPACE, "0 ticked")
+        .then(ENTER, "Tick at least one family")
+        // The list comes back as it was before.
+        .sees("4 ticked")
+        .then(SPACE, "3 ticked")
+        .then(DOWN, "> [x] Engineering")
+        .then(SPACE, "2 ticked")
+        .then(DOWN, "> [x] Architecture")
+        .then(SPACE, "1 ticked")
+        .then(ENTER, "Families: Leadership")
+        .sees("[ ] ")
+        .presses(CTRL_C);
+    let (code, shown, raw) = person.exits();
+    assert_eq!(code, 130, "{shown}");
+    let raw = String::from_utf8_lossy(&raw);
+    for glyph in ["✔", "⬚", "❯", "…", "·", "↑"] {
+        assert!(!raw.contains(glyph), "{glyph} shown under LANG=C");
+    }
+}
+
+#[test]
+fn descriptions_show_in_the_list_and_find_their_tag() {
+    let dir = tempfile::tempdir().unwrap();
+    let roles =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/roles.yaml")).unwrap();
+    let described = roles.replacen(
+        "{name: error budgets and SLOs,",
+        "{name: error budgets and SLOs, description: \"How much unreliability a service may spend before changes stop\",",
+        1,
+    );
+    assert_ne!(roles, described);
+    std::fs::write(dir.path().join("described.yaml"), described).unwrap();
+    let mut person = Person::start_sized(
+        dir.path(),
+        &[
+            "--roles",
+            "described.yaml",
+            "assess",
+            "--path",
+            "competency",
+        ],
+        (80, 24),
+        "C.UTF-8",
+    );
+    person
+        .sees("Families")
+        .then(ENTER, "Your strengths")
+        .then("unrel", "filter: unrel_")
+        .sees("1 of 72 shown")
+        // In the row, cut to the width; whole under the list.
+        .sees("error budgets and SLOs")
+        .sees("Support")
+        .sees("How much unreliability")
+        .sees("Roles: Site Reliability Engineer")
+        .presses(CTRL_C);
+    let (code, shown, _) = person.exits();
+    assert_eq!(code, 130, "{shown}");
+}
+
+#[test]
 fn ctrl_c_mid_interview_shows_the_cursor_writes_nothing_and_exits_130() {
     let dir = tempfile::tempdir().unwrap();
     let mut person = Person::start(dir.path(), &["assess", "--save", "me.yaml"]);
     person
-        .sees("Step 1 of 5 · Path")
-        .presses(ENTER)
-        .sees("Step 2 of 5 · Families")
-        .presses(ENTER)
-        .sees("Your strengths")
-        .presses(SPACE)
+        .sees("Step 1 of 6 · Path")
+        .then(ENTER, "Step 2 of 6 · Families")
+        .then(ENTER, "Your strengths")
+        .then(SPACE, "1 ticked")
         .presses(DOWN)
         .presses(CTRL_C);
     let (code, shown, raw) = person.exits();
@@ -295,6 +796,10 @@ fn ctrl_c_mid_interview_shows_the_cursor_writes_nothing_and_exits_130() {
     assert!(
         hidden < shown_again,
         "the last word on the cursor is: show it"
+    );
+    assert!(
+        raw[shown_again..].contains('\n'),
+        "a fresh line for the shell"
     );
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
@@ -308,7 +813,7 @@ fn esc_at_the_first_question_leaves_with_130() {
     let dir = tempfile::tempdir().unwrap();
     let mut person = Person::start(dir.path(), &["assess"]);
     person
-        .sees("Step 1 of 5 · Path")
+        .sees("Step 1 of 6 · Path")
         .sees("esc quit")
         .presses(ESC);
     let (code, shown, raw) = person.exits();

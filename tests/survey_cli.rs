@@ -142,7 +142,7 @@ fn bad_rows_fail_alone_with_file_row_and_column_named() {
             && stderr.contains("at row 5, column \"I do well when my day is full of"),
         "{stderr}"
     );
-    assert!(stderr.contains("2 of 4 inputs failed"), "{stderr}");
+    assert!(stderr.contains("2 scored, 2 failed"), "{stderr}");
     let json = String::from_utf8_lossy(&output.stdout);
     // The ID column gives the ids; the other rows are scored.
     assert_eq!(ids(&json), ["1", "3"]);
@@ -230,7 +230,7 @@ fn unknown_tags_warn_scores_the_whole_cohort_and_error_fails_it() {
         .args(["score", UNKNOWN_WORDS, "--format", "json"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("3 of 4 inputs failed"));
+        .stderr(predicate::str::contains("1 scored, 3 failed"));
     let assert = rolefit()
         .args([
             "score",

@@ -2,7 +2,7 @@
 
 use std::collections::VecDeque;
 
-use super::prompt::{Ask, Prompter};
+use super::prompt::{Ask, Choice, Picked, Prompter};
 use crate::error::Result;
 
 /// A scripted reply to one prompt.
@@ -10,7 +10,10 @@ use crate::error::Result;
 pub enum Reply {
     Pick(usize),
     Picks(Vec<usize>),
+    /// Esc from a list after ticking these.
+    BackWith(Vec<usize>),
     Likert(u8),
+    Levels(Vec<u8>),
     Yes,
     No,
     Text(String),
@@ -23,6 +26,7 @@ pub struct Scripted {
     pub replies: VecDeque<Reply>,
     /// Every ask, in order, with the items shown (and the default, or ticked items).
     pub asked: Vec<(Ask, Vec<String>, String)>,
+    /// The progress lines last shown.
     pub transcript: Vec<String>,
     pub said: Vec<String>,
 }
@@ -56,16 +60,17 @@ impl Prompter for Scripted {
         }
     }
 
-    fn multi_select(
-        &mut self,
-        ask: &Ask,
-        items: &[String],
-        checked: &[bool],
-    ) -> Result<Option<Vec<usize>>> {
+    /// Records each item as "name  note".
+    fn multi_select(&mut self, ask: &Ask, items: &[Choice], checked: &[bool]) -> Result<Picked> {
         let ticked: Vec<usize> = (0..checked.len()).filter(|&i| checked[i]).collect();
-        match self.reply(ask, items, format!("{ticked:?}")) {
-            Reply::Picks(p) => Ok(Some(p)),
-            Reply::Esc => Ok(None),
+        let labels: Vec<String> = items
+            .iter()
+            .map(|c| format!("{}  {}", c.name, c.note))
+            .collect();
+        match self.reply(ask, &labels, format!("{ticked:?}")) {
+            Reply::Picks(p) => Ok(Picked::Confirmed(p)),
+            Reply::BackWith(p) => Ok(Picked::Back(p)),
+            Reply::Esc => Ok(Picked::Back(ticked)),
             other => panic!("multi_select {:?} got {other:?}", ask.header),
         }
     }
@@ -78,6 +83,20 @@ impl Prompter for Scripted {
         }
     }
 
+    fn levels(
+        &mut self,
+        ask: &Ask,
+        rows: &[String],
+        levels: &[u8],
+        _scale: &[String],
+    ) -> Result<Option<Vec<u8>>> {
+        match self.reply(ask, rows, format!("{levels:?}")) {
+            Reply::Levels(l) => Ok(Some(l)),
+            Reply::Esc => Ok(None),
+            other => panic!("levels {:?} got {other:?}", ask.header),
+        }
+    }
+
     fn confirm(&mut self, ask: &Ask, default: bool) -> Result<Option<bool>> {
         match self.reply(ask, &[], default.to_string()) {
             Reply::Yes => Ok(Some(true)),
@@ -87,19 +106,16 @@ impl Prompter for Scripted {
         }
     }
 
-    fn text(&mut self, ask: &Ask, default: &str) -> Result<String> {
+    fn text(&mut self, ask: &Ask, default: &str) -> Result<Option<String>> {
         match self.reply(ask, &[], default.to_string()) {
-            Reply::Text(t) => Ok(t),
+            Reply::Text(t) => Ok(Some(t)),
+            Reply::Esc => Ok(None),
             other => panic!("text {:?} got {other:?}", ask.header),
         }
     }
 
-    fn answered(&mut self, summary: &str) {
-        self.transcript.push(summary.to_string());
-    }
-
-    fn back(&mut self) {
-        self.transcript.pop();
+    fn progress(&mut self, lines: &[String]) {
+        self.transcript = lines.to_vec();
     }
 
     fn say(&mut self, message: &str) {

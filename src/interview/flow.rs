@@ -1,19 +1,20 @@
 //! The interview's questions and their order: a state machine over steps
 //! that can go back, driven through a [`Prompter`].
 //!
-//! Steps run path → families → strengths → a level for each strength →
-//! growth goals → work-style items; a step that does not apply (a question
-//! the command line already answered, competency questions on the
-//! `work-style` path, …) is skipped. Esc returns to the step asked before;
-//! Esc at the first step asked leaves the interview.
+//! Steps run path → families → strengths → their levels (one screen) →
+//! growth goals → work-style statements → name; a step that does not apply
+//! (a question the command line already answered, competency questions on
+//! the `work-style` path, …) is skipped. Esc returns to the step asked
+//! before; Esc at the first step asked leaves the interview.
 
-use crate::answers::Respondent;
+use crate::answers::{AnswerFile, Respondent, UniqueMap};
 use crate::catalog::{Catalog, MAX_LEVEL};
 use crate::error::{Error, Result};
 
-use super::prompt::{Ask, Keys, LIKERT, Prompter};
+use super::prompt::{Ask, Choice, Keys, LIKERT, Picked, Prompter};
 
-/// The id of an interview's respondent: the table reads "Ranking for you".
+/// The id of an interview's respondent without a name: the table reads
+/// "Ranking for you".
 pub const RESPONDENT_ID: &str = "you";
 /// The source of an interview's respondent, in place of a file name.
 pub const SOURCE: &str = "<interview>";
@@ -31,13 +32,28 @@ pub const LEVELS: [(&str, &str); MAX_LEVEL as usize] = [
     ("expert", "set the standard and teach it"),
 ];
 
-/// What the command line already answered.
+/// What the command line already answered, and earlier answers to start from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Preset {
     /// `--path`: the path question is skipped.
     pub path: Option<usize>,
     /// `--family`: the family question is skipped; these families are ranked.
     pub families: Option<Vec<usize>>,
+    /// `--from FILE`: every question starts on the file's answer.
+    pub earlier: Option<Earlier>,
+}
+
+/// Answers given before (an answer file), resolved to catalog indices.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Earlier {
+    pub name: Option<String>,
+    pub path: usize,
+    /// Families ranked; empty means all.
+    pub families: Vec<usize>,
+    pub strengths: Vec<(usize, u8)>,
+    pub goals: Vec<usize>,
+    /// (question, answer 1–5).
+    pub statements: Vec<(usize, u8)>,
 }
 
 /// The interview's result: the person's answers, resolved as an answer
@@ -45,8 +61,31 @@ pub struct Preset {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
     pub respondent: Respondent,
+    /// The name the person gave, if any.
+    pub name: Option<String>,
+    /// Each work-style statement answered: (question, answer 1–5).
+    pub statements: Vec<(usize, u8)>,
     /// Answer-quality notes, one paragraph each.
     pub notes: Vec<String>,
+}
+
+impl Outcome {
+    /// The answer file that resolves back to these answers, under `id`:
+    /// the statements themselves, not the axis means they give.
+    pub fn answer_file(&self, catalog: &Catalog, id: &str) -> AnswerFile {
+        let mut file = self.respondent.to_answer_file(catalog);
+        file.id = Some(id.to_string());
+        if !self.statements.is_empty() {
+            file.work_style = UniqueMap::default();
+            file.statements = UniqueMap(
+                self.statements
+                    .iter()
+                    .map(|&(q, answer)| (catalog.questions[q].id.clone(), f64::from(answer).into()))
+                    .collect(),
+            );
+        }
+        file
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,11 +93,12 @@ enum Step {
     Path,
     Families,
     Strengths,
-    /// The level of the n-th chosen strength.
-    Level(usize),
+    /// The levels of all chosen strengths, on one screen.
+    Levels,
     Goals,
     /// The n-th work-style question.
     Item(usize),
+    Name,
 }
 
 /// Groups of steps, counted by the step indicator.
@@ -69,6 +109,7 @@ enum Stage {
     Strengths,
     Goals,
     WorkStyle,
+    Name,
 }
 
 impl Stage {
@@ -76,9 +117,10 @@ impl Stage {
         match step {
             Step::Path => Stage::Path,
             Step::Families => Stage::Families,
-            Step::Strengths | Step::Level(_) => Stage::Strengths,
+            Step::Strengths | Step::Levels => Stage::Strengths,
             Step::Goals => Stage::Goals,
             Step::Item(_) => Stage::WorkStyle,
+            Step::Name => Stage::Name,
         }
     }
 
@@ -89,45 +131,48 @@ impl Stage {
             Stage::Strengths => "Strengths",
             Stage::Goals => "Growth goals",
             Stage::WorkStyle => "Work style",
+            Stage::Name => "Your name",
         }
     }
 }
 
 /// The answers so far. Answers to steps left behind by going back are
-/// kept, so a step asked again starts where the person left it.
+/// kept, so a step asked again starts where the person left it; strengths
+/// and goals out of view after a family change come back with the family.
 struct State<'c> {
     catalog: &'c Catalog,
     preset: &'c Preset,
     path: usize,
     /// Ticked families, indexed like the catalog's.
     families: Vec<bool>,
-    /// Chosen strengths, in catalog order.
+    /// Chosen strengths, in catalog order, including any out of view.
     strengths: Vec<usize>,
     /// The level given to each tag; 0 when never asked.
     levels: Vec<u8>,
-    /// Chosen goals, in catalog order.
+    /// Chosen goals, in catalog order, including any out of view.
     goals: Vec<usize>,
     /// The answer to each work-style question.
     items: Vec<Option<u8>>,
+    name: String,
 }
 
 /// Runs the interview to its end, or to Esc at the first step
 /// ([`Error::Interrupted`]).
 pub fn run(catalog: &Catalog, preset: &Preset, prompter: &mut dyn Prompter) -> Result<Outcome> {
     let mut state = State::new(catalog, preset);
-    let mut history: Vec<Step> = Vec::new();
+    let mut history: Vec<(Step, String)> = Vec::new();
     let mut current = state.next(None);
     while let Some(step) = current {
         let ask = state.ask(step, history.is_empty());
         match state.put(step, &ask, prompter)? {
             Some(summary) => {
-                prompter.answered(&summary);
-                history.push(step);
+                history.push((step, summary));
+                prompter.progress(&progress(&history));
                 current = state.next(Some(step));
             }
             None => match history.pop() {
-                Some(previous) => {
-                    prompter.back();
+                Some((previous, _)) => {
+                    prompter.progress(&progress(&history));
                     current = Some(previous);
                 }
                 None => return Err(Error::Interrupted),
@@ -137,23 +182,61 @@ pub fn run(catalog: &Catalog, preset: &Preset, prompter: &mut dyn Prompter) -> R
     state.outcome()
 }
 
+/// One line per step answered, the work-style statements as one line.
+fn progress(history: &[(Step, String)]) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::with_capacity(history.len());
+    for (i, (step, summary)) in history.iter().enumerate() {
+        let follows_item = i > 0 && matches!(history[i - 1].0, Step::Item(_));
+        if matches!(step, Step::Item(_)) && follows_item {
+            lines.pop();
+        }
+        lines.push(summary.clone());
+    }
+    lines
+}
+
 impl<'c> State<'c> {
     fn new(catalog: &'c Catalog, preset: &'c Preset) -> Self {
-        let families = match &preset.families {
-            Some(chosen) if !chosen.is_empty() => (0..catalog.families.len())
-                .map(|f| chosen.contains(&f))
-                .collect(),
-            _ => vec![true; catalog.families.len()],
+        let earlier = preset.earlier.as_ref();
+        let ticked = |chosen: &[usize]| -> Vec<bool> {
+            if chosen.is_empty() {
+                vec![true; catalog.families.len()]
+            } else {
+                (0..catalog.families.len())
+                    .map(|f| chosen.contains(&f))
+                    .collect()
+            }
         };
+        let families = match (&preset.families, earlier) {
+            (Some(chosen), _) => ticked(chosen),
+            (None, Some(earlier)) => ticked(&earlier.families),
+            (None, None) => ticked(&[]),
+        };
+        let mut levels = vec![0; catalog.tags.len()];
+        let mut items = vec![None; catalog.questions.len()];
+        if let Some(earlier) = earlier {
+            for &(tag, level) in &earlier.strengths {
+                levels[tag] = level;
+            }
+            for &(question, answer) in &earlier.statements {
+                items[question] = Some(answer);
+            }
+        }
         State {
             catalog,
             preset,
-            path: preset.path.unwrap_or_else(|| catalog.default_path()),
+            path: preset
+                .path
+                .or(earlier.map(|e| e.path))
+                .unwrap_or_else(|| catalog.default_path()),
             families,
-            strengths: Vec::new(),
-            levels: vec![0; catalog.tags.len()],
-            goals: Vec::new(),
-            items: vec![None; catalog.questions.len()],
+            strengths: earlier.map_or_else(Vec::new, |e| {
+                e.strengths.iter().map(|&(tag, _)| tag).collect()
+            }),
+            levels,
+            goals: earlier.map_or_else(Vec::new, |e| e.goals.clone()),
+            items,
+            name: earlier.and_then(|e| e.name.clone()).unwrap_or_default(),
         }
     }
 
@@ -165,7 +248,8 @@ impl<'c> State<'c> {
         self.catalog.paths[self.path].assesses_work_style()
     }
 
-    /// Families ranked: none ticked counts as all.
+    /// Families ranked: none ticked counts as all (only `--family` can
+    /// leave none; the family question refuses it).
     fn considered(&self, family: usize) -> bool {
         self.families[family] || !self.families.iter().any(|&f| f)
     }
@@ -182,10 +266,29 @@ impl<'c> State<'c> {
             .collect()
     }
 
+    /// The chosen strengths in the families considered.
+    fn strengths_in_view(&self) -> Vec<usize> {
+        let choices = self.tag_choices();
+        self.strengths
+            .iter()
+            .copied()
+            .filter(|t| choices.contains(t))
+            .collect()
+    }
+
     fn goal_choices(&self) -> Vec<usize> {
         self.tag_choices()
             .into_iter()
             .filter(|t| !self.strengths.contains(t))
+            .collect()
+    }
+
+    fn goals_in_view(&self) -> Vec<usize> {
+        let choices = self.goal_choices();
+        self.goals
+            .iter()
+            .copied()
+            .filter(|t| choices.contains(t))
             .collect()
     }
 
@@ -198,9 +301,10 @@ impl<'c> State<'c> {
                     && self.catalog.families.len() > 1
             }
             Step::Strengths => self.competency() && !self.tag_choices().is_empty(),
-            Step::Level(i) => self.competency() && i < self.strengths.len(),
+            Step::Levels => self.competency() && !self.strengths_in_view().is_empty(),
             Step::Goals => self.competency() && !self.goal_choices().is_empty(),
             Step::Item(i) => self.work_style() && i < self.items.len(),
+            Step::Name => true,
         }
     }
 
@@ -212,12 +316,12 @@ impl<'c> State<'c> {
                 None => Step::Path,
                 Some(Step::Path) => Step::Families,
                 Some(Step::Families) => Step::Strengths,
-                Some(Step::Strengths) => Step::Level(0),
-                Some(Step::Level(i)) if i + 1 < self.strengths.len() => Step::Level(i + 1),
-                Some(Step::Level(_)) => Step::Goals,
+                Some(Step::Strengths) => Step::Levels,
+                Some(Step::Levels) => Step::Goals,
                 Some(Step::Goals) => Step::Item(0),
                 Some(Step::Item(i)) if i + 1 < self.items.len() => Step::Item(i + 1),
-                Some(Step::Item(_)) => return None,
+                Some(Step::Item(_)) => Step::Name,
+                Some(Step::Name) => return None,
             };
             if self.applies(candidate) {
                 return Some(candidate);
@@ -226,9 +330,9 @@ impl<'c> State<'c> {
         }
     }
 
-    /// The stages this interview goes through, for "Step 2 of 5".
+    /// The stages this interview goes through, for "Step 2 of 6".
     fn stages(&self) -> Vec<Stage> {
-        let mut stages = Vec::with_capacity(5);
+        let mut stages = Vec::with_capacity(6);
         if self.preset.path.is_none() {
             stages.push(Stage::Path);
         }
@@ -241,6 +345,7 @@ impl<'c> State<'c> {
         if self.work_style() && !self.items.is_empty() {
             stages.push(Stage::WorkStyle);
         }
+        stages.push(Stage::Name);
         stages
     }
 
@@ -252,9 +357,7 @@ impl<'c> State<'c> {
             None => stage.title().to_string(),
         };
         match step {
-            Step::Level(i) => {
-                header.push_str(&format!(" · level {} of {}", i + 1, self.strengths.len()))
-            }
+            Step::Levels => header.push_str(" · levels"),
             Step::Item(i) => {
                 header.push_str(&format!(" · statement {} of {}", i + 1, self.items.len()))
             }
@@ -281,20 +384,17 @@ impl<'c> State<'c> {
             ),
             Step::Strengths => (
                 vec![
-                    "Tick the skills you already have; you rate each one next. \
+                    "Tick the skills you already have; you rate them next. \
                      Tick none if you are just starting out."
                         .into(),
                 ],
                 "Your strengths",
                 Keys::MultiSelect,
             ),
-            Step::Level(i) => (
-                vec![format!(
-                    "How strong are you in \"{}\"?",
-                    self.catalog.tags[self.strengths[i]].name
-                )],
-                "Level",
-                Keys::Select,
+            Step::Levels => (
+                vec!["How strong are you in each?".into()],
+                "Levels",
+                Keys::Levels,
             ),
             Step::Goals => (
                 vec![
@@ -311,7 +411,16 @@ impl<'c> State<'c> {
                     format!("\"{}\"", self.catalog.questions[i].text),
                 ],
                 "Your answer",
-                Keys::Select,
+                Keys::Scale,
+            ),
+            Step::Name => (
+                vec![
+                    "Your name, to tell your result from others' (optional: press enter \
+                     to skip). It becomes the id in the file you save."
+                        .into(),
+                ],
+                "Name",
+                Keys::Text,
             ),
         };
         Ask {
@@ -349,14 +458,24 @@ impl<'c> State<'c> {
                 Ok(Some(format!("Path: {}", catalog.paths[path].name)))
             }
             Step::Families => {
-                let width = longest(catalog.families.iter().map(|f| f.name.as_str()));
-                let items: Vec<String> = catalog
+                let items: Vec<Choice> = catalog
                     .families
                     .iter()
-                    .map(|f| format!("{:<width$}  {}", f.name, f.description))
+                    .map(|f| Choice {
+                        name: f.name.clone(),
+                        description: f.description.clone(),
+                        ..Choice::default()
+                    })
                     .collect();
-                let Some(chosen) = prompter.multi_select(ask, &items, &self.families)? else {
-                    return Ok(None);
+                let chosen = loop {
+                    match prompter.multi_select(ask, &items, &self.families)? {
+                        Picked::Back(_) => return Ok(None),
+                        Picked::Confirmed(chosen) if chosen.is_empty() => prompter.say(
+                            "Tick at least one family: with none, no role would be ranked. \
+                             Space ticks the one under the cursor.",
+                        ),
+                        Picked::Confirmed(chosen) => break chosen,
+                    }
                 };
                 if chosen.iter().any(|&f| f >= catalog.families.len()) {
                     return Err(out_of_range());
@@ -364,10 +483,7 @@ impl<'c> State<'c> {
                 self.families = (0..catalog.families.len())
                     .map(|f| chosen.contains(&f))
                     .collect();
-                let allowed = self.tag_choices();
-                self.strengths.retain(|t| allowed.contains(t));
-                self.goals.retain(|t| allowed.contains(t));
-                let summary = if chosen.is_empty() || chosen.len() == catalog.families.len() {
+                let summary = if chosen.len() == catalog.families.len() {
                     "Families: all".to_string()
                 } else {
                     let names: Vec<&str> = chosen
@@ -380,50 +496,47 @@ impl<'c> State<'c> {
             }
             Step::Strengths => {
                 let choices = self.tag_choices();
-                let items = self.tag_labels(&choices);
-                let checked: Vec<bool> =
-                    choices.iter().map(|t| self.strengths.contains(t)).collect();
-                let Some(chosen) = prompter.multi_select(ask, &items, &checked)? else {
+                let Some(chosen) = self.tick_tags(ask, &choices, Pick::Strengths, prompter)? else {
                     return Ok(None);
                 };
-                self.strengths = picked(&choices, &chosen)?;
-                self.goals.retain(|t| !self.strengths.contains(t));
-                Ok(Some(format!("Strengths: {}", self.names(&self.strengths))))
+                self.goals.retain(|t| !chosen.contains(t));
+                Ok(Some(format!("Strengths: {}", self.names(&chosen))))
             }
-            Step::Level(i) => {
-                let tag = self.strengths[i];
-                let items: Vec<String> = LEVELS
+            Step::Levels => {
+                let tags = self.strengths_in_view();
+                let rows: Vec<String> =
+                    tags.iter().map(|&t| catalog.tags[t].name.clone()).collect();
+                let start: Vec<u8> = tags
                     .iter()
-                    .enumerate()
-                    .map(|(n, (name, meaning))| format!("{}  {name:<12}  {meaning}", n + 1))
+                    .map(|&t| match self.levels[t] {
+                        0 => DEFAULT_LEVEL,
+                        level => level,
+                    })
                     .collect();
-                let current = match self.levels[tag] {
-                    0 => DEFAULT_LEVEL,
-                    level => level,
-                };
-                let Some(level) = prompter.select(ask, &items, usize::from(current - 1))? else {
+                let scale: Vec<String> = LEVELS
+                    .iter()
+                    .map(|(name, meaning)| format!("{name}: {meaning}"))
+                    .collect();
+                let Some(levels) = prompter.levels(ask, &rows, &start, &scale)? else {
                     return Ok(None);
                 };
-                let level = u8::try_from(level + 1)
-                    .ok()
-                    .filter(|l| (1..=MAX_LEVEL).contains(l))
-                    .ok_or_else(out_of_range)?;
-                self.levels[tag] = level;
-                Ok(Some(format!(
-                    "{}: level {level}, {}",
-                    catalog.tags[tag].name,
-                    LEVELS[usize::from(level - 1)].0
-                )))
+                if levels.len() != tags.len() || levels.iter().any(|l| !(1..=MAX_LEVEL).contains(l))
+                {
+                    return Err(out_of_range());
+                }
+                let mut summary = Vec::with_capacity(tags.len());
+                for (&tag, &level) in tags.iter().zip(&levels) {
+                    self.levels[tag] = level;
+                    summary.push(format!("{} {level}", catalog.tags[tag].name));
+                }
+                Ok(Some(format!("Levels: {}", summary.join(", "))))
             }
             Step::Goals => {
                 let choices = self.goal_choices();
-                let items = self.tag_labels(&choices);
-                let checked: Vec<bool> = choices.iter().map(|t| self.goals.contains(t)).collect();
-                let Some(chosen) = prompter.multi_select(ask, &items, &checked)? else {
+                let Some(chosen) = self.tick_tags(ask, &choices, Pick::Goals, prompter)? else {
                     return Ok(None);
                 };
-                self.goals = picked(&choices, &chosen)?;
-                Ok(Some(format!("Growth goals: {}", self.names(&self.goals))))
+                Ok(Some(format!("Growth goals: {}", self.names(&chosen))))
             }
             Step::Item(i) => {
                 let current = self.items[i].unwrap_or(DEFAULT_LIKERT);
@@ -434,33 +547,84 @@ impl<'c> State<'c> {
                     return Err(out_of_range());
                 }
                 self.items[i] = Some(answer);
+                let answered = self.items.iter().flatten().count();
                 Ok(Some(format!(
-                    "{}: {}",
-                    likert_label(answer),
-                    catalog.questions[i].text
+                    "Work style: {answered} of {} statements answered",
+                    self.items.len()
                 )))
+            }
+            Step::Name => {
+                let Some(name) = prompter.text(ask, &self.name)? else {
+                    return Ok(None);
+                };
+                self.name = name.trim().to_string();
+                Ok(Some(if self.name.is_empty() {
+                    "Name: none given".to_string()
+                } else {
+                    format!("Name: {}", self.name)
+                }))
             }
         }
     }
 
-    /// Tags with their family names, the names in one column.
-    fn tag_labels(&self, tags: &[usize]) -> Vec<String> {
-        let width = longest(tags.iter().map(|&t| self.catalog.tags[t].name.as_str()));
+    /// Asks which of `choices` to tick, as strengths or as goals; ticks
+    /// made before Esc are kept. Returns the tags ticked in view.
+    fn tick_tags(
+        &mut self,
+        ask: &Ask,
+        choices: &[usize],
+        pick: Pick,
+        prompter: &mut dyn Prompter,
+    ) -> Result<Option<Vec<usize>>> {
+        let items = self.tag_choices_shown(choices);
+        let kept = match pick {
+            Pick::Strengths => &self.strengths,
+            Pick::Goals => &self.goals,
+        };
+        let checked: Vec<bool> = choices.iter().map(|t| kept.contains(t)).collect();
+        let (chosen, confirmed) = match prompter.multi_select(ask, &items, &checked)? {
+            Picked::Confirmed(chosen) => (chosen, true),
+            Picked::Back(chosen) => (chosen, false),
+        };
+        let chosen = picked(choices, &chosen)?;
+        // Ticks out of view (another family's) stay as they were.
+        let kept = match pick {
+            Pick::Strengths => &mut self.strengths,
+            Pick::Goals => &mut self.goals,
+        };
+        kept.retain(|t| !choices.contains(t));
+        kept.extend(&chosen);
+        kept.sort_unstable();
+        Ok(confirmed.then_some(chosen))
+    }
+
+    /// Tags as list items: the name, its families beside it, its
+    /// description, and the roles that use it.
+    fn tag_choices_shown(&self, tags: &[usize]) -> Vec<Choice> {
+        let catalog = self.catalog;
         tags.iter()
             .map(|&t| {
-                let tag = &self.catalog.tags[t];
-                let mut families: Vec<usize> = tag
-                    .roles
-                    .iter()
-                    .map(|&r| self.catalog.roles[r].family)
-                    .collect();
+                let tag = &catalog.tags[t];
+                let mut families: Vec<usize> =
+                    tag.roles.iter().map(|&r| catalog.roles[r].family).collect();
                 families.sort_unstable();
                 families.dedup();
-                let names: Vec<&str> = families
+                let families: Vec<&str> = families
                     .iter()
-                    .map(|&f| self.catalog.families[f].name.as_str())
+                    .map(|&f| catalog.families[f].name.as_str())
                     .collect();
-                format!("{:<width$}  {}", tag.name, names.join("/"))
+                let roles: Vec<&str> = tag
+                    .roles
+                    .iter()
+                    .map(|&r| catalog.roles[r].name.as_str())
+                    .collect();
+                Choice {
+                    name: tag.name.clone(),
+                    note: families.join("/"),
+                    description: tag.description.clone(),
+                    more: format!("Roles: {}", roles.join(", ")),
+                    aliases: tag.aliases.clone(),
+                }
             })
             .collect()
     }
@@ -476,25 +640,29 @@ impl<'c> State<'c> {
         names.join(", ")
     }
 
-    /// The person's axis values: the mean of each axis's answered items,
-    /// reverse-keyed items counting `6 − answer`, to two decimals (a saved
-    /// file says `4.33`, not `4.333333333333333`, and scores the same).
+    /// The statements answered, in catalog order.
+    fn statements(&self) -> Vec<(usize, u8)> {
+        self.items
+            .iter()
+            .enumerate()
+            .filter_map(|(q, answer)| answer.map(|a| (q, a)))
+            .collect()
+    }
+
+    /// The person's axis values: the exact mean of each axis's answered
+    /// statements, reverse-keyed ones counting `6 − answer`, summed in
+    /// catalog order as an answer file's statements are.
     fn axis_values(&self) -> Vec<Option<f64>> {
-        let mut sums = vec![(0.0, 0u32); self.catalog.axes.len()];
-        for (question, answer) in self.catalog.questions.iter().zip(&self.items) {
-            if let Some(answer) = answer {
-                let value = if question.reverse {
-                    6 - answer
-                } else {
-                    *answer
-                };
-                let (sum, count) = &mut sums[question.axis];
-                *sum += f64::from(value);
-                *count += 1;
-            }
+        let mut sums = vec![(0.0_f64, 0u32); self.catalog.axes.len()];
+        for (q, answer) in self.statements() {
+            let question = &self.catalog.questions[q];
+            let value = if question.reverse { 6 - answer } else { answer };
+            let (sum, count) = &mut sums[question.axis];
+            *sum += f64::from(value);
+            *count += 1;
         }
         sums.into_iter()
-            .map(|(sum, count)| (count > 0).then(|| hundredths(sum / f64::from(count))))
+            .map(|(sum, count)| (count > 0).then(|| sum / f64::from(count)))
             .collect()
     }
 
@@ -502,9 +670,9 @@ impl<'c> State<'c> {
         let path = &self.catalog.paths[self.path];
         let competency = self.competency();
         let mut strengths: Vec<(usize, u8)> = if competency {
-            self.strengths
-                .iter()
-                .map(|&t| {
+            self.strengths_in_view()
+                .into_iter()
+                .map(|t| {
                     let level = self.levels[t];
                     (t, if level == 0 { DEFAULT_LEVEL } else { level })
                 })
@@ -514,15 +682,15 @@ impl<'c> State<'c> {
         };
         strengths.sort_unstable();
         let mut goals = if competency {
-            self.goals.clone()
+            self.goals_in_view()
         } else {
             Vec::new()
         };
         goals.sort_unstable();
-        let work_style = if self.work_style() {
-            self.axis_values()
+        let (work_style, statements) = if self.work_style() {
+            (self.axis_values(), self.statements())
         } else {
-            vec![None; self.catalog.axes.len()]
+            (vec![None; self.catalog.axes.len()], Vec::new())
         };
         if !competency && work_style.iter().all(Option::is_none) {
             return Err(Error::Usage(format!(
@@ -539,8 +707,9 @@ impl<'c> State<'c> {
         };
         families.sort_unstable();
         families.dedup();
+        let name = (!self.name.is_empty()).then(|| self.name.clone());
         let respondent = Respondent {
-            id: RESPONDENT_ID.into(),
+            id: name.clone().unwrap_or_else(|| RESPONDENT_ID.into()),
             source: SOURCE.into(),
             path: self.path,
             strengths,
@@ -552,6 +721,8 @@ impl<'c> State<'c> {
         Ok(Outcome {
             notes: self.notes(&respondent),
             respondent,
+            name,
+            statements,
         })
     }
 
@@ -602,10 +773,6 @@ pub fn likert_label(answer: u8) -> &'static str {
     LIKERT[i].trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ')
 }
 
-fn longest<'a>(names: impl Iterator<Item = &'a str>) -> usize {
-    names.map(|n| n.chars().count()).max().unwrap_or(0)
-}
-
 /// The tags at the chosen positions of a list shown.
 fn picked(choices: &[usize], chosen: &[usize]) -> Result<Vec<usize>> {
     let mut tags = chosen
@@ -621,9 +788,11 @@ fn out_of_range() -> Error {
     Error::Usage("the answer is not one of the choices offered".into())
 }
 
-/// Rounds to two decimals.
-fn hundredths(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
+/// Whether the strengths or the goals are being ticked.
+#[derive(Debug, Clone, Copy)]
+enum Pick {
+    Strengths,
+    Goals,
 }
 
 #[cfg(test)]
@@ -648,6 +817,23 @@ mod tests {
         likerts(&(0..n).map(|i| (i % 5) as u8 + 1).collect::<Vec<_>>())
     }
 
+    fn all_families(catalog: &Catalog) -> Reply {
+        Reply::Picks((0..catalog.families.len()).collect())
+    }
+
+    /// No name given.
+    fn no_name() -> Reply {
+        Reply::Text(String::new())
+    }
+
+    fn preset(path: Option<usize>, families: Option<Vec<usize>>) -> Preset {
+        Preset {
+            path,
+            families,
+            earlier: None,
+        }
+    }
+
     fn run_script(
         catalog: &Catalog,
         preset: &Preset,
@@ -655,7 +841,26 @@ mod tests {
     ) -> (Result<Outcome>, Scripted) {
         let mut prompter = Scripted::new(replies);
         let outcome = run(catalog, preset, &mut prompter);
+        assert!(
+            prompter.replies.is_empty(),
+            "the script was not used up: {:?}",
+            prompter.replies
+        );
         (outcome, prompter)
+    }
+
+    /// A tag offered only by roles of `family`.
+    fn tag_only_in(catalog: &Catalog, family: &str) -> usize {
+        let family = catalog.family_index(family).unwrap();
+        (0..catalog.tags.len())
+            .find(|&t| {
+                !catalog.tags[t].roles.is_empty()
+                    && catalog.tags[t]
+                        .roles
+                        .iter()
+                        .all(|&r| catalog.roles[r].family == family)
+            })
+            .expect("a tag of that family alone")
     }
 
     #[test]
@@ -664,13 +869,13 @@ mod tests {
         let n = catalog.questions.len();
         let mut script = vec![
             Reply::Pick(path(&catalog, "full")),
-            Reply::Picks(vec![0, 1, 2, 3]),
+            all_families(&catalog),
             Reply::Picks(vec![0, 7]),
-            Reply::Pick(4),
-            Reply::Pick(1),
+            Reply::Levels(vec![5, 2]),
             Reply::Picks(vec![0]),
         ];
         script.extend(varied(n));
+        script.push(no_name());
         let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
         let outcome = outcome.expect("the interview ends");
         let r = &outcome.respondent;
@@ -682,17 +887,21 @@ mod tests {
         assert!(r.work_style.iter().all(Option::is_some));
         assert!(r.families.is_empty(), "all families ticked ranks all");
         assert!(outcome.notes.is_empty(), "{:?}", outcome.notes);
+        assert_eq!(r.id, RESPONDENT_ID);
+        assert_eq!(outcome.name, None);
+        assert_eq!(outcome.statements.len(), n);
 
         let headers = prompter.headers();
-        assert_eq!(headers[0], "Step 1 of 5 · Path");
-        assert_eq!(headers[1], "Step 2 of 5 · Families");
-        assert_eq!(headers[2], "Step 3 of 5 · Strengths");
-        assert_eq!(headers[3], "Step 3 of 5 · Strengths · level 1 of 2");
-        assert_eq!(headers[5], "Step 4 of 5 · Growth goals");
+        assert_eq!(headers[0], "Step 1 of 6 · Path");
+        assert_eq!(headers[1], "Step 2 of 6 · Families");
+        assert_eq!(headers[2], "Step 3 of 6 · Strengths");
+        assert_eq!(headers[3], "Step 3 of 6 · Strengths · levels");
+        assert_eq!(headers[4], "Step 4 of 6 · Growth goals");
         assert_eq!(
-            headers[6],
-            format!("Step 5 of 5 · Work style · statement 1 of {n}")
+            headers[5],
+            format!("Step 5 of 6 · Work style · statement 1 of {n}")
         );
+        assert_eq!(headers[5 + n], "Step 6 of 6 · Your name");
         assert_eq!(headers.len(), 6 + n);
         assert!(prompter.asked[0].0.esc_quits);
         assert!(!prompter.asked[1].0.esc_quits);
@@ -704,26 +913,45 @@ mod tests {
             work_style.contains("non-technical professionals"),
             "{work_style}"
         );
-        assert!(
-            work_style.contains("competencies are left out"),
-            "{work_style}"
-        );
         // Strengths are labelled with their family.
         assert!(
             prompter.asked[2].1[0].ends_with("Support"),
             "{:?}",
             prompter.asked[2].1[0]
         );
-        // Every answered step left one summary line.
-        assert_eq!(prompter.transcript.len(), 6 + n);
-        assert_eq!(prompter.transcript[0], "Path: Competency and work style");
+        // The levels screen has one row per strength, all starting on 3.
+        assert_eq!(
+            prompter.asked[3].1,
+            [catalog.tags[0].name.clone(), catalog.tags[7].name.clone()]
+        );
+        assert_eq!(prompter.asked[3].2, "[3, 3]");
+        // One progress line per part: the statements share one.
+        assert_eq!(
+            prompter.transcript,
+            [
+                "Path: Competency and work style".to_string(),
+                "Families: all".into(),
+                format!(
+                    "Strengths: {}, {}",
+                    catalog.tags[0].name, catalog.tags[7].name
+                ),
+                format!(
+                    "Levels: {} 5, {} 2",
+                    catalog.tags[0].name, catalog.tags[7].name
+                ),
+                format!("Growth goals: {}", catalog.tags[1].name),
+                format!("Work style: {n} of {n} statements answered"),
+                "Name: none given".into(),
+            ]
+        );
     }
 
     #[test]
     fn competency_path_asks_no_work_style() {
         let catalog = catalog();
         let sre = catalog.role_index("site-reliability-engineer").unwrap();
-        let sre_tags = &catalog.roles[sre].tags;
+        let mut sre_tags = catalog.roles[sre].tags.clone();
+        sre_tags.sort_unstable();
         // Only the support family: the strengths offered are its tags.
         let support = catalog.family_index("support").unwrap();
         let offered: Vec<usize> = (0..catalog.tags.len())
@@ -739,18 +967,17 @@ mod tests {
             Reply::Pick(path(&catalog, "competency")),
             Reply::Picks(vec![support]),
             Reply::Picks(sre_tags.iter().map(at).collect()),
-            Reply::Pick(4),
-            Reply::Pick(2),
-            Reply::Pick(2),
+            Reply::Levels(vec![5, 3, 3]),
             Reply::Picks(vec![]),
+            no_name(),
         ];
         let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
         let outcome = outcome.unwrap();
         let r = &outcome.respondent;
         assert_eq!(r.work_style, vec![None; catalog.axes.len()]);
+        assert!(outcome.statements.is_empty());
         assert_eq!(r.families, vec![support]);
-        let mut expected: Vec<(usize, u8)> = sre_tags.iter().copied().zip([5, 3, 3]).collect();
-        expected.sort_unstable();
+        let expected: Vec<(usize, u8)> = sre_tags.iter().copied().zip([5, 3, 3]).collect();
         assert_eq!(r.strengths, expected);
         assert!(r.goals.is_empty());
         // The strengths offered are the support family's only.
@@ -758,9 +985,9 @@ mod tests {
         assert_eq!(labels.len(), offered.len());
         assert!(labels.iter().all(|l| l.ends_with("Support")), "{labels:?}");
         // The count follows the path: before it is chosen, the default's.
-        assert_eq!(prompter.headers()[0], "Step 1 of 5 · Path");
-        assert_eq!(prompter.headers()[1], "Step 2 of 4 · Families");
-        assert_eq!(prompter.transcript[6], "Growth goals: none");
+        assert_eq!(prompter.headers()[0], "Step 1 of 6 · Path");
+        assert_eq!(prompter.headers()[1], "Step 2 of 5 · Families");
+        assert_eq!(prompter.transcript[4], "Growth goals: none");
         // The ranking is the support family's.
         let scored = crate::score::assess(&catalog, r.clone(), None);
         assert_eq!(scored.ranking.len(), 6);
@@ -776,30 +1003,34 @@ mod tests {
         let n = catalog.questions.len();
         let mut script = vec![Reply::Pick(path(&catalog, "work-style"))];
         script.extend(varied(n));
+        script.push(no_name());
         let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
         let outcome = outcome.unwrap();
         assert!(outcome.respondent.strengths.is_empty());
         assert!(outcome.respondent.work_style.iter().all(Option::is_some));
         assert_eq!(
             prompter.headers()[1],
-            format!("Step 2 of 2 · Work style · statement 1 of {n}")
+            format!("Step 2 of 3 · Work style · statement 1 of {n}")
         );
         assert!(outcome.notes.is_empty());
         // Each item shows its statement, starting on the middle answer.
         let (ask, _, start) = &prompter.asked[1];
         assert!(ask.intro[1].contains(&catalog.questions[0].text));
+        assert_eq!(ask.keys, Keys::Scale);
         assert_eq!(start, "3");
     }
 
     #[test]
-    fn axis_values_are_means_with_reverse_items_flipped() {
+    fn axis_values_are_exact_means_with_reverse_items_flipped() {
         let catalog = catalog();
         let n = catalog.questions.len();
         let answers: Vec<u8> = (0..n).map(|i| [5, 4, 2, 1][i % 4]).collect();
         let mut script = vec![Reply::Pick(path(&catalog, "work-style"))];
         script.extend(likerts(&answers));
+        script.push(no_name());
         let (outcome, _) = run_script(&catalog, &Preset::default(), script);
-        let values = outcome.unwrap().respondent.work_style;
+        let outcome = outcome.unwrap();
+        let values = &outcome.respondent.work_style;
         for (a, axis) in catalog.axes.iter().enumerate() {
             let counted: Vec<f64> = catalog
                 .questions
@@ -809,12 +1040,16 @@ mod tests {
                 .map(|(q, &x)| f64::from(if q.reverse { 6 - x } else { x }))
                 .collect();
             let mean = counted.iter().sum::<f64>() / counted.len() as f64;
-            assert_eq!(values[a], Some(hundredths(mean)), "axis {}", axis.id);
+            assert_eq!(values[a], Some(mean), "axis {}", axis.id);
         }
-        // Communication: items 1–3 answered 5, 4, 2; the third is reverse-keyed.
+        // Communication: items 1–3 answered 5, 4, 2; the third is
+        // reverse-keyed: 13/3, not rounded.
         let communication = catalog.axis_index("communication").unwrap();
         assert!(catalog.questions[2].reverse);
-        assert_eq!(values[communication], Some(4.33));
+        assert_eq!(values[communication], Some(13.0 / 3.0));
+        // Each statement is kept as answered.
+        let kept: Vec<u8> = outcome.statements.iter().map(|&(_, a)| a).collect();
+        assert_eq!(kept, answers);
     }
 
     #[test]
@@ -825,10 +1060,7 @@ mod tests {
         assert!(prompter.transcript.is_empty());
 
         // With the path preset, the first step asked is the first item.
-        let preset = Preset {
-            path: Some(path(&catalog, "work-style")),
-            families: None,
-        };
+        let preset = preset(Some(path(&catalog, "work-style")), None);
         let (outcome, prompter) = run_script(
             &catalog,
             &preset,
@@ -841,8 +1073,8 @@ mod tests {
         assert_eq!(
             prompter.headers()[1..],
             [
-                format!("Step 1 of 1 · Work style · statement 2 of {n}"),
-                format!("Step 1 of 1 · Work style · statement 1 of {n}"),
+                format!("Step 1 of 2 · Work style · statement 2 of {n}"),
+                format!("Step 1 of 2 · Work style · statement 1 of {n}"),
             ]
         );
     }
@@ -853,15 +1085,15 @@ mod tests {
         let n = catalog.questions.len();
         let mut script = vec![
             Reply::Pick(path(&catalog, "full")),
-            Reply::Picks(vec![0, 1, 2, 3]),
+            all_families(&catalog),
             Reply::Picks(vec![0, 1]),
-            Reply::Pick(4),
-            // Back from the second level to the first, then to strengths.
+            Reply::Levels(vec![4, 2]),
+            // Back from goals to the levels, then to strengths.
             Reply::Esc,
             Reply::Esc,
             // Strengths again: the earlier ticks are shown; keep only the second.
             Reply::Picks(vec![1]),
-            Reply::Pick(0),
+            Reply::Levels(vec![1]),
             Reply::Picks(vec![]),
             Reply::Likert(5),
             Reply::Likert(4),
@@ -871,20 +1103,20 @@ mod tests {
             Reply::Likert(2),
         ];
         script.extend(varied(n - 1));
+        script.push(no_name());
         let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
         let outcome = outcome.unwrap();
         assert_eq!(outcome.respondent.strengths, vec![(1, 1)]);
         let headers = prompter.headers();
-        assert_eq!(headers[4], "Step 3 of 5 · Strengths · level 2 of 2");
-        assert_eq!(headers[5], "Step 3 of 5 · Strengths · level 1 of 2");
-        assert_eq!(prompter.asked[5].2, "4", "level 1 starts where it was left");
-        assert_eq!(headers[6], "Step 3 of 5 · Strengths");
-        assert_eq!(prompter.asked[6].2, "[0, 1]", "the earlier ticks are kept");
-        assert_eq!(headers[7], "Step 3 of 5 · Strengths · level 1 of 1");
+        assert_eq!(headers[4], "Step 4 of 6 · Growth goals");
+        assert_eq!(headers[5], "Step 3 of 6 · Strengths · levels");
         assert_eq!(
-            prompter.asked[7].2, "2",
-            "tag 1 had no level yet: the default, 3"
+            prompter.asked[5].2, "[4, 2]",
+            "levels start where they were left"
         );
+        assert_eq!(headers[6], "Step 3 of 6 · Strengths");
+        assert_eq!(prompter.asked[6].2, "[0, 1]", "the earlier ticks are kept");
+        assert_eq!(prompter.asked[7].2, "[2]", "tag 1 keeps its level");
         assert_eq!(
             prompter.asked[12].2, "4",
             "statement 2 starts on its earlier answer"
@@ -893,13 +1125,183 @@ mod tests {
             prompter.asked[13].2, "5",
             "statement 1 starts on its earlier answer"
         );
-        // The transcript holds one line per step now answered: path,
-        // families, strengths, one level, goals and the statements.
-        assert_eq!(prompter.transcript.len(), 5 + n);
+        assert_eq!(prompter.transcript.len(), 7);
         assert_eq!(
             prompter.transcript[2],
             format!("Strengths: {}", catalog.tags[1].name)
         );
+    }
+
+    #[test]
+    fn ticks_made_before_esc_are_kept() {
+        let catalog = catalog();
+        let script = vec![
+            Reply::Pick(path(&catalog, "competency")),
+            all_families(&catalog),
+            Reply::BackWith(vec![2, 5]),
+            all_families(&catalog),
+            Reply::Picks(vec![2, 5]),
+            Reply::Levels(vec![3, 3]),
+            Reply::Picks(vec![]),
+            no_name(),
+        ];
+        let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
+        assert_eq!(prompter.asked[4].2, "[2, 5]");
+        assert_eq!(outcome.unwrap().respondent.strengths, vec![(2, 3), (5, 3)]);
+    }
+
+    #[test]
+    fn a_family_change_keeps_the_strengths_still_in_view() {
+        let catalog = catalog();
+        let support = catalog.family_index("support").unwrap();
+        let in_support = tag_only_in(&catalog, "support");
+        let in_engineering = tag_only_in(&catalog, "engineering");
+        let script = vec![
+            Reply::Pick(path(&catalog, "competency")),
+            all_families(&catalog),
+            Reply::Picks(vec![in_support, in_engineering]),
+            Reply::Levels(vec![5, 4]),
+            // Back to the families; support alone.
+            Reply::Esc,
+            Reply::Esc,
+            Reply::Esc,
+            Reply::Picks(vec![support]),
+            // The support strength is still ticked; back again, all families.
+            Reply::Esc,
+            all_families(&catalog),
+            Reply::Picks(vec![in_support, in_engineering]),
+            Reply::Levels(vec![5, 4]),
+            Reply::Picks(vec![]),
+            no_name(),
+        ];
+        let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
+        let support_only: Vec<usize> = (0..catalog.tags.len())
+            .filter(|&t| {
+                catalog.tags[t]
+                    .roles
+                    .iter()
+                    .any(|&r| catalog.roles[r].family == support)
+            })
+            .collect();
+        let at = support_only.iter().position(|&t| t == in_support).unwrap();
+        assert_eq!(prompter.asked[8].2, format!("[{at}]"));
+        // With every family again, both strengths and their levels are back.
+        let mut expected = [in_support, in_engineering];
+        expected.sort_unstable();
+        assert_eq!(prompter.asked[10].2, format!("{expected:?}"));
+        assert_eq!(outcome.unwrap().respondent.strengths.len(), 2);
+    }
+
+    #[test]
+    fn no_family_ticked_is_refused_with_a_note() {
+        let catalog = catalog();
+        let script = vec![
+            Reply::Pick(path(&catalog, "competency")),
+            Reply::Picks(vec![]),
+            Reply::Picks(vec![0]),
+            Reply::Picks(vec![]),
+            Reply::Picks(vec![]),
+            no_name(),
+        ];
+        let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
+        assert_eq!(prompter.said.len(), 1);
+        assert!(prompter.said[0].starts_with("Tick at least one family"));
+        assert_eq!(prompter.headers()[1], prompter.headers()[2]);
+        assert_eq!(outcome.unwrap().respondent.families, vec![0]);
+    }
+
+    #[test]
+    fn a_name_given_is_the_id() {
+        let catalog = catalog();
+        let preset = preset(Some(path(&catalog, "work-style")), None);
+        let n = catalog.questions.len();
+        let mut script = varied(n);
+        script.push(Reply::Text("  Ann Lee ".into()));
+        let (outcome, prompter) = run_script(&catalog, &preset, script);
+        let outcome = outcome.unwrap();
+        assert_eq!(outcome.respondent.id, "Ann Lee");
+        assert_eq!(outcome.name.as_deref(), Some("Ann Lee"));
+        assert_eq!(prompter.transcript.last().unwrap(), "Name: Ann Lee");
+        // Esc at the name goes back to the last statement.
+        let mut script = varied(n);
+        script.extend([Reply::Esc, Reply::Likert(1), no_name()]);
+        let (outcome, prompter) = run_script(&catalog, &preset, script);
+        assert_eq!(outcome.unwrap().statements.last(), Some(&(n - 1, 1)));
+        assert_eq!(prompter.asked[n + 1].2, ((n - 1) % 5 + 1).to_string());
+    }
+
+    #[test]
+    fn earlier_answers_are_where_each_question_starts() {
+        let catalog = catalog();
+        let engineering = catalog.family_index("engineering").unwrap();
+        let strength = tag_only_in(&catalog, "engineering");
+        let goal = (0..catalog.tags.len())
+            .find(|&t| {
+                t != strength
+                    && catalog.tags[t]
+                        .roles
+                        .iter()
+                        .any(|&r| catalog.roles[r].family == engineering)
+            })
+            .unwrap();
+        let earlier = Earlier {
+            name: Some("Ann".into()),
+            path: path(&catalog, "full"),
+            families: vec![engineering],
+            strengths: vec![(strength, 4)],
+            goals: vec![goal],
+            statements: vec![(0, 5), (1, 1)],
+        };
+        let preset = Preset {
+            earlier: Some(earlier),
+            ..Preset::default()
+        };
+        let n = catalog.questions.len();
+        let mut script = vec![
+            Reply::Pick(path(&catalog, "full")),
+            Reply::Picks(vec![engineering]),
+        ];
+        // Confirm whatever is ticked: the fake says what started ticked.
+        let (_, asked) = run_script(&catalog, &preset, {
+            let mut s = script.clone();
+            s.push(Reply::Esc);
+            s.push(Reply::Esc);
+            s.push(Reply::Esc);
+            s
+        });
+        let offered_at = |asked: &Scripted, i: usize, tag: usize| {
+            asked.asked[i]
+                .1
+                .iter()
+                .position(|l| l.starts_with(&catalog.tags[tag].name))
+                .unwrap()
+        };
+        let at = offered_at(&asked, 2, strength);
+        assert_eq!(asked.asked[0].2, path(&catalog, "full").to_string());
+        assert_eq!(asked.asked[1].2, format!("[{engineering}]"));
+        assert_eq!(asked.asked[2].2, format!("[{at}]"));
+
+        script.extend([Reply::Picks(vec![at]), Reply::Levels(vec![4])]);
+        let mut first = script.clone();
+        first.extend([Reply::Esc, Reply::Esc, Reply::Esc, Reply::Esc, Reply::Esc]);
+        let (_, asked) = run_script(&catalog, &preset, first);
+        assert_eq!(asked.asked[3].2, "[4]", "the level given before");
+        let goal_at = offered_at(&asked, 4, goal);
+        assert_eq!(asked.asked[4].2, format!("[{goal_at}]"));
+
+        script.push(Reply::Picks(vec![goal_at]));
+        script.extend(likerts(&[5, 1]));
+        script.extend(varied(n - 2));
+        script.push(Reply::Text("Ann".into()));
+        let (outcome, asked) = run_script(&catalog, &preset, script);
+        assert_eq!(asked.asked[5].2, "5");
+        assert_eq!(asked.asked[6].2, "1");
+        assert_eq!(asked.asked[7].2, "3", "not answered before: the middle");
+        assert_eq!(asked.asked.last().unwrap().2, "Ann");
+        let r = outcome.unwrap().respondent;
+        assert_eq!(r.strengths, vec![(strength, 4)]);
+        assert_eq!(r.goals, vec![goal]);
+        assert_eq!(r.families, vec![engineering]);
     }
 
     #[test]
@@ -912,17 +1314,18 @@ mod tests {
             Reply::Pick(path(&catalog, "work-style")),
         ];
         script.extend(varied(n));
+        script.push(no_name());
         let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
         let outcome = outcome.unwrap();
         assert_eq!(outcome.respondent.path, path(&catalog, "work-style"));
-        assert_eq!(prompter.headers()[1], "Step 2 of 4 · Families");
+        assert_eq!(prompter.headers()[1], "Step 2 of 5 · Families");
         assert_eq!(
             prompter.asked[2].2,
             path(&catalog, "competency").to_string()
         );
         assert_eq!(
             prompter.headers()[3],
-            format!("Step 2 of 2 · Work style · statement 1 of {n}")
+            format!("Step 2 of 3 · Work style · statement 1 of {n}")
         );
     }
 
@@ -930,14 +1333,16 @@ mod tests {
     fn presets_skip_their_questions() {
         let catalog = catalog();
         let leadership = catalog.family_index("leadership").unwrap();
-        let preset = Preset {
-            path: Some(path(&catalog, "competency")),
-            families: Some(vec![leadership]),
-        };
-        let script = vec![Reply::Picks(vec![0]), Reply::Pick(2), Reply::Picks(vec![])];
+        let preset = preset(Some(path(&catalog, "competency")), Some(vec![leadership]));
+        let script = vec![
+            Reply::Picks(vec![0]),
+            Reply::Levels(vec![2]),
+            Reply::Picks(vec![]),
+            no_name(),
+        ];
         let (outcome, prompter) = run_script(&catalog, &preset, script);
         let outcome = outcome.unwrap();
-        assert_eq!(prompter.headers()[0], "Step 1 of 2 · Strengths");
+        assert_eq!(prompter.headers()[0], "Step 1 of 3 · Strengths");
         assert!(prompter.asked[0].0.esc_quits);
         assert_eq!(prompter.asked[0].1.len(), 9, "the leadership family's tags");
         assert_eq!(outcome.respondent.families, vec![leadership]);
@@ -950,6 +1355,7 @@ mod tests {
         let n = catalog.questions.len();
         let mut script = vec![Reply::Pick(path(&catalog, "work-style"))];
         script.extend(likerts(&vec![3; n]));
+        script.push(no_name());
         let (outcome, _) = run_script(&catalog, &Preset::default(), script);
         let notes = outcome.unwrap().notes;
         assert_eq!(notes.len(), 1, "{notes:?}");
@@ -968,11 +1374,12 @@ mod tests {
         // Full path: no strengths, one goal, varied work style.
         let mut script = vec![
             Reply::Pick(path(&catalog, "full")),
-            Reply::Picks(vec![0, 1, 2, 3]),
+            all_families(&catalog),
             Reply::Picks(vec![]),
             Reply::Picks(vec![5]),
         ];
         script.extend(varied(n));
+        script.push(no_name());
         let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
         let notes = outcome.unwrap().notes;
         assert_eq!(notes.len(), 1, "{notes:?}");
@@ -991,16 +1398,13 @@ mod tests {
         // Competency path, nothing ticked at all: the ranking means nothing.
         let script = vec![
             Reply::Pick(path(&catalog, "competency")),
+            all_families(&catalog),
             Reply::Picks(vec![]),
             Reply::Picks(vec![]),
-            Reply::Picks(vec![]),
+            no_name(),
         ];
-        let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
+        let (outcome, _) = run_script(&catalog, &Preset::default(), script);
         let outcome = outcome.unwrap();
-        assert_eq!(
-            prompter.transcript[1], "Families: all",
-            "none ticked counts as all"
-        );
         assert!(outcome.respondent.families.is_empty());
         assert_eq!(outcome.notes.len(), 1);
         assert!(
@@ -1012,11 +1416,12 @@ mod tests {
         // Both notes at once.
         let mut script = vec![
             Reply::Pick(path(&catalog, "full")),
-            Reply::Picks(vec![0, 1, 2, 3]),
+            all_families(&catalog),
             Reply::Picks(vec![]),
             Reply::Picks(vec![]),
         ];
         script.extend(likerts(&vec![5; n]));
+        script.push(no_name());
         let (outcome, _) = run_script(&catalog, &Preset::default(), script);
         assert_eq!(outcome.unwrap().notes.len(), 2);
     }
@@ -1031,32 +1436,35 @@ mod tests {
             Reply::Pick(path(&catalog, "full")),
             Reply::Picks(vec![architecture, engineering]),
             Reply::Picks(vec![3, 0, 10]),
-            Reply::Pick(4),
-            Reply::Pick(0),
-            Reply::Pick(2),
+            Reply::Levels(vec![5, 1, 3]),
             Reply::Picks(vec![2, 4]),
         ];
         script.extend(likerts(
             &(0..n).map(|i| [4, 2, 5][i % 3]).collect::<Vec<_>>(),
         ));
+        script.push(Reply::Text("Ann Lee".into()));
         let (outcome, _) = run_script(&catalog, &Preset::default(), script);
-        let respondent = outcome.unwrap().respondent;
+        let outcome = outcome.unwrap();
+        let respondent = &outcome.respondent;
         assert_eq!(respondent.families, vec![engineering, architecture]);
 
-        let text = serde_yaml::to_string(&respondent.to_answer_file(&catalog)).unwrap();
+        let file = outcome.answer_file(&catalog, "Ann Lee");
+        assert!(file.work_style.is_empty(), "statements, not rounded means");
+        assert_eq!(file.statements.iter().count(), n);
+        let text = serde_yaml::to_string(&file).unwrap();
         let origin = crate::answers::Origin {
-            source: "you.yaml",
+            source: "ann.yaml",
             text: &text,
             first_line: 1,
-            default_id: "you",
+            default_id: "ann",
         };
         let file = crate::answers::parse(&origin, crate::answers::Format::Yaml).unwrap();
         let mut again = crate::answers::resolve(file, &catalog, &origin).unwrap();
         assert!(again.warnings.is_empty(), "{:?}", again.warnings);
         again.source = respondent.source.clone();
-        assert_eq!(again, respondent);
+        assert_eq!(&again, respondent);
         let ranked = |r: &Respondent| crate::score::assess(&catalog, r.clone(), Some(10)).ranking;
-        assert_eq!(ranked(&again), ranked(&respondent));
+        assert_eq!(ranked(&again), ranked(respondent));
     }
 
     #[test]
@@ -1064,17 +1472,17 @@ mod tests {
         let catalog = catalog();
         let (outcome, _) = run_script(&catalog, &Preset::default(), vec![Reply::Pick(99)]);
         assert!(matches!(outcome, Err(Error::Usage(_))), "{outcome:?}");
-        let preset = Preset {
-            path: Some(path(&catalog, "work-style")),
-            families: None,
-        };
-        let (outcome, _) = run_script(&catalog, &preset, vec![Reply::Likert(6)]);
+        let work_style = preset(Some(path(&catalog, "work-style")), None);
+        let (outcome, _) = run_script(&catalog, &work_style, vec![Reply::Likert(6)]);
         assert!(matches!(outcome, Err(Error::Usage(_))), "{outcome:?}");
-        let preset = Preset {
-            path: Some(path(&catalog, "competency")),
-            families: Some(vec![0]),
-        };
-        let (outcome, _) = run_script(&catalog, &preset, vec![Reply::Picks(vec![0, 500])]);
+        let competency = preset(Some(path(&catalog, "competency")), Some(vec![0]));
+        let (outcome, _) = run_script(&catalog, &competency, vec![Reply::Picks(vec![0, 500])]);
+        assert!(matches!(outcome, Err(Error::Usage(_))), "{outcome:?}");
+        let (outcome, _) = run_script(
+            &catalog,
+            &competency,
+            vec![Reply::Picks(vec![0]), Reply::Levels(vec![6])],
+        );
         assert!(matches!(outcome, Err(Error::Usage(_))), "{outcome:?}");
     }
 }

@@ -1,15 +1,18 @@
 //! `rolefit assess`: the interview.
 //!
 //! [`flow`] holds the questions and their order behind the [`Prompter`]
-//! seam; [`terminal`] asks them with dialoguer on standard error; the
-//! result is rendered on standard output by the same code as `score`
-//! ([`crate::report::table::single`]); [`save`] writes the answers as an
-//! answer file that `score` reads back to the same result.
+//! seam; [`terminal`] asks them on standard error (dialoguer, and the
+//! [`widgets`] for filtering lists, scales and levels); the result is
+//! rendered on standard output by the same code as `score`, the ranking
+//! last so that it is in view when the save question comes; [`save`]
+//! writes the answers as an answer file that `score` reads back to the
+//! same result and `assess --from` starts from.
 
 pub mod flow;
 pub mod prompt;
 pub mod save;
 pub mod terminal;
+pub mod widgets;
 
 #[cfg(test)]
 mod fake;
@@ -17,14 +20,15 @@ mod fake;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 
-use crate::app::TABLE_TOP;
+use crate::answers::{Format, Origin};
 use crate::catalog::Catalog;
 use crate::cli::{AssessArgs, ColorChoice};
 use crate::error::{Error, Result};
+use crate::report::TABLE_TOP;
 use crate::report::Theme;
 use crate::text::{escape_control, wrap};
 
-pub use flow::{Outcome, Preset};
+pub use flow::{Earlier, Outcome, Preset};
 pub use prompt::Prompter;
 
 /// The interview needs a person at a terminal: stdin and stderr.
@@ -32,7 +36,7 @@ pub fn is_interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
-/// What `--path` and `--family` answer, or the usage error they make.
+/// What `--path`, `--family` and `--from` answer, or the usage error they make.
 pub fn preset(catalog: &Catalog, args: &AssessArgs) -> Result<Preset> {
     let path = args
         .path
@@ -44,7 +48,62 @@ pub fn preset(catalog: &Catalog, args: &AssessArgs) -> Result<Preset> {
     } else {
         Some(catalog.find_families(&args.families)?)
     };
-    Ok(Preset { path, families })
+    let earlier = args
+        .from
+        .as_deref()
+        .map(|file| earlier(catalog, file))
+        .transpose()?;
+    Ok(Preset {
+        path,
+        families,
+        earlier,
+    })
+}
+
+/// The answers of an answer file, to start the interview from; a file
+/// that `score` would refuse is refused with the same problems.
+pub fn earlier(catalog: &Catalog, file: &Path) -> Result<Earlier> {
+    let source = file.display().to_string();
+    let shown = escape_control(&source).into_owned();
+    let refused = |problems: String| Error::Usage(format!("--from {shown}: {problems}"));
+    let bytes =
+        crate::read::read_limited(file, crate::answers::MAX_ANSWER_BYTES).map_err(refused)?;
+    let text = crate::read::decode(bytes, &source).map_err(|e| refused(e.to_string()))?;
+    let stem = file
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let origin = Origin {
+        source: &source,
+        text: &text,
+        first_line: 1,
+        default_id: &stem,
+    };
+    let format = Format::from_extension(file).unwrap_or(Format::Yaml);
+    let answers = crate::answers::parse(&origin, format).map_err(|e| refused(e.to_string()))?;
+    let statements: Vec<(usize, u8)> = answers
+        .statements
+        .iter()
+        .filter_map(|(id, answer)| match answer {
+            crate::document::Number::Value(answer) => {
+                Some((catalog.question_index(id)?, *answer as u8))
+            }
+            crate::document::Number::NotANumber(_) => None,
+        })
+        .collect();
+    // An id that is only the file's name was not a name the person gave.
+    let name = answers.id.clone().filter(|id| *id != stem);
+    let respondent = crate::answers::resolve(answers, catalog, &origin).map_err(|problems| {
+        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        refused(problems.join("; "))
+    })?;
+    Ok(Earlier {
+        name,
+        path: respondent.path,
+        families: respondent.families,
+        strengths: respondent.strengths,
+        goals: respondent.goals,
+        statements,
+    })
 }
 
 /// Runs `rolefit assess`.
@@ -68,9 +127,8 @@ pub fn assess(catalog: &Catalog, args: &AssessArgs, color: ColorChoice) -> Resul
     let mut terminal = terminal::Terminal::new(color);
     terminal.welcome()?;
     let outcome = flow::run(catalog, &preset, &mut terminal)?;
-    terminal.gap();
-    show(catalog, &outcome, args.top, color)?;
-    terminal.gap();
+    terminal.done_asking();
+    show(catalog, &outcome, args.top, color, terminal.unicode())?;
 
     let dir = Path::new(".");
     let request = save::Request {
@@ -78,7 +136,7 @@ pub fn assess(catalog: &Catalog, args: &AssessArgs, color: ColorChoice) -> Resul
         force: args.force,
         dir,
     };
-    if let Some(saved) = save::offer(&mut terminal, catalog, &outcome.respondent, &request)? {
+    if let Some(saved) = save::offer(&mut terminal, catalog, &outcome, &request)? {
         let shown = escape_control(&saved.display().to_string()).into_owned();
         let shown = shown.strip_prefix("./").unwrap_or(&shown).to_string();
         let top = if args.top == TABLE_TOP {
@@ -94,17 +152,74 @@ pub fn assess(catalog: &Catalog, args: &AssessArgs, color: ColorChoice) -> Resul
     Ok(())
 }
 
-/// Prints the result on standard output: the ranking and fit profile as
-/// `score` prints them, then the answer-quality notes.
-fn show(catalog: &Catalog, outcome: &Outcome, top: usize, color: ColorChoice) -> Result<()> {
+/// Prints the result on standard output as `score` prints it, with the
+/// ranking moved last: the fit profile of the best match and the notes
+/// on the answers come first, then the ranking and a one-line summary,
+/// so that the ranking is in view when the save question comes.
+fn show(
+    catalog: &Catalog,
+    outcome: &Outcome,
+    top: usize,
+    color: ColorChoice,
+    unicode: bool,
+) -> Result<()> {
     let stdout = io::stdout();
-    let theme = crate::output::theme(color, stdout.is_terminal());
+    let mut theme = crate::output::theme(color, stdout.is_terminal());
+    theme.unicode &= unicode;
     let scored = crate::score::assess(catalog, outcome.respondent.clone(), Some(top));
+    let r = &scored.respondent;
     let mut out = BufWriter::new(stdout.lock());
-    crate::report::table::single(catalog, &scored, theme, &mut out).map_err(Error::Output)?;
-    out.write_all(notes(&outcome.notes, theme).as_bytes())
+    let mut text = String::from("\n");
+    if !catalog.paths[r.path].assesses_competency() {
+        text.push_str(&crate::report::profile::own_work_style(catalog, r, theme));
+        text.push('\n');
+    }
+    if let Some(best) = scored.best() {
+        text.push_str(&crate::report::profile::fit_profile(
+            catalog, r, best, theme,
+        ));
+    }
+    text.push_str(&notes(&outcome.notes, theme));
+    text.push('\n');
+    out.write_all(text.as_bytes()).map_err(Error::Output)?;
+    crate::report::table::ranking_block(catalog, &scored, theme, &mut out)
         .map_err(Error::Output)?;
+    writeln!(out, "\n{}", summary(catalog, &scored, theme)).map_err(Error::Output)?;
     out.flush().map_err(Error::Output)
+}
+
+/// The line right above the save question: the best match and its
+/// score, and the runner-up when the line has room for it.
+fn summary(catalog: &Catalog, scored: &crate::score::Scored, theme: Theme) -> String {
+    let role = |s: &crate::score::RoleScore| {
+        format!(
+            "{}, {}",
+            escape_control(&catalog.roles[s.role].name),
+            crate::report::percent(Some(s.score))
+        )
+    };
+    let Some(best) = scored.best() else {
+        return "No role is in the families chosen.".into();
+    };
+    let lead = "Your best match:";
+    let short = format!("{lead} {}.", role(best));
+    let line = match scored.ranking.get(1) {
+        Some(next) => {
+            let long = format!("{lead} {} (runner-up: {}).", role(best), role(next));
+            if console::measure_text_width(&long) <= theme.width {
+                long
+            } else {
+                short
+            }
+        }
+        None => short,
+    };
+    let ellipsis = if theme.unicode { "…" } else { "..." };
+    let line = console::truncate_str(&line, theme.width, ellipsis).into_owned();
+    match line.strip_prefix(lead) {
+        Some(rest) => format!("{}{rest}", theme.bold(lead)),
+        None => line,
+    }
 }
 
 /// The answer-quality notes, after the result.
@@ -140,6 +255,7 @@ mod tests {
             force: false,
             top: TABLE_TOP,
             families: families.iter().map(|f| f.to_string()).collect(),
+            from: None,
         }
     }
 

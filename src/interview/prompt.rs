@@ -1,8 +1,8 @@
 //! The prompting seam: what the interview asks, independent of how.
 //!
-//! [`Prompter`] is implemented by the terminal (dialoguer, on standard
-//! error) and, in tests, by a scripted fake. `None` from a prompt means the
-//! person pressed Esc: go back a step.
+//! [`Prompter`] is implemented by the terminal (on standard error) and, in
+//! tests, by a scripted fake. `None` from a prompt means the person
+//! pressed Esc: go back a step.
 
 use crate::error::Result;
 
@@ -11,8 +11,12 @@ use crate::error::Result;
 pub enum Keys {
     /// Pick one: ↑↓ move, enter confirm.
     Select,
-    /// Pick any: ↑↓ move, space select, enter confirm.
+    /// Pick one of a numbered scale: the number keys answer at once.
+    Scale,
+    /// Pick any, typing filters the list.
     MultiSelect,
+    /// One row per strength, each set to a level.
+    Levels,
     /// y or n.
     YesNo,
     /// Type, then enter.
@@ -33,6 +37,46 @@ pub struct Ask {
     pub esc_quits: bool,
 }
 
+/// One item of a list to tick: a name, a note beside it (the families of
+/// a tag), what it means, and other words it is found by.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Choice {
+    pub name: String,
+    pub note: String,
+    pub description: String,
+    /// Shown under the list for the item the cursor is on (the roles of a tag).
+    pub more: String,
+    /// Other names that find it when typed (aliases).
+    pub aliases: Vec<String>,
+}
+
+impl Choice {
+    /// Whether every word typed occurs in its name, aliases, note or
+    /// description, ignoring case.
+    pub fn matches(&self, filter: &str) -> bool {
+        let haystack = format!(
+            "{} {} {} {}",
+            self.name,
+            self.aliases.join(" "),
+            self.note,
+            self.description
+        )
+        .to_lowercase();
+        filter
+            .to_lowercase()
+            .split_whitespace()
+            .all(|word| haystack.contains(word))
+    }
+}
+
+/// The items ticked when a list was left: confirmed with Enter, or left
+/// with Esc (going back keeps the ticks made).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Picked {
+    Confirmed(Vec<usize>),
+    Back(Vec<usize>),
+}
+
 /// The five answers of a Likert item, 1 to 5.
 pub const LIKERT: [&str; 5] = [
     "1  Strongly disagree",
@@ -47,13 +91,8 @@ pub trait Prompter {
     /// One item of `items`, starting on `default`; `None`: Esc.
     fn select(&mut self, ask: &Ask, items: &[String], default: usize) -> Result<Option<usize>>;
 
-    /// Any items of `items`, `checked` ticked to begin with; `None`: Esc.
-    fn multi_select(
-        &mut self,
-        ask: &Ask,
-        items: &[String],
-        checked: &[bool],
-    ) -> Result<Option<Vec<usize>>>;
+    /// Any items of `items`, `checked` ticked to begin with.
+    fn multi_select(&mut self, ask: &Ask, items: &[Choice], checked: &[bool]) -> Result<Picked>;
 
     /// A Likert answer from 1 to 5, starting on `default`; `None`: Esc.
     fn likert(&mut self, ask: &Ask, default: u8) -> Result<Option<u8>> {
@@ -62,19 +101,47 @@ pub trait Prompter {
         Ok(self.select(ask, &items, start)?.map(|i| i as u8 + 1))
     }
 
+    /// A level from 1 to `scale.len()` for each row, starting on
+    /// `levels`; `scale` names each level. `None`: Esc.
+    fn levels(
+        &mut self,
+        ask: &Ask,
+        rows: &[String],
+        levels: &[u8],
+        scale: &[String],
+    ) -> Result<Option<Vec<u8>>>;
+
     /// Yes or no; `None`: Esc.
     fn confirm(&mut self, ask: &Ask, default: bool) -> Result<Option<bool>>;
 
-    /// A line of text; empty when the person enters nothing and there is no default.
-    fn text(&mut self, ask: &Ask, default: &str) -> Result<String>;
+    /// A line of text, starting as `default`; `None`: Esc.
+    fn text(&mut self, ask: &Ask, default: &str) -> Result<Option<String>>;
 
-    /// The question just asked was answered: keep a one-line summary in view.
-    fn answered(&mut self, summary: &str);
-
-    /// Going back: the last answered question is asked again, so its
-    /// summary goes.
-    fn back(&mut self);
+    /// The answers so far, one short line per part of the interview;
+    /// replaces the lines shown before.
+    fn progress(&mut self, lines: &[String]);
 
     /// A message for the person (a problem to fix, a saved file).
     fn say(&mut self, message: &str);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_choice_is_found_by_every_word_typed() {
+        let choice = Choice {
+            name: "error budgets and SLOs".into(),
+            note: "Support".into(),
+            description: "How much unreliability a service may spend".into(),
+            more: String::new(),
+            aliases: vec!["SLO".into()],
+        };
+        assert!(choice.matches(""));
+        assert!(choice.matches("slo"));
+        assert!(choice.matches("BUDGET unreli"));
+        assert!(choice.matches("support"));
+        assert!(!choice.matches("slo kubernetes"));
+    }
 }

@@ -4,21 +4,32 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::answers::{Format, Respondent};
+use crate::answers::Format;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::output::AtomicFile;
 use crate::text::escape_control;
 
+use super::flow::Outcome;
 use super::prompt::{Ask, Keys, Prompter};
 
-/// The file name offered first.
+/// The file name offered first when the person gave no name.
 const DEFAULT_NAME: &str = "rolefit-answers";
+
+/// The id saved: the name given, else the file's stem.
+fn saved_id(outcome: &Outcome, path: &Path) -> String {
+    outcome.name.clone().unwrap_or_else(|| {
+        path.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_NAME.into())
+    })
+}
 
 /// The answer file's text, in the format its extension names (YAML unless
 /// `.json`, `.jsonl` or `.ndjson`).
-pub fn render(catalog: &Catalog, respondent: &Respondent, path: &Path) -> Result<String> {
-    let answers = respondent.to_answer_file(catalog);
+pub fn render(catalog: &Catalog, outcome: &Outcome, path: &Path) -> Result<String> {
+    let answers = outcome.answer_file(catalog, &saved_id(outcome, path));
     let format = Format::from_extension(path).unwrap_or(Format::Yaml);
     let problem = |e: &dyn std::fmt::Display| {
         Error::io(
@@ -31,7 +42,8 @@ pub fn render(catalog: &Catalog, respondent: &Respondent, path: &Path) -> Result
         Format::Yaml | Format::Csv => {
             let body = serde_yaml::to_string(&answers).map_err(|e| problem(&e))?;
             Ok(format!(
-                "# Answers from `rolefit assess`. `rolefit score` on this file prints the same ranking.\n{body}"
+                "# Answers from `rolefit assess`. `rolefit score` on this file prints the same ranking;\n\
+                 # `rolefit assess --from` on it starts the interview from these answers.\n{body}"
             ))
         }
         Format::Json => serde_json::to_string_pretty(&answers)
@@ -44,24 +56,88 @@ pub fn render(catalog: &Catalog, respondent: &Respondent, path: &Path) -> Result
 }
 
 /// Writes the answer file atomically; an existing file is replaced only
-/// with `overwrite`.
-pub fn write(
-    catalog: &Catalog,
-    respondent: &Respondent,
-    path: &Path,
-    overwrite: bool,
-) -> Result<()> {
-    let text = render(catalog, respondent, path)?;
-    let mut file = AtomicFile::create(path, overwrite)?;
-    file.writer()
-        .write_all(text.as_bytes())
-        .map_err(|e| Error::io(path, e))?;
-    file.commit()
+/// with `overwrite`. An error names the file and the cause, in words.
+pub fn write(catalog: &Catalog, outcome: &Outcome, path: &Path, overwrite: bool) -> Result<()> {
+    let shown = escape_control(&path.display().to_string()).into_owned();
+    let failed = |cause: String| Error::Usage(format!("cannot save {shown}: {cause}"));
+    if path.is_dir() {
+        return Err(failed("it is a folder".into()));
+    }
+    let dir = folder_of(path);
+    if !dir.is_dir() {
+        return Err(failed(format!(
+            "the folder {} does not exist",
+            escape_control(&dir.display().to_string())
+        )));
+    }
+    let text = render(catalog, outcome, path)?;
+    let attempt = || -> Result<()> {
+        let mut file = AtomicFile::create(path, overwrite)?;
+        file.writer()
+            .write_all(text.as_bytes())
+            .map_err(|e| Error::io(path, e))?;
+        file.commit()
+    };
+    attempt().map_err(|e| match e {
+        Error::Io { source, .. } => failed(cause(&source)),
+        other => other,
+    })
+}
+
+/// An I/O error in words: no "(os error 2)", and not the temporary file
+/// the answers were written to first.
+fn cause(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::AlreadyExists => "the file exists".into(),
+        _ => {
+            let text = error.to_string();
+            let end = [" at path ", " (os error"]
+                .iter()
+                .filter_map(|marker| text.find(marker))
+                .min()
+                .unwrap_or(text.len());
+            text[..end].to_string()
+        }
+    }
+}
+
+/// The folder a file goes in: its parent, or the current directory.
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// `~` and `~/…` in the home directory, as a shell would expand them.
+pub fn expand_home(path: &Path, home: Option<&Path>) -> PathBuf {
+    let Some(home) = home else {
+        return path.to_path_buf();
+    };
+    match path.strip_prefix("~") {
+        Ok(rest)
+            if path
+                .to_str()
+                .is_none_or(|s| s == "~" || s.starts_with("~/")) =>
+        {
+            home.join(rest)
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+fn home() -> Option<PathBuf> {
+    std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from)
 }
 
 /// Checks a `--save` target before the interview starts, so that nobody
 /// answers every question to learn that the folder does not exist.
 pub fn check_target(path: &Path) -> Result<()> {
+    let path = &expand_home(path, home().as_deref());
     let shown = || escape_control(&path.display().to_string()).into_owned();
     if path.as_os_str().is_empty() || path.is_dir() {
         return Err(Error::Usage(format!(
@@ -69,10 +145,7 @@ pub fn check_target(path: &Path) -> Result<()> {
             shown()
         )));
     }
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
+    let dir = folder_of(path);
     if !dir.is_dir() {
         return Err(Error::Usage(format!(
             "cannot save to {}: the folder {} does not exist",
@@ -83,40 +156,69 @@ pub fn check_target(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The first of rolefit-answers.yaml, rolefit-answers-2.yaml, … that does
-/// not exist in `dir`.
-fn free_name(dir: &Path) -> String {
+/// A file-name stem from a person's name: lower case, words joined by `-`.
+fn stem_of(name: &str) -> Option<String> {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    (!words.is_empty()).then(|| words.join("-"))
+}
+
+/// The first of NAME.yaml, NAME-2.yaml, … that does not exist in `dir`;
+/// NAME is the person's name, else rolefit-answers.
+fn free_name(dir: &Path, name: Option<&str>) -> String {
+    let stem = name
+        .and_then(stem_of)
+        .unwrap_or_else(|| DEFAULT_NAME.into());
     (1..100)
         .map(|n| match n {
-            1 => format!("{DEFAULT_NAME}.yaml"),
-            n => format!("{DEFAULT_NAME}-{n}.yaml"),
+            1 => format!("{stem}.yaml"),
+            n => format!("{stem}-{n}.yaml"),
         })
         .find(|name| !dir.join(name).exists())
-        .unwrap_or_else(|| format!("{DEFAULT_NAME}.yaml"))
+        .unwrap_or_else(|| format!("{stem}.yaml"))
 }
 
 fn ask(prompt: &str, keys: Keys) -> Ask {
     Ask {
         header: "Save your answers".into(),
-        intro: vec![
-            "An answer file keeps them: `rolefit score FILE` shows this result again.".into(),
-        ],
+        intro: vec![],
         prompt: prompt.into(),
         keys,
         esc_quits: false,
     }
 }
 
-/// Asks for a file name (relative names are taken from `dir`); `None` when
-/// the person enters nothing.
-fn ask_name(prompter: &mut dyn Prompter, dir: &Path) -> Result<Option<PathBuf>> {
-    let name = prompter.text(&ask("File name", Keys::Text), &free_name(dir))?;
+/// The answer to the file-name question.
+enum Name {
+    /// Esc: back to the question before.
+    Back,
+    /// Nothing entered: save nothing.
+    Nothing,
+    Path(PathBuf),
+}
+
+/// Asks for a file name (relative names are taken from `dir`, `~` is the
+/// home directory).
+fn ask_name(prompter: &mut dyn Prompter, dir: &Path, offered: &str) -> Result<Name> {
+    let mut question = ask("File name", Keys::Text);
+    question.intro = vec![
+        "`rolefit score FILE` shows this result again; `rolefit assess --from FILE` \
+         starts from these answers. Esc goes back."
+            .into(),
+    ];
+    let Some(name) = prompter.text(&question, offered)? else {
+        return Ok(Name::Back);
+    };
     let name = Path::new(name.trim());
     if name.as_os_str().is_empty() {
-        return Ok(None);
+        return Ok(Name::Nothing);
     }
-    Ok(Some(if dir == Path::new(".") {
-        name.to_path_buf()
+    let name = expand_home(name, home().as_deref());
+    Ok(Name::Path(if dir == Path::new(".") || name.is_absolute() {
+        name
     } else {
         dir.join(name)
     }))
@@ -137,40 +239,48 @@ pub struct Request<'a> {
 pub fn offer(
     prompter: &mut dyn Prompter,
     catalog: &Catalog,
-    respondent: &Respondent,
+    outcome: &Outcome,
     request: &Request<'_>,
 ) -> Result<Option<PathBuf>> {
-    let mut path = match request.target {
-        Some(target) => target.to_path_buf(),
-        None => {
-            let wanted = ask("Save them to a file?", Keys::YesNo);
-            if prompter.confirm(&wanted, true)? != Some(true) {
-                return Ok(None);
-            }
-            match ask_name(prompter, request.dir)? {
-                Some(path) => path,
-                None => return Ok(None),
-            }
-        }
-    };
+    let offered = free_name(request.dir, outcome.name.as_deref());
+    let mut next = request
+        .target
+        .map(|target| expand_home(target, home().as_deref()));
     loop {
-        let shown = escape_control(&path.display().to_string()).into_owned();
-        let exists = path.symlink_metadata().is_ok();
-        let overwrite = request.force
-            || (exists && {
-                let replace = ask(&format!("{shown} exists. Replace it?"), Keys::YesNo);
-                prompter.confirm(&replace, false)? == Some(true)
-            });
-        if !exists || overwrite {
-            match write(catalog, respondent, &path, overwrite) {
-                Ok(()) => return Ok(Some(path)),
-                Err(error) => prompter.say(&format!("Not saved: {error}")),
-            }
-        }
-        path = match ask_name(prompter, request.dir)? {
+        let mut path = match next.take() {
             Some(path) => path,
-            None => return Ok(None),
+            None => {
+                let wanted = ask("Save them to a file?", Keys::YesNo);
+                if prompter.confirm(&wanted, true)? != Some(true) {
+                    return Ok(None);
+                }
+                match ask_name(prompter, request.dir, &offered)? {
+                    Name::Back => continue,
+                    Name::Nothing => return Ok(None),
+                    Name::Path(path) => path,
+                }
+            }
         };
+        loop {
+            let shown = escape_control(&path.display().to_string()).into_owned();
+            let exists = path.symlink_metadata().is_ok();
+            let overwrite = request.force
+                || (exists && {
+                    let replace = ask(&format!("{shown} exists. Replace it?"), Keys::YesNo);
+                    prompter.confirm(&replace, false)? == Some(true)
+                });
+            if !exists || overwrite {
+                match write(catalog, outcome, &path, overwrite) {
+                    Ok(()) => return Ok(Some(path)),
+                    Err(error) => prompter.say(&format!("Not saved: {error}")),
+                }
+            }
+            path = match ask_name(prompter, request.dir, &offered)? {
+                Name::Back => break,
+                Name::Nothing => return Ok(None),
+                Name::Path(path) => path,
+            };
+        }
     }
 }
 
@@ -178,17 +288,36 @@ pub fn offer(
 mod tests {
     use super::super::fake::{Reply, Scripted};
     use super::*;
+    use crate::answers::Respondent;
 
-    fn respondent(catalog: &Catalog) -> Respondent {
-        Respondent {
-            id: "you".into(),
-            source: "<interview>".into(),
-            path: catalog.path_index("full").unwrap(),
-            strengths: vec![(catalog.tag_index("SLO").unwrap(), 4)],
-            goals: vec![catalog.tag_index("threat modeling depth").unwrap()],
-            work_style: vec![Some(13.0 / 3.0), None, Some(2.0), Some(5.0), Some(1.0)],
-            families: vec![0],
-            warnings: Vec::new(),
+    fn outcome(catalog: &Catalog, name: Option<&str>) -> Outcome {
+        let pace = catalog.axis_index("pace").unwrap();
+        // Two pace statements answered 4 and 5: an unrounded 4.5 mean.
+        let statements: Vec<(usize, u8)> = catalog
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.axis == pace && !q.reverse)
+            .take(2)
+            .map(|(i, _)| i)
+            .zip([4, 5])
+            .collect();
+        let mut work_style = vec![None; catalog.axes.len()];
+        work_style[pace] = Some(4.5);
+        Outcome {
+            respondent: Respondent {
+                id: name.unwrap_or("you").into(),
+                source: "<interview>".into(),
+                path: catalog.path_index("full").unwrap(),
+                strengths: vec![(catalog.tag_index("SLO").unwrap(), 4)],
+                goals: vec![catalog.tag_index("threat modeling depth").unwrap()],
+                work_style,
+                families: vec![0],
+                warnings: Vec::new(),
+            },
+            name: name.map(str::to_string),
+            statements,
+            notes: Vec::new(),
         }
     }
 
@@ -207,32 +336,73 @@ mod tests {
         r
     }
 
+    fn request(dir: &Path) -> Request<'_> {
+        Request {
+            target: None,
+            force: false,
+            dir,
+        }
+    }
+
     #[test]
     fn saves_where_asked_in_the_format_its_name_says() {
         let catalog = Catalog::builtin().unwrap();
-        let r = respondent(&catalog);
+        let saved_outcome = outcome(&catalog, None);
         let dir = tempfile::tempdir().unwrap();
         for name in ["a.yaml", "b.json", "c.jsonl", "d.answers"] {
             let mut prompter = Scripted::new([Reply::Yes, Reply::Text(name.into())]);
-            let request = Request {
-                target: None,
-                force: false,
-                dir: dir.path(),
-            };
-            let saved = offer(&mut prompter, &catalog, &r, &request).unwrap();
+            let saved = offer(
+                &mut prompter,
+                &catalog,
+                &saved_outcome,
+                &request(dir.path()),
+            )
+            .unwrap();
             assert_eq!(saved, Some(dir.path().join(name)));
-            assert_eq!(read_back(&catalog, &dir.path().join(name)), r, "{name}");
+            let mut expected = saved_outcome.respondent.clone();
+            // No name given: the id is the file's stem.
+            expected.id = Path::new(name)
+                .file_stem()
+                .unwrap()
+                .to_string_lossy()
+                .into();
+            assert_eq!(
+                read_back(&catalog, &dir.path().join(name)),
+                expected,
+                "{name}"
+            );
         }
+        let text = std::fs::read_to_string(dir.path().join("a.yaml")).unwrap();
+        assert!(text.contains("statements:"), "{text}");
+        assert!(!text.contains("work_style:"), "{text}");
         // The name offered first is one that does not exist yet.
         assert!(!dir.path().join("rolefit-answers.yaml").exists());
         std::fs::write(dir.path().join("rolefit-answers.yaml"), "x").unwrap();
-        assert_eq!(free_name(dir.path()), "rolefit-answers-2.yaml");
+        assert_eq!(free_name(dir.path(), None), "rolefit-answers-2.yaml");
+        assert_eq!(
+            free_name(dir.path(), Some("Ann-Marie O'Neil")),
+            "ann-marie-o-neil.yaml"
+        );
+        assert_eq!(free_name(dir.path(), Some("¿?")), "rolefit-answers-2.yaml");
+    }
+
+    #[test]
+    fn a_name_given_is_the_id_and_the_file_name_offered() {
+        let catalog = Catalog::builtin().unwrap();
+        let named = outcome(&catalog, Some("Ann Lee"));
+        let dir = tempfile::tempdir().unwrap();
+        let mut prompter = Scripted::new([Reply::Yes, Reply::Text("ann-lee.yaml".into())]);
+        offer(&mut prompter, &catalog, &named, &request(dir.path())).unwrap();
+        assert_eq!(prompter.asked[1].2, "ann-lee.yaml");
+        let saved = read_back(&catalog, &dir.path().join("ann-lee.yaml"));
+        assert_eq!(saved.id, "Ann Lee");
     }
 
     #[test]
     fn asks_before_replacing_and_can_decline() {
         let catalog = Catalog::builtin().unwrap();
-        let r = respondent(&catalog);
+        let saved_outcome = outcome(&catalog, Some("me"));
+        let r = &saved_outcome.respondent;
         let dir = tempfile::tempdir().unwrap();
         let taken = dir.path().join("me.yaml");
         std::fs::write(&taken, "keep me\n").unwrap();
@@ -243,7 +413,7 @@ mod tests {
         };
         // No to replacing, then another name.
         let mut prompter = Scripted::new([Reply::No, Reply::Text("other.yaml".into())]);
-        let saved = offer(&mut prompter, &catalog, &r, &request).unwrap();
+        let saved = offer(&mut prompter, &catalog, &saved_outcome, &request).unwrap();
         assert_eq!(saved, Some(dir.path().join("other.yaml")));
         assert_eq!(std::fs::read_to_string(&taken).unwrap(), "keep me\n");
         assert!(prompter.asked[0].0.prompt.contains("exists. Replace it?"));
@@ -251,8 +421,8 @@ mod tests {
 
         // Yes to replacing.
         let mut prompter = Scripted::new([Reply::Yes]);
-        offer(&mut prompter, &catalog, &r, &request).unwrap();
-        assert_eq!(read_back(&catalog, &taken), r);
+        offer(&mut prompter, &catalog, &saved_outcome, &request).unwrap();
+        assert_eq!(&read_back(&catalog, &taken), r);
 
         // --force replaces without asking.
         std::fs::write(&taken, "keep me\n").unwrap();
@@ -261,54 +431,99 @@ mod tests {
             ..request
         };
         let mut prompter = Scripted::new([]);
-        offer(&mut prompter, &catalog, &r, &forced).unwrap();
-        assert_eq!(read_back(&catalog, &taken), r);
+        offer(&mut prompter, &catalog, &saved_outcome, &forced).unwrap();
+        assert_eq!(&read_back(&catalog, &taken), r);
         assert!(prompter.asked.is_empty());
     }
 
     #[test]
-    fn declining_or_esc_saves_nothing() {
+    fn declining_saves_nothing_and_esc_at_the_name_goes_back() {
         let catalog = Catalog::builtin().unwrap();
-        let r = respondent(&catalog);
+        let saved_outcome = outcome(&catalog, None);
         let dir = tempfile::tempdir().unwrap();
-        let request = Request {
-            target: None,
-            force: false,
-            dir: dir.path(),
-        };
         for reply in [Reply::No, Reply::Esc] {
             let mut prompter = Scripted::new([reply]);
-            assert_eq!(offer(&mut prompter, &catalog, &r, &request).unwrap(), None);
+            let saved = offer(
+                &mut prompter,
+                &catalog,
+                &saved_outcome,
+                &request(dir.path()),
+            );
+            assert_eq!(saved.unwrap(), None);
         }
         // An empty name saves nothing either.
         let mut prompter = Scripted::new([Reply::Yes, Reply::Text("  ".into())]);
-        assert_eq!(offer(&mut prompter, &catalog, &r, &request).unwrap(), None);
+        let saved = offer(
+            &mut prompter,
+            &catalog,
+            &saved_outcome,
+            &request(dir.path()),
+        );
+        assert_eq!(saved.unwrap(), None);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        // Esc at the file name: back to whether to save.
+        let mut prompter = Scripted::new([Reply::Yes, Reply::Esc, Reply::No]);
+        let saved = offer(
+            &mut prompter,
+            &catalog,
+            &saved_outcome,
+            &request(dir.path()),
+        );
+        assert_eq!(saved.unwrap(), None);
+        assert_eq!(prompter.asked[2].0.prompt, "Save them to a file?");
     }
 
     #[test]
-    fn a_failed_write_is_reported_and_another_name_asked() {
+    fn a_failed_write_names_the_path_and_the_cause_and_asks_again() {
         let catalog = Catalog::builtin().unwrap();
-        let r = respondent(&catalog);
+        let saved_outcome = outcome(&catalog, None);
         let dir = tempfile::tempdir().unwrap();
-        let request = Request {
-            target: None,
-            force: false,
-            dir: dir.path(),
-        };
         let mut prompter = Scripted::new([
             Reply::Yes,
             Reply::Text("missing/folder/me.yaml".into()),
             Reply::Text("me.yaml".into()),
         ]);
-        let saved = offer(&mut prompter, &catalog, &r, &request).unwrap();
+        let saved = offer(
+            &mut prompter,
+            &catalog,
+            &saved_outcome,
+            &request(dir.path()),
+        )
+        .unwrap();
         assert_eq!(saved, Some(dir.path().join("me.yaml")));
         assert_eq!(prompter.said.len(), 1);
-        assert!(
-            prompter.said[0].starts_with("Not saved:"),
-            "{:?}",
-            prompter.said
+        let said = &prompter.said[0];
+        assert!(said.starts_with("Not saved: cannot save "), "{said}");
+        assert!(said.contains("missing/folder/me.yaml"), "{said}");
+        assert!(said.ends_with("does not exist"), "{said}");
+        assert!(!said.contains(".rolefit-"), "no temporary file: {said}");
+    }
+
+    #[test]
+    fn causes_are_words_without_the_temporary_path() {
+        let wrapped = std::io::Error::other("disk quota exceeded at path \"/x/.rolefit-1.tmp\"");
+        assert_eq!(cause(&wrapped), "disk quota exceeded");
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(cause(&denied), "permission denied");
+    }
+
+    #[test]
+    fn a_tilde_is_the_home_directory() {
+        let home = Path::new("/home/ann");
+        assert_eq!(
+            expand_home(Path::new("~/x.yaml"), Some(home)),
+            home.join("x.yaml")
         );
+        assert_eq!(expand_home(Path::new("~"), Some(home)), home);
+        assert_eq!(
+            expand_home(Path::new("~bob/x"), Some(home)),
+            Path::new("~bob/x")
+        );
+        assert_eq!(
+            expand_home(Path::new("a/~/x"), Some(home)),
+            Path::new("a/~/x")
+        );
+        assert_eq!(expand_home(Path::new("~/x"), None), Path::new("~/x"));
     }
 
     #[test]

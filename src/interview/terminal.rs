@@ -1,24 +1,28 @@
-//! The interview on a real terminal: dialoguer prompts on standard error.
+//! The interview on a real terminal, on standard error.
 //!
 //! Each screen is a header (step, question, key hints) that this module
-//! draws, then a dialoguer prompt; once answered, both are cleared and a
-//! one-line summary stays, so the screen holds a short transcript. Lists
-//! longer than the terminal page; labels are cut to its width (dialoguer
-//! counts the lines it must redraw, so no line may wrap).
+//! draws, then a prompt: dialoguer's for the path and yes/no questions,
+//! the [`super::widgets`] for lists to tick, scales, levels and text.
+//! Once answered, both are cleared and the short progress lines stay.
+//! Every line is cut to the width: the lines drawn are counted to clear
+//! them, so none may wrap.
 
 use std::io;
 
 use std::fmt;
 
-use console::{Style, Term};
+use std::sync::Mutex;
+
+use console::{Key, Style, Term};
 use dialoguer::theme::{ColorfulTheme, Theme};
-use dialoguer::{Confirm, Input, MultiSelect, Select};
+use dialoguer::{Confirm, Select};
 
 use crate::cli::ColorChoice;
 use crate::error::{Error, Result};
 use crate::text::{escape_control, wrap};
 
-use super::prompt::{Ask, Keys, Prompter};
+use super::prompt::{Ask, Choice, Keys, Picked, Prompter};
+use super::widgets::{Flow, Glyphs, Levels, Scale, TextInput, TickList, fit, locale_is_utf8};
 
 /// Lines a prompt needs besides its items: the prompt line and the line
 /// the cursor rests on below the list.
@@ -26,11 +30,22 @@ const PROMPT_LINES: usize = 2;
 /// Fewest items per page: dialoguer shows at least this many.
 const MIN_PAGE: usize = 3;
 
+/// Lines a tick list draws besides its items: the status line, the line
+/// for items off the page, and two of description and one of roles.
+const LIST_LINES: usize = 5;
+/// Lines the levels screen draws besides its rows.
+const LEVEL_LINES: usize = 3;
+
 pub struct Terminal {
     term: Term,
     theme: Look,
-    /// Lines of each summary on screen, last answered last.
-    summaries: Vec<usize>,
+    glyphs: Glyphs,
+    /// Keys typed while a screen is drawn are neither echoed nor held
+    /// back for a whole line.
+    _quiet: quiet::Quiet,
+    /// Lines above the current screen that the next progress replaces:
+    /// the welcome, then the progress lines.
+    progress: usize,
 }
 
 impl Terminal {
@@ -43,11 +58,21 @@ impl Terminal {
             ColorChoice::Auto => {}
         }
         exit_130_on_ctrl_c();
+        let glyphs = Glyphs {
+            unicode: locale_is_utf8(|name| std::env::var(name).ok()),
+        };
         Terminal {
             term: Term::stderr(),
-            theme: Look(ColorfulTheme::default()),
-            summaries: Vec::new(),
+            theme: Look::new(glyphs),
+            glyphs,
+            _quiet: quiet::Quiet::new(),
+            progress: 0,
         }
+    }
+
+    /// Whether the locale lets the interview draw Unicode symbols.
+    pub fn unicode(&self) -> bool {
+        self.glyphs.unicode
     }
 
     /// (rows, columns), never too small to lay out.
@@ -59,8 +84,8 @@ impl Terminal {
     /// Writes a line of text that fits the width; returns the lines written.
     fn line(&self, text: &str, style: &Style) -> io::Result<usize> {
         let cols = self.size().1;
-        let text = escape_control(text);
-        let text = console::truncate_str(&text, cols - 1, "…");
+        let text = self.glyphs.plain(&escape_control(text));
+        let text = fit(&text, cols - 1, self.glyphs);
         self.term.write_line(&style.apply_to(text).to_string())?;
         Ok(1)
     }
@@ -82,18 +107,20 @@ impl Terminal {
         for paragraph in &ask.intro {
             lines += self.paragraph(paragraph, &Style::new().for_stderr())?;
         }
-        lines += self.line(&hints(ask, paged), &Style::new().for_stderr().dim())?;
+        lines += self.paragraph(
+            &hints(ask, paged, self.glyphs),
+            &Style::new().for_stderr().dim(),
+        )?;
         Ok(lines)
     }
 
     /// The header height a screen will take, to size the page of items.
     fn header_height(&self, ask: &Ask) -> usize {
         let cols = self.size().1;
-        2 + ask
-            .intro
-            .iter()
-            .map(|p| wrap(&escape_control(p), cols - 1, "").lines().count())
-            .sum::<usize>()
+        let lines = |text: &str| wrap(&escape_control(text), cols - 1, "").lines().count();
+        // The hints with paging, the longest they can be.
+        1 + lines(&hints(ask, true, self.glyphs))
+            + ask.intro.iter().map(|p| lines(p)).sum::<usize>()
     }
 
     /// Items laid out for the width, and the page length for the height.
@@ -111,17 +138,17 @@ impl Terminal {
             .map(|item| {
                 let mut parts = item.splitn(2, '\n');
                 let title = escape_control(parts.next().unwrap_or(""));
-                let title = cut(&title, width);
+                let title = cut(&title, width, self.glyphs).into_owned();
                 match parts.next() {
                     Some(description) => {
                         let body = wrap(&escape_control(description), cols - 1, "    ");
                         let body: Vec<String> = body
                             .lines()
-                            .map(|l| cut(l, cols - 1).into_owned())
+                            .map(|l| cut(l, cols - 1, self.glyphs).into_owned())
                             .collect();
                         format!("{title}\n{}", body.join("\n"))
                     }
-                    None => title.into_owned(),
+                    None => title,
                 }
             })
             .collect();
@@ -133,7 +160,7 @@ impl Terminal {
             .iter()
             .map(|item| {
                 let one_line = item.replacen('\n', ": ", 1);
-                cut(&escape_control(&one_line), width).into_owned()
+                cut(&escape_control(&one_line), width, self.glyphs).into_owned()
             })
             .collect();
         (flat, page)
@@ -153,6 +180,48 @@ impl Terminal {
         self.term.clear_last_lines(lines).map_err(terminal_error)?;
         Ok(answer)
     }
+
+    /// Runs one of the interview's own prompts: draws the header and the
+    /// prompt's lines, reads a key, and redraws until the key ends it.
+    /// `draw` gets the width and the rows left for the prompt.
+    fn own_screen(
+        &mut self,
+        ask: &Ask,
+        mut draw: impl FnMut(usize, usize) -> Vec<String>,
+        mut key: impl FnMut(&Key, usize) -> Flow,
+        paged: impl Fn(usize) -> bool,
+    ) -> Result<Flow> {
+        let _ = self.term.hide_cursor();
+        loop {
+            let (rows, cols) = self.size();
+            // The lines above stay on screen: nothing may scroll.
+            let room = rows.saturating_sub(self.progress + self.header_height(ask) + 1);
+            let mut drawn = self.header(ask, paged(room)).map_err(terminal_error)?;
+            for line in draw(cols - 1, room) {
+                self.term.write_line(&line).map_err(terminal_error)?;
+                drawn += 1;
+            }
+            let pressed = self.term.read_key();
+            self.term.clear_last_lines(drawn).map_err(terminal_error)?;
+            let pressed = match pressed {
+                Ok(Key::CtrlC) => {
+                    leave_on_a_fresh_line();
+                    return Err(Error::Interrupted);
+                }
+                Ok(pressed) => pressed,
+                Err(e) => return Err(terminal_error(e)),
+            };
+            for pressed in super::widgets::split_escape(pressed) {
+                match key(&pressed, room) {
+                    Flow::Stay => {}
+                    done => {
+                        let _ = self.term.show_cursor();
+                        return Ok(done);
+                    }
+                }
+            }
+        }
+    }
 }
 
 impl Prompter for Terminal {
@@ -171,28 +240,63 @@ impl Prompter for Terminal {
         })
     }
 
-    fn multi_select(
+    fn multi_select(&mut self, ask: &Ask, items: &[Choice], checked: &[bool]) -> Result<Picked> {
+        let glyphs = self.glyphs;
+        let page = |room: usize| room.saturating_sub(LIST_LINES).max(MIN_PAGE);
+        let list = std::cell::RefCell::new(TickList::new(items, checked));
+        let flow = self.own_screen(
+            ask,
+            |width, room| list.borrow().lines(&ask.prompt, width, page(room), glyphs),
+            |key, room| list.borrow_mut().key(key, page(room)),
+            |room| items.len() > page(room),
+        )?;
+        let picked = list.borrow().picked();
+        Ok(match flow {
+            Flow::Back => Picked::Back(picked),
+            _ => Picked::Confirmed(picked),
+        })
+    }
+
+    fn likert(&mut self, ask: &Ask, default: u8) -> Result<Option<u8>> {
+        let items: Vec<String> = super::prompt::LIKERT
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let glyphs = self.glyphs;
+        let scale =
+            std::cell::RefCell::new(Scale::new(&items, usize::from(default.clamp(1, 5) - 1)));
+        let flow = self.own_screen(
+            ask,
+            |width, _| scale.borrow().lines(&ask.prompt, width, glyphs),
+            |key, _| scale.borrow_mut().key(key),
+            |_| false,
+        )?;
+        let answer = scale.borrow().cursor as u8 + 1;
+        Ok((flow == Flow::Done).then_some(answer))
+    }
+
+    fn levels(
         &mut self,
         ask: &Ask,
-        items: &[String],
-        checked: &[bool],
-    ) -> Result<Option<Vec<usize>>> {
-        let (items, page) = self.layout(ask, items, 3);
-        let paged = items.len() > page;
-        let ticked = |i: usize| checked.get(i).copied().unwrap_or(false);
-        let items: Vec<(String, bool)> = items
-            .into_iter()
-            .enumerate()
-            .map(|(i, item)| (item, ticked(i)))
-            .collect();
-        self.screen(ask, paged, |term, theme| {
-            MultiSelect::with_theme(theme)
-                .with_prompt(&ask.prompt)
-                .report(false)
-                .items_checked(items)
-                .max_length(page)
-                .interact_on_opt(term)
-        })
+        rows: &[String],
+        levels: &[u8],
+        scale: &[String],
+    ) -> Result<Option<Vec<u8>>> {
+        let glyphs = self.glyphs;
+        let page = |room: usize| room.saturating_sub(LEVEL_LINES).max(MIN_PAGE);
+        let screen = std::cell::RefCell::new(Levels::new(rows, levels, scale));
+        let flow = self.own_screen(
+            ask,
+            |width, room| {
+                screen
+                    .borrow()
+                    .lines(&ask.prompt, width, page(room), glyphs)
+            },
+            |key, room| screen.borrow_mut().key(key, page(room)),
+            |_| false,
+        )?;
+        let levels = screen.borrow().levels.clone();
+        Ok((flow == Flow::Done).then_some(levels))
     }
 
     fn confirm(&mut self, ask: &Ask, default: bool) -> Result<Option<bool>> {
@@ -205,40 +309,46 @@ impl Prompter for Terminal {
         })
     }
 
-    fn text(&mut self, ask: &Ask, default: &str) -> Result<String> {
-        let default = default.to_string();
-        self.screen(ask, false, |term, theme| {
-            Input::<String>::with_theme(theme)
-                .with_prompt(&ask.prompt)
-                .report(false)
-                .default(default)
-                .interact_text_on(term)
-        })
+    fn text(&mut self, ask: &Ask, default: &str) -> Result<Option<String>> {
+        let glyphs = self.glyphs;
+        let input = std::cell::RefCell::new(TextInput::new(default));
+        let flow = self.own_screen(
+            ask,
+            |width, _| input.borrow().lines(&ask.prompt, width, glyphs),
+            |key, _| input.borrow_mut().key(key),
+            |_| false,
+        )?;
+        let text = input.borrow().text.clone();
+        Ok((flow == Flow::Done).then_some(text))
     }
 
-    fn answered(&mut self, summary: &str) {
-        let mark = Style::new().for_stderr().green().apply_to("✔");
+    fn progress(&mut self, lines: &[String]) {
+        let _ = self.term.clear_last_lines(self.progress);
+        self.progress = 0;
         let cols = self.size().1;
-        let text = escape_control(summary);
-        let text = console::truncate_str(&text, cols.saturating_sub(3), "…");
+        let mark = Style::new()
+            .for_stderr()
+            .green()
+            .apply_to(if self.glyphs.unicode { "✔" } else { "*" });
         let dim = Style::new().for_stderr().dim();
-        if self
-            .term
-            .write_line(&format!("{mark} {}", dim.apply_to(text)))
-            .is_ok()
-        {
-            self.summaries.push(1);
+        for line in lines {
+            let text = self.glyphs.plain(&escape_control(line));
+            let text = fit(&text, cols.saturating_sub(3), self.glyphs);
+            if self
+                .term
+                .write_line(&format!("{mark} {}", dim.apply_to(text)))
+                .is_ok()
+            {
+                self.progress += 1;
+            }
         }
     }
 
-    fn back(&mut self) {
-        if let Some(lines) = self.summaries.pop() {
-            let _ = self.term.clear_last_lines(lines);
-        }
-    }
-
+    /// The message stays until the next progress lines replace it.
     fn say(&mut self, message: &str) {
-        let _ = self.paragraph(message, &Style::new().for_stderr());
+        if let Ok(lines) = self.paragraph(message, &Style::new().for_stderr()) {
+            self.progress += lines;
+        }
     }
 }
 
@@ -246,38 +356,67 @@ impl Terminal {
     /// A greeting before the first question.
     pub fn welcome(&mut self) -> Result<()> {
         let dim = Style::new().for_stderr().dim();
-        self.paragraph(
-            "rolefit: a few questions, then the roles that fit you best. \
-             A few minutes; esc goes back, ctrl-c quits.",
-            &Style::new().for_stderr().bold(),
-        )
-        .and_then(|_| {
-            self.paragraph(
-                "Results are for self-directed exploration, not hiring decisions.",
-                &dim,
+        let lines = self
+            .paragraph(
+                "rolefit: a few questions, then the roles that fit you best. \
+                 A few minutes; esc goes back, ctrl-c quits.",
+                &Style::new().for_stderr().bold(),
             )
-        })
-        .and_then(|_| self.term.write_line(""))
-        .map_err(terminal_error)
+            .and_then(|first| {
+                self.paragraph(
+                    "Results are for self-directed exploration, not hiring decisions.",
+                    &dim,
+                )
+                .map(|second| first + second)
+            })
+            .and_then(|lines| self.term.write_line("").map(|()| lines + 1))
+            .map_err(terminal_error)?;
+        // The welcome goes with the first answer, to leave the lists room.
+        self.progress = lines;
+        Ok(())
     }
 
-    /// A blank line on the terminal, between the questions and the result.
-    pub fn gap(&mut self) {
-        let _ = self.term.write_line("");
-        self.summaries.clear();
+    /// The questions are over: their progress lines go, so the result
+    /// has the screen.
+    pub fn done_asking(&mut self) {
+        let _ = self.term.clear_last_lines(self.progress);
+        self.progress = 0;
     }
 }
 
 impl Drop for Terminal {
     /// Whatever happened, the cursor is visible again.
     fn drop(&mut self) {
-        let _ = self.term.show_cursor();
+        // After Ctrl-C the cursor is shown already, and a fresh line begun.
+        if !has_left() {
+            let _ = self.term.show_cursor();
+        }
     }
 }
 
 /// dialoguer's colourful theme, with a pointer on the current item of a
 /// multi-select too: without colour, nothing else shows where it is.
 pub struct Look(ColorfulTheme);
+
+impl Look {
+    /// dialoguer's colourful theme; with ASCII glyphs when the locale is not UTF-8.
+    fn new(glyphs: Glyphs) -> Look {
+        let mut look = ColorfulTheme::default();
+        if !glyphs.unicode {
+            let ascii = |text: &str, style: Style| style.for_stderr().apply_to(text.to_string());
+            look.prompt_prefix = ascii("?", Style::new().yellow());
+            look.prompt_suffix = ascii(">", Style::new().black().bright());
+            look.success_prefix = ascii("*", Style::new().green());
+            look.success_suffix = ascii("-", Style::new().black().bright());
+            look.error_prefix = ascii("!", Style::new().red());
+            look.active_item_prefix = ascii(">", Style::new().green());
+            look.checked_item_prefix = ascii("[x]", Style::new().green());
+            look.unchecked_item_prefix = ascii("[ ]", Style::new().black());
+            look.picked_item_prefix = ascii(">", Style::new().green());
+        }
+        Look(look)
+    }
+}
 
 impl Theme for Look {
     fn format_prompt(&self, f: &mut dyn fmt::Write, prompt: &str) -> fmt::Result {
@@ -388,34 +527,39 @@ impl Theme for Look {
 }
 
 /// The key-hint line of a screen.
-fn hints(ask: &Ask, paged: bool) -> String {
+fn hints(ask: &Ask, paged: bool, glyphs: Glyphs) -> String {
+    let move_keys = format!("{} move", glyphs.up_down());
+    let page_keys = format!("{} page", glyphs.left_right());
+    let level_keys = format!("{} or 1-5 level", glyphs.left_right());
     let mut keys: Vec<&str> = match ask.keys {
-        Keys::Select => vec!["↑↓ move", "enter choose"],
-        Keys::MultiSelect => vec!["↑↓ move", "space tick", "enter confirm"],
+        Keys::Select => vec![&move_keys, "enter choose"],
+        Keys::Scale => vec!["1-5 answer", &move_keys, "enter choose"],
+        Keys::MultiSelect => vec!["type to filter", &move_keys, "space tick", "enter confirm"],
+        Keys::Levels => vec![&move_keys, &level_keys, "enter confirm"],
         Keys::YesNo => vec!["y yes", "n no", "enter the answer shown"],
-        Keys::Text => vec!["type a name", "enter confirm"],
+        Keys::Text => vec!["type", "enter confirm"],
     };
-    if paged {
-        keys.insert(1, "←→ page");
+    if paged && ask.keys == Keys::Select {
+        keys.insert(1, &page_keys);
     }
-    if matches!(ask.keys, Keys::Select | Keys::MultiSelect) {
+    if ask.keys != Keys::YesNo {
         keys.push(if ask.esc_quits {
             "esc quit"
         } else {
             "esc back"
         });
     }
-    keys.join(" · ")
+    keys.join(glyphs.separator())
 }
 
 /// Cuts text to `max` bytes (so to at most `max` columns), marking a cut
 /// with an ellipsis. dialoguer measures items in bytes when it decides how
 /// many lines to redraw, so bytes are the safe measure.
-fn cut(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+fn cut(text: &str, max: usize, glyphs: Glyphs) -> std::borrow::Cow<'_, str> {
     if text.len() <= max {
         return std::borrow::Cow::Borrowed(text);
     }
-    let ellipsis = "…";
+    let ellipsis = glyphs.ellipsis();
     let room = max.saturating_sub(ellipsis.len());
     let mut end = 0;
     for (i, c) in text.char_indices() {
@@ -431,10 +575,34 @@ fn cut(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
 /// mode); anything else the terminal does wrong is an I/O error.
 fn terminal_error(e: io::Error) -> Error {
     if e.kind() == io::ErrorKind::Interrupted {
+        leave_on_a_fresh_line();
         Error::Interrupted
     } else {
         Error::io("<terminal>", e)
     }
+}
+
+/// Whether the cursor has been shown on a fresh line for leaving. A lock,
+/// not a flag: Ctrl-C is seen both by the key reader and by the signal
+/// handler, and the one that comes second must wait until the first has
+/// written, or the process may end before the line is out.
+static LEFT: Mutex<bool> = Mutex::new(false);
+
+/// Shows the cursor and starts a fresh line, once, so that the shell's
+/// prompt after an interruption starts on a line of its own.
+fn leave_on_a_fresh_line() {
+    let mut left = LEFT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if !*left {
+        let mut stderr = std::io::stderr();
+        let _ = std::io::Write::write_all(&mut stderr, b"\x1b[?25h\r\n");
+        let _ = std::io::Write::flush(&mut stderr);
+        *left = true;
+    }
+}
+
+/// Whether [`leave_on_a_fresh_line`] has run.
+fn has_left() -> bool {
+    *LEFT.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Ctrl-C during the interview.
@@ -452,10 +620,77 @@ fn exit_130_on_ctrl_c() {
         // Without a handler Ctrl-C still ends the interview, only with the
         // cursor hidden; not worth failing the interview over.
         let _ = ctrlc::set_handler(|| {
-            let _ = std::io::Write::write_all(&mut std::io::stderr(), b"\x1b[?25h\n");
+            quiet::restore();
+            leave_on_a_fresh_line();
             std::process::exit(130);
         });
     });
+}
+
+/// The terminal without echo and line buffering while the interview
+/// runs, restored when it ends however it ends.
+///
+/// The prompts read one key at a time, switching to raw mode for each
+/// read; between two reads the terminal is back in its own mode, and a key
+/// typed then would be echoed into the screen being drawn (and its lines
+/// miscounted), or held until Enter.
+#[cfg(unix)]
+mod quiet {
+    use std::sync::Mutex;
+
+    use rustix::termios::{self, LocalModes, OptionalActions, SpecialCodeIndex, Termios};
+
+    /// The terminal's own settings while they are changed.
+    static SAVED: Mutex<Option<Termios>> = Mutex::new(None);
+
+    pub struct Quiet;
+
+    impl Quiet {
+        pub fn new() -> Quiet {
+            let stdin = std::io::stdin();
+            if let Ok(original) = termios::tcgetattr(&stdin) {
+                let mut quiet = original.clone();
+                quiet
+                    .local_modes
+                    .remove(LocalModes::ECHO | LocalModes::ICANON);
+                quiet.special_codes[SpecialCodeIndex::VMIN] = 1;
+                quiet.special_codes[SpecialCodeIndex::VTIME] = 0;
+                if termios::tcsetattr(&stdin, OptionalActions::Now, &quiet).is_ok()
+                    && let Ok(mut saved) = SAVED.lock()
+                {
+                    *saved = Some(original);
+                }
+            }
+            Quiet
+        }
+    }
+
+    /// Puts the terminal's own settings back, once.
+    pub fn restore() {
+        let original = SAVED.lock().ok().and_then(|mut saved| saved.take());
+        if let Some(original) = original {
+            let _ = termios::tcsetattr(std::io::stdin(), OptionalActions::Now, &original);
+        }
+    }
+
+    impl Drop for Quiet {
+        fn drop(&mut self) {
+            restore();
+        }
+    }
+}
+
+#[cfg(not(unix))]
+mod quiet {
+    pub struct Quiet;
+
+    impl Quiet {
+        pub fn new() -> Quiet {
+            Quiet
+        }
+    }
+
+    pub fn restore() {}
 }
 
 #[cfg(test)]
@@ -472,29 +707,37 @@ mod tests {
         }
     }
 
+    const UNICODE: Glyphs = Glyphs { unicode: true };
+
     #[test]
     fn cuts_by_bytes_and_marks_the_cut() {
-        assert_eq!(cut("short", 10), "short");
-        let long = cut("error budgets and SLOs", 12);
+        assert_eq!(cut("short", 10, UNICODE), "short");
+        let long = cut("error budgets and SLOs", 12, UNICODE);
         assert!(long.len() <= 12, "{long}");
         assert!(long.ends_with('…'));
-        let wide = cut("ééééééééé", 9);
+        let wide = cut("ééééééééé", 9, UNICODE);
         assert!(wide.len() <= 9 && wide.ends_with('…'), "{wide}");
-        assert_eq!(cut("abc", 0), "…");
+        assert_eq!(cut("abc", 0, UNICODE), "…");
+        assert_eq!(cut("abcdefgh", 6, Glyphs { unicode: false }), "abc...");
     }
 
     #[test]
     fn hints_name_the_keys_of_the_screen() {
         assert_eq!(
-            hints(&ask(Keys::Select, true), false),
+            hints(&ask(Keys::Select, true), false, UNICODE),
             "↑↓ move · enter choose · esc quit"
         );
         assert_eq!(
-            hints(&ask(Keys::MultiSelect, false), true),
-            "↑↓ move · ←→ page · space tick · enter confirm · esc back"
+            hints(&ask(Keys::MultiSelect, false), true, UNICODE),
+            "type to filter · ↑↓ move · space tick · enter confirm · esc back"
         );
-        assert!(!hints(&ask(Keys::Text, false), false).contains("esc"));
-        assert!(!hints(&ask(Keys::YesNo, false), false).contains("esc"));
+        assert_eq!(
+            hints(&ask(Keys::Scale, false), false, Glyphs { unicode: false }),
+            "1-5 answer | up/down move | enter choose | esc back"
+        );
+        assert!(hints(&ask(Keys::Levels, false), false, UNICODE).contains("←→ or 1-5 level"));
+        assert!(hints(&ask(Keys::Text, false), false, UNICODE).contains("esc back"));
+        assert!(!hints(&ask(Keys::YesNo, false), false, UNICODE).contains("esc"));
     }
 
     #[test]

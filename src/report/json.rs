@@ -47,6 +47,8 @@ struct ErrorOut<'a> {
     error: bool,
     source: &'a str,
     line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
     message: String,
 }
 
@@ -130,6 +132,7 @@ fn error_out(problem: &Located, error: bool) -> ErrorOut<'_> {
         error,
         source: &problem.source,
         line: problem.line,
+        id: problem.id.as_deref(),
         message: problem.detail(),
     }
 }

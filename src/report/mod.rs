@@ -16,9 +16,29 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use crate::catalog::Catalog;
-use crate::cli::OutputFormat;
 use crate::error::Located;
 use crate::score::Scored;
+
+/// Formats of `score` (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+    Markdown,
+}
+
+/// Formats of the catalog-browsing commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BrowseFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+/// Rows a table shows unless `--top` says otherwise.
+pub const TABLE_TOP: usize = 10;
 
 /// How human-readable output looks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,6 +156,8 @@ pub enum Rendered {
 /// One row of the cohort view.
 struct CohortRow {
     id: String,
+    /// Where the answers came from, shown beside an id two rows share.
+    source: String,
     best: Option<(usize, f64)>,
     runner_up: Option<(usize, f64)>,
     gaps: Vec<usize>,
@@ -234,6 +256,7 @@ impl<'c> Reporter<'c> {
         let pick = |i: usize| scored.ranking.get(i).map(|s| (s.role, s.score));
         CohortRow {
             id: scored.respondent.id.clone(),
+            source: scored.respondent.source.clone(),
             best: pick(0),
             runner_up: pick(1),
             gaps: scored
@@ -257,7 +280,8 @@ impl<'c> Reporter<'c> {
         Ok(())
     }
 
-    pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
+    pub fn finish(mut self, out: &mut dyn Write) -> io::Result<()> {
+        self.show_sources_of_shared_ids();
         match self.format {
             OutputFormat::Json => json::end(&self.errors, out),
             OutputFormat::Table => match (&self.first, self.cohort.is_empty()) {
@@ -271,6 +295,24 @@ impl<'c> Reporter<'c> {
                 _ => Ok(()),
             },
             OutputFormat::Jsonl | OutputFormat::Csv => Ok(()),
+        }
+    }
+
+    /// Two answer sets with one id are told apart by their source.
+    fn show_sources_of_shared_ids(&mut self) {
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for row in &self.cohort {
+            *counts.entry(row.id.as_str()).or_default() += 1;
+        }
+        let shared: std::collections::HashSet<String> = counts
+            .into_iter()
+            .filter(|&(_, n)| n > 1)
+            .map(|(id, _)| id.to_string())
+            .collect();
+        for row in &mut self.cohort {
+            if shared.contains(&row.id) {
+                row.id = format!("{} ({})", row.id, row.source);
+            }
         }
     }
 
