@@ -852,8 +852,20 @@ impl Row {
         unknown_tags: UnknownTags,
     ) -> Result<Respondent, Vec<Located>> {
         let layout = &self.layout;
-        let (file, sources) = self.answers(catalog)?;
         let default_id = format!("{}:{}", layout.stem, self.row);
+        // A failed row is found again by the id it would have had.
+        let id = self
+            .layout
+            .column_of(|c| *c == Column::Id)
+            .and_then(|c| self.record.get(c))
+            .map(str::trim)
+            .filter(|cell| !cell.is_empty())
+            .unwrap_or(&default_id)
+            .to_string();
+        let with_id = |problems: Vec<Located>| -> Vec<Located> {
+            problems.into_iter().map(|p| p.with_id(Some(&id))).collect()
+        };
+        let (file, sources) = self.answers(catalog).map_err(with_id)?;
         let origin = Origin {
             source: &layout.source,
             text: "",
@@ -871,7 +883,7 @@ impl Row {
                 respondent.warnings = respondent.warnings.into_iter().map(relocate).collect();
                 Ok(respondent)
             }
-            Err(problems) => Err(problems.into_iter().map(relocate).collect()),
+            Err(problems) => Err(with_id(problems.into_iter().map(relocate).collect())),
         }
     }
 

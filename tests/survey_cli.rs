@@ -148,6 +148,8 @@ fn bad_rows_fail_alone_with_file_row_and_column_named() {
     assert_eq!(ids(&json), ["1", "3"]);
     let report: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(report["errors"][0]["line"], 3);
+    // A failed row is named by the id it would have had.
+    assert_eq!(report["errors"][0]["id"], "2");
     // "flaky tests (4)": an alias with a level.
     let priya = &report["respondents"][1];
     assert_eq!(priya["path"], "competency");
