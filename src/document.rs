@@ -88,6 +88,10 @@ impl From<f64> for Number {
 impl Serialize for Number {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
+            // Whole numbers are written as such (`level: 4`, not `4.0`).
+            Number::Value(v) if v.fract() == 0.0 && v.abs() < 1e15 => {
+                serializer.serialize_i64(*v as i64)
+            }
             Number::Value(v) => serializer.serialize_f64(*v),
             Number::NotANumber(given) => serializer.serialize_str(given),
         }
@@ -460,6 +464,13 @@ mod tests {
     }
 
     const SHAPE: Shape = Shape("a map with name and items");
+
+    #[test]
+    fn whole_numbers_are_written_whole() {
+        let numbers = [Number::from(4.0), Number::from(3.5), Number::from(-2.0)];
+        assert_eq!(serde_json::to_string(&numbers).unwrap(), "[4,3.5,-2]");
+        assert_eq!(serde_yaml::to_string(&Number::from(5.0)).unwrap(), "5\n");
+    }
 
     #[test]
     fn json_errors_carry_the_entry_path() {
