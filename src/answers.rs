@@ -192,6 +192,8 @@ pub enum Format {
     Yaml,
     Json,
     JsonLines,
+    /// A survey export: a header row, then one answer set per row.
+    Csv,
 }
 
 impl Format {
@@ -202,6 +204,7 @@ impl Format {
             "yaml" | "yml" => Some(Format::Yaml),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "csv" => Some(Format::Csv),
             _ => None,
         }
     }
@@ -242,6 +245,11 @@ pub fn parse(origin: &Origin<'_>, format: Format) -> Result<AnswerFile, Located>
         Format::Json | Format::JsonLines => {
             from_json(origin.text, origin.source, origin.first_line, ANSWER_SHAPE)
         }
+        // Survey rows become answer files column by column, not by parsing.
+        Format::Csv => Err(Located::new(
+            origin.source,
+            "a CSV survey is read row by row, not as one document",
+        )),
     }
 }
 
@@ -311,11 +319,32 @@ impl Respondent {
     }
 }
 
+/// What an unknown strength or goal does to its answer set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum UnknownTags {
+    /// The answer set fails.
+    #[default]
+    Error,
+    /// The entry is dropped with a warning; the rest is scored.
+    Warn,
+}
+
 /// Resolves names and checks ranges, reporting every problem in the file.
 pub fn resolve(
     file: AnswerFile,
     catalog: &Catalog,
     origin: &Origin<'_>,
+) -> Result<Respondent, Vec<Located>> {
+    resolve_with(file, catalog, origin, UnknownTags::Error)
+}
+
+/// [`resolve`], with unknown strengths and goals failing the answer set or
+/// dropped with a warning, as `unknown_tags` says.
+pub fn resolve_with(
+    file: AnswerFile,
+    catalog: &Catalog,
+    origin: &Origin<'_>,
+    unknown_tags: UnknownTags,
 ) -> Result<Respondent, Vec<Located>> {
     let mut problems = Collected::new(origin);
     let mut warnings = Collected::new(origin);
@@ -353,13 +382,21 @@ pub fn resolve(
     };
     let path_def = &catalog.paths[path];
 
-    let tag_of = |entry: String, name: &str, problems: &mut Collected| {
+    let tag_of = |entry: String, name: &str, problems: &mut Collected, warnings: &mut Collected| {
         let found = catalog.tag_index(name);
         if found.is_none() {
-            problems.add(|| {
+            let unknown = || {
                 let (message, hint) = catalog.unknown_tag(name);
+                let message = match unknown_tags {
+                    UnknownTags::Error => message,
+                    UnknownTags::Warn => format!("{message} (dropped)"),
+                };
                 origin.locate(&entry, message, Some(hint))
-            });
+            };
+            match unknown_tags {
+                UnknownTags::Error => problems.add(unknown),
+                UnknownTags::Warn => warnings.add(unknown),
+            }
         }
         found
     };
@@ -388,7 +425,7 @@ pub fn resolve(
                 None
             }
         };
-        let tag = tag_of(entry.clone(), &strength.tag, &mut problems);
+        let tag = tag_of(entry.clone(), &strength.tag, &mut problems, &mut warnings);
         let (Some(tag), Some(level)) = (tag, level) else {
             continue;
         };
@@ -416,7 +453,7 @@ pub fn resolve(
     let mut goals: Vec<usize> = Vec::with_capacity(file.goals.len());
     for (i, name) in file.goals.iter().enumerate() {
         let entry = format!("goals[{i}]");
-        if let Some(tag) = tag_of(entry.clone(), name, &mut problems) {
+        if let Some(tag) = tag_of(entry.clone(), name, &mut problems, &mut warnings) {
             if goals.contains(&tag) {
                 warnings.add(|| {
                     origin.locate(

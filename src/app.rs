@@ -6,6 +6,7 @@ use crate::cli::{AssessArgs, Cli, Command, PlanArgs, PlanFormat, ScoreArgs};
 use crate::error::{Error, Result};
 use crate::output::{self, ColorChoice, Sink};
 use crate::report::{OutputFormat, Reporter, TABLE_TOP};
+use crate::survey::Surveys;
 
 pub fn run(cli: Cli) -> Result<()> {
     let load = || Catalog::load(cli.roles.as_deref());
@@ -110,8 +111,14 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     }
     let format = output::format(args.format, args.output.as_deref())?;
     let asked = asked(catalog, &args, format)?;
+    if args.excel && format != OutputFormat::Csv {
+        return Err(Error::Usage(
+            "--excel applies to CSV output; add --format csv".into(),
+        ));
+    }
     crate::diagnostics::set_quiet(args.quiet);
-    let (inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.recursive)?;
+    let (mut inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.recursive)?;
+    let surveys = Surveys::for_inputs(&mut inputs, args.csv, args.columns.as_deref(), catalog)?;
     let top = args.top.or(match format {
         OutputFormat::Table | OutputFormat::Markdown => Some(TABLE_TOP),
         _ => None,
@@ -121,6 +128,9 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     let theme = output::theme(color, sink.is_terminal());
     let mut reporter = Reporter::new(catalog, format, theme);
     let out = sink.writer();
+    if args.excel {
+        crate::report::excel_bom(out).map_err(Error::Output)?;
+    }
     reporter.begin(out).map_err(Error::Output)?;
     for problem in &missing {
         crate::diagnostics::error(problem);
@@ -135,6 +145,8 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
         families,
         quiet: args.quiet,
         asked,
+        unknown_tags: args.unknown_tags,
+        surveys: &surveys,
     };
     let summary = batch::run(&inputs, &options, &mut reporter, out).map_err(Error::Output)?;
     reporter.finish(out).map_err(Error::Output)?;

@@ -15,6 +15,7 @@ use crate::error::Located;
 use crate::read::{TextStream, io_problem, read_limited, read_to_limit, too_large};
 use crate::report::{Rendered, Renderer, Reporter};
 use crate::score;
+use crate::survey::{Rows, Surveys};
 
 /// One thing to read: a file, or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,7 +106,10 @@ impl Walk<'_> {
         for path in entries {
             // metadata() follows links: a loop or dangling link fails here.
             let meta = std::fs::metadata(&path);
-            match (Format::from_extension(&path), meta) {
+            // A folder's .csv files are as likely to be results as
+            // surveys: a survey is named on the command line.
+            let format = Format::from_extension(&path).filter(|f| *f != Format::Csv);
+            match (format, meta) {
                 (_, Ok(meta)) if meta.is_dir() => {
                     if !self.recursive {
                         skipped.subfolders.push(name(&path));
@@ -249,6 +253,10 @@ pub struct Options<'a> {
     pub quiet: bool,
     /// What is asked beyond each ranking (`--explain`, `--role`).
     pub asked: score::Asked,
+    /// What an unknown strength or goal does.
+    pub unknown_tags: answers::UnknownTags,
+    /// The `--columns` mapping and standard input's survey.
+    pub surveys: &'a Surveys,
 }
 
 /// Counts of a finished batch.
@@ -271,6 +279,8 @@ enum Job {
     },
     /// An input that failed before it could be parsed.
     Failed(Located),
+    /// One respondent's row of a survey.
+    Row(crate::survey::Row),
 }
 
 /// An answer set read and resolved (and, when scoring, rendered).
@@ -317,7 +327,12 @@ pub fn run(
 /// Reads, parses and resolves every input as [`run`] does, with the same
 /// errors and warnings on stderr, but scores and writes nothing: what
 /// `rolefit validate` needs.
-pub fn check(inputs: &[Input], catalog: &Catalog) -> io::Result<Summary> {
+pub fn check(
+    inputs: &[Input],
+    catalog: &Catalog,
+    unknown_tags: answers::UnknownTags,
+    surveys: &Surveys,
+) -> io::Result<Summary> {
     let options = Options {
         catalog,
         mode: Mode::Check,
@@ -325,6 +340,8 @@ pub fn check(inputs: &[Input], catalog: &Catalog) -> io::Result<Summary> {
         families: Vec::new(),
         quiet: false,
         asked: score::Asked::default(),
+        unknown_tags,
+        surveys,
     };
     let destination = Destination {
         reporter: None,
@@ -372,6 +389,23 @@ fn feed(
                     })?,
                     Err(e) => chunk.push(Job::Failed(Located::new(source, io_problem(&e)))),
                 }
+            }
+            Input::File(path, Format::Csv) => {
+                let rows = Rows::open_file(
+                    path,
+                    pipeline.options.surveys.columns.as_ref(),
+                    pipeline.options.catalog,
+                );
+                stream_rows(rows, &mut chunk, &mut |jobs| {
+                    pipeline.push(jobs, destination)
+                })?
+            }
+            Input::Stdin(Format::Csv) => {
+                let options = pipeline.options;
+                let rows = options.surveys.take_stdin(options.catalog);
+                stream_rows(rows, &mut chunk, &mut |jobs| {
+                    pipeline.push(jobs, destination)
+                })?
             }
             Input::File(path, format) => chunk.push(Job::File(path.clone(), *format)),
             Input::Stdin(Format::JsonLines) => match TextStream::new(io::stdin().lock()) {
@@ -502,7 +536,7 @@ fn progress_bar(inputs: &[Input], quiet: bool) -> indicatif::ProgressBar {
     }
     let files = inputs
         .iter()
-        .filter(|i| matches!(i, Input::File(_, f) if *f != Format::JsonLines))
+        .filter(|i| matches!(i, Input::File(_, f) if !matches!(f, Format::JsonLines | Format::Csv)))
         .count();
     let streams = inputs.len() - files;
     if streams == 0 && files < MIN_FILES {
@@ -532,6 +566,40 @@ fn read_stdin(format: Format) -> Job {
         },
         Err(problem) => Job::Failed(problem),
     }
+}
+
+/// Splits a survey into one job per row; what its headers hold that means
+/// nothing is said once.
+fn stream_rows(
+    rows: Result<Rows, Located>,
+    chunk: &mut Vec<Job>,
+    flush: &mut dyn FnMut(&mut Vec<Job>) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut rows = match rows {
+        Ok(rows) => rows,
+        Err(problem) => {
+            chunk.push(Job::Failed(problem));
+            return Ok(());
+        }
+    };
+    for note in &rows.notes {
+        diagnostics::warning(note);
+    }
+    let mut any = false;
+    while let Some(row) = rows.next_row() {
+        any = true;
+        chunk.push(match row {
+            Ok(row) => Job::Row(row),
+            Err(problem) => Job::Failed(problem),
+        });
+        if chunk.len() >= CHUNK {
+            flush(chunk)?;
+        }
+    }
+    if !any {
+        diagnostics::warning(&rows.no_rows());
+    }
+    Ok(())
 }
 
 /// Splits JSON Lines into one job per non-blank line, a line longer than
@@ -639,7 +707,7 @@ fn read_line_limited(
 /// Reads, parses, resolves, and (when scoring) scores and renders one
 /// answer set.
 fn process(job: Job, options: &Options<'_>, renderer: Option<Renderer<'_>>) -> Outcome {
-    let (mut respondent, place) = resolve_job(job, options.catalog)?;
+    let (mut respondent, place) = resolve_job(job, options.catalog, options.unknown_tags)?;
     if !options.families.is_empty() {
         respondent.families = options.families.clone();
     }
@@ -672,14 +740,22 @@ pub fn read_one(path: &Path, catalog: &Catalog) -> Result<answers::Respondent, V
         let format = Format::from_extension(path).unwrap_or(Format::Yaml);
         Job::File(path.to_path_buf(), format)
     };
-    resolve_job(job, catalog).map(|(respondent, _)| respondent)
+    resolve_job(job, catalog, answers::UnknownTags::Error).map(|(respondent, _)| respondent)
 }
 
 /// Reads, parses and resolves one answer set; returns it with the place it
 /// came from as shown to a person (`a.yaml`, `cohort.jsonl:3`).
-fn resolve_job(job: Job, catalog: &Catalog) -> Result<(answers::Respondent, String), Vec<Located>> {
+fn resolve_job(
+    job: Job,
+    catalog: &Catalog,
+    unknown_tags: answers::UnknownTags,
+) -> Result<(answers::Respondent, String), Vec<Located>> {
     let (source, text, format, first_line, default_id) = match job {
         Job::Failed(problem) => return Err(vec![problem]),
+        Job::Row(row) => {
+            let respondent = row.resolve(catalog, unknown_tags)?;
+            return Ok((respondent, row.place()));
+        }
         Job::Text {
             source,
             text,
@@ -706,7 +782,7 @@ fn resolve_job(job: Job, catalog: &Catalog) -> Result<(answers::Respondent, Stri
     };
     let resolved = answers::parse(&origin, format)
         .map_err(|e| vec![e])
-        .and_then(|file| answers::resolve(file, catalog, &origin));
+        .and_then(|file| answers::resolve_with(file, catalog, &origin, unknown_tags));
     let respondent = match resolved {
         Ok(respondent) => respondent,
         // A JSON Lines record is found again by its id, when it has one.

@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand};
 pub use crate::output::ColorChoice;
 pub use crate::plan::PlanFormat;
 pub use crate::report::{BrowseFormat, OutputFormat, TABLE_TOP};
+pub use crate::template::TemplateFormat;
 
 const ABOUT: &str =
     "Find the technology role that fits your strengths, growth goals and work style.";
@@ -56,7 +57,7 @@ Examples:
 Examples:
   rolefit score examples/jane-sre.yaml
   rolefit score examples/ --format csv --output cohort.csv
-  cat answers.jsonl | rolefit score - --jsonl --format jsonl --top 3")]
+  rolefit score survey.csv --columns columns.yaml --format csv --excel -o results.csv")]
     Score(ScoreArgs),
 
     /// The fewest changes of strengths that bring a role into your top K.
@@ -104,7 +105,7 @@ Examples:
 Examples:
   rolefit template > me.yaml
   rolefit template --path work-style > me.yaml
-  rolefit template --path competency | less")]
+  rolefit template --format markdown > form.md")]
     Template(TemplateArgs),
 
     /// Check the catalog and answer files without scoring them.
@@ -174,6 +175,11 @@ pub struct TemplateArgs {
     /// The path the answer file is for: full, competency or work-style.
     #[arg(long, value_name = "PATH", default_value = "full")]
     pub path: String,
+
+    /// yaml: an answer file; csv: a survey header row and an example row;
+    /// markdown: every question with its choices, for building a form.
+    #[arg(long, short, value_enum, ignore_case = true, default_value_t = TemplateFormat::Yaml)]
+    pub format: TemplateFormat,
 }
 
 #[derive(Debug, Args)]
@@ -185,6 +191,20 @@ pub struct ValidateArgs {
     /// Standard input is JSON Lines, one answer set per line.
     #[arg(long)]
     pub jsonl: bool,
+
+    /// Standard input is a CSV survey export, one answer set per row.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub csv: bool,
+
+    /// A YAML map from CSV survey headers to what they hold: id, path,
+    /// families, strengths, goals, levels (a grid), axis:ID, statement:ID, ignore.
+    #[arg(long, value_name = "FILE")]
+    pub columns: Option<PathBuf>,
+
+    /// An unknown strength or goal fails its answer set (error) or is
+    /// dropped with a warning (warn).
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = crate::answers::UnknownTags::Error)]
+    pub unknown_tags: crate::answers::UnknownTags,
 
     /// Also read the answer files in subfolders of the directories given.
     #[arg(long, short)]
@@ -259,6 +279,25 @@ pub struct ScoreArgs {
     /// Print no warnings and no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// Standard input is a CSV survey export, one answer set per row.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub csv: bool,
+
+    /// A YAML map from CSV survey headers to what they hold: id, path,
+    /// families, strengths, goals, levels (a grid), axis:ID, statement:ID, ignore.
+    #[arg(long, value_name = "FILE")]
+    pub columns: Option<PathBuf>,
+
+    /// An unknown strength or goal fails its answer set (error) or is
+    /// dropped with a warning (warn).
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = crate::answers::UnknownTags::Error)]
+    pub unknown_tags: crate::answers::UnknownTags,
+
+    /// Start CSV output with a UTF-8 byte-order mark, so Excel reads accents
+    /// and non-Latin names right.
+    #[arg(long)]
+    pub excel: bool,
 
     /// Also read the answer files in subfolders of the directories given.
     #[arg(long, short)]

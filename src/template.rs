@@ -19,10 +19,25 @@ use crate::cli::TemplateArgs;
 use crate::error::{Error, Result};
 use crate::text::escape_control;
 
+/// What `rolefit template` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TemplateFormat {
+    /// A commented answer file.
+    Yaml,
+    /// A survey header row and an example row.
+    Csv,
+    /// Every question with its choices, for building a form.
+    Markdown,
+}
+
 pub fn template(catalog: &Catalog, args: &TemplateArgs, out: &mut dyn Write) -> Result<()> {
     let path = catalog.find_path(&args.path).map_err(Error::Usage)?;
-    out.write_all(render(catalog, path).as_bytes())
-        .map_err(Error::Output)
+    let text = match args.format {
+        TemplateFormat::Yaml => render(catalog, path),
+        TemplateFormat::Csv => crate::form::csv(catalog, path),
+        TemplateFormat::Markdown => crate::form::markdown(catalog, path),
+    };
+    out.write_all(text.as_bytes()).map_err(Error::Output)
 }
 
 /// The answer file for `path` (an index into the catalog's paths).

@@ -16,14 +16,20 @@ use crate::error::{Error, Result};
 use crate::text::escape_control;
 
 pub fn validate(catalog: &Catalog, args: &ValidateArgs) -> Result<()> {
-    let (inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.recursive)?;
+    let (mut inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.recursive)?;
+    let surveys = crate::survey::Surveys::for_inputs(
+        &mut inputs,
+        args.csv,
+        args.columns.as_deref(),
+        catalog,
+    )?;
     for problem in &missing {
         crate::diagnostics::error(problem);
     }
     let summary = if inputs.is_empty() {
         Summary::default()
     } else {
-        batch::check(&inputs, catalog).map_err(Error::Output)?
+        batch::check(&inputs, catalog, args.unknown_tags, &surveys).map_err(Error::Output)?
     };
     let failed = summary.failed + missing.len();
     if !args.inputs.is_empty() && failed == 0 && summary.scored == 0 {

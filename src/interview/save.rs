@@ -38,7 +38,8 @@ pub fn render(catalog: &Catalog, outcome: &Outcome, path: &Path) -> Result<Strin
         )
     };
     match format {
-        Format::Yaml => {
+        // A saved answer set is one document: `.csv` gets YAML, like any other name.
+        Format::Yaml | Format::Csv => {
             let body = serde_yaml::to_string(&answers).map_err(|e| problem(&e))?;
             Ok(format!(
                 "# Answers from `rolefit assess`. `rolefit score` on this file prints the same ranking;\n\

@@ -30,6 +30,12 @@ pub fn header(out: &mut dyn Write) -> io::Result<()> {
     writer.flush()
 }
 
+/// Excel reads a CSV file as UTF-8 only when it starts with this mark;
+/// without it, accents and non-Latin names come out garbled.
+pub fn excel_bom(out: &mut dyn Write) -> io::Result<()> {
+    out.write_all("\u{feff}".as_bytes())
+}
+
 /// A cell a spreadsheet would run as a formula gets a leading `'`.
 pub fn neutralize(cell: &str) -> Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {

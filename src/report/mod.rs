@@ -14,6 +14,8 @@ pub mod profile;
 pub mod svg;
 pub mod table;
 
+pub use csv::excel_bom;
+
 use std::io::{self, Write};
 
 use self::cohort::GatheringWriter;
