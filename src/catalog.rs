@@ -4,7 +4,7 @@
 //! integers: a tag is an index into [`Catalog::tags`], a role into
 //! [`Catalog::roles`], an axis into [`Catalog::axes`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -12,7 +12,10 @@ use serde::{Deserialize, Serialize};
 use crate::document::{Shape, UniqueMap, from_json, from_yaml};
 use crate::error::{Error, Located, Result};
 use crate::locate::line_of;
-use crate::matching::{Described, WordIndex, closest, did_you_mean, normalize};
+use crate::matching::{Described, WordIndex, closest, did_you_mean, normalize, with_normalized};
+
+/// Normalised name → index; names are short, so a fast hasher pays.
+type Lookup = rustc_hash::FxHashMap<String, usize>;
 
 /// The built-in catalog, compiled into the binary.
 pub const BUILTIN_SOURCE: &str = include_str!("../roles.yaml");
@@ -230,13 +233,19 @@ pub struct Catalog {
     pub hints: Vec<Hint>,
     pub roles: Vec<Role>,
     /// Normalised tag name or alias → tag index.
-    tag_lookup: HashMap<String, usize>,
+    tag_lookup: Lookup,
     /// Normalised hint term or alias → hint index.
-    hint_lookup: HashMap<String, usize>,
+    hint_lookup: Lookup,
     /// The tags' words for "did you mean", built at the first miss.
     tag_words: LazyWords,
     /// Each role's place in id order: ranking ties compare integers.
     id_order: Vec<u32>,
+    /// Normalised question id → question index (the first of equals).
+    question_lookup: Lookup,
+    /// Normalised family, path and axis ids, in catalog order.
+    family_keys: Vec<String>,
+    path_keys: Vec<String>,
+    axis_keys: Vec<String>,
 }
 
 impl Catalog {
@@ -268,11 +277,13 @@ impl Catalog {
     }
 
     /// Ids are matched like tags: `Work_Style` finds `work-style`.
-    fn position_of<'a>(ids: impl Iterator<Item = &'a str> + Clone, wanted: &str) -> Option<usize> {
-        let normalized = normalize(wanted);
-        ids.clone()
-            .position(|id| id == wanted)
-            .or_else(|| ids.map(normalize).position(|id| id == normalized))
+    fn position_of<'a>(
+        mut ids: impl Iterator<Item = &'a str>,
+        keys: &[String],
+        wanted: &str,
+    ) -> Option<usize> {
+        ids.position(|id| id == wanted)
+            .or_else(|| with_normalized(wanted, |wanted| keys.iter().position(|k| k == wanted)))
     }
 
     /// A role's place when roles are sorted by id.
@@ -281,35 +292,39 @@ impl Catalog {
     }
 
     pub fn family_index(&self, id: &str) -> Option<usize> {
-        Self::position_of(self.families.iter().map(|f| f.id.as_str()), id)
+        Self::position_of(
+            self.families.iter().map(|f| f.id.as_str()),
+            &self.family_keys,
+            id,
+        )
     }
 
     pub fn path_index(&self, id: &str) -> Option<usize> {
-        Self::position_of(self.paths.iter().map(|p| p.id.as_str()), id)
+        Self::position_of(
+            self.paths.iter().map(|p| p.id.as_str()),
+            &self.path_keys,
+            id,
+        )
     }
 
     pub fn axis_index(&self, id: &str) -> Option<usize> {
-        Self::position_of(self.axes.iter().map(|a| a.id.as_str()), id)
+        Self::position_of(self.axes.iter().map(|a| a.id.as_str()), &self.axis_keys, id)
+    }
+
+    /// A work-style question by its id, compared like tag names.
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        with_normalized(id, |wanted| self.question_lookup.get(wanted).copied())
     }
 
     /// A tag by name or alias, after normalisation.
-    /// A work-style question by its id, compared like tag names.
-    pub fn question_index(&self, id: &str) -> Option<usize> {
-        let wanted = normalize(id);
-        self.questions
-            .iter()
-            .position(|q| normalize(&q.id) == wanted)
-    }
-
     pub fn tag_index(&self, name: &str) -> Option<usize> {
-        self.tag_lookup.get(&normalize(name)).copied()
+        with_normalized(name, |wanted| self.tag_lookup.get(wanted).copied())
     }
 
     /// The hint a broad word names, after normalisation.
     pub fn hint(&self, name: &str) -> Option<&Hint> {
-        self.hint_lookup
-            .get(&normalize(name))
-            .map(|&index| &self.hints[index])
+        with_normalized(name, |wanted| self.hint_lookup.get(wanted).copied())
+            .map(|index| &self.hints[index])
     }
 
     /// The tags sharing words with a miss (name, aliases, description, and
@@ -699,7 +714,7 @@ impl<'t> Builder<'t> {
         }
 
         let mut tags: Vec<Tag> = Vec::with_capacity(raw.tags.len());
-        let mut tag_lookup: HashMap<String, usize> = HashMap::new();
+        let mut tag_lookup = Lookup::default();
         for (i, raw_tag) in raw.tags.iter().enumerate() {
             // (alias index or None for the name, text); the entry path is
             // only spelled out for a problem.
@@ -743,7 +758,7 @@ impl<'t> Builder<'t> {
 
         let tag_names: Vec<&str> = raw.tags.iter().map(|t| t.name.as_str()).collect();
         // Roles name tags by their canonical name, not an alias.
-        let by_name: HashMap<String, usize> = tag_names
+        let by_name: Lookup = tag_names
             .iter()
             .enumerate()
             .map(|(i, name)| (normalize(name), i))
@@ -836,7 +851,16 @@ impl<'t> Builder<'t> {
         for (place, &role) in by_id.iter().enumerate() {
             id_order[role] = u32::try_from(place).unwrap_or(u32::MAX);
         }
+        let mut question_lookup = Lookup::default();
+        for (i, question) in questions.iter().enumerate() {
+            question_lookup.entry(normalize(&question.id)).or_insert(i);
+        }
+        let keys = |ids: &mut dyn Iterator<Item = &String>| ids.map(|id| normalize(id)).collect();
         Ok(Catalog {
+            family_keys: keys(&mut raw.families.iter().map(|f| &f.id)),
+            path_keys: keys(&mut raw.paths.iter().map(|p| &p.id)),
+            axis_keys: keys(&mut raw.axes.iter().map(|a| &a.id)),
+            question_lookup,
             source: self.source.to_string(),
             version: raw.version,
             families: raw.families,
@@ -860,16 +884,16 @@ impl<'t> Builder<'t> {
         &mut self,
         raw_hints: &[RawHint],
         raw_tags: &[RawTag],
-        tag_lookup: &HashMap<String, usize>,
-    ) -> (Vec<Hint>, HashMap<String, usize>) {
-        let by_name: HashMap<String, usize> = raw_tags
+        tag_lookup: &Lookup,
+    ) -> (Vec<Hint>, Lookup) {
+        let by_name: Lookup = raw_tags
             .iter()
             .enumerate()
             .map(|(i, tag)| (normalize(&tag.name), i))
             .collect();
         let tag_names: Vec<&str> = raw_tags.iter().map(|t| t.name.as_str()).collect();
         let mut hints = Vec::with_capacity(raw_hints.len());
-        let mut hint_lookup: HashMap<String, usize> = HashMap::new();
+        let mut hint_lookup = Lookup::default();
         for (i, raw_hint) in raw_hints.iter().enumerate() {
             let words = std::iter::once((format!("hints[{i}].term"), &raw_hint.term)).chain(
                 raw_hint

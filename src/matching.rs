@@ -3,10 +3,18 @@
 /// Names are compared after lower-casing, turning `-` and `_` into spaces and
 /// collapsing runs of white space.
 pub fn normalize(name: &str) -> String {
-    if name.is_ascii() {
-        return normalize_ascii(name.as_bytes());
-    }
     let mut out = String::with_capacity(name.len());
+    normalize_into(name, &mut out);
+    out
+}
+
+/// [`normalize`] into a buffer the caller reuses: lookups of every name of
+/// every answer set then allocate nothing.
+pub fn normalize_into(name: &str, out: &mut String) {
+    out.clear();
+    if name.is_ascii() {
+        return normalize_ascii(name.as_bytes(), out);
+    }
     // A separator is written only before the next word, so runs collapse
     // and the ends are trimmed in one pass.
     let mut pending_space = false;
@@ -25,27 +33,38 @@ pub fn normalize(name: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
-/// [`normalize`] for ASCII text (nearly every name), byte by byte: it runs
-/// for every tag name and alias each time the catalog loads.
-fn normalize_ascii(name: &[u8]) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(name.len());
+/// [`normalize_into`] for ASCII text (nearly every name), byte by byte.
+fn normalize_ascii(name: &[u8], out: &mut String) {
     let mut pending_space = false;
     for &b in name {
-        if char::from(b).is_whitespace() || b == b'-' || b == b'_' {
+        if b.is_ascii_whitespace() || b == b'\x0b' || b == b'-' || b == b'_' {
             pending_space = !out.is_empty();
             continue;
         }
         if pending_space {
-            out.push(b' ');
+            out.push(' ');
             pending_space = false;
         }
-        out.push(b.to_ascii_lowercase());
+        out.push(char::from(b.to_ascii_lowercase()));
     }
-    // Only ASCII bytes were pushed.
-    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Looks `name` up by its normalised form without allocating: the name is
+/// normalised into a buffer kept per thread.
+pub fn with_normalized<R>(name: &str, look_up: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUFFER.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut buffer) => {
+            normalize_into(name, &mut buffer);
+            look_up(&buffer)
+        }
+        // Only a lookup nested in another one gets here.
+        Err(_) => look_up(&normalize(name)),
+    })
 }
 
 /// Queries longer than this get no suggestion: edit distance is quadratic,

@@ -50,8 +50,13 @@ pub fn neutralize(cell: &str) -> Cow<'_, str> {
 pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
     let r = &scored.respondent;
     let mut out = String::with_capacity(scored.ranking.len() * 200);
-    let (id, source) = (neutralize(&r.id), neutralize(&r.source));
-    let path = neutralize(&catalog.paths[r.path].id);
+    // The respondent's cells are the same on every row: checked and
+    // quoted once.
+    let mut prefix = String::new();
+    for text in [&r.id, &r.source, &catalog.paths[r.path].id] {
+        push_field(&mut prefix, &neutralize(text));
+        prefix.push(',');
+    }
     let (mut matched, mut gaps) = (String::new(), String::new());
     for (i, s) in scored.ranking.iter().enumerate() {
         let role = &catalog.roles[s.role];
@@ -77,10 +82,7 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
                 }
             }
         }
-        for text in [&id, &source, &path] {
-            push_field(&mut out, text);
-            out.push(',');
-        }
+        out.push_str(&prefix);
         write_integer(&mut out, (i + 1) as u64);
         out.push(',');
         for text in [&role.id, &role.name, &catalog.families[role.family].id] {
