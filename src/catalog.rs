@@ -4,7 +4,6 @@
 //! integers: a tag is an index into [`Catalog::tags`], a role into
 //! [`Catalog::roles`], an axis into [`Catalog::axes`].
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -639,7 +638,7 @@ impl<'t> Builder<'t> {
     }
 
     fn unique<'a>(&mut self, section: &str, ids: impl Iterator<Item = &'a str>) {
-        let mut seen = HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         for (i, id) in ids.enumerate() {
             if id.trim().is_empty() {
                 self.problem(format!("{section}[{i}]"), "empty id".into(), None);
@@ -784,7 +783,7 @@ impl<'t> Builder<'t> {
             }
             let mut role_tags = Vec::with_capacity(raw_role.tags.len());
             for (j, name) in raw_role.tags.iter().enumerate() {
-                match by_name.get(&normalize(name)).copied() {
+                match with_normalized(name, |name| by_name.get(name).copied()) {
                     Some(t) if role_tags.contains(&t) => self.problem(
                         format!("roles[{i}].tags[{j}]"),
                         format!("tag {name:?} is listed twice"),
@@ -941,7 +940,7 @@ impl<'t> Builder<'t> {
             }
             let mut related = Vec::with_capacity(raw_hint.tags.len());
             for (j, name) in raw_hint.tags.iter().enumerate() {
-                match by_name.get(&normalize(name)).copied() {
+                match with_normalized(name, |name| by_name.get(name).copied()) {
                     Some(t) if related.contains(&t) => self.problem(
                         format!("hints[{i}].tags[{j}]"),
                         format!("tag {name:?} is listed twice"),
