@@ -49,7 +49,7 @@ pub fn neutralize(cell: &str) -> Cow<'_, str> {
 /// 24 rows per respondent this is the hot loop of a CSV export.
 pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
     let r = &scored.respondent;
-    let mut out = String::with_capacity(scored.ranking.len() * 200);
+    let mut out = String::with_capacity(scored.ranking.len() * 320);
     // The respondent's cells are the same on every row: checked and
     // quoted once.
     let mut prefix = String::new();
@@ -71,7 +71,7 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
                     }
                     matched.push_str(name);
                     matched.push_str(" (");
-                    write_integer(&mut matched, u64::from(level));
+                    push_whole(&mut matched, u64::from(level));
                     matched.push(')');
                 }
                 None => {
@@ -83,14 +83,14 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
             }
         }
         out.push_str(&prefix);
-        write_integer(&mut out, (i + 1) as u64);
+        push_whole(&mut out, (i + 1) as u64);
         out.push(',');
         for text in [&role.id, &role.name, &catalog.families[role.family].id] {
             push_field(&mut out, &neutralize(text));
             out.push(',');
         }
         for value in [Some(s.score), s.competency, s.growth, s.work_style] {
-            write_fraction4(&mut out, value);
+            push_fraction4(&mut out, value);
             out.push(',');
         }
         push_field(&mut out, &neutralize(&matched));
@@ -101,12 +101,49 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
     out
 }
 
+/// Appends a whole number: ranks and levels are one or two digits, written
+/// directly; larger ones go through the general writer.
+fn push_whole(out: &mut String, n: u64) {
+    match n {
+        0..=9 => out.push(char::from(b'0' + n as u8)),
+        10..=99 => {
+            out.push(char::from(b'0' + (n / 10) as u8));
+            out.push(char::from(b'0' + (n % 10) as u8));
+        }
+        _ => write_integer(out, n),
+    }
+}
+
+/// Appends a fraction with four decimals. Scores are from 0 to 1, so the
+/// whole six characters are made at once; other values take the general
+/// writer.
+fn push_fraction4(out: &mut String, value: Option<f64>) {
+    let Some(x) = value else {
+        return;
+    };
+    let n = crate::score::ten_thousandths(x);
+    if !(0..100_000).contains(&n) {
+        return write_fraction4(out, value);
+    }
+    let n = n as u32;
+    let digit = |d: u32| b'0' + (d % 10) as u8;
+    let cell = [
+        digit(n / 10_000),
+        b'.',
+        digit(n / 1_000),
+        digit(n / 100),
+        digit(n / 10),
+        digit(n),
+    ];
+    // Only ASCII digits and a point were written.
+    out.push_str(std::str::from_utf8(&cell).unwrap_or_default());
+}
+
 /// Appends one field, quoted when it holds a comma, quote or line break
 /// (RFC 4180, as the csv crate writes the header).
 fn push_field(out: &mut String, field: &str) {
-    if !field
-        .bytes()
-        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    let bytes = field.as_bytes();
+    if memchr::memchr3(b',', b'"', b'\n', bytes).is_none() && memchr::memchr(b'\r', bytes).is_none()
     {
         out.push_str(field);
         return;
@@ -160,6 +197,41 @@ impl<'c> FormatWriter<'c> for CsvWriter<'c> {
 #[cfg(test)]
 mod tests {
     use super::neutralize;
+
+    #[test]
+    fn fast_number_paths_write_what_the_general_writers_do() {
+        for n in [0, 1, 9, 10, 24, 99, 100, 12345] {
+            let (mut fast, mut general) = (String::new(), String::new());
+            super::push_whole(&mut fast, n);
+            super::write_integer(&mut general, n);
+            assert_eq!(fast, general);
+        }
+        for x in [
+            None,
+            Some(0.0),
+            Some(1.0),
+            Some(0.81245),
+            Some(0.99995),
+            Some(9.99994),
+            Some(12.5),
+            Some(-0.25),
+        ] {
+            let (mut fast, mut general) = (String::new(), String::new());
+            super::push_fraction4(&mut fast, x);
+            super::write_fraction4(&mut general, x);
+            assert_eq!(fast, general, "{x:?}");
+        }
+        // Every four-decimal step from 0 to 2, and values near half-way.
+        for i in 0..=20_000 {
+            for offset in [0.0, 0.00004, 0.00005, 0.000049999] {
+                let x = Some(f64::from(i) / 10_000.0 + offset);
+                let (mut fast, mut general) = (String::new(), String::new());
+                super::push_fraction4(&mut fast, x);
+                super::write_fraction4(&mut general, x);
+                assert_eq!(fast, general, "{x:?}");
+            }
+        }
+    }
 
     #[test]
     fn formula_cells_are_neutralised() {
