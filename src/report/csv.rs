@@ -125,26 +125,41 @@ fn push_fraction4(out: &mut String, value: Option<f64>) {
     if !(0..100_000).contains(&n) {
         return write_fraction4(out, value);
     }
-    let n = n as u32;
-    let digit = |d: u32| b'0' + (d % 10) as u8;
-    let cell = [
-        digit(n / 10_000),
-        b'.',
-        digit(n / 1_000),
-        digit(n / 100),
-        digit(n / 10),
-        digit(n),
-    ];
-    // Only ASCII digits and a point were written.
-    out.push_str(std::str::from_utf8(&cell).unwrap_or_default());
+    let (whole, decimals) = ((n / 10_000) as usize, (n % 10_000) as usize);
+    out.push(char::from(b'0' + whole as u8));
+    out.push('.');
+    out.push_str(&FOUR_DIGITS[decimals * 4..decimals * 4 + 4]);
+}
+
+/// "0000" to "9999" end to end, made at compile time: four decimals are
+/// one copy.
+const FOUR_DIGITS: &str = match std::str::from_utf8(&four_digits()) {
+    Ok(text) => text,
+    Err(_) => panic!("digits are ASCII"),
+};
+
+const fn four_digits() -> [u8; 40_000] {
+    let mut table = [0u8; 40_000];
+    let mut n = 0;
+    while n < 10_000 {
+        table[n * 4] = b'0' + (n / 1_000) as u8;
+        table[n * 4 + 1] = b'0' + (n / 100 % 10) as u8;
+        table[n * 4 + 2] = b'0' + (n / 10 % 10) as u8;
+        table[n * 4 + 3] = b'0' + (n % 10) as u8;
+        n += 1;
+    }
+    table
 }
 
 /// Appends one field, quoted when it holds a comma, quote or line break
 /// (RFC 4180, as the csv crate writes the header).
 fn push_field(out: &mut String, field: &str) {
-    let bytes = field.as_bytes();
-    if memchr::memchr3(b',', b'"', b'\n', bytes).is_none() && memchr::memchr(b'\r', bytes).is_none()
-    {
+    // A fold without an early exit: the compiler checks many bytes at a
+    // time, and cells are short.
+    let needs_quotes = field.bytes().fold(false, |found, b| {
+        found | matches!(b, b',' | b'"' | b'\n' | b'\r')
+    });
+    if !needs_quotes {
         out.push_str(field);
         return;
     }
