@@ -237,6 +237,9 @@ pub struct Catalog {
     hint_lookup: Lookup,
     /// The tags' words for "did you mean", built at the first miss.
     tag_words: LazyWords,
+    /// Which load this is: writers cache text made from the catalog
+    /// against it.
+    serial: Serial,
     /// Each role's place in id order: ranking ties compare integers.
     id_order: Vec<u32>,
     /// Normalised question id → question index (the first of equals).
@@ -283,6 +286,12 @@ impl Catalog {
     ) -> Option<usize> {
         ids.position(|id| id == wanted)
             .or_else(|| with_normalized(wanted, |wanted| keys.iter().position(|k| k == wanted)))
+    }
+
+    /// Tells this load from every other one of the process (a clone keeps
+    /// it): text made from a catalog can be cached against it.
+    pub fn serial(&self) -> u64 {
+        self.serial.0
     }
 
     /// A role's place when roles are sorted by id.
@@ -534,6 +543,24 @@ impl Catalog {
 struct LazyWords(std::sync::OnceLock<WordIndex>);
 
 impl PartialEq for LazyWords {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+/// A number no other catalog loaded by this process has; two loads of the
+/// same text are still equal catalogs.
+#[derive(Debug, Clone, Copy)]
+struct Serial(u64);
+
+impl Serial {
+    fn next() -> Serial {
+        static LOADED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        Serial(LOADED.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+impl PartialEq for Serial {
     fn eq(&self, _: &Self) -> bool {
         true
     }
@@ -873,6 +900,7 @@ impl<'t> Builder<'t> {
             tag_lookup,
             hint_lookup,
             tag_words: LazyWords::default(),
+            serial: Serial::next(),
         })
     }
 

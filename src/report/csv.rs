@@ -59,7 +59,6 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
     }
     let (mut matched, mut gaps) = (String::new(), String::new());
     for (i, s) in scored.ranking.iter().enumerate() {
-        let role = &catalog.roles[s.role];
         matched.clear();
         gaps.clear();
         for (tag, level) in tag_marks(catalog, r, s) {
@@ -85,10 +84,7 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
         out.push_str(&prefix);
         push_whole(&mut out, (i + 1) as u64);
         out.push(',');
-        for text in [&role.id, &role.name, &catalog.families[role.family].id] {
-            push_field(&mut out, &neutralize(text));
-            out.push(',');
-        }
+        with_role_cells(catalog, |cells| out.push_str(&cells[s.role]));
         for value in [Some(s.score), s.competency, s.growth, s.work_style] {
             push_fraction4(&mut out, value);
             out.push(',');
@@ -99,6 +95,33 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Runs `use_cells` with each role's `role_id,role,family,` cells, made
+/// once per catalog and thread rather than on every row.
+fn with_role_cells<R>(catalog: &Catalog, use_cells: impl FnOnce(&[String]) -> R) -> R {
+    thread_local! {
+        static CELLS: std::cell::RefCell<(Option<u64>, Vec<String>)> =
+            const { std::cell::RefCell::new((None, Vec::new())) };
+    }
+    CELLS.with_borrow_mut(|(made_for, cells)| {
+        if *made_for != Some(catalog.serial()) {
+            *cells = catalog
+                .roles
+                .iter()
+                .map(|role| {
+                    let mut cell = String::new();
+                    for text in [&role.id, &role.name, &catalog.families[role.family].id] {
+                        push_field(&mut cell, &neutralize(text));
+                        cell.push(',');
+                    }
+                    cell
+                })
+                .collect();
+            *made_for = Some(catalog.serial());
+        }
+        use_cells(cells)
+    })
 }
 
 /// Appends a whole number: ranks and levels are one or two digits, written
