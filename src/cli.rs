@@ -219,6 +219,7 @@ pub struct CompletionsArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("saving").args(["save", "report"]).multiple(true)))]
 pub struct AssessArgs {
     /// Skip the path question: full, competency or work-style.
     #[arg(long, value_name = "PATH")]
@@ -228,8 +229,12 @@ pub struct AssessArgs {
     #[arg(long, value_name = "FILE")]
     pub save: Option<PathBuf>,
 
-    /// Overwrite the --save file if it exists.
-    #[arg(long, requires = "save")]
+    /// Save the report as a web page (HTML) to FILE without asking.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// Overwrite the --save or --report file if it exists.
+    #[arg(long, requires = "saving")]
     pub force: bool,
 
     /// Show only the N best roles.
