@@ -25,7 +25,7 @@ use crate::error::{Error, Result};
 use crate::report::Theme;
 use crate::report::table::{new_table, wrap_only};
 use crate::text::escape_markdown as md;
-use crate::text::{escape_control, wrap};
+use crate::text::{escape_control, pad, wrap};
 
 /// Width of the axis-name column in the work-style sections.
 const AXIS_LABEL: usize = 16;
@@ -107,12 +107,6 @@ fn target_bar(theme: Theme, target: f64) -> String {
     theme.bar((target - 1.0) / 4.0, 10)
 }
 
-/// `text` padded with spaces to `width` characters.
-fn pad(text: &str, width: usize) -> String {
-    let len = text.chars().count();
-    format!("{text}{}", " ".repeat(width.saturating_sub(len)))
-}
-
 fn esc(text: &str) -> String {
     escape_control(text).into_owned()
 }
@@ -120,7 +114,7 @@ fn esc(text: &str) -> String {
 /// `indent`, then `head` in bold and `rest` dimmed on the same line when
 /// that fits the width; otherwise `rest` wraps on the lines below.
 fn heading(theme: Theme, indent: &str, head: &str, gap: &str, rest: &str) -> String {
-    let width = |s: &str| s.chars().count();
+    let width = crate::text::width;
     if width(indent) + width(head) + width(gap) + width(rest) <= theme.width {
         return format!("{indent}{}{gap}{}", theme.bold(head), theme.dim(rest));
     }
@@ -141,7 +135,7 @@ fn heading(theme: Theme, indent: &str, head: &str, gap: &str, rest: &str) -> Str
 /// Joins `items` with `sep`, wrapped to `width` with every line indented,
 /// breaking lines between items rather than inside one where it can.
 fn wrap_items(items: &[String], sep: &str, width: usize, indent: &str) -> String {
-    let avail = width.saturating_sub(indent.chars().count()).max(20);
+    let avail = width.saturating_sub(crate::text::width(indent)).max(20);
     let glue = sep.trim_end();
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
@@ -152,9 +146,9 @@ fn wrap_items(items: &[String], sep: &str, width: usize, indent: &str) -> String
         } else {
             format!("{item}{glue}")
         };
-        let len = line.chars().count();
+        let len = crate::text::width(&line);
         let gap = sep.len() - glue.len();
-        if len > 0 && len + gap + piece.chars().count() > avail {
+        if len > 0 && len + gap + crate::text::width(&piece) > avail {
             lines.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {
@@ -199,7 +193,7 @@ fn roles_table(catalog: &Catalog, families: &[usize], theme: Theme) -> String {
         );
         let name_width = members
             .iter()
-            .map(|r| esc(&r.name).chars().count())
+            .map(|r| crate::text::width(&esc(&r.name)))
             .max()
             .unwrap_or(0);
         for role in members {
@@ -274,7 +268,11 @@ fn show_table(catalog: &Catalog, index: usize, theme: Theme) -> String {
 fn compare_table(catalog: &Catalog, roles: &[usize], theme: Theme) -> String {
     let mut out = String::new();
     let names: Vec<String> = roles.iter().map(|&r| esc(&catalog.roles[r].name)).collect();
-    let name_width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+    let name_width = names
+        .iter()
+        .map(|n| crate::text::width(n))
+        .max()
+        .unwrap_or(0);
     let number_width = roles.len().to_string().len();
 
     let _ = writeln!(
@@ -782,20 +780,11 @@ fn tags_json(catalog: &Catalog) -> String {
     to_json(&out)
 }
 
-/// Pretty JSON with a final newline. serde_json escapes C0 controls; the
-/// rest that could drive a terminal or hide text ([`crate::text::needs_escape`])
-/// is written as `\u` escapes too, which leaves the data itself unchanged.
+/// Pretty JSON with a final newline, escaped by [`crate::text::escape_json`].
 fn to_json<T: Serialize>(value: &T) -> String {
     // Serialising these plain structs cannot fail.
     let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    let mut out = String::with_capacity(text.len() + 1);
-    for c in text.chars() {
-        if c != '\n' && crate::text::needs_escape(c) {
-            let _ = write!(out, "\\u{:04x}", u32::from(c));
-        } else {
-            out.push(c);
-        }
-    }
+    let mut out = crate::text::escape_json(text);
     out.push('\n');
     out
 }

@@ -234,7 +234,7 @@ fn summary(catalog: &Catalog, scored: &crate::score::Scored, theme: Theme) -> St
     let line = match scored.ranking.get(1) {
         Some(next) => {
             let long = format!("{lead} {} (runner-up: {}).", role(best), role(next));
-            if console::measure_text_width(&long) <= theme.width {
+            if crate::text::width(&long) <= theme.width {
                 long
             } else {
                 short

@@ -5,7 +5,9 @@
 //! dialoguer's prompts cannot filter a list as one types, answer a scale
 //! with a number key, or set several levels on one screen; these can.
 
-use console::{Key, Style, measure_text_width};
+use console::{Key, Style};
+
+use crate::text::width as text_width;
 
 use super::prompt::Choice;
 use crate::text::escape_control;
@@ -100,36 +102,15 @@ pub fn locale_is_utf8(var: impl Fn(&str) -> Option<String>) -> bool {
 }
 
 /// Cuts `text` to at most `width` display columns, never inside a
-/// character, marking a cut with an ellipsis.
+/// character, marking a cut with the locale's ellipsis.
 pub fn fit(text: &str, width: usize, glyphs: Glyphs) -> String {
-    if measure_text_width(text) <= width {
-        return text.to_string();
-    }
-    let ellipsis = glyphs.ellipsis();
-    let room = width.saturating_sub(measure_text_width(ellipsis));
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = measure_text_width(c.encode_utf8(&mut [0; 4]));
-        if used + w > room {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    let mut out = out.trim_end().to_string();
-    if measure_text_width(&out) + measure_text_width(ellipsis) <= width {
-        out.push_str(ellipsis);
-    }
-    out
+    crate::text::fit(text, width, glyphs.ellipsis())
 }
 
 /// Pads `text` with spaces to `width` display columns (cutting it first
 /// when longer).
 fn pad(text: &str, width: usize, glyphs: Glyphs) -> String {
-    let text = fit(text, width, glyphs);
-    let room = width.saturating_sub(measure_text_width(&text));
-    format!("{text}{}", " ".repeat(room))
+    crate::text::pad(&fit(text, width, glyphs), width)
 }
 
 /// Keeps the cursor on the page: the first row shown after a move.
@@ -277,20 +258,19 @@ impl<'a> TickList<'a> {
             );
             return lines;
         }
-        let tick_width =
-            measure_text_width(glyphs.ticked()).max(measure_text_width(glyphs.unticked()));
-        let lead = measure_text_width(glyphs.pointer()) + 1 + tick_width + 1;
+        let tick_width = text_width(glyphs.ticked()).max(text_width(glyphs.unticked()));
+        let lead = text_width(glyphs.pointer()) + 1 + tick_width + 1;
         let name_width = self
             .items
             .iter()
-            .map(|c| measure_text_width(&escape_control(&c.name)))
+            .map(|c| text_width(&escape_control(&c.name)))
             .max()
             .unwrap_or(0)
             .min(width.saturating_sub(lead) * 11 / 20);
         let note_width = self
             .items
             .iter()
-            .map(|c| measure_text_width(&escape_control(&c.note)))
+            .map(|c| text_width(&escape_control(&c.note)))
             .max()
             .unwrap_or(0);
         // Room for the notes in full, unless descriptions need it.
@@ -306,7 +286,7 @@ impl<'a> TickList<'a> {
             let choice = &self.items[item];
             let active = self.top + row == self.cursor;
             let pointer = if active { glyphs.pointer() } else { " " };
-            let pointer = pad(pointer, measure_text_width(glyphs.pointer()), glyphs);
+            let pointer = pad(pointer, text_width(glyphs.pointer()), glyphs);
             let tick = if self.ticked[item] {
                 glyphs.ticked()
             } else {
@@ -319,7 +299,7 @@ impl<'a> TickList<'a> {
                 text.push_str("  ");
                 text.push_str(&pad(&escape_control(&choice.note), note_width, glyphs));
             }
-            let rest = width.saturating_sub(lead + measure_text_width(&text) + 2);
+            let rest = width.saturating_sub(lead + text_width(&text) + 2);
             let description = if choice.description.is_empty() || rest < 8 {
                 String::new()
             } else {
@@ -360,7 +340,7 @@ impl<'a> TickList<'a> {
         if let Some(choice) = self.shown.get(self.cursor).map(|&i| &self.items[i]) {
             let name = escape_control(&choice.name);
             // The whole name when the row had to cut it, and what it means.
-            let cut = measure_text_width(&name) > name_width;
+            let cut = text_width(&name) > name_width;
             if cut || !choice.description.is_empty() {
                 let about = if choice.description.is_empty() {
                     name.into_owned()
@@ -426,10 +406,10 @@ impl<'a> Scale<'a> {
         for (i, item) in self.items.iter().enumerate() {
             let active = i == self.cursor;
             let pointer = if active { glyphs.pointer() } else { " " };
-            let pointer = pad(pointer, measure_text_width(glyphs.pointer()), glyphs);
+            let pointer = pad(pointer, text_width(glyphs.pointer()), glyphs);
             let text = fit(
                 &escape_control(item),
-                width.saturating_sub(2 + measure_text_width(&pointer)),
+                width.saturating_sub(2 + text_width(&pointer)),
                 glyphs,
             );
             let text = if active {
@@ -515,14 +495,14 @@ impl<'a> Levels<'a> {
                 .apply_to(fit(prompt, width, glyphs))
                 .to_string(),
         ];
-        let lead = measure_text_width(glyphs.pointer()) + 1;
+        let lead = text_width(glyphs.pointer()) + 1;
         let dots = usize::from(self.max());
         // Dots, a space, the number and the shortest level name.
         let scale_width = dots + 3 + 12;
         let name_width = self
             .rows
             .iter()
-            .map(|r| measure_text_width(&escape_control(r)))
+            .map(|r| text_width(&escape_control(r)))
             .max()
             .unwrap_or(0)
             .min(width.saturating_sub(lead + scale_width + 2));
@@ -531,7 +511,7 @@ impl<'a> Levels<'a> {
             let active = i == self.cursor;
             let level = self.levels[i];
             let pointer = if active { glyphs.pointer() } else { " " };
-            let pointer = pad(pointer, measure_text_width(glyphs.pointer()), glyphs);
+            let pointer = pad(pointer, text_width(glyphs.pointer()), glyphs);
             let name = pad(&escape_control(&self.rows[i]), name_width, glyphs);
             let dots = format!(
                 "{}{}",
@@ -600,11 +580,11 @@ impl TextInput {
         let shown = escape_control(&self.text);
         let lead = format!("{prompt}: ");
         // The end of a long entry stays in view.
-        let room = width.saturating_sub(measure_text_width(&lead) + 1);
+        let room = width.saturating_sub(text_width(&lead) + 1);
         let mut tail: Vec<char> = Vec::new();
         let mut used = 0;
         for c in shown.chars().rev() {
-            let w = measure_text_width(c.encode_utf8(&mut [0; 4]));
+            let w = text_width(c.encode_utf8(&mut [0; 4]));
             if used + w > room {
                 break;
             }
@@ -726,7 +706,7 @@ mod tests {
             for width in [30, 59, 80] {
                 let lines = list.lines("Your strengths", width, 2, glyphs);
                 for line in &lines {
-                    assert!(measure_text_width(line) <= width, "{width}: {line:?}");
+                    assert!(text_width(line) <= width, "{width}: {line:?}");
                 }
                 let text = console::strip_ansi_codes(&lines.join("\n")).into_owned();
                 assert!(text.contains("filter: e_"), "{text}");
@@ -829,7 +809,7 @@ mod tests {
         assert_eq!(fit("short", 10, glyphs), "short");
         assert_eq!(fit("error budgets", 8, glyphs), "error b…");
         let wide = fit("日本語のタグ", 7, glyphs);
-        assert!(measure_text_width(&wide) <= 7, "{wide}");
+        assert!(text_width(&wide) <= 7, "{wide}");
         assert!(wide.ends_with('…'));
         assert_eq!(fit("abcdef", 5, Glyphs { unicode: false }), "ab...");
     }

@@ -635,7 +635,7 @@ fn people_heatmap(catalog: &Catalog, data: &CohortData, roles: &[usize]) -> Mark
                     score_of(row, role).map(|s| Cell {
                         fraction: s,
                         // Percent without the sign, to fit a narrow cell.
-                        text: format!("{:.0}", s * 100.0),
+                        text: super::whole_percent(s).to_string(),
                     })
                 })
                 .collect()

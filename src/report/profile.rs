@@ -10,9 +10,16 @@ use crate::text::{escape_control, wrap};
 
 const LABEL: usize = 16;
 
-/// An axis value as people write it: `4`, `3.5`, `2.33`.
+/// An axis value as people write it, to hundredths rounded half up:
+/// `4`, `3.5`, `2.33`, `2.13` for 2.125.
 pub fn axis_value(value: f64) -> String {
-    let text = format!("{value:.2}");
+    let n = super::hundredths(value);
+    let sign = if n < 0 { "-" } else { "" };
+    let text = format!(
+        "{sign}{}.{:02}",
+        n.unsigned_abs() / 100,
+        n.unsigned_abs() % 100
+    );
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
