@@ -7,8 +7,8 @@ use comfy_table::{Cell, CellAlignment, Color};
 
 use crate::catalog::{Catalog, Role, Tag};
 use crate::report::Theme;
+use crate::report::grid::{new_table, wrap_only};
 use crate::report::profile::{self, LABEL, style_bar};
-use crate::report::table::{new_table, wrap_only};
 use crate::text::{escape_control, pad, wrap};
 
 fn esc(text: &str) -> String {

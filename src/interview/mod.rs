@@ -7,7 +7,7 @@
 //! last so that it is in view when the save question comes; [`save`]
 //! offers the [`documents`]: the answers as an answer file that `score`
 //! reads back to the same result and `assess --from` starts from, and the
-//! HTML report beside them; [`file`] writes them.
+//! HTML report beside them; [`mod@file`] writes them.
 
 pub mod documents;
 pub mod file;

@@ -7,6 +7,7 @@
 
 mod cohort;
 mod csv;
+pub mod grid;
 pub mod html;
 mod json;
 mod markdown;
@@ -14,6 +15,7 @@ mod numbers;
 pub mod profile;
 pub mod svg;
 pub mod table;
+pub mod ties;
 
 pub use numbers::{hundredths, percent, whole_percent, write_fraction4, write_integer};
 

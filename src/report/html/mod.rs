@@ -1,5 +1,5 @@
-//! The HTML report's writer, which gathers the respondents; [`person`] and
-//! [`cohort_page`] draw the pages in the frame of [`page`].
+//! The HTML report's writer, which gathers the respondents; `person` and
+//! `cohort_page` draw the pages in the frame of `page`.
 //!
 //! The report is one self-contained file to keep or send. It loads
 //! nothing (a Content-Security-Policy forbids it), runs no script, and

@@ -120,7 +120,7 @@ fn ranking(catalog: &Catalog, scored: &Scored) -> Markup {
                             @if competency { th.num { "Tags matched" } }
                         } }
                         tbody {
-                            @for (s, rank) in scored.ranking.iter().zip(crate::report::table::rank_labels(&scored.ranking)) {
+                            @for (s, rank) in scored.ranking.iter().zip(crate::report::ties::rank_labels(&scored.ranking)) {
                                 @let role = &catalog.roles[s.role];
                                 tr {
                                     td.num { (rank) }
@@ -139,10 +139,10 @@ fn ranking(catalog: &Catalog, scored: &Scored) -> Markup {
                 }
             }
             @if scored.ranking.iter().any(|s| s.tied) {
-                p.note { (crate::report::table::tie_note(catalog, scored)) }
+                p.note { (crate::report::ties::tie_note(catalog, scored)) }
             }
             @if scored.no_match() {
-                p.note { (crate::report::table::NO_MATCH_NOTE) }
+                p.note { (crate::report::ties::NO_MATCH_NOTE) }
             }
         }
     }
