@@ -2,7 +2,7 @@
 
 use console::{Key, Style};
 
-use super::{Flow, Glyphs, fit, pad, scrolled};
+use super::{Flow, Glyphs, fit, pad, prompt_line, scrolled};
 use crate::text::escape_control;
 use crate::text::width as text_width;
 
@@ -71,13 +71,7 @@ impl<'a> Levels<'a> {
 
     pub fn lines(&self, prompt: &str, width: usize, page: usize, glyphs: Glyphs) -> Vec<String> {
         let dim = Style::new().for_stderr().dim();
-        let mut lines = vec![
-            Style::new()
-                .for_stderr()
-                .bold()
-                .apply_to(fit(prompt, width, glyphs))
-                .to_string(),
-        ];
+        let mut lines = vec![prompt_line(prompt, width, glyphs)];
         let lead = text_width(glyphs.pointer()) + 1;
         let dots = usize::from(self.max());
         // Dots, a space, the number and the shortest level name.

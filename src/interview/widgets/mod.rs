@@ -114,6 +114,15 @@ pub fn fit(text: &str, width: usize, glyphs: Glyphs) -> String {
     crate::text::fit(text, width, glyphs.ellipsis())
 }
 
+/// The prompt above a scale or the levels: bold, cut to the width.
+fn prompt_line(prompt: &str, width: usize, glyphs: Glyphs) -> String {
+    console::Style::new()
+        .for_stderr()
+        .bold()
+        .apply_to(fit(prompt, width, glyphs))
+        .to_string()
+}
+
 /// Pads `text` with spaces to `width` display columns (cutting it first
 /// when longer).
 fn pad(text: &str, width: usize, glyphs: Glyphs) -> String {

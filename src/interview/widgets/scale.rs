@@ -2,7 +2,7 @@
 
 use console::{Key, Style};
 
-use super::{Flow, Glyphs, fit, pad};
+use super::{Flow, Glyphs, fit, pad, prompt_line};
 use crate::text::escape_control;
 use crate::text::width as text_width;
 
@@ -42,13 +42,7 @@ impl<'a> Scale<'a> {
     }
 
     pub fn lines(&self, prompt: &str, width: usize, glyphs: Glyphs) -> Vec<String> {
-        let mut lines = vec![
-            Style::new()
-                .for_stderr()
-                .bold()
-                .apply_to(fit(prompt, width, glyphs))
-                .to_string(),
-        ];
+        let mut lines = vec![prompt_line(prompt, width, glyphs)];
         for (i, item) in self.items.iter().enumerate() {
             let active = i == self.cursor;
             let pointer = if active { glyphs.pointer() } else { " " };
