@@ -1,4 +1,6 @@
-//! Small text helpers shared by the renderers: escaping and wrapping.
+//! Text for terminals and files, one rule each: what is escaped (one list
+//! of characters), how wide text is (display columns), and wrapping,
+//! cutting and padding by that width.
 
 use std::borrow::Cow;
 

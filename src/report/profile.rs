@@ -1,4 +1,5 @@
-//! The fit profile panel of a role for a person, and their own work style.
+//! The role card on the terminal: its parts shared with `show`, the fit
+//! profile of a role for a person, and the person's own work style.
 
 use std::fmt::Write;
 
