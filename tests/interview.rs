@@ -9,6 +9,7 @@ use std::time::Duration;
 use assert_cmd::Command;
 use expectrl::process::unix::WaitStatus;
 use expectrl::{Eof, Expect, Session};
+use predicates::prelude::PredicateBooleanExt;
 use rolefit::catalog::Catalog;
 
 const ENTER: &str = "\r";
@@ -908,6 +909,14 @@ fn unknown_path_or_family_is_a_usage_error_with_a_suggestion() {
     run(&["assess", "--top", "0"]).stderr(predicates::str::contains("--top"));
     run(&["assess", "--save", "no/such/folder/me.yaml"])
         .stderr(predicates::str::contains("does not exist"));
+    // The report's target is checked before any question too.
+    run(&["assess", "--report", "no/such/folder/me.html"])
+        .stderr(predicates::str::contains("does not exist"));
+    run(&["assess", "--report", "."])
+        .stderr(predicates::str::contains("--report needs a file name"));
+    // --force only means something with a file to replace.
+    run(&["assess", "--force"])
+        .stderr(predicates::str::contains("--save").and(predicates::str::contains("--report")));
 }
 
 #[test]
