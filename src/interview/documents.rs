@@ -105,6 +105,19 @@ pub fn answers<'a>(catalog: &'a Catalog, outcome: &'a Outcome, dir: &Path) -> Do
     }
 }
 
+/// The report's name beside the answers: `ann.yaml` → `ann.html`, and
+/// `ann-report.html` when the answers themselves were saved as `ann.html`.
+fn beside(answers: &Path) -> PathBuf {
+    let report = answers.with_extension("html");
+    if report != answers {
+        return report;
+    }
+    let stem = answers
+        .file_stem()
+        .map_or_else(|| DEFAULT_NAME.into(), |s| s.to_string_lossy().into_owned());
+    answers.with_file_name(format!("{stem}-report.html"))
+}
+
 /// The HTML report, offered beside the answers saved (`ann.yaml`:
 /// `ann.html`), else under the person's name.
 pub fn report<'a>(
@@ -114,10 +127,7 @@ pub fn report<'a>(
     answers: Option<PathBuf>,
 ) -> Document<'a> {
     let offered = match &answers {
-        Some(saved) => saved
-            .strip_prefix(dir)
-            .unwrap_or(saved)
-            .with_extension("html")
+        Some(saved) => beside(saved.strip_prefix(dir).unwrap_or(saved))
             .display()
             .to_string(),
         None => free_name(dir, outcome.name.as_deref(), "html"),
@@ -129,5 +139,18 @@ pub fn report<'a>(
                 network: the ranking, the fit profile and the growth plan. Esc goes back.",
         offered,
         render: Box::new(move |path| Ok(render_report(catalog, outcome, answers.as_deref(), path))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_report_is_named_beside_the_answers_never_over_them() {
+        assert_eq!(beside(Path::new("ann.yaml")), Path::new("ann.html"));
+        assert_eq!(beside(Path::new("a/ann.json")), Path::new("a/ann.html"));
+        assert_eq!(beside(Path::new("ann")), Path::new("ann.html"));
+        assert_eq!(beside(Path::new("ann.html")), Path::new("ann-report.html"));
     }
 }
