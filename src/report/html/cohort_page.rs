@@ -44,30 +44,20 @@ pub(super) fn cohort(catalog: &Catalog, data: &CohortData) -> Markup {
     let share = |count: usize| count as f64 / scored.max(1) as f64;
     // Bars are drawn against the largest count, so small shares still
     // differ visibly; the text says the share of the cohort.
-    let against_most = |list: &[(usize, usize)]| {
+    let bars = |list: &[(usize, usize)], name: &dyn Fn(usize) -> String| -> Vec<Bar> {
         let most = list.first().map_or(1, |&(_, count)| count.max(1));
-        move |count: usize| count as f64 / most as f64
+        list.iter()
+            .map(|&(item, count)| Bar {
+                label: name(item),
+                fraction: count as f64 / most as f64,
+                value: format!("{} ({})", thousands(count), percent(Some(share(count)))),
+            })
+            .collect()
     };
     let best_counts = tally.best_counts();
     let gaps: Vec<(usize, usize)> = tally.common_gaps().into_iter().take(GAPS_SHOWN).collect();
-    let best_fraction = against_most(&best_counts);
-    let best_bars: Vec<Bar> = best_counts
-        .iter()
-        .map(|&(role, count)| Bar {
-            label: catalog.roles[role].name.clone(),
-            fraction: best_fraction(count),
-            value: format!("{} ({})", thousands(count), percent(Some(share(count)))),
-        })
-        .collect();
-    let gap_fraction = against_most(&gaps);
-    let gap_bars: Vec<Bar> = gaps
-        .iter()
-        .map(|&(tag, count)| Bar {
-            label: catalog.tags[tag].name.clone(),
-            fraction: gap_fraction(count),
-            value: format!("{} ({})", thousands(count), percent(Some(share(count)))),
-        })
-        .collect();
+    let best_bars = bars(&best_counts, &|role| catalog.roles[role].name.clone());
+    let gap_bars = bars(&gaps, &|tag| catalog.tags[tag].name.clone());
     let roles = roles_shown(catalog, data);
     let listed = scored <= PEOPLE_LIMIT;
     let body = html! {
