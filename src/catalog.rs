@@ -922,20 +922,26 @@ impl<'t> Builder<'t> {
         let mut hints = Vec::with_capacity(raw_hints.len());
         let mut hint_lookup = Lookup::default();
         for (i, raw_hint) in raw_hints.iter().enumerate() {
-            let words = std::iter::once((format!("hints[{i}].term"), &raw_hint.term)).chain(
+            // (alias index or None for the term, text); the entry path is
+            // only spelled out for a problem.
+            let words = std::iter::once((None, &raw_hint.term)).chain(
                 raw_hint
                     .aliases
                     .iter()
                     .enumerate()
-                    .map(|(j, a)| (format!("hints[{i}].aliases[{j}]"), a)),
+                    .map(|(j, a)| (Some(j), a)),
             );
-            for (entry, word) in words {
+            for (alias, word) in words {
+                let entry = || match alias {
+                    None => format!("hints[{i}].term"),
+                    Some(j) => format!("hints[{i}].aliases[{j}]"),
+                };
                 let key = normalize(word);
                 if key.is_empty() {
-                    self.problem(entry, "empty hint term or alias".into(), None);
+                    self.problem(entry(), "empty hint term or alias".into(), None);
                 } else if let Some(&tag) = tag_lookup.get(&key) {
                     self.problem(
-                        entry,
+                        entry(),
                         format!("hint {word:?} is already a tag name or alias"),
                         Some(format!(
                             "it names {:?}; a word is either a tag or a hint",
@@ -946,7 +952,7 @@ impl<'t> Builder<'t> {
                     match hint_lookup.get(&key) {
                         Some(&other) if other == i => {}
                         Some(&other) => self.problem(
-                            entry,
+                            entry(),
                             format!("hint {word:?} is listed twice"),
                             Some(format!(
                                 "it already names the hint {:?}",
