@@ -1,0 +1,445 @@
+//! Resolving an answer file's names against the catalog and checking its
+//! ranges, with every problem and warning located.
+
+use super::*;
+
+/// Answers with every name resolved to a catalog index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Respondent {
+    pub id: String,
+    pub source: String,
+    pub path: usize,
+    /// (tag, level 1–5), sorted by tag, each tag once.
+    pub strengths: Vec<(usize, u8)>,
+    /// Tags the person wants to grow into, sorted, each once.
+    pub goals: Vec<usize>,
+    /// The answer on each axis, indexed like the catalog's axes.
+    pub work_style: Vec<Option<f64>>,
+    /// Families to rank; empty means all.
+    pub families: Vec<usize>,
+    pub warnings: Vec<Located>,
+}
+
+impl Respondent {
+    /// The respondent as an answer file that resolves back to the same.
+    /// The axes answered, by axis id, in the catalog's axis order.
+    pub fn work_style_answers(&self, catalog: &Catalog) -> UniqueMap<f64> {
+        UniqueMap(
+            self.work_style
+                .iter()
+                .enumerate()
+                .filter_map(|(a, v)| v.map(|v| (catalog.axes[a].id.clone(), v)))
+                .collect(),
+        )
+    }
+
+    pub fn to_answer_file(&self, catalog: &Catalog) -> AnswerFile {
+        AnswerFile {
+            id: Some(self.id.clone()),
+            path: Some(catalog.paths[self.path].id.clone()),
+            strengths: self
+                .strengths
+                .iter()
+                .map(|&(tag, level)| Strength {
+                    tag: catalog.tags[tag].name.clone(),
+                    level: Some(Number::Value(f64::from(level))),
+                })
+                .collect(),
+            goals: self
+                .goals
+                .iter()
+                .map(|&t| catalog.tags[t].name.clone())
+                .collect(),
+            work_style: UniqueMap(
+                self.work_style_answers(catalog)
+                    .0
+                    .into_iter()
+                    .map(|(axis, v)| (axis, Number::Value(v)))
+                    .collect(),
+            ),
+            statements: UniqueMap::default(),
+            unknown_keys: Vec::new(),
+            families: (!self.families.is_empty()).then(|| {
+                self.families
+                    .iter()
+                    .map(|&f| catalog.families[f].id.clone())
+                    .collect()
+            }),
+        }
+    }
+}
+
+/// What an unknown strength or goal does to its answer set.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum UnknownTags {
+    /// The answer set fails.
+    #[default]
+    Error,
+    /// The entry is dropped with a warning; the rest is scored.
+    Warn,
+}
+
+/// Resolves names and checks ranges, reporting every problem in the file.
+pub fn resolve(
+    file: AnswerFile,
+    catalog: &Catalog,
+    origin: &Origin<'_>,
+) -> Result<Respondent, Vec<Located>> {
+    resolve_with(file, catalog, origin, UnknownTags::Error)
+}
+
+/// [`resolve`], with unknown strengths and goals failing the answer set or
+/// dropped with a warning, as `unknown_tags` says.
+pub fn resolve_with(
+    file: AnswerFile,
+    catalog: &Catalog,
+    origin: &Origin<'_>,
+    unknown_tags: UnknownTags,
+) -> Result<Respondent, Vec<Located>> {
+    let mut problems = Collected::new(origin);
+    let mut warnings = Collected::new(origin);
+
+    for key in &file.unknown_keys {
+        problems.add(|| {
+            let hint = did_you_mean(&crate::matching::closest(
+                key,
+                ANSWER_KEYS.iter().map(|k| (*k, *k)),
+                1,
+            ))
+            .or_else(|| Some(format!("answer files have {}", ANSWER_KEYS.join(", "))));
+            origin.locate(key, format!("unknown key {key:?}"), hint)
+        });
+    }
+
+    let id = match file.id {
+        Some(id) if id.trim().is_empty() => {
+            problems.add(|| origin.locate("id", "empty id".into(), None));
+            String::new()
+        }
+        Some(id) => id,
+        None => origin.default_id.to_string(),
+    };
+
+    let path = match &file.path {
+        None => catalog.default_path(),
+        Some(name) => catalog.path_index(name).unwrap_or_else(|| {
+            problems.add(|| {
+                let (message, hint) = catalog.path_miss(name);
+                origin.locate("path", message, Some(hint))
+            });
+            catalog.default_path()
+        }),
+    };
+    let path_def = &catalog.paths[path];
+
+    // Entry names are spelled out only for a problem or a warning.
+    let tag_of = |entry: &dyn Fn() -> String,
+                  name: &str,
+                  problems: &mut Collected,
+                  warnings: &mut Collected| {
+        let found = catalog.tag_index(name);
+        if found.is_none() {
+            let unknown = || {
+                let (message, hint) = catalog.unknown_tag(name);
+                let message = match unknown_tags {
+                    UnknownTags::Error => message,
+                    UnknownTags::Warn => format!("{message} (dropped)"),
+                };
+                origin.locate(&entry(), message, Some(hint))
+            };
+            match unknown_tags {
+                UnknownTags::Error => problems.add(unknown),
+                UnknownTags::Warn => warnings.add(unknown),
+            }
+        }
+        found
+    };
+
+    let mut strengths: Vec<(usize, u8, usize)> = Vec::with_capacity(file.strengths.len());
+    for (i, strength) in file.strengths.iter().enumerate() {
+        let entry = || format!("strengths[{i}]");
+        let level = match &strength.level {
+            None => Some(DEFAULT_LEVEL),
+            Some(Number::Value(level))
+                if level.fract() == 0.0 && (1.0..=f64::from(MAX_LEVEL)).contains(level) =>
+            {
+                Some(*level as u8)
+            }
+            Some(given) => {
+                problems.add(|| {
+                    origin.locate(
+                        &format!("{}.level", entry()),
+                        format!(
+                            "level must be a whole number from 1 (learning) to {MAX_LEVEL} (expert); got {}",
+                            as_given(given)
+                        ),
+                        None,
+                    )
+                });
+                None
+            }
+        };
+        let tag = tag_of(&entry, &strength.tag, &mut problems, &mut warnings);
+        let (Some(tag), Some(level)) = (tag, level) else {
+            continue;
+        };
+        match strengths.iter_mut().find(|(t, ..)| *t == tag) {
+            Some(seen) => {
+                warnings.add(|| {
+                    origin.locate(
+                        &entry(),
+                        format!(
+                            "{:?} repeats {:?} from strengths[{}]; counted once at level {}",
+                            strength.tag,
+                            catalog.tags[tag].name,
+                            seen.2,
+                            seen.1.max(level)
+                        ),
+                        None,
+                    )
+                });
+                seen.1 = seen.1.max(level);
+            }
+            None => strengths.push((tag, level, i)),
+        }
+    }
+
+    let mut goals: Vec<usize> = Vec::with_capacity(file.goals.len());
+    for (i, name) in file.goals.iter().enumerate() {
+        let entry = || format!("goals[{i}]");
+        if let Some(tag) = tag_of(&entry, name, &mut problems, &mut warnings) {
+            if goals.contains(&tag) {
+                warnings.add(|| {
+                    origin.locate(
+                        &entry(),
+                        format!(
+                            "{name:?} repeats goal {:?}; counted once",
+                            catalog.tags[tag].name
+                        ),
+                        None,
+                    )
+                });
+            } else {
+                goals.push(tag);
+            }
+        }
+    }
+
+    let mut work_style = vec![None; catalog.axes.len()];
+    for (axis_id, value) in file.work_style.iter() {
+        let entry = || format!("work_style.{axis_id}");
+        match (catalog.axis_index(axis_id), value) {
+            (Some(axis), Number::Value(value)) if AXIS_RANGE.contains(value) => {
+                work_style[axis] = Some(*value)
+            }
+            (Some(axis), given) => problems.add(|| {
+                let axis = &catalog.axes[axis];
+                let message = format!(
+                    "{} must be a number from 1 ({}) to 5 ({}); got {}",
+                    axis.id,
+                    axis.low,
+                    axis.high,
+                    as_given(given)
+                );
+                origin.locate(&entry(), message, None)
+            }),
+            (None, _) => problems.add(|| {
+                let ids = catalog.axes.iter().map(|a| (a.id.as_str(), a.id.as_str()));
+                let hint = did_you_mean(&crate::matching::closest(axis_id, ids, 3)).or_else(|| {
+                    let all: Vec<&str> = catalog.axes.iter().map(|a| a.id.as_str()).collect();
+                    Some(format!("axes are {}", all.join(", ")))
+                });
+                origin.locate(&entry(), format!("unknown axis {axis_id:?}"), hint)
+            }),
+        }
+    }
+
+    // Statements answer an axis through its questions; reverse-keyed ones
+    // count 6 − answer, and the axis is the exact mean of those answered.
+    let mut statement_sums = vec![(0.0_f64, 0_u32); catalog.axes.len()];
+    for (question_id, value) in file.statements.iter() {
+        let entry = || format!("statements.{question_id}");
+        match (catalog.question_index(question_id), value) {
+            (Some(q), &Number::Value(value))
+                if value.fract() == 0.0 && AXIS_RANGE.contains(&value) =>
+            {
+                let question = &catalog.questions[q];
+                let answer = if question.reverse { 6.0 - value } else { value };
+                let sum = &mut statement_sums[question.axis];
+                sum.0 += answer;
+                sum.1 += 1;
+            }
+            (Some(_), given) => problems.add(|| {
+                origin.locate(
+                    &entry(),
+                    format!(
+                        "a statement's answer must be a whole number from 1 (strongly disagree) to 5 (strongly agree); got {}",
+                        as_given(given)
+                    ),
+                    None,
+                )
+            }),
+            (None, _) => problems.add(|| {
+                let ids = catalog
+                    .questions
+                    .iter()
+                    .map(|q| (q.id.as_str(), q.id.as_str()));
+                let hint = did_you_mean(&crate::matching::closest(question_id, ids, 3))
+                    .or_else(|| Some("see `rolefit template` for every statement".into()));
+                origin.locate(&entry(), format!("unknown statement {question_id:?}"), hint)
+            }),
+        }
+    }
+    for (axis, &(sum, count)) in statement_sums.iter().enumerate() {
+        if count == 0 {
+            continue;
+        }
+        if work_style[axis].is_some() {
+            let axis_id = &catalog.axes[axis].id;
+            problems.add(|| {
+                origin.locate(
+                    &format!("work_style.{axis_id}"),
+                    format!(
+                        "{axis_id} is given both in work_style and through statements; keep one"
+                    ),
+                    None,
+                )
+            });
+        } else {
+            work_style[axis] = Some(sum / f64::from(count));
+        }
+    }
+
+    let mut families = Vec::new();
+    for (i, name) in file.families.iter().flatten().enumerate() {
+        match catalog.family_index(name) {
+            Some(f) if !families.contains(&f) => families.push(f),
+            Some(_) => {}
+            None => problems.add(|| {
+                let (message, hint) = catalog.family_miss(name);
+                origin.locate(&format!("families[{i}]"), message, Some(hint))
+            }),
+        }
+    }
+
+    let gave_work_style = !file.work_style.is_empty() || !file.statements.is_empty();
+    if !path_def.assesses_work_style() && gave_work_style {
+        let entry = if file.work_style.is_empty() {
+            "statements"
+        } else {
+            "work_style"
+        };
+        warnings.add(|| {
+            origin.locate(
+                entry,
+                format!("work_style is ignored on the {} path", path_def.id),
+                None,
+            )
+        });
+        work_style.iter_mut().for_each(|v| *v = None);
+    }
+    let gave_competency = !file.strengths.is_empty() || !file.goals.is_empty();
+    if !path_def.assesses_competency() && gave_competency {
+        let entry = if file.strengths.is_empty() {
+            "goals"
+        } else {
+            "strengths"
+        };
+        warnings.add(|| {
+            origin.locate(
+                entry,
+                format!(
+                    "strengths and goals are ignored on the {} path",
+                    path_def.id
+                ),
+                None,
+            )
+        });
+        strengths.clear();
+        goals.clear();
+    }
+    if path_def.assesses_work_style()
+        && !path_def.assesses_competency()
+        && work_style.iter().all(Option::is_none)
+        && problems.is_empty()
+    {
+        problems.add(|| {
+            origin.locate(
+                "work_style",
+                format!(
+                    "the {} path needs at least one work_style answer",
+                    path_def.id
+                ),
+                None,
+            )
+        });
+    }
+
+    if !problems.is_empty() {
+        return Err(problems.finish());
+    }
+    let mut strengths: Vec<(usize, u8)> = strengths.into_iter().map(|(t, l, _)| (t, l)).collect();
+    strengths.sort_unstable();
+    goals.sort_unstable();
+    families.sort_unstable();
+    Ok(Respondent {
+        id,
+        source: origin.source.to_string(),
+        path,
+        strengths,
+        goals,
+        work_style,
+        families,
+        warnings: warnings.finish(),
+    })
+}
+
+/// A value as the file gave it, for a message.
+fn as_given(number: &Number) -> String {
+    match number {
+        Number::Value(value) => value.to_string(),
+        Number::NotANumber(given) => given.clone(),
+    }
+}
+
+/// Problems or warnings of one document. Each costs a walk of the document
+/// to find its line and maybe a suggestion search, so only the first few are
+/// spelled out; a hostile file with a million bad entries costs no more.
+struct Collected<'o> {
+    source: &'o str,
+    list: Vec<Located>,
+    more: usize,
+}
+
+/// How many problems (and warnings) of one document are spelled out.
+pub const MAX_REPORTED: usize = 20;
+
+impl<'o> Collected<'o> {
+    fn new(origin: &Origin<'o>) -> Self {
+        Collected {
+            source: origin.source,
+            list: Vec::new(),
+            more: 0,
+        }
+    }
+
+    fn add(&mut self, make: impl FnOnce() -> Located) {
+        if self.list.len() < MAX_REPORTED {
+            self.list.push(make());
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    fn finish(mut self) -> Vec<Located> {
+        if self.more > 0 {
+            let message = format!("… and {} more like these", self.more);
+            self.list.push(Located::new(self.source, message));
+        }
+        self.list
+    }
+}
