@@ -1,0 +1,219 @@
+//! Finding the inputs of a batch: files, folders (`--recursive`, with a
+//! depth limit and skipped subfolders noted) and standard input.
+
+use super::*;
+
+/// One thing to read: a file, or standard input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin(Format),
+    File(PathBuf, Format),
+}
+
+/// Folders nested deeper than this under an argument are not walked.
+const MAX_DEPTH: usize = 64;
+
+/// Expands arguments into inputs: a directory gives its answer files
+/// sorted by name, and with `recursive` then its subfolders', each in name
+/// order. Returns the inputs, the arguments that could not be read, and one
+/// note per directory that held something skipped.
+pub fn discover(
+    args: &[PathBuf],
+    stdin_format: Format,
+    recursive: bool,
+) -> (Vec<Input>, Vec<Located>, Vec<String>) {
+    let mut inputs = Vec::new();
+    let mut problems = Vec::new();
+    let mut notes = Vec::new();
+    for arg in args {
+        if arg.as_os_str() == "-" {
+            inputs.push(Input::Stdin(stdin_format));
+            continue;
+        }
+        let shown = arg.display().to_string();
+        match std::fs::metadata(arg) {
+            Err(e) => problems.push(Located::new(shown, io_problem(&e))),
+            Ok(meta) if meta.is_dir() => {
+                let mut walk = Walk {
+                    recursive,
+                    visited: HashSet::new(),
+                    inputs: &mut inputs,
+                    notes: &mut notes,
+                };
+                if let Err(e) = walk.dir(arg, 0) {
+                    problems.push(Located::new(shown, io_problem(&e)));
+                }
+            }
+            // A named file is read whatever it is: `<(cmd)` gives a FIFO.
+            Ok(_) => inputs.push(Input::File(
+                arg.clone(),
+                Format::from_extension(arg).unwrap_or(Format::Yaml),
+            )),
+        }
+    }
+    (inputs, problems, notes)
+}
+
+/// A walk through one directory argument.
+struct Walk<'a> {
+    recursive: bool,
+    /// Folders already walked, by their real path: a link back up is not
+    /// followed twice, so loops end.
+    visited: HashSet<PathBuf>,
+    inputs: &'a mut Vec<Input>,
+    notes: &'a mut Vec<String>,
+}
+
+/// What one directory held that is not read, for its note.
+#[derive(Default)]
+struct Skipped {
+    subfolders: Vec<String>,
+    other_types: Vec<String>,
+    unreadable: Vec<String>,
+    already_walked: Vec<String>,
+}
+
+impl Walk<'_> {
+    fn dir(&mut self, dir: &Path, depth: usize) -> io::Result<()> {
+        let real = std::fs::canonicalize(dir)?;
+        if !self.visited.insert(real) {
+            return Ok(());
+        }
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<io::Result<_>>()?;
+        entries.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+        let name = |path: &Path| {
+            path.file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        };
+        let mut skipped = Skipped::default();
+        let mut subfolders = Vec::new();
+        for path in entries {
+            // metadata() follows links: a loop or dangling link fails here.
+            let meta = std::fs::metadata(&path);
+            // A folder's .csv files are as likely to be results as
+            // surveys: a survey is named on the command line.
+            let format = Format::from_extension(&path).filter(|f| *f != Format::Csv);
+            match (format, meta) {
+                (_, Ok(meta)) if meta.is_dir() => {
+                    if !self.recursive {
+                        skipped.subfolders.push(name(&path));
+                    } else if depth >= MAX_DEPTH {
+                        skipped.unreadable.push(name(&path));
+                    } else {
+                        subfolders.push(path);
+                    }
+                }
+                (Some(format), Ok(meta)) if meta.is_file() => {
+                    self.inputs.push(Input::File(path, format))
+                }
+                (Some(_), _) => skipped.unreadable.push(name(&path)),
+                (None, _) => skipped.other_types.push(name(&path)),
+            }
+        }
+        for sub in subfolders {
+            let before = self.visited.len();
+            match self.dir(&sub, depth + 1) {
+                Ok(()) if self.visited.len() == before => skipped.already_walked.push(name(&sub)),
+                Ok(()) => {}
+                Err(_) => skipped.unreadable.push(name(&sub)),
+            }
+        }
+        if let Some(note) = skipped.note(dir) {
+            self.notes.push(note);
+        }
+        Ok(())
+    }
+}
+
+impl Skipped {
+    /// `answers: skipped 2 subfolders (old, drafts; --recursive reads them), 3 files of other types (notes.txt, …)`
+    fn note(&self, dir: &Path) -> Option<String> {
+        // Names shown per kind of skipped entry; the count says the rest.
+        const SHOWN: usize = 5;
+        let some = |names: &[String]| {
+            let mut shown: Vec<String> = names
+                .iter()
+                .take(SHOWN)
+                .map(|n| crate::text::escape_control(n).into_owned())
+                .collect();
+            if names.len() > SHOWN {
+                shown.push("…".into());
+            }
+            shown.join(", ")
+        };
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = Vec::new();
+        if !self.subfolders.is_empty() {
+            parts.push(format!(
+                "{} ({}; --recursive reads them)",
+                count(self.subfolders.len(), "subfolder", "subfolders"),
+                some(&self.subfolders)
+            ));
+        }
+        if !self.other_types.is_empty() {
+            parts.push(format!(
+                "{} ({}; answer files end in .yaml, .yml, .json, .jsonl or .ndjson)",
+                count(
+                    self.other_types.len(),
+                    "file of another type",
+                    "files of other types"
+                ),
+                some(&self.other_types)
+            ));
+        }
+        if !self.unreadable.is_empty() {
+            parts.push(format!(
+                "{} that cannot be read as files ({})",
+                count(self.unreadable.len(), "entry", "entries"),
+                some(&self.unreadable)
+            ));
+        }
+        if !self.already_walked.is_empty() {
+            parts.push(format!(
+                "{} already read through another link ({})",
+                count(self.already_walked.len(), "folder", "folders"),
+                some(&self.already_walked)
+            ));
+        }
+        (!parts.is_empty()).then(|| {
+            format!(
+                "{}: skipped {}",
+                crate::text::escape_control(&dir.display().to_string()),
+                parts.join(", ")
+            )
+        })
+    }
+}
+
+/// The inputs of `score` and `validate` from their arguments: checks that
+/// `-` comes once, says when it waits on a terminal, and notes what a
+/// directory held that is skipped. Returns the inputs, and the arguments
+/// that could not be read (each a failed input).
+pub fn gather(
+    args: &[PathBuf],
+    stdin_jsonl: bool,
+    recursive: bool,
+) -> crate::error::Result<(Vec<Input>, Vec<Located>)> {
+    let stdin_count = args.iter().filter(|a| a.as_os_str() == "-").count();
+    if stdin_count > 1 {
+        return Err(crate::error::Error::Usage(
+            "standard input (-) can be read only once".into(),
+        ));
+    }
+    if stdin_count == 1 && io::stdin().is_terminal() {
+        diagnostics::note(&"reading answers from standard input (Ctrl-D to end)");
+    }
+    let stdin_format = if stdin_jsonl {
+        Format::JsonLines
+    } else {
+        Format::Yaml
+    };
+    let (inputs, missing, notes) = discover(args, stdin_format, recursive);
+    for note in &notes {
+        diagnostics::note(note);
+    }
+    Ok((inputs, missing))
+}
