@@ -3,6 +3,8 @@
 //! summarised, quoted numbers, messages in words, several mistakes reported
 //! in one run, duplicate ids, JSON Lines error ids, directories.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 use std::process::Stdio;
@@ -11,16 +13,7 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
-
-fn rolefit_in(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rolefit").unwrap();
-    cmd.current_dir(dir)
-        .env_remove("ROLEFIT_ROLES")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
-    cmd
-}
+use common::{MANIFEST, rolefit_in};
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) {
     fs::write(dir.join(name), bytes).unwrap();

@@ -2,7 +2,8 @@
 //! profile. The binary's output is piped here, so it is plain ASCII at 80
 //! columns with no colour, like in a pipe or a CI log.
 
-use assert_cmd::Command;
+mod common;
+
 use insta::assert_snapshot;
 
 use rolefit::answers::{Format, Origin, parse, resolve};
@@ -13,12 +14,7 @@ use rolefit::score::{Scored, assess};
 
 /// `rolefit score ARGS… --color never`, from the repository root.
 fn score(args: &[&str]) -> String {
-    let output = Command::cargo_bin("rolefit")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("ROLEFIT_ROLES")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
+    let output = common::rolefit()
         .arg("score")
         .args(args)
         .args(["--color", "never"])

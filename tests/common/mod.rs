@@ -59,6 +59,28 @@ pub fn tag_count() -> usize {
     catalog().tags.len()
 }
 
+/// How many roles of the built-in catalog are in family `id`.
+pub fn roles_in_family(id: &str) -> usize {
+    let catalog = catalog();
+    let family = catalog
+        .families
+        .iter()
+        .position(|f| f.id == id)
+        .unwrap_or_else(|| panic!("no family {id:?}"));
+    catalog.roles.iter().filter(|r| r.family == family).count()
+}
+
+/// `validate`'s count of the built-in catalog: "N roles in F families, T tags".
+pub fn catalog_counts() -> String {
+    let catalog = catalog();
+    format!(
+        "{} roles in {} families, {} tags",
+        catalog.roles.len(),
+        catalog.families.len(),
+        catalog.tags.len()
+    )
+}
+
 /// The built-in roles.yaml with the first `find` replaced by `replace`,
 /// written to `dir/name`: a custom catalog broken (or changed) in one place.
 pub fn catalog_with(dir: &Path, name: &str, find: &str, replace: &str) -> PathBuf {
