@@ -11,7 +11,7 @@ use std::process::Stdio;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use common::{MANIFEST, catalog_with, json_of, role_count, rolefit, rolefit_in, stdout_of};
+use common::{MANIFEST, Test, catalog_with, json_of, role_count, rolefit, rolefit_in, stdout_of};
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
@@ -313,148 +313,115 @@ fn the_same_input_gives_byte_identical_output() {
 
 #[test]
 fn unknown_tag_suggests_the_closest_with_file_line_and_entry() {
-    rolefit()
+    Test::in_repo()
         .args(["score", "examples/broken/typo.yaml"])
-        .assert()
         .code(1)
         .stdout("")
-        .stderr(predicate::str::contains(
+        .stderr_has(
             "unknown tag \"error budget and SLO\" at strengths[0] \
              (examples/broken/typo.yaml:7): did you mean \"error budgets and SLOs\"?",
-        ));
+        )
+        .run();
 }
 
 #[test]
 fn unknown_key_is_an_error_with_its_line() {
-    let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "key.yaml",
-        "id: k\nstrengths: [SLO]\nstrenghts: [SLO]\n",
-    );
-    rolefit_in(dir.path())
+    Test::new()
+        .file("key.yaml", "id: k\nstrengths: [SLO]\nstrenghts: [SLO]\n")
         .args(["score", "key.yaml"])
-        .assert()
         .code(1)
-        .stderr(
-            predicate::str::contains("unknown key \"strenghts\"")
-                .and(predicate::str::contains("(key.yaml:3)")),
-        );
+        .stderr_has("unknown key \"strenghts\"")
+        .stderr_has("(key.yaml:3)")
+        .run();
     // Unknown keys inside a strength too.
-    write(
-        dir.path(),
-        "nested.yaml",
-        "strengths:\n  - {tag: SLO, levle: 4}\n",
-    );
-    rolefit_in(dir.path())
+    Test::new()
+        .file("nested.yaml", "strengths:\n  - {tag: SLO, levle: 4}\n")
         .args(["score", "nested.yaml"])
-        .assert()
         .code(1)
-        .stderr(predicate::str::contains("levle").and(predicate::str::contains("nested.yaml:2")));
+        .stderr_has("levle")
+        .stderr_has("nested.yaml:2")
+        .run();
 }
 
 #[test]
 fn bad_levels_are_errors() {
-    let dir = tempfile::tempdir().unwrap();
     for (name, level) in [
         ("seven.yaml", "7"),
         ("half.yaml", "2.5"),
         ("zero.yaml", "0"),
     ] {
-        write(
-            dir.path(),
-            name,
-            &format!("strengths:\n  - SLO\n  - {{tag: pager, level: {level}}}\n"),
-        );
-        rolefit_in(dir.path())
+        Test::new()
+            .file(name, format!("strengths:\n  - SLO\n  - {{tag: pager, level: {level}}}\n"))
             .args(["score", name])
-            .assert()
             .code(1)
-            .stderr(predicate::str::contains(format!(
+            .stderr_has(format!(
                 "level must be a whole number from 1 (learning) to 5 (expert); got {level} at strengths[1].level ({name}:3)"
-            )));
+            ))
+            .run();
     }
-    write(
-        dir.path(),
-        "word.yaml",
-        "strengths:\n  - {tag: SLO, level: high}\n",
-    );
-    rolefit_in(dir.path())
+    Test::new()
+        .file("word.yaml", "strengths:\n  - {tag: SLO, level: high}\n")
         .args(["score", "word.yaml"])
-        .assert()
         .code(1)
-        .stderr(predicate::str::contains(
+        .stderr_has(
             "level must be a whole number from 1 (learning) to 5 (expert); got \"high\" at strengths[0].level (word.yaml:2)",
-        ));
+        )
+        .run();
 }
 
 #[test]
 fn unknown_axis_and_out_of_range_answers_are_errors() {
-    let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "axis.yaml",
-        "work_style:\n  pace: 3\n  plannning: 2\n",
-    );
-    rolefit_in(dir.path())
+    Test::new()
+        .file("axis.yaml", "work_style:\n  pace: 3\n  plannning: 2\n")
         .args(["score", "axis.yaml"])
-        .assert()
         .code(1)
-        .stderr(predicate::str::contains(
+        .stderr_has(
             "unknown axis \"plannning\" at work_style.plannning (axis.yaml:3): did you mean \"planning\"?",
-        ));
-    write(dir.path(), "range.yaml", "work_style:\n  pace: 6\n");
-    rolefit_in(dir.path())
+        )
+        .run();
+    Test::new()
+        .file("range.yaml", "work_style:\n  pace: 6\n")
         .args(["score", "range.yaml"])
-        .assert()
         .code(1)
-        .stderr(
-            predicate::str::contains("pace must be a number from 1 (steady, deep-focus work) to 5 (fast, interrupt-driven work and on-call); got 6")
-                .and(predicate::str::contains("work_style.pace (range.yaml:2)")),
-        );
+        .stderr_has("pace must be a number from 1 (steady, deep-focus work) to 5 (fast, interrupt-driven work and on-call); got 6")
+        .stderr_has("work_style.pace (range.yaml:2)")
+        .run();
 }
 
 #[test]
 fn unknown_path_is_an_error() {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "path.yaml", "strengths: [SLO]\npath: ful\n");
-    rolefit_in(dir.path())
+    Test::new()
+        .file("path.yaml", "strengths: [SLO]\npath: ful\n")
         .args(["score", "path.yaml"])
-        .assert()
         .code(1)
-        .stderr(predicate::str::contains(
-            "unknown path \"ful\" at path (path.yaml:2): did you mean \"full\"?",
-        ));
+        .stderr_has("unknown path \"ful\" at path (path.yaml:2): did you mean \"full\"?")
+        .run();
 }
 
 #[test]
 fn unknown_family_in_a_file_fails_that_input() {
-    let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "fam.yaml",
-        "strengths: [SLO]\nfamilies:\n  - support\n  - suport\n",
-    );
-    rolefit_in(dir.path())
+    Test::new()
+        .file(
+            "fam.yaml",
+            "strengths: [SLO]\nfamilies:\n  - support\n  - suport\n",
+        )
         .args(["score", "fam.yaml"])
-        .assert()
         .code(1)
-        .stderr(predicate::str::contains(
+        .stderr_has(
             "unknown family \"suport\" at families[1] (fam.yaml:4): did you mean \"support\"?",
-        ));
+        )
+        .run();
 }
 
 #[test]
 fn unknown_family_flag_is_a_usage_error() {
-    rolefit()
+    Test::in_repo()
         .args(["score", "examples/jane-sre.yaml", "--family", "suport"])
-        .assert()
         .code(2)
         .stdout("")
-        .stderr(
-            predicate::str::contains("unknown family \"suport\"")
-                .and(predicate::str::contains("did you mean \"support\"?")),
-        );
+        .stderr_has("unknown family \"suport\"")
+        .stderr_has("did you mean \"support\"?")
+        .run();
 }
 
 #[test]
