@@ -131,6 +131,7 @@ fn a_closed_stderr_still_yields_the_whole_output_file() {
     write(dir.path(), "cohort.jsonl", lines.as_bytes());
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("rolefit"))
         .current_dir(dir.path())
+        .env_remove("ROLEFIT_ROLES")
         .args(["score", "cohort.jsonl", "--format", "csv", "-o", "out.csv"])
         .stdin(Stdio::null())
         .stdout(Stdio::null())

@@ -3,13 +3,16 @@
 //!
 //! Every wait has a generous timeout; nothing here measures time.
 
+mod common;
+
 use std::path::Path;
 use std::time::Duration;
 
-use assert_cmd::Command;
 use expectrl::process::unix::WaitStatus;
 use expectrl::{Eof, Expect, Session};
 use rolefit::catalog::Catalog;
+
+use common::{rolefit, rolefit_in};
 
 const ENTER: &str = "\r";
 const SPACE: &str = " ";
@@ -203,10 +206,7 @@ fn ranked_rows(text: &str) -> Vec<(String, String, Vec<String>, String)> {
 }
 
 fn score(dir: &Path, file: &str) -> String {
-    let output = Command::cargo_bin("rolefit")
-        .unwrap()
-        .current_dir(dir)
-        .env_remove("ROLEFIT_ROLES")
+    let output = rolefit_in(dir)
         .args(["score", file, "--color", "never"])
         .output()
         .unwrap();
@@ -380,10 +380,7 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
     assert_eq!(best(&shown), best(&score_output));
 
     // And the axes are the exact means of the statements, not rounded.
-    let json = Command::cargo_bin("rolefit")
-        .unwrap()
-        .current_dir(dir.path())
-        .env_remove("ROLEFIT_ROLES")
+    let json = rolefit_in(dir.path())
         .args(["score", "ann-lee.yaml", "--format", "json"])
         .output()
         .unwrap();
@@ -556,11 +553,8 @@ fn assess_from_a_saved_file_starts_on_its_answers() {
         "path: full\nstrengths: [no such tag]\n",
     )
     .unwrap();
-    Command::cargo_bin("rolefit")
-        .unwrap()
-        .current_dir(dir.path())
+    rolefit_in(dir.path())
         .args(["assess", "--from", "bad.yaml"])
-        .env_remove("ROLEFIT_ROLES")
         .write_stdin("")
         .assert()
         .code(2)
@@ -845,10 +839,8 @@ fn esc_at_the_first_question_leaves_with_130() {
 #[test]
 fn without_a_terminal_assess_points_to_score() {
     for args in [&["assess"][..], &[][..]] {
-        Command::cargo_bin("rolefit")
-            .unwrap()
+        rolefit()
             .args(args)
-            .env_remove("ROLEFIT_ROLES")
             .write_stdin("")
             .assert()
             .code(2)
@@ -858,15 +850,7 @@ fn without_a_terminal_assess_points_to_score() {
 
 #[test]
 fn unknown_path_or_family_is_a_usage_error_with_a_suggestion() {
-    let run = |args: &[&str]| {
-        Command::cargo_bin("rolefit")
-            .unwrap()
-            .args(args)
-            .env_remove("ROLEFIT_ROLES")
-            .write_stdin("")
-            .assert()
-            .code(2)
-    };
+    let run = |args: &[&str]| rolefit().args(args).write_stdin("").assert().code(2);
     run(&["assess", "--path", "work-styel"])
         .stderr(predicates::str::contains("did you mean \"work-style\""));
     run(&["assess", "--family", "suport"])
