@@ -448,59 +448,51 @@ fn missing_file_is_an_input_failure() {
 
 #[test]
 fn a_directory_with_some_bad_files_scores_the_good_ones() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    fs::copy(example("jane-sre.yaml"), d.join("a-jane.yaml")).unwrap();
-    write(
-        d,
-        "b-typo.yaml",
-        "id: typo\nstrengths:\n  - error budget and SLO\n",
-    );
-    fs::copy(example("priya-leader.json"), d.join("c-priya.json")).unwrap();
-    write(
-        d,
-        "d-level.yml",
-        "id: lvl\nstrengths:\n  - SLO\n  - {tag: pager, level: 9}\n",
-    );
-    write(
-        d,
-        "e-alex.yml",
-        "id: alex\npath: work-style\nwork_style: {pace: 2}\n",
-    );
-    write(d, "notes.txt", "not an answer file\n");
-    fs::create_dir(d.join("sub")).unwrap();
-    fs::copy(example("sam-frontend.yaml"), d.join("sub/sam.yaml")).unwrap();
-
-    let output = rolefit_in(d)
+    let example_text = |name: &str| fs::read(example(name)).unwrap();
+    let test = Test::new()
+        .file("a-jane.yaml", example_text("jane-sre.yaml"))
+        .file(
+            "b-typo.yaml",
+            "id: typo\nstrengths:\n  - error budget and SLO\n",
+        )
+        .file("c-priya.json", example_text("priya-leader.json"))
+        .file(
+            "d-level.yml",
+            "id: lvl\nstrengths:\n  - SLO\n  - {tag: pager, level: 9}\n",
+        )
+        .file(
+            "e-alex.yml",
+            "id: alex\npath: work-style\nwork_style: {pace: 2}\n",
+        )
+        .file("notes.txt", "not an answer file\n")
+        .file("sub/sam.yaml", example_text("sam-frontend.yaml"));
+    let dir = test.dir().to_path_buf();
+    let ran = test
         .args(["score", ".", "--format", "csv", "--top", "1"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(1));
-    let stdout = String::from_utf8(output.stdout).unwrap();
-    let stderr = String::from_utf8(output.stderr).unwrap();
-    let ids: Vec<String> = csv_rows(&stdout)
+        .code(1)
+        .stderr_has("b-typo.yaml:3")
+        .stderr_has("did you mean \"error budgets and SLOs\"?")
+        .stderr_has("d-level.yml:4")
+        .stderr_lacks("sam")
+        .run();
+    let ids: Vec<String> = csv_rows(&ran.stdout)
         .into_iter()
         .map(|r| r["id"].clone())
         .collect();
-    assert_eq!(ids, ["jane-doe", "priya-raman", "alex"], "{stdout}");
-    assert!(stderr.contains("b-typo.yaml:3"), "{stderr}");
+    assert_eq!(ids, ["jane-doe", "priya-raman", "alex"], "{}", ran.stdout);
     assert!(
-        stderr.contains("did you mean \"error budgets and SLOs\"?"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("d-level.yml:4"), "{stderr}");
-    assert!(
-        stderr.ends_with("rolefit: 3 scored, 2 failed, 0 warnings\n"),
-        "{stderr}"
+        ran.stderr
+            .ends_with("rolefit: 3 scored, 2 failed, 0 warnings\n"),
+        "{}",
+        ran.stderr
     );
     // What was skipped is said once for the directory.
-    let notes: Vec<&str> = stderr.lines().filter(|l| l.contains("note:")).collect();
-    assert_eq!(notes.len(), 1, "{stderr}");
-    assert!(notes[0].contains("notes.txt"), "{stderr}");
-    assert!(!stderr.contains("sam"), "{stderr}");
+    let notes: Vec<&str> = ran.stderr.lines().filter(|l| l.contains("note:")).collect();
+    assert_eq!(notes.len(), 1, "{}", ran.stderr);
+    assert!(notes[0].contains("notes.txt"), "{}", ran.stderr);
 
     // The table says how many failed, too.
-    rolefit_in(d)
+    rolefit_in(&dir)
         .args(["score", "."])
         .assert()
         .code(1)
