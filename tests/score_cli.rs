@@ -23,6 +23,14 @@ fn example(name: &str) -> String {
     format!("{MANIFEST}/examples/{name}")
 }
 
+/// The `id` column of a CSV text, row by row.
+fn csv_ids(text: &str) -> Vec<String> {
+    csv_rows(text)
+        .into_iter()
+        .map(|r| r["id"].clone())
+        .collect()
+}
+
 /// Reads every record of a CSV text as (header → cell) rows.
 fn csv_rows(text: &str) -> Vec<std::collections::BTreeMap<String, String>> {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
@@ -475,10 +483,7 @@ fn a_directory_with_some_bad_files_scores_the_good_ones() {
         .stderr_has("d-level.yml:4")
         .stderr_lacks("sam")
         .run();
-    let ids: Vec<String> = csv_rows(&ran.stdout)
-        .into_iter()
-        .map(|r| r["id"].clone())
-        .collect();
+    let ids = csv_ids(&ran.stdout);
     assert_eq!(ids, ["jane-doe", "priya-raman", "alex"], "{}", ran.stdout);
     assert!(
         ran.stderr
@@ -523,10 +528,7 @@ fn jsonl_with_bad_lines_scores_the_rest_and_names_the_lines() {
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
-    let ids: Vec<String> = csv_rows(&stdout)
-        .into_iter()
-        .map(|r| r["id"].clone())
-        .collect();
+    let ids = csv_ids(&stdout);
     assert_eq!(
         ids,
         [
