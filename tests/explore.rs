@@ -591,17 +591,7 @@ fn template_filled_in_scores_as_expected() {
     assert_ne!(filled, text);
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "me.yaml", &filled);
-    let output = rolefit()
-        .args(["score", "--format", "json"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let json = common::json_of(rolefit().args(["score", "--format", "json"]).arg(&file));
     let best = &json["respondents"][0]["ranking"][0];
     assert_eq!(best["role_id"], "site-reliability-engineer");
     assert_eq!(best["competency"], 1.0);

@@ -14,18 +14,12 @@ use rolefit::score::{Scored, assess};
 
 /// `rolefit score ARGS… --color never`, from the repository root.
 fn score(args: &[&str]) -> String {
-    let output = common::rolefit()
-        .arg("score")
-        .args(args)
-        .args(["--color", "never"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let text = common::stdout_of(
+        common::rolefit()
+            .arg("score")
+            .args(args)
+            .args(["--color", "never"]),
     );
-    let text = String::from_utf8(output.stdout).unwrap();
     // Markdown is for renderers, not terminals: its rows may be long.
     let markdown = args.windows(2).any(|w| w == ["--format", "markdown"]);
     assert_fits(&text, if markdown { usize::MAX } else { 80 });
