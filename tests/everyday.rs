@@ -388,21 +388,6 @@ fn directories_say_what_they_skip_and_recursive_walks_safely() {
 }
 
 #[test]
-fn format_names_are_case_insensitive() {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a.yaml", b"strengths: [SLO]\n");
-    rolefit_in(dir.path())
-        .args(["score", "a.yaml", "--format", "CSV"])
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with("id,"));
-    rolefit_in(dir.path())
-        .args(["tags", "--format", "Json"])
-        .assert()
-        .success();
-}
-
-#[test]
 fn validate_checks_without_scoring_and_closes_with_the_count() {
     let examples = format!("{MANIFEST}/examples");
     let dir = tempfile::tempdir().unwrap();

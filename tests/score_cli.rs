@@ -1073,4 +1073,6 @@ fn format_names_are_case_insensitive() {
     assert!(text.starts_with(CSV_HEADER));
     let text = stdout_of(rolefit().args(["roles", "--format", "JSON"]));
     assert!(text.trim_start().starts_with('['));
+    let text = stdout_of(rolefit().args(["tags", "--format", "Json"]));
+    assert!(text.trim_start().starts_with('['));
 }
