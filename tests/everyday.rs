@@ -13,11 +13,7 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use common::{MANIFEST, rolefit_in};
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) {
-    fs::write(dir.join(name), bytes).unwrap();
-}
+use common::{MANIFEST, rolefit_in, write};
 
 fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
     let mut bytes = if little_endian {

@@ -5,13 +5,14 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
 use clap::CommandFactory;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use common::{MANIFEST, catalog, catalog_counts, role_count, rolefit, roles_in_family, tag_count};
+use common::{
+    MANIFEST, catalog, catalog_counts, role_count, rolefit, roles_in_family, tag_count, write,
+};
 
 /// Runs `args`, expects exit code 0, returns stdout.
 fn stdout_of(args: &[&str]) -> String {
@@ -26,12 +27,6 @@ fn stdout_of(args: &[&str]) -> String {
 
 fn json_of(args: &[&str]) -> Value {
     serde_json::from_str(&stdout_of(args)).unwrap()
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    fs::write(&path, text).unwrap();
-    path
 }
 
 fn builtin_catalog() -> String {
@@ -491,7 +486,7 @@ fn a_broken_custom_catalog_is_refused_with_its_file_and_line() {
 #[test]
 fn a_valid_custom_catalog_is_reported_by_validate() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "mine.yaml", &builtin_catalog());
+    let path = write(dir.path(), "mine.yaml", builtin_catalog());
     rolefit()
         .arg("--roles")
         .arg(&path)

@@ -11,13 +11,9 @@ use std::process::Stdio;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use common::{MANIFEST, Test, catalog_with, json_of, role_count, rolefit, rolefit_in, stdout_of};
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    fs::write(&path, text).unwrap();
-    path
-}
+use common::{
+    MANIFEST, Test, catalog_with, json_of, role_count, rolefit, rolefit_in, stdout_of, write,
+};
 
 fn example(name: &str) -> String {
     format!("{MANIFEST}/examples/{name}")

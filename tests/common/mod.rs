@@ -91,6 +91,13 @@ pub fn catalog_with(dir: &Path, name: &str, find: &str, replace: &str) -> PathBu
     path
 }
 
+/// Writes `contents` to `dir/name` and returns the path.
+pub fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, contents).unwrap();
+    path
+}
+
 /// The 1-based number of the first line of `path` holding `needle`.
 pub fn line_of(path: &Path, needle: &str) -> usize {
     fs::read_to_string(path)
