@@ -1,7 +1,7 @@
-//! The README's worked example, checked against the real binary.
+//! The worked example of docs/scoring.md, checked against the real binary.
 //!
 //! Jane (`examples/jane-sre.yaml`) and the Site Reliability Engineer: every
-//! number is computed here by hand from the formula the README states, then
+//! number is computed here by hand from the rule docs/scoring.md states, then
 //! compared with what `rolefit score --format json` prints for her best match.
 
 mod common;
