@@ -1,5 +1,5 @@
 //! Snapshots of what people read: the tables, the Markdown and the fit
-//! profile. The binary's output is piped here, so it is plain ASCII at 80
+//! profile. The binary's output is piped here, so it is plain text at 80
 //! columns with no colour, like in a pipe or a CI log.
 
 mod common;
