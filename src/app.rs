@@ -46,6 +46,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let args = AssessArgs {
                 path: None,
                 save: None,
+                report: None,
                 force: false,
                 top: TABLE_TOP,
                 families: Vec::new(),

@@ -24,7 +24,8 @@ Results are for self-directed exploration, not hiring decisions.";
 const EXAMPLES: &str = "\
 Examples:
   rolefit assess                          take the interview
-  rolefit score examples/jane-sre.yaml    score one answer file
+  rolefit template > me.yaml              an answer file to fill in
+  rolefit score me.yaml                   score it
   rolefit score answers/ --format csv -o cohort.csv";
 
 #[derive(Debug, Parser)]
@@ -49,14 +50,16 @@ pub enum Command {
 Examples:
   rolefit assess
   rolefit assess --path work-style
-  rolefit assess --family support --family engineering --save me.yaml")]
+  rolefit assess --family support --family engineering --save me.yaml
+  rolefit assess --save me.yaml --report me.html")]
     Assess(AssessArgs),
 
     /// Score answer files (YAML, JSON, JSON Lines) and print the ranking.
     #[command(after_help = "\
 Examples:
-  rolefit score examples/jane-sre.yaml
-  rolefit score examples/ --format csv --output cohort.csv
+  rolefit template > me.yaml && rolefit score me.yaml
+  rolefit score me.yaml --format html -o report.html
+  rolefit score answers/ --format csv --output cohort.csv
   rolefit score survey.csv --columns columns.yaml --format csv --excel -o results.csv")]
     Score(ScoreArgs),
 
@@ -112,7 +115,7 @@ Examples:
     #[command(after_help = "\
 Examples:
   rolefit validate
-  rolefit validate examples/ me.yaml
+  rolefit validate answers/ me.yaml
   rolefit --roles my-roles.yaml validate")]
     Validate(ValidateArgs),
 
@@ -219,6 +222,7 @@ pub struct CompletionsArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("saving").args(["save", "report"]).multiple(true)))]
 pub struct AssessArgs {
     /// Skip the path question: full, competency or work-style.
     #[arg(long, value_name = "PATH")]
@@ -228,8 +232,12 @@ pub struct AssessArgs {
     #[arg(long, value_name = "FILE")]
     pub save: Option<PathBuf>,
 
-    /// Overwrite the --save file if it exists.
-    #[arg(long, requires = "save")]
+    /// Save the report as a web page (HTML) to FILE without asking.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+
+    /// Overwrite the --save or --report file if it exists.
+    #[arg(long, requires = "saving")]
     pub force: bool,
 
     /// Show only the N best roles.

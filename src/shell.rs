@@ -164,6 +164,8 @@ families: [support, engineering]    # rank only these families
 .fi
 .PP
 Levels are whole numbers from 1 (learning) to 5 (expert). Tag names are compared after lower\\-casing, turning \\- and _ into spaces and collapsing white space; aliases count as their tag, and a tag given twice counts once, at its highest level. An axis answered through \\fBstatements\\fR is the exact mean of its statements, a reverse\\-keyed one counted as 6 \\- answer. A number written as a string (\\fIlevel: \"4\"\\fR) counts as that number.
+.PP
+Every tag has a one\\-sentence description: \\fBrolefit tags\\fR lists them with their aliases, and \\fBrolefit template\\fR writes them beside the tags. A broad word that is no tag (a hint, such as \\fIcloud\\fR) is refused with the tags it relates to; an unknown word gets a \\(lqdid you mean\\(rq from the names, aliases, descriptions and hints.
 ";
 
 const SCORING: &str = "\

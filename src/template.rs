@@ -17,7 +17,7 @@ use std::io::Write;
 use crate::catalog::Catalog;
 use crate::cli::TemplateArgs;
 use crate::error::{Error, Result};
-use crate::text::escape_control;
+use crate::text::{escape_control, pad};
 
 /// What `rolefit template` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -156,14 +156,14 @@ fn work_style(catalog: &Catalog, optional: bool, out: &mut String) {
     let label = catalog
         .axes
         .iter()
-        .map(|a| comment(&a.name).chars().count())
+        .map(|a| crate::text::width(&comment(&a.name)))
         .max()
         .unwrap_or(0)
         + 1;
     for axis in &catalog.axes {
         let name = format!("{}:", comment(&axis.name));
-        let _ = writeln!(out, "  # {name:<label$} 1 = {}", comment(&axis.low));
-        let _ = writeln!(out, "  # {:<label$} 5 = {}", "", comment(&axis.high));
+        let _ = writeln!(out, "  # {} 1 = {}", pad(&name, label), comment(&axis.low));
+        let _ = writeln!(out, "  # {} 5 = {}", pad("", label), comment(&axis.high));
         let marker = if optional { "# " } else { "" };
         let _ = writeln!(out, "  {marker}{}: 3\n", scalar(&axis.id));
     }

@@ -1,4 +1,6 @@
-//! Small text helpers shared by the renderers: escaping and wrapping.
+//! Text for terminals and files, one rule each: what is escaped (one list
+//! of characters), how wide text is (display columns), and wrapping,
+//! cutting and padding by that width.
 
 use std::borrow::Cow;
 
@@ -37,10 +39,60 @@ pub fn needs_escape(c: char) -> bool {
         )
 }
 
+/// JSON text with every character of [`needs_escape`] written as a `\u`
+/// escape, so that printing it cannot drive a terminal or hide text; a
+/// reader gets the same values back. serde_json escapes C0 controls itself;
+/// the newlines between the tokens of pretty output are kept.
+pub fn escape_json(json: String) -> String {
+    // Everything to escape beyond what serde_json does is DEL or non-ASCII.
+    if !json.bytes().any(|b| b >= 0x7f) || !json.chars().any(needs_escape) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if c != '\n' && needs_escape(c) {
+            let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The columns `text` takes on a terminal: wide (CJK) characters count two,
 /// combining marks none, and colour escapes nothing.
 pub fn width(text: &str) -> usize {
     console::measure_text_width(text)
+}
+
+/// Cuts `text` to at most `width` display columns, never inside a
+/// character, marking a cut with `ellipsis`.
+pub fn fit(text: &str, width: usize, ellipsis: &str) -> String {
+    if self::width(text) <= width {
+        return text.to_string();
+    }
+    let room = width.saturating_sub(self::width(ellipsis));
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = self::width(c.encode_utf8(&mut [0; 4]));
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    let mut out = out.trim_end().to_string();
+    if self::width(&out) + self::width(ellipsis) <= width {
+        out.push_str(ellipsis);
+    }
+    out
+}
+
+/// `text` padded with spaces to `width` display columns.
+pub fn pad(text: &str, width: usize) -> String {
+    let room = width.saturating_sub(self::width(text));
+    format!("{text}{}", " ".repeat(room))
 }
 
 /// Escapes what would break a Markdown table cell or start markup, after
@@ -120,5 +172,23 @@ mod tests {
         assert_eq!(wrapped.split_whitespace().count(), 6);
         let wide = wrap("日本語の 文章を 折り返す 日本語の 文章を 折り返す", 24, "");
         assert!(wide.lines().all(|l| width(l) <= 24), "{wide}");
+    }
+
+    #[test]
+    fn json_escapes_what_can_drive_or_hide_text_and_reads_back_the_same() {
+        let value = "a\u{9b}b\u{202e}c\u{200d}d\u{7f}e 日本\n";
+        let json = escape_json(serde_json::to_string_pretty(&vec![value]).unwrap());
+        assert!(
+            !json.chars().any(|c| c != '\n' && needs_escape(c)),
+            "{json}"
+        );
+        for escaped in ["\\u009b", "\\u202e", "\\u200d", "\\u007f", "\\n"] {
+            assert!(json.contains(escaped), "{escaped}: {json}");
+        }
+        assert!(json.contains("日本"), "{json}");
+        let back: Vec<String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, [value]);
+        let plain = String::from("{\"a\": 1}");
+        assert_eq!(escape_json(plain.clone()), plain);
     }
 }

@@ -452,3 +452,51 @@ fn output_files_get_the_usual_permissions() {
     let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&ran.path("out.csv")), mode(&ran.path("ordinary.txt")));
 }
+
+/// `score --format json` and `jsonl` write C1 controls, bidi marks and
+/// zero-width characters as `\u` escapes, as `show --format json` does; a
+/// JSON reader gets the id back exactly.
+#[test]
+fn score_json_escapes_characters_that_drive_or_hide_text() {
+    let id = "ann\u{9b}31m\u{202e}lee\u{200b}\u{200e}x";
+    let dir = tempfile::tempdir().unwrap();
+    // Written escaped: the answer file itself stays plain text.
+    let file = dir.path().join("me.json");
+    let answers = serde_json::json!({"id": id, "strengths": ["SLO"]});
+    fs::write(&file, text_escaped(&answers.to_string())).unwrap();
+    for format in ["json", "jsonl"] {
+        let result = run(rolefit().args(["score", "--format", format]).arg(&file));
+        assert_eq!(result.code, Some(0), "{}", result.stderr);
+        for raw in ['\u{9b}', '\u{202e}', '\u{200b}', '\u{200e}'] {
+            assert!(!result.stdout.contains(raw), "{raw:?} raw in {format}");
+        }
+        for escaped in ["\\u009b", "\\u202e", "\\u200b", "\\u200e"] {
+            assert!(result.stdout.contains(escaped), "{escaped} in {format}");
+        }
+        let first = result.stdout.lines().next().unwrap_or_default();
+        let value: serde_json::Value = if format == "json" {
+            serde_json::from_str(&result.stdout).unwrap()
+        } else {
+            serde_json::from_str(first).unwrap()
+        };
+        let read_back = if format == "json" {
+            &value["respondents"][0]["id"]
+        } else {
+            &value["id"]
+        };
+        assert_eq!(read_back.as_str(), Some(id), "{format}");
+    }
+}
+
+/// JSON text with every non-ASCII character as a `\u` escape.
+fn text_escaped(json: &str) -> String {
+    json.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                format!("\\u{:04x}", u32::from(c))
+            }
+        })
+        .collect()
+}

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use expectrl::process::unix::WaitStatus;
 use expectrl::{Eof, Expect, Session};
+use predicates::prelude::PredicateBooleanExt;
 use rolefit::catalog::Catalog;
 
 use common::{rolefit, rolefit_in};
@@ -320,7 +321,11 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
     let before_save = plain(&person.seen);
     person
         .then("y", "File name: ann-lee.yaml")
-        .then(ENTER, "Saved your answers to ann-lee.yaml");
+        .then(ENTER, "Saved your answers to ann-lee.yaml")
+        .sees("Save the report as a web page (HTML) to keep and show?")
+        // Offered beside the answers.
+        .then("y", "File name: ann-lee.html")
+        .then(ENTER, "Saved the report to ann-lee.html");
     let keys = person.keys;
     let (code, shown, _) = person.exits();
     assert_eq!(code, 0, "{shown}");
@@ -343,6 +348,15 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
         "the summary is right above the question: {tail}"
     );
     assert!(!tail.contains("✔"), "no answers echoed: {tail}");
+
+    // The report holds the person's id and best match.
+    let report = std::fs::read_to_string(dir.path().join("ann-lee.html")).unwrap();
+    assert!(report.starts_with("<!DOCTYPE html>"), "{report}");
+    assert!(report.contains("Role fit report: Ann Lee"), "{report}");
+    assert!(
+        report.contains("best match: <strong>Site Reliability Engineer</strong>"),
+        "{report}"
+    );
 
     let saved = std::fs::read_to_string(dir.path().join("ann-lee.yaml")).unwrap();
     assert!(saved.contains("id: Ann Lee"), "{saved}");
@@ -465,7 +479,9 @@ fn nine_strengths_and_three_goals_at_80_by_24_in_few_keys() {
     assert!(tail.contains("Your best match:"), "{tail}");
     person
         .then("y", "File name: rolefit-answers.yaml")
-        .then(ENTER, "Saved your answers");
+        .then(ENTER, "Saved your answers")
+        .sees("Save the report")
+        .presses("n");
     let keys = person.keys;
     let (code, shown, _) = person.exits();
     assert_eq!(code, 0, "{shown}");
@@ -521,7 +537,9 @@ fn assess_from_a_saved_file_starts_on_its_answers() {
         .then(ENTER, "Name: Ann Lee")
         .then(ENTER, "Save them to a file?")
         .then("y", "File name: ann-lee.yaml")
-        .then(ENTER, "Saved your answers");
+        .then(ENTER, "Saved your answers")
+        .sees("Save the report")
+        .presses("n");
     let (code, shown, _) = person.exits();
     assert_eq!(code, 0, "{shown}");
     // Nothing changed: the same answers, saved the same way.
@@ -581,6 +599,7 @@ fn a_work_style_interview_shows_the_profile_and_points_out_flat_answers() {
         .then(ENTER, "Your work-style profile")
         .sees("Notes on your answers")
         .sees("Save them to a file?")
+        .then("n", "Save the report")
         .presses("n");
     let (code, shown, _) = person.exits();
     assert_eq!(code, 0, "{shown}");
@@ -615,6 +634,7 @@ fn a_60_column_terminal_shows_whole_role_names() {
         .then(ENTER, "Growth goals")
         .then(ENTER, "Your name")
         .then(ENTER, "Save them to a file?")
+        .then("n", "Save the report")
         .presses("n");
     let (code, shown, _) = person.exits();
     assert_eq!(code, 0, "{shown}");
@@ -640,6 +660,17 @@ fn a_60_column_terminal_shows_whole_role_names() {
     }
 }
 
+/// Starts `rolefit ARGS` (a work-style interview) and answers every statement.
+fn answers_every_statement(dir: &Path, args: &[&str]) -> Person {
+    let mut person = Person::start(dir, args);
+    let questions = Catalog::builtin().unwrap().questions.len();
+    person.sees("statement 1 of");
+    for i in 0..questions {
+        person.presses(&answer(i).to_string());
+    }
+    person
+}
+
 /// Display columns of a line of plain text.
 fn console_width(line: &str) -> usize {
     line.chars().count()
@@ -649,12 +680,7 @@ fn console_width(line: &str) -> usize {
 fn esc_at_the_file_name_goes_back_and_tilde_is_home() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("answers")).unwrap();
-    let mut person = Person::start(dir.path(), &["assess", "--path", "work-style"]);
-    let questions = Catalog::builtin().unwrap().questions.len();
-    person.sees("statement 1 of");
-    for i in 0..questions {
-        person.presses(&answer(i).to_string());
-    }
+    let mut person = answers_every_statement(dir.path(), &["assess", "--path", "work-style"]);
     person
         .then(ENTER, "Save them to a file?")
         .then("y", "File name: rolefit-answers.yaml")
@@ -666,7 +692,9 @@ fn esc_at_the_file_name_goes_back_and_tilde_is_home() {
     // HOME is the test's folder: ~/answers/me.yaml lands there.
     person
         .then("~/answers/me.yaml", "File name: ~/answers/me.yaml")
-        .then(ENTER, "Saved your answers");
+        .then(ENTER, "Saved your answers")
+        .sees("Save the report")
+        .presses("n");
     let (code, shown, _) = person.exits();
     assert_eq!(code, 0, "{shown}");
     let saved = std::fs::read_to_string(dir.path().join("answers/me.yaml")).unwrap();
@@ -677,14 +705,30 @@ fn esc_at_the_file_name_goes_back_and_tilde_is_home() {
 }
 
 #[test]
+fn report_saves_the_html_without_asking_and_replaces_only_with_a_yes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("report.html"), "keep me").unwrap();
+    let mut person = answers_every_statement(
+        dir.path(),
+        &["assess", "--path", "work-style", "--report", "report.html"],
+    );
+    person
+        .then(ENTER, "Save them to a file?")
+        .then("n", "report.html exists. Replace it?")
+        .then("y", "Saved the report to report.html");
+    let (code, shown, _) = person.exits();
+    assert_eq!(code, 0, "{shown}");
+    assert!(!shown.contains("Save the report as a web page"), "{shown}");
+    let report = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    // No name and no answers saved: the id is the report's stem.
+    assert!(report.contains("Role fit report: report"), "{report}");
+    assert!(report.contains("best match: <strong>"), "{report}");
+}
+
+#[test]
 fn a_failed_save_names_the_path_and_the_cause_only() {
     let dir = tempfile::tempdir().unwrap();
-    let mut person = Person::start(dir.path(), &["assess", "--path", "work-style"]);
-    let questions = Catalog::builtin().unwrap().questions.len();
-    person.sees("statement 1 of");
-    for i in 0..questions {
-        person.presses(&answer(i).to_string());
-    }
+    let mut person = answers_every_statement(dir.path(), &["assess", "--path", "work-style"]);
     person
         .then(ENTER, "Save them to a file?")
         .then("y", "File name: rolefit-answers.yaml");
@@ -858,6 +902,14 @@ fn unknown_path_or_family_is_a_usage_error_with_a_suggestion() {
     run(&["assess", "--top", "0"]).stderr(predicates::str::contains("--top"));
     run(&["assess", "--save", "no/such/folder/me.yaml"])
         .stderr(predicates::str::contains("does not exist"));
+    // The report's target is checked before any question too.
+    run(&["assess", "--report", "no/such/folder/me.html"])
+        .stderr(predicates::str::contains("does not exist"));
+    run(&["assess", "--report", "."])
+        .stderr(predicates::str::contains("--report needs a file name"));
+    // --force only means something with a file to replace.
+    run(&["assess", "--force"])
+        .stderr(predicates::str::contains("--save").and(predicates::str::contains("--report")));
 }
 
 #[test]

@@ -5,9 +5,12 @@
 //! [`widgets`] for filtering lists, scales and levels); the result is
 //! rendered on standard output by the same code as `score`, the ranking
 //! last so that it is in view when the save question comes; [`save`]
-//! writes the answers as an answer file that `score` reads back to the
-//! same result and `assess --from` starts from.
+//! offers the [`documents`]: the answers as an answer file that `score`
+//! reads back to the same result and `assess --from` starts from, and the
+//! HTML report beside them; [`mod@file`] writes them.
 
+pub mod documents;
+pub mod file;
 pub mod flow;
 pub mod prompt;
 pub mod save;
@@ -113,7 +116,10 @@ pub fn assess(catalog: &Catalog, args: &AssessArgs, color: ColorChoice) -> Resul
         return Err(Error::Usage("--top must be at least 1".into()));
     }
     if let Some(target) = &args.save {
-        save::check_target(target)?;
+        file::check_target("--save", target)?;
+    }
+    if let Some(target) = &args.report {
+        file::check_target("--report", target)?;
     }
     if !is_interactive() {
         return Err(Error::Usage(
@@ -136,9 +142,10 @@ pub fn assess(catalog: &Catalog, args: &AssessArgs, color: ColorChoice) -> Resul
         force: args.force,
         dir,
     };
-    if let Some(saved) = save::offer(&mut terminal, catalog, &outcome, &request)? {
-        let shown = escape_control(&saved.display().to_string()).into_owned();
-        let shown = shown.strip_prefix("./").unwrap_or(&shown).to_string();
+    let answers = documents::answers(catalog, &outcome, dir);
+    let saved = save::offer(&mut terminal, &answers, &request)?;
+    if let Some(saved) = &saved {
+        let shown = shown_path(saved);
         let top = if args.top == TABLE_TOP {
             String::new()
         } else {
@@ -149,7 +156,24 @@ pub fn assess(catalog: &Catalog, args: &AssessArgs, color: ColorChoice) -> Resul
             "To see this result again: rolefit score {shown}{top}"
         ));
     }
+    let request = save::Request {
+        target: args.report.as_deref(),
+        ..request
+    };
+    let report = documents::report(catalog, &outcome, dir, saved);
+    if let Some(saved) = save::offer(&mut terminal, &report, &request)? {
+        terminal.say(&format!(
+            "Saved the report to {}: open it in a browser.",
+            shown_path(&saved)
+        ));
+    }
     Ok(())
+}
+
+/// A saved file's name as the person reads it: escaped, without `./`.
+fn shown_path(path: &Path) -> String {
+    let shown = escape_control(&path.display().to_string()).into_owned();
+    shown.strip_prefix("./").unwrap_or(&shown).to_string()
 }
 
 /// Prints the result on standard output as `score` prints it, with the
@@ -210,7 +234,7 @@ fn summary(catalog: &Catalog, scored: &crate::score::Scored, theme: Theme) -> St
     let line = match scored.ranking.get(1) {
         Some(next) => {
             let long = format!("{lead} {} (runner-up: {}).", role(best), role(next));
-            if console::measure_text_width(&long) <= theme.width {
+            if crate::text::width(&long) <= theme.width {
                 long
             } else {
                 short
@@ -256,6 +280,7 @@ mod tests {
         AssessArgs {
             path: path.map(str::to_string),
             save: None,
+            report: None,
             force: false,
             top: TABLE_TOP,
             families: families.iter().map(|f| f.to_string()).collect(),

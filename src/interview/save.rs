@@ -1,189 +1,34 @@
-//! Saving the interview's answers as an answer file that `rolefit score`
-//! reads back to the same result.
+//! Offering to save at the end of the interview: whether, under what
+//! name, and replacing a file only with a yes or `--force`.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::answers::Format;
-use crate::catalog::Catalog;
-use crate::error::{Error, Result};
-use crate::output::AtomicFile;
+use crate::error::Result;
 use crate::text::escape_control;
 
-use super::flow::Outcome;
+use super::file::{expand_home, home, write_text};
 use super::prompt::{Ask, Keys, Prompter};
 
-/// The file name offered first when the person gave no name.
-const DEFAULT_NAME: &str = "rolefit-answers";
+/// Renders a document's text for the path it is saved to.
+pub type Render<'a> = Box<dyn Fn(&Path) -> Result<String> + 'a>;
 
-/// The id saved: the name given, else the file's stem.
-fn saved_id(outcome: &Outcome, path: &Path) -> String {
-    outcome.name.clone().unwrap_or_else(|| {
-        path.file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .filter(|s| !s.trim().is_empty())
-            .unwrap_or_else(|| DEFAULT_NAME.into())
-    })
+/// A file the interview offers to save.
+pub struct Document<'a> {
+    /// The title of its questions.
+    pub header: &'static str,
+    /// Whether to save it at all.
+    pub question: &'static str,
+    /// What the file is for, above the file-name question.
+    pub intro: &'static str,
+    /// The file name offered first.
+    pub offered: String,
+    /// The file's text for the path it is saved to.
+    pub render: Render<'a>,
 }
 
-/// The answer file's text, in the format its extension names (YAML unless
-/// `.json`, `.jsonl` or `.ndjson`).
-pub fn render(catalog: &Catalog, outcome: &Outcome, path: &Path) -> Result<String> {
-    let answers = outcome.answer_file(catalog, &saved_id(outcome, path));
-    let format = Format::from_extension(path).unwrap_or(Format::Yaml);
-    let problem = |e: &dyn std::fmt::Display| {
-        Error::io(
-            path,
-            std::io::Error::other(format!("cannot write the answers: {e}")),
-        )
-    };
-    match format {
-        // A saved answer set is one document: `.csv` gets YAML, like any other name.
-        Format::Yaml | Format::Csv => {
-            let body = serde_yaml::to_string(&answers).map_err(|e| problem(&e))?;
-            Ok(format!(
-                "# Answers from `rolefit assess`. `rolefit score` on this file prints the same ranking;\n\
-                 # `rolefit assess --from` on it starts the interview from these answers.\n{body}"
-            ))
-        }
-        Format::Json => serde_json::to_string_pretty(&answers)
-            .map(|json| json + "\n")
-            .map_err(|e| problem(&e)),
-        Format::JsonLines => serde_json::to_string(&answers)
-            .map(|json| json + "\n")
-            .map_err(|e| problem(&e)),
-    }
-}
-
-/// Writes the answer file atomically; an existing file is replaced only
-/// with `overwrite`. An error names the file and the cause, in words.
-pub fn write(catalog: &Catalog, outcome: &Outcome, path: &Path, overwrite: bool) -> Result<()> {
-    let shown = escape_control(&path.display().to_string()).into_owned();
-    let failed = |cause: String| Error::Usage(format!("cannot save {shown}: {cause}"));
-    if path.is_dir() {
-        return Err(failed("it is a folder".into()));
-    }
-    let dir = folder_of(path);
-    if !dir.is_dir() {
-        return Err(failed(format!(
-            "the folder {} does not exist",
-            escape_control(&dir.display().to_string())
-        )));
-    }
-    let text = render(catalog, outcome, path)?;
-    let attempt = || -> Result<()> {
-        let mut file = AtomicFile::create(path, overwrite)?;
-        file.writer()
-            .write_all(text.as_bytes())
-            .map_err(|e| Error::io(path, e))?;
-        file.commit()
-    };
-    attempt().map_err(|e| match e {
-        Error::Io { source, .. } => failed(cause(&source)),
-        other => other,
-    })
-}
-
-/// An I/O error in words: no "(os error 2)", and not the temporary file
-/// the answers were written to first.
-fn cause(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::AlreadyExists => "the file exists".into(),
-        _ => {
-            let text = error.to_string();
-            let end = [" at path ", " (os error"]
-                .iter()
-                .filter_map(|marker| text.find(marker))
-                .min()
-                .unwrap_or(text.len());
-            text[..end].to_string()
-        }
-    }
-}
-
-/// The folder a file goes in: its parent, or the current directory.
-fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    }
-}
-
-/// `~` and `~/…` in the home directory, as a shell would expand them.
-pub fn expand_home(path: &Path, home: Option<&Path>) -> PathBuf {
-    let Some(home) = home else {
-        return path.to_path_buf();
-    };
-    match path.strip_prefix("~") {
-        Ok(rest)
-            if path
-                .to_str()
-                .is_none_or(|s| s == "~" || s.starts_with("~/")) =>
-        {
-            home.join(rest)
-        }
-        _ => path.to_path_buf(),
-    }
-}
-
-fn home() -> Option<PathBuf> {
-    std::env::var_os("HOME")
-        .filter(|h| !h.is_empty())
-        .map(PathBuf::from)
-}
-
-/// Checks a `--save` target before the interview starts, so that nobody
-/// answers every question to learn that the folder does not exist.
-pub fn check_target(path: &Path) -> Result<()> {
-    let path = &expand_home(path, home().as_deref());
-    let shown = || escape_control(&path.display().to_string()).into_owned();
-    if path.as_os_str().is_empty() || path.is_dir() {
-        return Err(Error::Usage(format!(
-            "--save needs a file name, not {:?}",
-            shown()
-        )));
-    }
-    let dir = folder_of(path);
-    if !dir.is_dir() {
-        return Err(Error::Usage(format!(
-            "cannot save to {}: the folder {} does not exist",
-            shown(),
-            escape_control(&dir.display().to_string())
-        )));
-    }
-    Ok(())
-}
-
-/// A file-name stem from a person's name: lower case, words joined by `-`.
-fn stem_of(name: &str) -> Option<String> {
-    let words: Vec<String> = name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    (!words.is_empty()).then(|| words.join("-"))
-}
-
-/// The first of NAME.yaml, NAME-2.yaml, … that does not exist in `dir`;
-/// NAME is the person's name, else rolefit-answers.
-fn free_name(dir: &Path, name: Option<&str>) -> String {
-    let stem = name
-        .and_then(stem_of)
-        .unwrap_or_else(|| DEFAULT_NAME.into());
-    (1..100)
-        .map(|n| match n {
-            1 => format!("{stem}.yaml"),
-            n => format!("{stem}-{n}.yaml"),
-        })
-        .find(|name| !dir.join(name).exists())
-        .unwrap_or_else(|| format!("{stem}.yaml"))
-}
-
-fn ask(prompt: &str, keys: Keys) -> Ask {
+fn ask(header: &str, prompt: &str, keys: Keys) -> Ask {
     Ask {
-        header: "Save your answers".into(),
+        header: header.into(),
         intro: vec![],
         prompt: prompt.into(),
         keys,
@@ -202,14 +47,10 @@ enum Name {
 
 /// Asks for a file name (relative names are taken from `dir`, `~` is the
 /// home directory).
-fn ask_name(prompter: &mut dyn Prompter, dir: &Path, offered: &str) -> Result<Name> {
-    let mut question = ask("File name", Keys::Text);
-    question.intro = vec![
-        "`rolefit score FILE` shows this result again; `rolefit assess --from FILE` \
-         starts from these answers. Esc goes back."
-            .into(),
-    ];
-    let Some(name) = prompter.text(&question, offered)? else {
+fn ask_name(prompter: &mut dyn Prompter, document: &Document<'_>, dir: &Path) -> Result<Name> {
+    let mut question = ask(document.header, "File name", Keys::Text);
+    question.intro = vec![document.intro.into()];
+    let Some(name) = prompter.text(&question, &document.offered)? else {
         return Ok(Name::Back);
     };
     let name = Path::new(name.trim());
@@ -226,7 +67,7 @@ fn ask_name(prompter: &mut dyn Prompter, dir: &Path, offered: &str) -> Result<Na
 
 /// What the person asked for at the end of the interview.
 pub struct Request<'a> {
-    /// `--save FILE`: no question whether to save.
+    /// `--save FILE` or `--report FILE`: no question whether to save.
     pub target: Option<&'a Path>,
     /// `--force`: replace an existing file without asking.
     pub force: bool,
@@ -234,15 +75,13 @@ pub struct Request<'a> {
     pub dir: &'a Path,
 }
 
-/// Offers to save the answers and saves them; returns the file written,
-/// or `None` when the person chose not to save.
+/// Offers to save `document` and saves it; returns the file written, or
+/// `None` when the person chose not to save.
 pub fn offer(
     prompter: &mut dyn Prompter,
-    catalog: &Catalog,
-    outcome: &Outcome,
+    document: &Document<'_>,
     request: &Request<'_>,
 ) -> Result<Option<PathBuf>> {
-    let offered = free_name(request.dir, outcome.name.as_deref());
     let mut next = request
         .target
         .map(|target| expand_home(target, home().as_deref()));
@@ -250,11 +89,11 @@ pub fn offer(
         let mut path = match next.take() {
             Some(path) => path,
             None => {
-                let wanted = ask("Save them to a file?", Keys::YesNo);
+                let wanted = ask(document.header, document.question, Keys::YesNo);
                 if prompter.confirm(&wanted, true)? != Some(true) {
                     return Ok(None);
                 }
-                match ask_name(prompter, request.dir, &offered)? {
+                match ask_name(prompter, document, request.dir)? {
                     Name::Back => continue,
                     Name::Nothing => return Ok(None),
                     Name::Path(path) => path,
@@ -266,16 +105,22 @@ pub fn offer(
             let exists = path.symlink_metadata().is_ok();
             let overwrite = request.force
                 || (exists && {
-                    let replace = ask(&format!("{shown} exists. Replace it?"), Keys::YesNo);
+                    let replace = ask(
+                        document.header,
+                        &format!("{shown} exists. Replace it?"),
+                        Keys::YesNo,
+                    );
                     prompter.confirm(&replace, false)? == Some(true)
                 });
             if !exists || overwrite {
-                match write(catalog, outcome, &path, overwrite) {
+                let written =
+                    (document.render)(&path).and_then(|text| write_text(&path, &text, overwrite));
+                match written {
                     Ok(()) => return Ok(Some(path)),
                     Err(error) => prompter.say(&format!("Not saved: {error}")),
                 }
             }
-            path = match ask_name(prompter, request.dir, &offered)? {
+            path = match ask_name(prompter, document, request.dir)? {
                 Name::Back => break,
                 Name::Nothing => return Ok(None),
                 Name::Path(path) => path,
@@ -286,9 +131,12 @@ pub fn offer(
 
 #[cfg(test)]
 mod tests {
+    use super::super::documents::{answers, free_name, report};
     use super::super::fake::{Reply, Scripted};
+    use super::super::flow::Outcome;
     use super::*;
-    use crate::answers::Respondent;
+    use crate::answers::{Format, Respondent};
+    use crate::catalog::Catalog;
 
     fn outcome(catalog: &Catalog, name: Option<&str>) -> Outcome {
         let pace = catalog.axis_index("pace").unwrap();
@@ -353,8 +201,7 @@ mod tests {
             let mut prompter = Scripted::new([Reply::Yes, Reply::Text(name.into())]);
             let saved = offer(
                 &mut prompter,
-                &catalog,
-                &saved_outcome,
+                &answers(&catalog, &saved_outcome, dir.path()),
                 &request(dir.path()),
             )
             .unwrap();
@@ -378,12 +225,18 @@ mod tests {
         // The name offered first is one that does not exist yet.
         assert!(!dir.path().join("rolefit-answers.yaml").exists());
         std::fs::write(dir.path().join("rolefit-answers.yaml"), "x").unwrap();
-        assert_eq!(free_name(dir.path(), None), "rolefit-answers-2.yaml");
         assert_eq!(
-            free_name(dir.path(), Some("Ann-Marie O'Neil")),
+            free_name(dir.path(), None, "yaml"),
+            "rolefit-answers-2.yaml"
+        );
+        assert_eq!(
+            free_name(dir.path(), Some("Ann-Marie O'Neil"), "yaml"),
             "ann-marie-o-neil.yaml"
         );
-        assert_eq!(free_name(dir.path(), Some("¿?")), "rolefit-answers-2.yaml");
+        assert_eq!(
+            free_name(dir.path(), Some("¿?"), "yaml"),
+            "rolefit-answers-2.yaml"
+        );
     }
 
     #[test]
@@ -392,7 +245,12 @@ mod tests {
         let named = outcome(&catalog, Some("Ann Lee"));
         let dir = tempfile::tempdir().unwrap();
         let mut prompter = Scripted::new([Reply::Yes, Reply::Text("ann-lee.yaml".into())]);
-        offer(&mut prompter, &catalog, &named, &request(dir.path())).unwrap();
+        offer(
+            &mut prompter,
+            &answers(&catalog, &named, dir.path()),
+            &request(dir.path()),
+        )
+        .unwrap();
         assert_eq!(prompter.asked[1].2, "ann-lee.yaml");
         let saved = read_back(&catalog, &dir.path().join("ann-lee.yaml"));
         assert_eq!(saved.id, "Ann Lee");
@@ -413,7 +271,12 @@ mod tests {
         };
         // No to replacing, then another name.
         let mut prompter = Scripted::new([Reply::No, Reply::Text("other.yaml".into())]);
-        let saved = offer(&mut prompter, &catalog, &saved_outcome, &request).unwrap();
+        let saved = offer(
+            &mut prompter,
+            &answers(&catalog, &saved_outcome, dir.path()),
+            &request,
+        )
+        .unwrap();
         assert_eq!(saved, Some(dir.path().join("other.yaml")));
         assert_eq!(std::fs::read_to_string(&taken).unwrap(), "keep me\n");
         assert!(prompter.asked[0].0.prompt.contains("exists. Replace it?"));
@@ -421,7 +284,12 @@ mod tests {
 
         // Yes to replacing.
         let mut prompter = Scripted::new([Reply::Yes]);
-        offer(&mut prompter, &catalog, &saved_outcome, &request).unwrap();
+        offer(
+            &mut prompter,
+            &answers(&catalog, &saved_outcome, dir.path()),
+            &request,
+        )
+        .unwrap();
         assert_eq!(&read_back(&catalog, &taken), r);
 
         // --force replaces without asking.
@@ -431,7 +299,12 @@ mod tests {
             ..request
         };
         let mut prompter = Scripted::new([]);
-        offer(&mut prompter, &catalog, &saved_outcome, &forced).unwrap();
+        offer(
+            &mut prompter,
+            &answers(&catalog, &saved_outcome, dir.path()),
+            &forced,
+        )
+        .unwrap();
         assert_eq!(&read_back(&catalog, &taken), r);
         assert!(prompter.asked.is_empty());
     }
@@ -445,8 +318,7 @@ mod tests {
             let mut prompter = Scripted::new([reply]);
             let saved = offer(
                 &mut prompter,
-                &catalog,
-                &saved_outcome,
+                &answers(&catalog, &saved_outcome, dir.path()),
                 &request(dir.path()),
             );
             assert_eq!(saved.unwrap(), None);
@@ -455,8 +327,7 @@ mod tests {
         let mut prompter = Scripted::new([Reply::Yes, Reply::Text("  ".into())]);
         let saved = offer(
             &mut prompter,
-            &catalog,
-            &saved_outcome,
+            &answers(&catalog, &saved_outcome, dir.path()),
             &request(dir.path()),
         );
         assert_eq!(saved.unwrap(), None);
@@ -465,8 +336,7 @@ mod tests {
         let mut prompter = Scripted::new([Reply::Yes, Reply::Esc, Reply::No]);
         let saved = offer(
             &mut prompter,
-            &catalog,
-            &saved_outcome,
+            &answers(&catalog, &saved_outcome, dir.path()),
             &request(dir.path()),
         );
         assert_eq!(saved.unwrap(), None);
@@ -485,8 +355,7 @@ mod tests {
         ]);
         let saved = offer(
             &mut prompter,
-            &catalog,
-            &saved_outcome,
+            &answers(&catalog, &saved_outcome, dir.path()),
             &request(dir.path()),
         )
         .unwrap();
@@ -500,40 +369,31 @@ mod tests {
     }
 
     #[test]
-    fn causes_are_words_without_the_temporary_path() {
-        let wrapped = std::io::Error::other("disk quota exceeded at path \"/x/.rolefit-1.tmp\"");
-        assert_eq!(cause(&wrapped), "disk quota exceeded");
-        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
-        assert_eq!(cause(&denied), "permission denied");
-    }
-
-    #[test]
-    fn a_tilde_is_the_home_directory() {
-        let home = Path::new("/home/ann");
-        assert_eq!(
-            expand_home(Path::new("~/x.yaml"), Some(home)),
-            home.join("x.yaml")
-        );
-        assert_eq!(expand_home(Path::new("~"), Some(home)), home);
-        assert_eq!(
-            expand_home(Path::new("~bob/x"), Some(home)),
-            Path::new("~bob/x")
-        );
-        assert_eq!(
-            expand_home(Path::new("a/~/x"), Some(home)),
-            Path::new("a/~/x")
-        );
-        assert_eq!(expand_home(Path::new("~/x"), None), Path::new("~/x"));
-    }
-
-    #[test]
-    fn save_targets_are_checked_up_front() {
+    fn the_report_is_offered_beside_the_answers_and_holds_the_same_id() {
+        let catalog = Catalog::builtin().unwrap();
+        let named = outcome(&catalog, None);
         let dir = tempfile::tempdir().unwrap();
-        assert!(check_target(&dir.path().join("me.yaml")).is_ok());
-        assert!(check_target(Path::new("me.yaml")).is_ok());
-        let missing = check_target(&dir.path().join("nope/me.yaml")).unwrap_err();
-        assert!(missing.to_string().contains("does not exist"), "{missing}");
-        let folder = check_target(dir.path()).unwrap_err();
-        assert!(folder.to_string().contains("needs a file name"), "{folder}");
+        let saved_answers = dir.path().join("ann.yaml");
+        let document = report(&catalog, &named, dir.path(), Some(saved_answers));
+        let mut prompter = Scripted::new([Reply::Yes, Reply::Text("ann.html".into())]);
+        let saved = offer(&mut prompter, &document, &request(dir.path())).unwrap();
+        assert_eq!(saved, Some(dir.path().join("ann.html")));
+        assert_eq!(prompter.asked[1].2, "ann.html", "offered beside ann.yaml");
+        let html = std::fs::read_to_string(dir.path().join("ann.html")).unwrap();
+        assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+        // No name given: the id is the answer file's stem, as `score` would show.
+        assert!(html.contains("Role fit report: ann"), "{html}");
+
+        // Without saved answers, the name offered is a free one.
+        let document = report(&catalog, &named, dir.path(), None);
+        let mut prompter = Scripted::new([Reply::No]);
+        assert_eq!(
+            offer(&mut prompter, &document, &request(dir.path())).unwrap(),
+            None
+        );
+        assert_eq!(
+            prompter.asked[0].0.prompt,
+            "Save the report as a web page (HTML) to keep and show?"
+        );
     }
 }

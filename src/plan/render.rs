@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{Outcome, Plan, Unreachable};
 use crate::answers::Respondent;
 use crate::catalog::Catalog;
-use crate::report::table::{align_right, new_table};
+use crate::report::grid::{align_right, new_table};
 use crate::report::{Theme, percent};
 use crate::score::round4;
 use crate::text::escape_control;

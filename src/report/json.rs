@@ -180,14 +180,15 @@ fn respondent<'a>(catalog: &'a Catalog, scored: &'a Scored) -> RespondentOut<'a>
     }
 }
 
-/// Serialising these plain structs cannot fail.
+/// JSON text, escaped by [`crate::text::escape_json`]. Serialising these
+/// plain structs cannot fail.
 fn to_string<T: Serialize>(value: &T, pretty: bool) -> String {
     let result = if pretty {
         serde_json::to_string_pretty(value)
     } else {
         serde_json::to_string(value)
     };
-    result.unwrap_or_default()
+    crate::text::escape_json(result.unwrap_or_default())
 }
 
 /// One element of `respondents`, indented to sit inside the document.

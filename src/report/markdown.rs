@@ -83,7 +83,7 @@ pub fn ranking(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::R
         out,
         "|--:|------|--------|------:|-----------:|-------:|-----------:|---------|------|"
     )?;
-    let ranks = super::table::rank_labels(&scored.ranking);
+    let ranks = super::ties::rank_labels(&scored.ranking);
     for (s, rank) in scored.ranking.iter().zip(ranks) {
         let role = &catalog.roles[s.role];
         let why = explain(catalog, r, s);
@@ -113,10 +113,10 @@ pub fn ranking(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::R
         )?;
     }
     if scored.ranking.iter().any(|s| s.tied) {
-        writeln!(out, "\n{}", super::table::tie_note(catalog, scored))?;
+        writeln!(out, "\n{}", super::ties::tie_note(catalog, scored))?;
     }
     if scored.no_match() {
-        writeln!(out, "\n{}", super::table::NO_MATCH_NOTE)?;
+        writeln!(out, "\n{}", super::ties::NO_MATCH_NOTE)?;
     }
     Ok(())
 }
@@ -230,16 +230,16 @@ pub(crate) fn cohort(
             &[
                 cell(&r.id),
                 r.best.map(|(role, _)| name(role)).unwrap_or_default(),
-                super::table::tie_mark(r.best_tied, percent(r.best.map(|(_, s)| s))),
+                super::ties::tie_mark(r.best_tied, percent(r.best.map(|(_, s)| s))),
                 r.runner_up.map(|(role, _)| name(role)).unwrap_or_default(),
-                super::table::tie_mark(r.best_tied, percent(r.runner_up.map(|(_, s)| s))),
+                super::ties::tie_mark(r.best_tied, percent(r.runner_up.map(|(_, s)| s))),
             ],
         )?;
     }
     if cohort.rows.iter().any(|row| row.best_tied) {
-        writeln!(out, "\n{}", super::table::COHORT_TIE_NOTE)?;
+        writeln!(out, "\n{}", super::ties::COHORT_TIE_NOTE)?;
     }
-    if let Some(line) = super::table::no_match_line(cohort) {
+    if let Some(line) = super::ties::no_match_line(cohort) {
         writeln!(out, "\n{}", cell(&line))?;
     }
     let scored = cohort.rows.len();

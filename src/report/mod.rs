@@ -7,12 +7,17 @@
 
 mod cohort;
 mod csv;
+pub mod grid;
 pub mod html;
 mod json;
 mod markdown;
+mod numbers;
 pub mod profile;
 pub mod svg;
 pub mod table;
+pub mod ties;
+
+pub use numbers::{hundredths, percent, whole_percent, write_fraction4, write_integer};
 
 pub use csv::excel_bom;
 
@@ -107,46 +112,6 @@ impl Theme {
             (false, false) => "[ ]",
         }
     }
-}
-
-/// A fraction as a whole percentage, or a dash when undefined.
-pub fn percent(value: Option<f64>) -> String {
-    value.map_or_else(|| "-".to_string(), |v| format!("{:.0}%", v * 100.0))
-}
-
-/// Appends a fraction with the 4 decimals of the machine formats, nothing
-/// when undefined. Digits are written by hand: through `format!` this was
-/// a fifth of a CSV export.
-pub fn write_fraction4(out: &mut String, value: Option<f64>) {
-    let Some(value) = value else {
-        return;
-    };
-    let n = crate::score::ten_thousandths(value);
-    if n < 0 {
-        out.push('-');
-    }
-    let n = n.unsigned_abs();
-    write_integer(out, n / 10_000);
-    out.push('.');
-    let decimals = n % 10_000;
-    for divisor in [1_000, 100, 10, 1] {
-        out.push(char::from(b'0' + (decimals / divisor % 10) as u8));
-    }
-}
-
-/// Appends a whole number in decimal.
-pub fn write_integer(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// What a [`Renderer`] prepared for one respondent.
@@ -257,28 +222,5 @@ impl<'c> Reporter<'c> {
 
     pub fn finish(self, out: &mut dyn Write) -> io::Result<()> {
         self.writer.finish(out)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{write_fraction4, write_integer};
-
-    #[test]
-    fn numbers_are_written_like_format_does() {
-        for value in [0.0, 1.0, 0.6838, 0.40875, 0.99995, 0.123_449_9, 0.5] {
-            let mut ours = String::new();
-            write_fraction4(&mut ours, Some(value));
-            let rounded = crate::score::round4(value);
-            assert_eq!(ours, format!("{rounded:.4}"), "{value}");
-        }
-        let mut none = String::new();
-        write_fraction4(&mut none, None);
-        assert!(none.is_empty());
-        for n in [0u64, 7, 10, 24, 1_000_000, u64::MAX] {
-            let mut ours = String::new();
-            write_integer(&mut ours, n);
-            assert_eq!(ours, n.to_string());
-        }
     }
 }

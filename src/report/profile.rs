@@ -1,18 +1,57 @@
-//! The fit profile panel of a role for a person, and their own work style.
+//! The role card on the terminal: its parts shared with `show`, the fit
+//! profile of a role for a person, and the person's own work style.
 
 use std::fmt::Write;
 
 use super::{Theme, percent};
 use crate::answers::Respondent;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Role};
 use crate::score::{Focus, RoleScore, growth_plan, level_of};
-use crate::text::{escape_control, wrap};
+use crate::text::{escape_control, pad, wrap};
 
-const LABEL: usize = 16;
+/// Width of the axis-name column in the work-style sections.
+pub const LABEL: usize = 16;
 
-/// An axis value as people write it: `4`, `3.5`, `2.33`.
+/// A value on the 1-to-5 work-style scale as a bar of ten cells.
+pub fn style_bar(theme: Theme, value: f64) -> String {
+    theme.bar((value - 1.0) / 4.0, 10)
+}
+
+/// The role's summary and detail, each a paragraph of its own: the top of
+/// every role card (`show`, and the fit profiles).
+pub fn role_paragraphs(out: &mut String, role: &Role, theme: Theme) {
+    for paragraph in [&role.summary, &role.detail] {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            wrap(&escape_control(paragraph), theme.width, "  ")
+        );
+    }
+}
+
+/// The role's team behaviours, each labelled: the foot of every role card.
+pub fn team_behaviours(out: &mut String, role: &Role, theme: Theme) {
+    let _ = writeln!(out, "\n{}", theme.bold("Team behaviours"));
+    for (label, sentence) in role.behaviors.labelled() {
+        let _ = writeln!(out, "  {}", theme.bold(label));
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(&escape_control(sentence), theme.width, "    ")
+        );
+    }
+}
+
+/// An axis value as people write it, to hundredths rounded half up:
+/// `4`, `3.5`, `2.33`, `2.13` for 2.125.
 pub fn axis_value(value: f64) -> String {
-    let text = format!("{value:.2}");
+    let n = super::hundredths(value);
+    let sign = if n < 0 { "-" } else { "" };
+    let text = format!(
+        "{sign}{}.{:02}",
+        n.unsigned_abs() / 100,
+        n.unsigned_abs() % 100
+    );
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
@@ -102,16 +141,7 @@ fn card(
     let role = &catalog.roles[best.role];
     let mut out = heading;
     out.push('\n');
-    let _ = writeln!(
-        out,
-        "\n{}",
-        wrap(&escape_control(&role.summary), theme.width, "  ")
-    );
-    let _ = writeln!(
-        out,
-        "\n{}",
-        wrap(&escape_control(&role.detail), theme.width, "  ")
-    );
+    role_paragraphs(&mut out, role, theme);
 
     let _ = writeln!(out, "\n{}", theme.bold("Competency focus"));
     let assessed = best.competency.is_some();
@@ -144,31 +174,19 @@ fn card(
         let target = role.targets[a];
         let you = match r.work_style[a] {
             _ if !assessed_style => String::new(),
-            Some(v) => format!(
-                "you {} {:>3}   ",
-                theme.bar((v - 1.0) / 4.0, 10),
-                axis_value(v)
-            ),
+            Some(v) => format!("you {} {:>3}   ", style_bar(theme, v), axis_value(v)),
             None => format!("you {:<10} {:>3}   ", "", "-"),
         };
         let _ = writeln!(
             out,
-            "  {:<LABEL$}{you}role {} {}",
-            escape_control(&axis.name),
-            theme.bar((target - 1.0) / 4.0, 10),
+            "  {}{you}role {} {}",
+            pad(&escape_control(&axis.name), LABEL),
+            style_bar(theme, target),
             axis_value(target),
         );
     }
 
-    let _ = writeln!(out, "\n{}", theme.bold("Team behaviours"));
-    for (label, sentence) in role.behaviors.labelled() {
-        let _ = writeln!(out, "  {}", theme.bold(label));
-        let _ = writeln!(
-            out,
-            "{}",
-            wrap(&escape_control(sentence), theme.width, "    ")
-        );
-    }
+    team_behaviours(&mut out, role, theme);
 
     let plan = growth_plan(catalog, r, best);
     if !plan.is_empty() {

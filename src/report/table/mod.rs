@@ -2,56 +2,15 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{
-    CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle,
-};
+use comfy_table::{ColumnConstraint, Table};
 
 use super::cohort::{COMMON_GAPS, Cohort, View};
+use super::grid::{align_right, new_table, wrap_only};
+use super::ties::{COHORT_TIE_NOTE, NO_MATCH_NOTE, no_match_line, rank_labels, tie_mark, tie_note};
 use super::{Theme, percent, profile};
 use crate::catalog::Catalog;
-use crate::score::{RoleScore, Scored, explain, ten_thousandths};
+use crate::score::{Scored, explain};
 use crate::text::escape_control;
-
-/// A table with only a rule under the header: light on the eye, and it
-/// copies cleanly into tickets.
-pub fn new_table(theme: Theme, header: Vec<&str>) -> Table {
-    let rule = if theme.unicode { '─' } else { '-' };
-    let mut table = Table::new();
-    table
-        .load_style(TableStyle::new().header_separator(LineStyle::none().fill(rule)))
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(u16::try_from(theme.width).unwrap_or(u16::MAX))
-        .set_header(header);
-    // One space between columns: the ranking must fit 80 columns.
-    for column in table.column_iter_mut() {
-        column.set_padding((0, 1));
-    }
-    if theme.color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    table
-}
-
-/// Keeps every column but `flexible` at its content width, so only that
-/// one wraps when the terminal is narrow.
-pub fn wrap_only(table: &mut Table, flexible: usize) {
-    for (i, column) in table.column_iter_mut().enumerate() {
-        if i != flexible {
-            column.set_constraint(ColumnConstraint::ContentWidth);
-        }
-    }
-}
-
-/// Right-aligns the columns that hold numbers.
-pub fn align_right(table: &mut Table, columns: &[usize]) {
-    for &c in columns {
-        if let Some(column) = table.column_mut(c) {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-}
 
 /// Narrower than this, the ranking is a list with one role per line.
 pub const LIST_BELOW: usize = 60;
@@ -272,71 +231,6 @@ fn legend(catalog: &Catalog, scored: &Scored) -> String {
     parts.join(" ")
 }
 
-/// The rank column: the place, or `=N` for a role whose score (to 4
-/// decimals) equals a neighbour's, N being the first place of that score.
-pub fn rank_labels(ranking: &[RoleScore]) -> Vec<String> {
-    let mut first_of_score = 1;
-    ranking
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let same_as_previous =
-                i > 0 && ten_thousandths(ranking[i - 1].score) == ten_thousandths(s.score);
-            if !same_as_previous {
-                first_of_score = i + 1;
-            }
-            if s.tied {
-                format!("={first_of_score}")
-            } else {
-                (i + 1).to_string()
-            }
-        })
-        .collect()
-}
-
-/// How tied roles are ordered, naming only what the path assesses.
-pub fn tie_note(catalog: &Catalog, scored: &Scored) -> &'static str {
-    let path = &catalog.paths[scored.respondent.path];
-    match (path.assesses_competency(), path.assesses_work_style()) {
-        (true, true) => {
-            "=N: tied on score; tied roles are ordered by skills, then style, then role id."
-        }
-        (true, false) => "=N: tied on score; tied roles are ordered by skills, then role id.",
-        _ => "=N: tied on score; tied roles are ordered by role id.",
-    }
-}
-
-/// The people of a cohort with no best match, listed apart: they count in
-/// neither the best matches nor the gaps.
-pub(crate) fn no_match_line(cohort: &Cohort<'_>) -> Option<String> {
-    let ids: Vec<&str> = cohort
-        .rows
-        .iter()
-        .filter(|row| row.best.is_none())
-        .map(|row| row.id.as_str())
-        .collect();
-    (!ids.is_empty()).then(|| {
-        format!(
-            "No match (every role scored 0%; not counted below): {}",
-            ids.join(", ")
-        )
-    })
-}
-
-/// A score with `=` before it when it is tied.
-pub(crate) fn tie_mark(tied: bool, score: String) -> String {
-    if tied { format!("={score}") } else { score }
-}
-
-/// Under a cohort whose best match ties with the runner-up for someone.
-pub(crate) const COHORT_TIE_NOTE: &str = "=: the best match and the runner-up are tied on \
-    score; the first in tie order (skills, then style, then role id) counts as the best match.";
-
-/// What stands in for the best match when every role scored 0.
-pub const NO_MATCH_NOTE: &str = "No best match: every role scored 0%, so the order above is \
-    only the order of ties, not a fit. Add strengths, goals or work-style answers \
-    (`rolefit template` lists them).";
-
 /// One respondent in full, or the cohort.
 pub(crate) fn write(
     catalog: &Catalog,
@@ -521,78 +415,4 @@ pub(crate) fn cohort(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::answers::{Format, Origin};
-
-    fn jane(catalog: &Catalog) -> Scored {
-        let text = include_str!("../../examples/jane-sre.yaml");
-        let origin = Origin {
-            source: "jane-sre.yaml",
-            text,
-            first_line: 1,
-            default_id: "jane-sre",
-        };
-        let file = crate::answers::parse(&origin, Format::Yaml).unwrap();
-        let respondent = crate::answers::resolve(file, catalog, &origin).unwrap();
-        crate::score::assess(catalog, respondent, Some(crate::report::TABLE_TOP))
-    }
-
-    fn block(catalog: &Catalog, scored: &Scored, width: usize) -> String {
-        let theme = Theme {
-            color: false,
-            unicode: true,
-            width,
-        };
-        let mut out = Vec::new();
-        ranking_block(catalog, scored, theme, &mut out).unwrap();
-        String::from_utf8(out).unwrap()
-    }
-
-    #[test]
-    fn narrow_tables_drop_bars_then_growth_then_tags_then_family() {
-        let catalog = Catalog::builtin().unwrap();
-        let scored = jane(&catalog);
-        let header = |width: usize| {
-            let text = block(&catalog, &scored, width);
-            text.lines()
-                .find(|l| l.contains("# Role"))
-                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-                .unwrap_or_default()
-        };
-        assert!(block(&catalog, &scored, 80).contains('█'), "bars at 80");
-        assert_eq!(header(80), "# Role Family Score Skills Growth Style Tags");
-        assert!(!block(&catalog, &scored, 79).contains('█'), "bars go first");
-        assert_eq!(header(74), "# Role Family Score Skills Growth Style Tags");
-        assert_eq!(header(73), "# Role Family Score Skills Style Tags");
-        assert_eq!(header(66), "# Role Family Score Skills Style");
-        assert_eq!(header(61), "# Role Score Skills Style");
-        assert_eq!(header(60), "# Role Score Skills Style");
-        // Below 60 columns: a list, one role per line (wrapped).
-        assert_eq!(header(59), "");
-        let list = block(&catalog, &scored, 59);
-        assert!(
-            list.contains(" 1. Site Reliability Engineer (Support) 68%, skills 73%,"),
-            "{list}"
-        );
-    }
-
-    #[test]
-    fn role_names_are_whole_at_every_width() {
-        let catalog = Catalog::builtin().unwrap();
-        let scored = jane(&catalog);
-        for width in 40..=120 {
-            let text = block(&catalog, &scored, width);
-            for line in text.lines() {
-                assert!(crate::text::width(line) <= width, "{width}: {line:?}");
-            }
-            for s in &scored.ranking {
-                let name = &catalog.roles[s.role].name;
-                assert!(
-                    text.lines().any(|l| l.contains(name.as_str())),
-                    "{width}: {name} is broken:\n{text}"
-                );
-            }
-        }
-    }
-}
+mod tests;
