@@ -459,20 +459,19 @@ fn output_files_get_the_usual_permissions() {
 #[test]
 fn score_json_escapes_characters_that_drive_or_hide_text() {
     let id = "ann\u{9b}31m\u{202e}lee\u{200b}\u{200e}x";
-    let dir = tempfile::tempdir().unwrap();
     // Written escaped: the answer file itself stays plain text.
-    let file = dir.path().join("me.json");
     let answers = serde_json::json!({"id": id, "strengths": ["SLO"]});
-    fs::write(&file, text_escaped(&answers.to_string())).unwrap();
     for format in ["json", "jsonl"] {
-        let result = run(rolefit().args(["score", "--format", format]).arg(&file));
-        assert_eq!(result.code, Some(0), "{}", result.stderr);
+        let mut test = Test::new()
+            .file("me.json", text_escaped(&answers.to_string()))
+            .args(["score", "--format", format, "me.json"]);
         for raw in ['\u{9b}', '\u{202e}', '\u{200b}', '\u{200e}'] {
-            assert!(!result.stdout.contains(raw), "{raw:?} raw in {format}");
+            test = test.stdout_lacks(raw.to_string());
         }
         for escaped in ["\\u009b", "\\u202e", "\\u200b", "\\u200e"] {
-            assert!(result.stdout.contains(escaped), "{escaped} in {format}");
+            test = test.stdout_has(escaped);
         }
+        let result = test.run();
         let first = result.stdout.lines().next().unwrap_or_default();
         let value: serde_json::Value = if format == "json" {
             serde_json::from_str(&result.stdout).unwrap()
