@@ -225,13 +225,25 @@ pub struct Origin<'a> {
 
 impl Origin<'_> {
     fn locate(&self, entry: &str, message: String, hint: Option<String>) -> Located {
-        let line = line_of(self.text, entry)
-            .map(|l| l + self.first_line - 1)
-            .or((self.first_line > 1).then_some(self.first_line));
         Located::new(self.source, message)
-            .at_line(line)
+            .at_line(self.line_of(entry))
             .at_entry(entry)
             .with_hint(hint)
+    }
+
+    /// The line `entry` is on. A JSON Lines record is one line, so every
+    /// entry of a later record is on its first line, found without parsing.
+    fn line_of(&self, entry: &str) -> Option<usize> {
+        let one_line = !self
+            .text
+            .trim_end_matches(['\n', '\r'])
+            .contains(['\n', '\r']);
+        if self.first_line > 1 && one_line {
+            return Some(self.first_line);
+        }
+        line_of(self.text, entry)
+            .map(|l| l + self.first_line - 1)
+            .or((self.first_line > 1).then_some(self.first_line))
     }
 }
 
@@ -382,7 +394,11 @@ pub fn resolve_with(
     };
     let path_def = &catalog.paths[path];
 
-    let tag_of = |entry: String, name: &str, problems: &mut Collected, warnings: &mut Collected| {
+    // Entry names are spelled out only for a problem or a warning.
+    let tag_of = |entry: &dyn Fn() -> String,
+                  name: &str,
+                  problems: &mut Collected,
+                  warnings: &mut Collected| {
         let found = catalog.tag_index(name);
         if found.is_none() {
             let unknown = || {
@@ -391,7 +407,7 @@ pub fn resolve_with(
                     UnknownTags::Error => message,
                     UnknownTags::Warn => format!("{message} (dropped)"),
                 };
-                origin.locate(&entry, message, Some(hint))
+                origin.locate(&entry(), message, Some(hint))
             };
             match unknown_tags {
                 UnknownTags::Error => problems.add(unknown),
@@ -403,7 +419,7 @@ pub fn resolve_with(
 
     let mut strengths: Vec<(usize, u8, usize)> = Vec::with_capacity(file.strengths.len());
     for (i, strength) in file.strengths.iter().enumerate() {
-        let entry = format!("strengths[{i}]");
+        let entry = || format!("strengths[{i}]");
         let level = match &strength.level {
             None => Some(DEFAULT_LEVEL),
             Some(Number::Value(level))
@@ -414,7 +430,7 @@ pub fn resolve_with(
             Some(given) => {
                 problems.add(|| {
                     origin.locate(
-                        &format!("{entry}.level"),
+                        &format!("{}.level", entry()),
                         format!(
                             "level must be a whole number from 1 (learning) to {MAX_LEVEL} (expert); got {}",
                             as_given(given)
@@ -425,7 +441,7 @@ pub fn resolve_with(
                 None
             }
         };
-        let tag = tag_of(entry.clone(), &strength.tag, &mut problems, &mut warnings);
+        let tag = tag_of(&entry, &strength.tag, &mut problems, &mut warnings);
         let (Some(tag), Some(level)) = (tag, level) else {
             continue;
         };
@@ -433,7 +449,7 @@ pub fn resolve_with(
             Some(seen) => {
                 warnings.add(|| {
                     origin.locate(
-                        &entry,
+                        &entry(),
                         format!(
                             "{:?} repeats {:?} from strengths[{}]; counted once at level {}",
                             strength.tag,
@@ -452,12 +468,12 @@ pub fn resolve_with(
 
     let mut goals: Vec<usize> = Vec::with_capacity(file.goals.len());
     for (i, name) in file.goals.iter().enumerate() {
-        let entry = format!("goals[{i}]");
-        if let Some(tag) = tag_of(entry.clone(), name, &mut problems, &mut warnings) {
+        let entry = || format!("goals[{i}]");
+        if let Some(tag) = tag_of(&entry, name, &mut problems, &mut warnings) {
             if goals.contains(&tag) {
                 warnings.add(|| {
                     origin.locate(
-                        &entry,
+                        &entry(),
                         format!(
                             "{name:?} repeats goal {:?}; counted once",
                             catalog.tags[tag].name
@@ -473,7 +489,7 @@ pub fn resolve_with(
 
     let mut work_style = vec![None; catalog.axes.len()];
     for (axis_id, value) in file.work_style.iter() {
-        let entry = format!("work_style.{axis_id}");
+        let entry = || format!("work_style.{axis_id}");
         match (catalog.axis_index(axis_id), value) {
             (Some(axis), Number::Value(value)) if AXIS_RANGE.contains(value) => {
                 work_style[axis] = Some(*value)
@@ -487,7 +503,7 @@ pub fn resolve_with(
                     axis.high,
                     as_given(given)
                 );
-                origin.locate(&entry, message, None)
+                origin.locate(&entry(), message, None)
             }),
             (None, _) => problems.add(|| {
                 let ids = catalog.axes.iter().map(|a| (a.id.as_str(), a.id.as_str()));
@@ -495,7 +511,7 @@ pub fn resolve_with(
                     let all: Vec<&str> = catalog.axes.iter().map(|a| a.id.as_str()).collect();
                     Some(format!("axes are {}", all.join(", ")))
                 });
-                origin.locate(&entry, format!("unknown axis {axis_id:?}"), hint)
+                origin.locate(&entry(), format!("unknown axis {axis_id:?}"), hint)
             }),
         }
     }
@@ -504,7 +520,7 @@ pub fn resolve_with(
     // count 6 − answer, and the axis is the exact mean of those answered.
     let mut statement_sums = vec![(0.0_f64, 0_u32); catalog.axes.len()];
     for (question_id, value) in file.statements.iter() {
-        let entry = format!("statements.{question_id}");
+        let entry = || format!("statements.{question_id}");
         match (catalog.question_index(question_id), value) {
             (Some(q), &Number::Value(value))
                 if value.fract() == 0.0 && AXIS_RANGE.contains(&value) =>
@@ -517,7 +533,7 @@ pub fn resolve_with(
             }
             (Some(_), given) => problems.add(|| {
                 origin.locate(
-                    &entry,
+                    &entry(),
                     format!(
                         "a statement's answer must be a whole number from 1 (strongly disagree) to 5 (strongly agree); got {}",
                         as_given(given)
@@ -532,7 +548,7 @@ pub fn resolve_with(
                     .map(|q| (q.id.as_str(), q.id.as_str()));
                 let hint = did_you_mean(&crate::matching::closest(question_id, ids, 3))
                     .or_else(|| Some("see `rolefit template` for every statement".into()));
-                origin.locate(&entry, format!("unknown statement {question_id:?}"), hint)
+                origin.locate(&entry(), format!("unknown statement {question_id:?}"), hint)
             }),
         }
     }

@@ -4,7 +4,6 @@
 //! integers: a tag is an index into [`Catalog::tags`], a role into
 //! [`Catalog::roles`], an axis into [`Catalog::axes`].
 
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -12,7 +11,10 @@ use serde::{Deserialize, Serialize};
 use crate::document::{Shape, UniqueMap, from_json, from_yaml};
 use crate::error::{Error, Located, Result};
 use crate::locate::line_of;
-use crate::matching::{Described, WordIndex, closest, did_you_mean, normalize};
+use crate::matching::{Described, WordIndex, closest, did_you_mean, normalize, with_normalized};
+
+/// Normalised name → index; names are short, so a fast hasher pays.
+type Lookup = rustc_hash::FxHashMap<String, usize>;
 
 /// The built-in catalog, compiled into the binary.
 pub const BUILTIN_SOURCE: &str = include_str!("../roles.yaml");
@@ -230,13 +232,22 @@ pub struct Catalog {
     pub hints: Vec<Hint>,
     pub roles: Vec<Role>,
     /// Normalised tag name or alias → tag index.
-    tag_lookup: HashMap<String, usize>,
+    tag_lookup: Lookup,
     /// Normalised hint term or alias → hint index.
-    hint_lookup: HashMap<String, usize>,
+    hint_lookup: Lookup,
     /// The tags' words for "did you mean", built at the first miss.
     tag_words: LazyWords,
+    /// Which load this is: writers cache text made from the catalog
+    /// against it.
+    serial: Serial,
     /// Each role's place in id order: ranking ties compare integers.
     id_order: Vec<u32>,
+    /// Normalised question id → question index (the first of equals).
+    question_lookup: Lookup,
+    /// Normalised family, path and axis ids, in catalog order.
+    family_keys: Vec<String>,
+    path_keys: Vec<String>,
+    axis_keys: Vec<String>,
 }
 
 impl Catalog {
@@ -268,11 +279,19 @@ impl Catalog {
     }
 
     /// Ids are matched like tags: `Work_Style` finds `work-style`.
-    fn position_of<'a>(ids: impl Iterator<Item = &'a str> + Clone, wanted: &str) -> Option<usize> {
-        let normalized = normalize(wanted);
-        ids.clone()
-            .position(|id| id == wanted)
-            .or_else(|| ids.map(normalize).position(|id| id == normalized))
+    fn position_of<'a>(
+        mut ids: impl Iterator<Item = &'a str>,
+        keys: &[String],
+        wanted: &str,
+    ) -> Option<usize> {
+        ids.position(|id| id == wanted)
+            .or_else(|| with_normalized(wanted, |wanted| keys.iter().position(|k| k == wanted)))
+    }
+
+    /// Tells this load from every other one of the process (a clone keeps
+    /// it): text made from a catalog can be cached against it.
+    pub fn serial(&self) -> u64 {
+        self.serial.0
     }
 
     /// A role's place when roles are sorted by id.
@@ -281,35 +300,39 @@ impl Catalog {
     }
 
     pub fn family_index(&self, id: &str) -> Option<usize> {
-        Self::position_of(self.families.iter().map(|f| f.id.as_str()), id)
+        Self::position_of(
+            self.families.iter().map(|f| f.id.as_str()),
+            &self.family_keys,
+            id,
+        )
     }
 
     pub fn path_index(&self, id: &str) -> Option<usize> {
-        Self::position_of(self.paths.iter().map(|p| p.id.as_str()), id)
+        Self::position_of(
+            self.paths.iter().map(|p| p.id.as_str()),
+            &self.path_keys,
+            id,
+        )
     }
 
     pub fn axis_index(&self, id: &str) -> Option<usize> {
-        Self::position_of(self.axes.iter().map(|a| a.id.as_str()), id)
+        Self::position_of(self.axes.iter().map(|a| a.id.as_str()), &self.axis_keys, id)
+    }
+
+    /// A work-style question by its id, compared like tag names.
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        with_normalized(id, |wanted| self.question_lookup.get(wanted).copied())
     }
 
     /// A tag by name or alias, after normalisation.
-    /// A work-style question by its id, compared like tag names.
-    pub fn question_index(&self, id: &str) -> Option<usize> {
-        let wanted = normalize(id);
-        self.questions
-            .iter()
-            .position(|q| normalize(&q.id) == wanted)
-    }
-
     pub fn tag_index(&self, name: &str) -> Option<usize> {
-        self.tag_lookup.get(&normalize(name)).copied()
+        with_normalized(name, |wanted| self.tag_lookup.get(wanted).copied())
     }
 
     /// The hint a broad word names, after normalisation.
     pub fn hint(&self, name: &str) -> Option<&Hint> {
-        self.hint_lookup
-            .get(&normalize(name))
-            .map(|&index| &self.hints[index])
+        with_normalized(name, |wanted| self.hint_lookup.get(wanted).copied())
+            .map(|index| &self.hints[index])
     }
 
     /// The tags sharing words with a miss (name, aliases, description, and
@@ -525,6 +548,24 @@ impl PartialEq for LazyWords {
     }
 }
 
+/// A number no other catalog loaded by this process has; two loads of the
+/// same text are still equal catalogs.
+#[derive(Debug, Clone, Copy)]
+struct Serial(u64);
+
+impl Serial {
+    fn next() -> Serial {
+        static LOADED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        Serial(LOADED.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+impl PartialEq for Serial {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
 /// Roles whose initials the query spells (`sre`), and roles sharing a
 /// distinctive word with it (`data`), best first.
 fn loose_role_matches<'c>(catalog: &'c Catalog, query: &str) -> (Vec<&'c str>, Vec<&'c str>) {
@@ -624,7 +665,7 @@ impl<'t> Builder<'t> {
     }
 
     fn unique<'a>(&mut self, section: &str, ids: impl Iterator<Item = &'a str>) {
-        let mut seen = HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         for (i, id) in ids.enumerate() {
             if id.trim().is_empty() {
                 self.problem(format!("{section}[{i}]"), "empty id".into(), None);
@@ -699,7 +740,7 @@ impl<'t> Builder<'t> {
         }
 
         let mut tags: Vec<Tag> = Vec::with_capacity(raw.tags.len());
-        let mut tag_lookup: HashMap<String, usize> = HashMap::new();
+        let mut tag_lookup = Lookup::default();
         for (i, raw_tag) in raw.tags.iter().enumerate() {
             // (alias index or None for the name, text); the entry path is
             // only spelled out for a problem.
@@ -743,7 +784,7 @@ impl<'t> Builder<'t> {
 
         let tag_names: Vec<&str> = raw.tags.iter().map(|t| t.name.as_str()).collect();
         // Roles name tags by their canonical name, not an alias.
-        let by_name: HashMap<String, usize> = tag_names
+        let by_name: Lookup = tag_names
             .iter()
             .enumerate()
             .map(|(i, name)| (normalize(name), i))
@@ -769,7 +810,7 @@ impl<'t> Builder<'t> {
             }
             let mut role_tags = Vec::with_capacity(raw_role.tags.len());
             for (j, name) in raw_role.tags.iter().enumerate() {
-                match by_name.get(&normalize(name)).copied() {
+                match with_normalized(name, |name| by_name.get(name).copied()) {
                     Some(t) if role_tags.contains(&t) => self.problem(
                         format!("roles[{i}].tags[{j}]"),
                         format!("tag {name:?} is listed twice"),
@@ -836,7 +877,16 @@ impl<'t> Builder<'t> {
         for (place, &role) in by_id.iter().enumerate() {
             id_order[role] = u32::try_from(place).unwrap_or(u32::MAX);
         }
+        let mut question_lookup = Lookup::default();
+        for (i, question) in questions.iter().enumerate() {
+            question_lookup.entry(normalize(&question.id)).or_insert(i);
+        }
+        let keys = |ids: &mut dyn Iterator<Item = &String>| ids.map(|id| normalize(id)).collect();
         Ok(Catalog {
+            family_keys: keys(&mut raw.families.iter().map(|f| &f.id)),
+            path_keys: keys(&mut raw.paths.iter().map(|p| &p.id)),
+            axis_keys: keys(&mut raw.axes.iter().map(|a| &a.id)),
+            question_lookup,
             source: self.source.to_string(),
             version: raw.version,
             families: raw.families,
@@ -850,6 +900,7 @@ impl<'t> Builder<'t> {
             tag_lookup,
             hint_lookup,
             tag_words: LazyWords::default(),
+            serial: Serial::next(),
         })
     }
 
@@ -860,31 +911,37 @@ impl<'t> Builder<'t> {
         &mut self,
         raw_hints: &[RawHint],
         raw_tags: &[RawTag],
-        tag_lookup: &HashMap<String, usize>,
-    ) -> (Vec<Hint>, HashMap<String, usize>) {
-        let by_name: HashMap<String, usize> = raw_tags
+        tag_lookup: &Lookup,
+    ) -> (Vec<Hint>, Lookup) {
+        let by_name: Lookup = raw_tags
             .iter()
             .enumerate()
             .map(|(i, tag)| (normalize(&tag.name), i))
             .collect();
         let tag_names: Vec<&str> = raw_tags.iter().map(|t| t.name.as_str()).collect();
         let mut hints = Vec::with_capacity(raw_hints.len());
-        let mut hint_lookup: HashMap<String, usize> = HashMap::new();
+        let mut hint_lookup = Lookup::default();
         for (i, raw_hint) in raw_hints.iter().enumerate() {
-            let words = std::iter::once((format!("hints[{i}].term"), &raw_hint.term)).chain(
+            // (alias index or None for the term, text); the entry path is
+            // only spelled out for a problem.
+            let words = std::iter::once((None, &raw_hint.term)).chain(
                 raw_hint
                     .aliases
                     .iter()
                     .enumerate()
-                    .map(|(j, a)| (format!("hints[{i}].aliases[{j}]"), a)),
+                    .map(|(j, a)| (Some(j), a)),
             );
-            for (entry, word) in words {
+            for (alias, word) in words {
+                let entry = || match alias {
+                    None => format!("hints[{i}].term"),
+                    Some(j) => format!("hints[{i}].aliases[{j}]"),
+                };
                 let key = normalize(word);
                 if key.is_empty() {
-                    self.problem(entry, "empty hint term or alias".into(), None);
+                    self.problem(entry(), "empty hint term or alias".into(), None);
                 } else if let Some(&tag) = tag_lookup.get(&key) {
                     self.problem(
-                        entry,
+                        entry(),
                         format!("hint {word:?} is already a tag name or alias"),
                         Some(format!(
                             "it names {:?}; a word is either a tag or a hint",
@@ -895,7 +952,7 @@ impl<'t> Builder<'t> {
                     match hint_lookup.get(&key) {
                         Some(&other) if other == i => {}
                         Some(&other) => self.problem(
-                            entry,
+                            entry(),
                             format!("hint {word:?} is listed twice"),
                             Some(format!(
                                 "it already names the hint {:?}",
@@ -917,7 +974,7 @@ impl<'t> Builder<'t> {
             }
             let mut related = Vec::with_capacity(raw_hint.tags.len());
             for (j, name) in raw_hint.tags.iter().enumerate() {
-                match by_name.get(&normalize(name)).copied() {
+                match with_normalized(name, |name| by_name.get(name).copied()) {
                     Some(t) if related.contains(&t) => self.problem(
                         format!("hints[{i}].tags[{j}]"),
                         format!("tag {name:?} is listed twice"),

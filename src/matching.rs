@@ -3,10 +3,18 @@
 /// Names are compared after lower-casing, turning `-` and `_` into spaces and
 /// collapsing runs of white space.
 pub fn normalize(name: &str) -> String {
-    if name.is_ascii() {
-        return normalize_ascii(name.as_bytes());
-    }
     let mut out = String::with_capacity(name.len());
+    normalize_into(name, &mut out);
+    out
+}
+
+/// [`normalize`] into a buffer the caller reuses: lookups of every name of
+/// every answer set then allocate nothing.
+pub fn normalize_into(name: &str, out: &mut String) {
+    out.clear();
+    if name.is_ascii() {
+        return normalize_ascii(name.as_bytes(), out);
+    }
     // A separator is written only before the next word, so runs collapse
     // and the ends are trimmed in one pass.
     let mut pending_space = false;
@@ -25,27 +33,62 @@ pub fn normalize(name: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
 }
 
-/// [`normalize`] for ASCII text (nearly every name), byte by byte: it runs
-/// for every tag name and alias each time the catalog loads.
-fn normalize_ascii(name: &[u8]) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(name.len());
+/// [`normalize_into`] for ASCII text (nearly every name), byte by byte.
+fn normalize_ascii(name: &[u8], out: &mut String) {
+    if is_normal_ascii(name) {
+        // Catalog names and aliases are mostly written this way already.
+        out.push_str(std::str::from_utf8(name).unwrap_or_default());
+        return;
+    }
     let mut pending_space = false;
     for &b in name {
-        if char::from(b).is_whitespace() || b == b'-' || b == b'_' {
+        if b.is_ascii_whitespace() || b == b'\x0b' || b == b'-' || b == b'_' {
             pending_space = !out.is_empty();
             continue;
         }
         if pending_space {
-            out.push(b' ');
+            out.push(' ');
             pending_space = false;
         }
-        out.push(b.to_ascii_lowercase());
+        out.push(char::from(b.to_ascii_lowercase()));
     }
-    // Only ASCII bytes were pushed.
-    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Whether ASCII `name` is its own normal form: no capitals, `-`, `_` or
+/// white space but single spaces between words.
+fn is_normal_ascii(name: &[u8]) -> bool {
+    let mut after_space = true;
+    for &b in name {
+        let space = b == b' ';
+        if b.is_ascii_uppercase()
+            || b == b'-'
+            || b == b'_'
+            || (b.is_ascii_whitespace() || b == b'\x0b') && !space
+            || (space && after_space)
+        {
+            return false;
+        }
+        after_space = space;
+    }
+    !after_space || name.is_empty()
+}
+
+/// Looks `name` up by its normalised form without allocating: the name is
+/// normalised into a buffer kept per thread.
+pub fn with_normalized<R>(name: &str, look_up: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    BUFFER.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut buffer) => {
+            normalize_into(name, &mut buffer);
+            look_up(&buffer)
+        }
+        // Only a lookup nested in another one gets here.
+        Err(_) => look_up(&normalize(name)),
+    })
 }
 
 /// Queries longer than this get no suggestion: edit distance is quadratic,
@@ -332,6 +375,20 @@ mod tests {
         assert_eq!(normalize("  Über_Straße -X "), "über straße x");
         // Vertical tab and form feed are white space to both paths.
         assert_eq!(normalize("a\x0b\x0cb"), normalize("a b"));
+    }
+
+    proptest::proptest! {
+        /// Every fast path gives what the rule says: words split at white
+        /// space, `-` and `_`, lower-cased, joined by one space.
+        #[test]
+        fn fast_paths_follow_the_rule(name in "[aAzZ09 _\\-\t\x0b\x0cé]{0,12}") {
+            let words: Vec<String> = name
+                .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            proptest::prop_assert_eq!(normalize(&name), words.join(" "));
+        }
     }
 
     #[test]
