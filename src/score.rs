@@ -1,4 +1,5 @@
-//! The scoring rule (DESIGN section 4). Pure: no I/O, no allocation per role.
+//! The scoring rule: competency and work-style fit per role, blended by the
+//! role's weights. Pure: no I/O, no allocation per role.
 
 use std::cmp::Ordering;
 

@@ -85,7 +85,12 @@ mod tests {
         let catalog = Catalog::builtin().unwrap();
         assert_eq!(
             report_line(&catalog, false, 0, 0),
-            "catalog ok (<built-in roles.yaml>): 24 roles in 4 families, 72 tags"
+            format!(
+                "catalog ok (<built-in roles.yaml>): {} roles in {} families, {} tags",
+                catalog.roles.len(),
+                catalog.families.len(),
+                catalog.tags.len()
+            )
         );
         assert!(report_line(&catalog, true, 1, 0).ends_with("; 1 answer set ok"));
         assert!(report_line(&catalog, true, 2, 1).ends_with("; 2 of 3 answer sets ok"));

@@ -3,6 +3,8 @@
 //! summarised, quoted numbers, messages in words, several mistakes reported
 //! in one run, duplicate ids, JSON Lines error ids, directories.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 use std::process::Stdio;
@@ -11,20 +13,7 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
-
-fn rolefit_in(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("rolefit").unwrap();
-    cmd.current_dir(dir)
-        .env_remove("ROLEFIT_ROLES")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
-    cmd
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) {
-    fs::write(dir.join(name), bytes).unwrap();
-}
+use common::{MANIFEST, rolefit_in, write};
 
 fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
     let mut bytes = if little_endian {
@@ -138,6 +127,7 @@ fn a_closed_stderr_still_yields_the_whole_output_file() {
     write(dir.path(), "cohort.jsonl", lines.as_bytes());
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("rolefit"))
         .current_dir(dir.path())
+        .env_remove("ROLEFIT_ROLES")
         .args(["score", "cohort.jsonl", "--format", "csv", "-o", "out.csv"])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -391,21 +381,6 @@ fn directories_say_what_they_skip_and_recursive_walks_safely() {
         ["a", "b", "c"],
         "each file once, in order, the link loop not followed"
     );
-}
-
-#[test]
-fn format_names_are_case_insensitive() {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a.yaml", b"strengths: [SLO]\n");
-    rolefit_in(dir.path())
-        .args(["score", "a.yaml", "--format", "CSV"])
-        .assert()
-        .success()
-        .stdout(predicate::str::starts_with("id,"));
-    rolefit_in(dir.path())
-        .args(["tags", "--format", "Json"])
-        .assert()
-        .success();
 }
 
 #[test]

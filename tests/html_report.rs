@@ -3,25 +3,17 @@
 //! pages rendered in headless Chromium (names shown, no console error,
 //! a screenshot that is not blank, a PDF printed).
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
+use common::{role_count, rolefit};
 const POLICY: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">";
 const DISCLAIMER: &str = "Results are for self-directed exploration, not hiring decisions.";
-
-fn rolefit() -> Command {
-    let mut cmd = Command::cargo_bin("rolefit").unwrap();
-    cmd.current_dir(MANIFEST)
-        .env_remove("ROLEFIT_ROLES")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
-    cmd
-}
 
 /// Runs `rolefit score ARGS -o DIR/NAME` and returns the file's text.
 fn report(dir: &Path, name: &str, args: &[&str]) -> (PathBuf, String) {
@@ -149,8 +141,8 @@ fn one_person_gets_the_whole_report() {
     ] {
         assert!(html.contains(part), "{part:?} missing");
     }
-    // The ranking's bars: one per role ranked (all 24 by default).
-    assert_eq!(html.matches("<rect class=\"bar\"").count(), 24);
+    // The ranking's bars: one per role ranked (all of them by default).
+    assert_eq!(html.matches("<rect class=\"bar\"").count(), role_count());
 }
 
 #[test]

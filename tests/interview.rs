@@ -3,14 +3,17 @@
 //!
 //! Every wait has a generous timeout; nothing here measures time.
 
+mod common;
+
 use std::path::Path;
 use std::time::Duration;
 
-use assert_cmd::Command;
 use expectrl::process::unix::WaitStatus;
 use expectrl::{Eof, Expect, Session};
 use predicates::prelude::PredicateBooleanExt;
 use rolefit::catalog::Catalog;
+
+use common::{rolefit, rolefit_in};
 
 const ENTER: &str = "\r";
 const SPACE: &str = " ";
@@ -204,10 +207,7 @@ fn ranked_rows(text: &str) -> Vec<(String, String, Vec<String>, String)> {
 }
 
 fn score(dir: &Path, file: &str) -> String {
-    let output = Command::cargo_bin("rolefit")
-        .unwrap()
-        .current_dir(dir)
-        .env_remove("ROLEFIT_ROLES")
+    let output = rolefit_in(dir)
         .args(["score", file, "--color", "never"])
         .output()
         .unwrap();
@@ -287,9 +287,9 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
         .then(ENTER, "Step 3 of 6 · Strengths")
         .sees("type to filter · ↑↓ move · space tick · enter confirm · esc back");
     // Typing narrows the list; letters never tick.
-    tick_by_filter(&mut person, &catalog, "slo", 1, 72);
-    tick_by_filter(&mut person, &catalog, "pager", 2, 72);
-    tick_by_filter(&mut person, &catalog, "blast", 3, 72);
+    tick_by_filter(&mut person, &catalog, "slo", 1, catalog.tags.len());
+    tick_by_filter(&mut person, &catalog, "pager", 2, catalog.tags.len());
+    tick_by_filter(&mut person, &catalog, "blast", 3, catalog.tags.len());
     // Backspace widens the list again.
     person
         .then("x", "filter: x_")
@@ -394,10 +394,7 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
     assert_eq!(best(&shown), best(&score_output));
 
     // And the axes are the exact means of the statements, not rounded.
-    let json = Command::cargo_bin("rolefit")
-        .unwrap()
-        .current_dir(dir.path())
-        .env_remove("ROLEFIT_ROLES")
+    let json = rolefit_in(dir.path())
         .args(["score", "ann-lee.yaml", "--format", "json"])
         .output()
         .unwrap();
@@ -456,7 +453,7 @@ fn nine_strengths_and_three_goals_at_80_by_24_in_few_keys() {
         .then(ENTER, "Step 2 of 6 · Families")
         .then(ENTER, "Step 3 of 6 · Strengths");
     for (i, filter) in strengths.iter().enumerate() {
-        tick_by_filter(&mut person, &catalog, filter, i + 1, 72);
+        tick_by_filter(&mut person, &catalog, filter, i + 1, catalog.tags.len());
     }
     person.then(ENTER, "Strengths · levels");
     for level in [4, 3, 5, 2, 3, 4, 3, 2, 3] {
@@ -464,7 +461,13 @@ fn nine_strengths_and_three_goals_at_80_by_24_in_few_keys() {
     }
     person.then(ENTER, "Step 4 of 6 · Growth goals");
     for (i, filter) in goals.iter().enumerate() {
-        tick_by_filter(&mut person, &catalog, filter, i + 1, 72 - strengths.len());
+        tick_by_filter(
+            &mut person,
+            &catalog,
+            filter,
+            i + 1,
+            catalog.tags.len() - strengths.len(),
+        );
     }
     person.then(ENTER, "statement 1 of");
     for i in 0..questions {
@@ -568,11 +571,8 @@ fn assess_from_a_saved_file_starts_on_its_answers() {
         "path: full\nstrengths: [no such tag]\n",
     )
     .unwrap();
-    Command::cargo_bin("rolefit")
-        .unwrap()
-        .current_dir(dir.path())
+    rolefit_in(dir.path())
         .args(["assess", "--from", "bad.yaml"])
-        .env_remove("ROLEFIT_ROLES")
         .write_stdin("")
         .assert()
         .code(2)
@@ -628,7 +628,7 @@ fn a_60_column_terminal_shows_whole_role_names() {
         "C.UTF-8",
     );
     person.sees("Families").then(ENTER, "Your strengths");
-    tick_by_filter(&mut person, &catalog, "slo", 1, 72);
+    tick_by_filter(&mut person, &catalog, "slo", 1, catalog.tags.len());
     person
         .then(ENTER, "Levels")
         .then(ENTER, "Growth goals")
@@ -817,7 +817,10 @@ fn descriptions_show_in_the_list_and_find_their_tag() {
         .sees("Families")
         .then(ENTER, "Your strengths")
         .then("unrel", "filter: unrel_")
-        .sees("1 of 72 shown")
+        .sees(&format!(
+            "1 of {} shown",
+            Catalog::builtin().unwrap().tags.len()
+        ))
         // In the row, cut to the width; whole under the list.
         .sees("error budgets and SLOs")
         .sees("Support")
@@ -880,10 +883,8 @@ fn esc_at_the_first_question_leaves_with_130() {
 #[test]
 fn without_a_terminal_assess_points_to_score() {
     for args in [&["assess"][..], &[][..]] {
-        Command::cargo_bin("rolefit")
-            .unwrap()
+        rolefit()
             .args(args)
-            .env_remove("ROLEFIT_ROLES")
             .write_stdin("")
             .assert()
             .code(2)
@@ -893,15 +894,7 @@ fn without_a_terminal_assess_points_to_score() {
 
 #[test]
 fn unknown_path_or_family_is_a_usage_error_with_a_suggestion() {
-    let run = |args: &[&str]| {
-        Command::cargo_bin("rolefit")
-            .unwrap()
-            .args(args)
-            .env_remove("ROLEFIT_ROLES")
-            .write_stdin("")
-            .assert()
-            .code(2)
-    };
+    let run = |args: &[&str]| rolefit().args(args).write_stdin("").assert().code(2);
     run(&["assess", "--path", "work-styel"])
         .stderr(predicates::str::contains("did you mean \"work-style\""));
     run(&["assess", "--family", "suport"])

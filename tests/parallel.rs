@@ -3,7 +3,8 @@
 
 use std::fs;
 
-use assert_cmd::Command;
+mod common;
+
 use rolefit::catalog::Catalog;
 
 /// A varied answer set for person `i`.
@@ -24,9 +25,8 @@ fn answer(catalog: &Catalog, i: usize) -> String {
 }
 
 fn score(threads: &str, args: &[&str]) -> Vec<u8> {
-    let output = Command::new(env!("CARGO_BIN_EXE_rolefit"))
+    let output = common::rolefit()
         .env("RAYON_NUM_THREADS", threads)
-        .env("NO_COLOR", "1")
         .arg("score")
         .args(args)
         .output()
@@ -37,17 +37,17 @@ fn score(threads: &str, args: &[&str]) -> Vec<u8> {
 
 #[test]
 fn parallel_output_equals_sequential_output() {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = common::catalog();
     let dir = tempfile::tempdir().unwrap();
     let files = dir.path().join("files");
     fs::create_dir(&files).unwrap();
     for i in 0..300 {
-        fs::write(files.join(format!("a{i:04}.json")), answer(&catalog, i)).unwrap();
+        fs::write(files.join(format!("a{i:04}.json")), answer(catalog, i)).unwrap();
     }
     // One bad file in the middle: errors keep their place too.
     fs::write(files.join("a0150.yaml"), "strengths: [nonsense tag]\n").unwrap();
     // More lines than one parallel chunk holds.
-    let lines: Vec<String> = (0..5000).map(|i| answer(&catalog, i)).collect();
+    let lines: Vec<String> = (0..5000).map(|i| answer(catalog, i)).collect();
     let jsonl = dir.path().join("cohort.jsonl");
     fs::write(&jsonl, lines.join("\n")).unwrap();
 
@@ -68,14 +68,10 @@ fn parallel_output_equals_sequential_output() {
 
 /// A directory of `count` answer files.
 fn answer_dir(count: usize) -> tempfile::TempDir {
-    let catalog = Catalog::builtin().unwrap();
+    let catalog = common::catalog();
     let dir = tempfile::tempdir().unwrap();
     for i in 0..count {
-        fs::write(
-            dir.path().join(format!("a{i:04}.json")),
-            answer(&catalog, i),
-        )
-        .unwrap();
+        fs::write(dir.path().join(format!("a{i:04}.json")), answer(catalog, i)).unwrap();
     }
     dir
 }
@@ -89,6 +85,7 @@ fn progress_shows_on_a_terminal_but_not_with_quiet() {
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_rolefit"));
         command
             .env("TERM", "xterm-256color")
+            .env_remove("ROLEFIT_ROLES")
             .args(["score", "--format", "csv", "--force", "--output"])
             .arg(dir.path().join("out.csv"))
             .arg(dir.path());
@@ -114,7 +111,7 @@ fn progress_shows_on_a_terminal_but_not_with_quiet() {
 #[test]
 fn no_progress_when_stderr_is_not_a_terminal() {
     let dir = answer_dir(400);
-    let output = Command::new(env!("CARGO_BIN_EXE_rolefit"))
+    let output = common::rolefit()
         .args(["score", "--format", "csv"])
         .arg(dir.path())
         .output()

@@ -3,21 +3,16 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
 use rolefit::answers::{Format, Origin, Respondent, parse, resolve};
-use rolefit::catalog::Catalog;
 use rolefit::cli::OutputFormat;
 use rolefit::report::{Reporter, Theme};
 use rolefit::score::{RoleScore, Scored, assess, ranking_order};
 
-fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| Catalog::builtin().expect("the built-in catalog is valid"))
-}
+use common::catalog;
 
 fn path_id(path: usize) -> &'static str {
     &catalog().paths[path].id

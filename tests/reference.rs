@@ -1,11 +1,14 @@
-//! An independent reference implementation of DESIGN.md section 4, written
-//! from the text alone, checked against the library and the binary.
+//! An independent reference implementation of the scoring rule, written
+//! from its description in docs/scoring.md alone, checked against the
+//! library and the binary.
 //!
 //! The reference reads `roles.yaml` itself, normalises and resolves names
-//! itself (section 3), and computes every component in exact rational
-//! arithmetic, so its 4-decimal rounding is the rounding of the number "on
+//! itself (as answer files are read), and computes every component in exact
+//! rational arithmetic, so its 4-decimal rounding is the rounding of the number "on
 //! paper". The library works in `f64`; its raw numbers must agree to 1e-9
 //! and its rounded numbers and ranking exactly.
+
+mod common;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
@@ -18,8 +21,9 @@ use proptest::test_runner::TestRunner;
 use serde_json::{Value, json};
 
 use rolefit::answers::{Format, Origin, parse, resolve};
-use rolefit::catalog::Catalog;
 use rolefit::score::{Scored, assess, explain};
+
+use common::catalog;
 
 // ---------------------------------------------------------------- rationals
 
@@ -203,11 +207,6 @@ fn ref_catalog() -> &'static RefCatalog {
             roles,
         }
     })
-}
-
-fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| Catalog::builtin().expect("the built-in catalog is valid"))
 }
 
 // ---------------------------------------------------------------- answers
@@ -757,6 +756,7 @@ fn binary_jsonl_agrees_with_the_reference() {
         input.push('\n');
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_rolefit"))
+        .env_remove("ROLEFIT_ROLES")
         .args(["score", "-", "--jsonl", "--format", "jsonl", "--quiet"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -359,7 +359,7 @@ fn a_search_too_large_to_finish_is_refused_not_guessed() {
     };
     // First place takes all three of the VP's tags, none held yet: the
     // search tries 15 one-change, 75 two-change and 125 three-change
-    // candidates, each ranking all 24 roles.
+    // candidates, each ranking every role.
     let found = plan(cat, &r, vp, 1).unwrap();
     assert!(
         matches!(&found.outcome, Outcome::Found { changes, .. } if changes.len() == 3),

@@ -1,8 +1,9 @@
 //! Snapshots of what people read: the tables, the Markdown and the fit
-//! profile. The binary's output is piped here, so it is plain ASCII at 80
+//! profile. The binary's output is piped here, so it is plain text at 80
 //! columns with no colour, like in a pipe or a CI log.
 
-use assert_cmd::Command;
+mod common;
+
 use insta::assert_snapshot;
 
 use rolefit::answers::{Format, Origin, parse, resolve};
@@ -13,23 +14,12 @@ use rolefit::score::{Scored, assess};
 
 /// `rolefit score ARGS… --color never`, from the repository root.
 fn score(args: &[&str]) -> String {
-    let output = Command::cargo_bin("rolefit")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("ROLEFIT_ROLES")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .arg("score")
-        .args(args)
-        .args(["--color", "never"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    let text = common::stdout_of(
+        common::rolefit()
+            .arg("score")
+            .args(args)
+            .args(["--color", "never"]),
     );
-    let text = String::from_utf8(output.stdout).unwrap();
     // Markdown is for renderers, not terminals: its rows may be long.
     let markdown = args.windows(2).any(|w| w == ["--format", "markdown"]);
     assert_fits(&text, if markdown { usize::MAX } else { 80 });

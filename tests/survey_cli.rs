@@ -1,28 +1,21 @@
 //! Survey exports (CSV) as answers, `--columns`, `--unknown-tags`,
 //! `--excel` and `template --format csv|markdown`, through the real binary.
 
+mod common;
+
 use std::fs;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-const MANIFEST: &str = env!("CARGO_MANIFEST_DIR");
+use common::rolefit;
 const GOOGLE: &str = "examples/survey/google-forms.csv";
 const GOOGLE_COLUMNS: &str = "examples/survey/columns.yaml";
 const MICROSOFT: &str = "tests/fixtures/survey/microsoft-forms.csv";
 const MONKEY: &str = "tests/fixtures/survey/surveymonkey.csv";
 const MONKEY_COLUMNS: &str = "tests/fixtures/survey/surveymonkey-columns.yaml";
 const UNKNOWN_WORDS: &str = "tests/fixtures/survey/unknown-words.jsonl";
-
-fn rolefit() -> Command {
-    let mut cmd = Command::cargo_bin("rolefit").unwrap();
-    cmd.current_dir(MANIFEST)
-        .env_remove("ROLEFIT_ROLES")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE");
-    cmd
-}
 
 fn stdout_of(cmd: &mut Command) -> String {
     String::from_utf8(cmd.output().unwrap().stdout).unwrap()

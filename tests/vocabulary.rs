@@ -5,6 +5,8 @@
 //! resolves to a tag the advisor does not accept (or, for a broad word, to
 //! any tag at all). Run with `--nocapture` to see the numbers and misses.
 
+mod common;
+
 use predicates::prelude::*;
 use rolefit::catalog::{Catalog, TagMiss};
 use serde::Deserialize;
@@ -153,8 +155,7 @@ fn a_broad_word_is_refused_with_its_related_tags() {
         "path: competency\nstrengths: [Jenkins, {tag: kubernetes, level: 4}]\ngoals: [mentorng]\n",
     )
     .unwrap();
-    assert_cmd::Command::new(env!("CARGO_BIN_EXE_rolefit"))
-        .env_remove("ROLEFIT_ROLES")
+    common::rolefit()
         .arg("validate")
         .arg(&file)
         .assert()

@@ -1,11 +1,16 @@
-//! The README's worked example, checked against the real binary.
+//! The docs checked against the tree and the binary: every link of the
+//! README and docs/ leads to a file (and heading) that exists, and the
+//! worked example of docs/scoring.md is what the binary prints.
 //!
 //! Jane (`examples/jane-sre.yaml`) and the Site Reliability Engineer: every
-//! number is computed here by hand from the formula the README states, then
+//! number is computed here by hand from the rule docs/scoring.md states, then
 //! compared with what `rolefit score --format json` prints for her best match.
 
-use assert_cmd::Command;
+mod common;
+
 use serde_json::Value;
+
+use common::{Test, role_count};
 
 /// The JSON output's precision: 4 decimals.
 fn round4(x: f64) -> f64 {
@@ -13,18 +18,10 @@ fn round4(x: f64) -> f64 {
 }
 
 fn jane_json() -> Value {
-    let output = Command::cargo_bin("rolefit")
-        .unwrap()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    Test::in_repo()
         .args(["score", "examples/jane-sre.yaml", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "rolefit failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("--format json prints one JSON document")
+        .run()
+        .json()
 }
 
 #[test]
@@ -85,10 +82,76 @@ fn jane_best_match_explanation_matches_the_readme() {
     assert_eq!(json["respondents"].as_array().unwrap().len(), 1);
     assert_eq!(json["errors"], serde_json::json!([]));
     assert_eq!(json["respondents"][0]["warnings"], serde_json::json!([]));
-    // Every role is ranked in JSON by default, and the ranks run 1..=24.
+    // Every role is ranked in JSON by default, and the ranks run 1, 2, 3, …
     let ranking = json["respondents"][0]["ranking"].as_array().unwrap();
-    assert_eq!(ranking.len(), 24);
+    assert_eq!(ranking.len(), role_count());
     for (i, entry) in ranking.iter().enumerate() {
         assert_eq!(entry["rank"].as_u64(), Some(i as u64 + 1));
     }
+}
+
+/// GitHub's anchor for a heading: lower case, punctuation dropped, spaces
+/// as hyphens.
+fn anchor_of(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// The anchors of a Markdown file's headings (outside code blocks).
+fn anchors(text: &str) -> Vec<String> {
+    let mut fenced = false;
+    let mut found = Vec::new();
+    for line in text.lines() {
+        if line.starts_with("```") {
+            fenced = !fenced;
+        } else if !fenced && line.starts_with('#') {
+            found.push(anchor_of(line.trim_start_matches('#')));
+        }
+    }
+    found
+}
+
+#[test]
+fn every_link_of_the_readme_and_docs_leads_somewhere() {
+    let root = std::path::Path::new(common::MANIFEST);
+    let mut pages = vec![root.join("README.md")];
+    for entry in std::fs::read_dir(root.join("docs")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            pages.push(path);
+        }
+    }
+    let mut checked = 0;
+    for page in &pages {
+        let text = std::fs::read_to_string(page).unwrap();
+        for (_, rest) in text.match_indices("](").map(|(i, _)| text.split_at(i + 2)) {
+            let target = &rest[..rest.find(')').unwrap()];
+            if target.starts_with("http") {
+                continue;
+            }
+            let (file, anchor) = target.split_once('#').unwrap_or((target, ""));
+            let file = if file.is_empty() {
+                page.clone()
+            } else {
+                page.parent().unwrap().join(file)
+            };
+            assert!(file.exists(), "{}: {target} does not exist", page.display());
+            if !anchor.is_empty() {
+                let headings = anchors(&std::fs::read_to_string(&file).unwrap());
+                assert!(
+                    headings.iter().any(|h| h == anchor),
+                    "{}: no heading #{anchor} in {}",
+                    page.display(),
+                    file.display()
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 10, "only {checked} links found");
 }

@@ -19,10 +19,12 @@ fn builtin_catalog_is_valid_and_complete() {
         assert!(items.len() >= 2);
         assert!(items.iter().any(|q| q.reverse));
     }
-    let counts: Vec<usize> = (0..4)
+    // Every family has roles, and every role is in one of them.
+    let counts: Vec<usize> = (0..catalog.families.len())
         .map(|f| catalog.roles.iter().filter(|r| r.family == f).count())
         .collect();
-    assert_eq!(counts, vec![6, 10, 5, 3]);
+    assert!(counts.iter().all(|&n| n > 0), "{counts:?}");
+    assert_eq!(counts.iter().sum::<usize>(), catalog.roles.len());
 }
 
 #[test]
