@@ -118,8 +118,14 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
         ));
     }
     crate::diagnostics::set_quiet(args.quiet);
-    let (mut inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.recursive)?;
-    let surveys = Surveys::for_inputs(&mut inputs, args.csv, args.columns.as_deref(), catalog)?;
+    let (mut inputs, missing) =
+        batch::gather(&args.inputs, args.reading.jsonl, args.reading.recursive)?;
+    let surveys = Surveys::for_inputs(
+        &mut inputs,
+        args.reading.csv,
+        args.reading.columns.as_deref(),
+        catalog,
+    )?;
     let top = args.top.or(match format {
         OutputFormat::Table | OutputFormat::Markdown => Some(TABLE_TOP),
         _ => None,
@@ -146,7 +152,7 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
         families,
         quiet: args.quiet,
         asked,
-        unknown_tags: args.unknown_tags,
+        unknown_tags: args.reading.unknown_tags,
         surveys: &surveys,
     };
     let summary = batch::run(&inputs, &options, &mut reporter, out).map_err(Error::Output)?;

@@ -191,27 +191,8 @@ pub struct ValidateArgs {
     #[arg(value_name = "FILE|DIR|-")]
     pub inputs: Vec<PathBuf>,
 
-    /// Standard input is JSON Lines, one answer set per line.
-    #[arg(long)]
-    pub jsonl: bool,
-
-    /// Standard input is a CSV survey export, one answer set per row.
-    #[arg(long, conflicts_with = "jsonl")]
-    pub csv: bool,
-
-    /// A YAML map from CSV survey headers to what they hold: id, path,
-    /// families, strengths, goals, levels (a grid), axis:ID, statement:ID, ignore.
-    #[arg(long, value_name = "FILE")]
-    pub columns: Option<PathBuf>,
-
-    /// An unknown strength or goal fails its answer set (error) or is
-    /// dropped with a warning (warn).
-    #[arg(long, value_enum, value_name = "WHAT", default_value_t = crate::answers::UnknownTags::Error)]
-    pub unknown_tags: crate::answers::UnknownTags,
-
-    /// Also read the answer files in subfolders of the directories given.
-    #[arg(long, short)]
-    pub recursive: bool,
+    #[command(flatten)]
+    pub reading: ReadingArgs,
 }
 
 #[derive(Debug, Args)]
@@ -253,6 +234,32 @@ pub struct AssessArgs {
     pub from: Option<PathBuf>,
 }
 
+/// How `score` and `validate` read their inputs.
+#[derive(Debug, Args)]
+pub struct ReadingArgs {
+    /// Standard input is JSON Lines, one answer set per line.
+    #[arg(long)]
+    pub jsonl: bool,
+
+    /// Standard input is a CSV survey export, one answer set per row.
+    #[arg(long, conflicts_with = "jsonl")]
+    pub csv: bool,
+
+    /// A YAML map from CSV survey headers to what they hold: id, path,
+    /// families, strengths, goals, levels (a grid), axis:ID, statement:ID, ignore.
+    #[arg(long, value_name = "FILE")]
+    pub columns: Option<PathBuf>,
+
+    /// An unknown strength or goal fails its answer set (error) or is
+    /// dropped with a warning (warn).
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = crate::answers::UnknownTags::Error)]
+    pub unknown_tags: crate::answers::UnknownTags,
+
+    /// Also read the answer files in subfolders of the directories given.
+    #[arg(long, short)]
+    pub recursive: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
     /// Answer files, directories of them, or - for standard input.
@@ -280,36 +287,14 @@ pub struct ScoreArgs {
     #[arg(long, requires = "output")]
     pub force: bool,
 
-    /// Standard input is JSON Lines, one answer set per line.
-    #[arg(long)]
-    pub jsonl: bool,
-
     /// Print no warnings and no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
-
-    /// Standard input is a CSV survey export, one answer set per row.
-    #[arg(long, conflicts_with = "jsonl")]
-    pub csv: bool,
-
-    /// A YAML map from CSV survey headers to what they hold: id, path,
-    /// families, strengths, goals, levels (a grid), axis:ID, statement:ID, ignore.
-    #[arg(long, value_name = "FILE")]
-    pub columns: Option<PathBuf>,
-
-    /// An unknown strength or goal fails its answer set (error) or is
-    /// dropped with a warning (warn).
-    #[arg(long, value_enum, value_name = "WHAT", default_value_t = crate::answers::UnknownTags::Error)]
-    pub unknown_tags: crate::answers::UnknownTags,
 
     /// Start CSV output with a UTF-8 byte-order mark, so Excel reads accents
     /// and non-Latin names right.
     #[arg(long)]
     pub excel: bool,
-
-    /// Also read the answer files in subfolders of the directories given.
-    #[arg(long, short)]
-    pub recursive: bool,
 
     /// Show this role's fit profile (repeatable; id or name); table and markdown.
     #[arg(long = "role", value_name = "ROLE")]
@@ -318,6 +303,9 @@ pub struct ScoreArgs {
     /// Break every score down into points per tag, goal and axis (json, jsonl).
     #[arg(long)]
     pub explain: bool,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
 }
 
 #[derive(Debug, Args)]

@@ -16,11 +16,12 @@ use crate::error::{Error, Result};
 use crate::text::escape_control;
 
 pub fn validate(catalog: &Catalog, args: &ValidateArgs) -> Result<()> {
-    let (mut inputs, missing) = batch::gather(&args.inputs, args.jsonl, args.recursive)?;
+    let (mut inputs, missing) =
+        batch::gather(&args.inputs, args.reading.jsonl, args.reading.recursive)?;
     let surveys = crate::survey::Surveys::for_inputs(
         &mut inputs,
-        args.csv,
-        args.columns.as_deref(),
+        args.reading.csv,
+        args.reading.columns.as_deref(),
         catalog,
     )?;
     for problem in &missing {
@@ -29,7 +30,8 @@ pub fn validate(catalog: &Catalog, args: &ValidateArgs) -> Result<()> {
     let summary = if inputs.is_empty() {
         Summary::default()
     } else {
-        batch::check(&inputs, catalog, args.unknown_tags, &surveys).map_err(Error::Output)?
+        batch::check(&inputs, catalog, args.reading.unknown_tags, &surveys)
+            .map_err(Error::Output)?
     };
     let failed = summary.failed + missing.len();
     if !args.inputs.is_empty() && failed == 0 && summary.scored == 0 {
