@@ -1,0 +1,386 @@
+//! Working out column kinds from a survey's headers and the `--columns`
+//! mapping, once per file.
+
+use std::sync::atomic::Ordering;
+
+use crate::catalog::Catalog;
+use crate::error::Located;
+use crate::matching::{did_you_mean, normalize};
+
+use super::columns::Columns;
+
+/// Headers longer than this are shortened in messages (a statement's text
+/// can be a whole sentence).
+pub(super) const HEADER_SHOWN_CHARS: usize = 60;
+
+/// Column headers form tools add that carry no answer: ignored without a
+/// warning (Google Forms, Microsoft Forms, SurveyMonkey).
+pub(super) const METADATA_HEADERS: [&str; 13] = [
+    "timestamp",
+    "start time",
+    "completion time",
+    "last modified time",
+    "collector id",
+    "start date",
+    "end date",
+    "ip address",
+    "first name",
+    "last name",
+    "custom data 1",
+    "score",
+    "total score",
+];
+
+/// Headers that give the respondent's id, best first: the first of these a
+/// file has is used.
+pub(super) const ID_HEADERS: [&[&str]; 3] = [
+    &["id", "respondent id"],
+    &["name", "full name"],
+    &["email", "email address"],
+];
+
+/// What a header means, as a `--columns` file names it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Kind {
+    Id,
+    Path,
+    Families,
+    Strengths,
+    Goals,
+    /// A grid question: its columns `QUESTION [TAG]` hold levels.
+    Levels,
+    Axis(usize),
+    Statement(usize),
+    Ignore,
+}
+
+impl Kind {
+    const NAMES: [&'static str; 9] = [
+        "id",
+        "path",
+        "families",
+        "strengths",
+        "goals",
+        "levels",
+        "axis:ID",
+        "statement:ID",
+        "ignore",
+    ];
+
+    /// The kind a `--columns` value names, or why it names none.
+    pub(super) fn parse(text: &str, catalog: &Catalog) -> Result<Kind, (String, Option<String>)> {
+        let text = text.trim();
+        let lower = text.to_lowercase();
+        if let Some(axis) = lower.strip_prefix("axis:") {
+            return catalog
+                .axis_index(axis.trim())
+                .map(Kind::Axis)
+                .ok_or_else(|| {
+                    let ids = catalog.axes.iter().map(|a| (a.id.as_str(), a.id.as_str()));
+                    let hint = did_you_mean(&crate::matching::closest(axis, ids, 3));
+                    (format!("unknown axis {:?}", axis.trim()), hint)
+                });
+        }
+        if let Some(question) = lower.strip_prefix("statement:") {
+            return catalog
+                .question_index(question.trim())
+                .map(Kind::Statement)
+                .ok_or_else(|| {
+                    let ids = catalog
+                        .questions
+                        .iter()
+                        .map(|q| (q.id.as_str(), q.id.as_str()));
+                    let hint = did_you_mean(&crate::matching::closest(question, ids, 3))
+                        .or_else(|| Some("see `rolefit template --format markdown`".into()));
+                    (format!("unknown statement {:?}", question.trim()), hint)
+                });
+        }
+        match normalize(text).as_str() {
+            "id" => Ok(Kind::Id),
+            "path" => Ok(Kind::Path),
+            "families" => Ok(Kind::Families),
+            "strengths" => Ok(Kind::Strengths),
+            "goals" => Ok(Kind::Goals),
+            "levels" => Ok(Kind::Levels),
+            "ignore" => Ok(Kind::Ignore),
+            _ => {
+                let names = Self::NAMES.iter().map(|n| (*n, *n));
+                let hint = did_you_mean(&crate::matching::closest(text, names, 1))
+                    .or_else(|| Some(format!("kinds are {}", Self::NAMES.join(", "))));
+                Err((format!("unknown column kind {text:?}"), hint))
+            }
+        }
+    }
+}
+
+/// Headers are compared trimmed, lower-cased, with runs of white space as
+/// one space.
+pub(super) fn header_key(header: &str) -> String {
+    header
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `Question [Row]`, the way form tools name a grid's columns.
+pub(super) fn split_grid(header: &str) -> Option<(&str, &str)> {
+    let inner = header.trim_end().strip_suffix(']')?;
+    let open = inner.rfind('[')?;
+    let question = inner[..open].trim_end();
+    let row = inner[open + 1..].trim();
+    (!question.is_empty() && !row.is_empty()).then_some((question, row))
+}
+
+pub(super) fn shorten(header: &str) -> String {
+    if header.chars().count() <= HEADER_SHOWN_CHARS {
+        return header.to_string();
+    }
+    let mut short: String = header.chars().take(HEADER_SHOWN_CHARS - 1).collect();
+    short.push('…');
+    short
+}
+
+/// What one column gives each row.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Column {
+    Id,
+    Path,
+    Families,
+    Strengths,
+    Goals,
+    /// The level of the strength named (as written in the header).
+    Level(String),
+    Axis(usize),
+    Statement(usize),
+    Skip,
+}
+
+/// The columns of one survey file, worked out once from its headers.
+#[derive(Debug)]
+pub(super) struct Layout {
+    pub(super) source: String,
+    pub(super) stem: String,
+    /// Each column's header as shown in messages.
+    pub(super) headers: Vec<String>,
+    pub(super) columns: Vec<Column>,
+}
+
+impl Layout {
+    /// Works out the columns from the header cells; returns the layout and
+    /// the headers that mean nothing here (to name once in a warning).
+    pub(super) fn new(
+        headers: Vec<String>,
+        source: &str,
+        stem: &str,
+        columns: Option<&Columns>,
+        catalog: &Catalog,
+    ) -> Result<(Layout, Vec<String>), Located> {
+        let names = Names::new(catalog);
+        let mut unrecognised = Vec::new();
+        let mut kinds: Vec<Column> = Vec::with_capacity(headers.len());
+        let mut id_rank: Vec<Option<usize>> = Vec::with_capacity(headers.len());
+        for header in &headers {
+            let key = header_key(header);
+            let mut rank = None;
+            let column = match mapped(&key, columns) {
+                Some(column) => column,
+                None => match auto(&key, header, &names) {
+                    Auto::Column(column) => column,
+                    Auto::Id(r) => {
+                        rank = Some(r);
+                        Column::Skip
+                    }
+                    Auto::Metadata => Column::Skip,
+                    Auto::Unknown => {
+                        if !key.is_empty() {
+                            unrecognised.push(header.clone());
+                        }
+                        Column::Skip
+                    }
+                },
+            };
+            kinds.push(column);
+            id_rank.push(rank);
+        }
+        // The id comes from a mapped id column, else from the best-ranked
+        // recognised one (the first of them).
+        if !kinds.contains(&Column::Id) {
+            let best = id_rank
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| r.map(|r| (r, i)))
+                .min();
+            if let Some((_, i)) = best {
+                kinds[i] = Column::Id;
+            }
+        }
+        let layout = Layout {
+            source: source.to_string(),
+            stem: stem.to_string(),
+            headers,
+            columns: kinds,
+        };
+        layout.check_single_answers(catalog)?;
+        if layout
+            .columns
+            .iter()
+            .all(|c| matches!(c, Column::Skip | Column::Id))
+        {
+            // Every row would be scored as empty: a wrong file or a missing
+            // mapping, not a cohort with no answers.
+            return Err(Located::new(source, "no column holds answers")
+                .at_line(Some(1))
+                .with_hint(Some(
+                    "name the columns as `rolefit template --format csv` prints them, or map them with --columns".into(),
+                )));
+        }
+        Ok((layout, unrecognised))
+    }
+
+    /// An id, path, axis or statement answered by two columns would be
+    /// ambiguous in every row: the file fails.
+    pub(super) fn check_single_answers(&self, catalog: &Catalog) -> Result<(), Located> {
+        for (i, column) in self.columns.iter().enumerate() {
+            let what = match column {
+                Column::Id => "the id".to_string(),
+                Column::Path => "the path".to_string(),
+                Column::Axis(a) => format!("axis {}", catalog.axes[*a].id),
+                Column::Statement(q) => format!("statement {}", catalog.questions[*q].id),
+                _ => continue,
+            };
+            if let Some(j) = self.columns[..i].iter().position(|c| c == column) {
+                let message = format!(
+                    "columns {:?} and {:?} both give {what}",
+                    shorten(&self.headers[j]),
+                    shorten(&self.headers[i])
+                );
+                return Err(Located::new(&self.source, message)
+                    .at_line(Some(1))
+                    .with_hint(Some("map one of them to `ignore` with --columns".into())));
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn column_of(&self, wanted: impl Fn(&Column) -> bool) -> Option<usize> {
+        self.columns.iter().position(wanted)
+    }
+}
+
+/// A column's meaning from `--columns`: the header itself, or a grid's
+/// question (`QUESTION [ROW]`).
+pub(super) fn mapped(key: &str, columns: Option<&Columns>) -> Option<Column> {
+    let columns = columns?;
+    if let Some(mapping) = columns.find(key) {
+        mapping.used.store(true, Ordering::Relaxed);
+        return Some(match &mapping.kind {
+            // A grid's question has no cells of its own.
+            Kind::Levels => Column::Skip,
+            kind => column_of_kind(kind),
+        });
+    }
+    let (question, row) = split_grid(key)?;
+    let mapping = columns.find(question)?;
+    mapping.used.store(true, Ordering::Relaxed);
+    Some(match &mapping.kind {
+        Kind::Levels => Column::Level(row.to_string()),
+        kind => column_of_kind(kind),
+    })
+}
+
+pub(super) fn column_of_kind(kind: &Kind) -> Column {
+    match kind {
+        Kind::Id => Column::Id,
+        Kind::Path => Column::Path,
+        Kind::Families => Column::Families,
+        Kind::Strengths => Column::Strengths,
+        Kind::Goals => Column::Goals,
+        Kind::Axis(a) => Column::Axis(*a),
+        Kind::Statement(q) => Column::Statement(*q),
+        Kind::Levels | Kind::Ignore => Column::Skip,
+    }
+}
+
+pub(super) enum Auto {
+    Column(Column),
+    /// An id header, ranked: lower is preferred.
+    Id(usize),
+    Metadata,
+    Unknown,
+}
+
+/// A column's meaning from its header alone.
+pub(super) fn auto(key: &str, header: &str, names: &Names) -> Auto {
+    if let Some(rank) = ID_HEADERS.iter().position(|names| names.contains(&key)) {
+        return Auto::Id(rank);
+    }
+    match key {
+        "path" => return Auto::Column(Column::Path),
+        "families" => return Auto::Column(Column::Families),
+        "strengths" => return Auto::Column(Column::Strengths),
+        "goals" => return Auto::Column(Column::Goals),
+        _ => {}
+    }
+    if let Some(column) = names.axis_or_statement(key) {
+        return Auto::Column(column);
+    }
+    if let Some((question, row)) = split_grid(header) {
+        if header_key(question) == "level" {
+            return Auto::Column(Column::Level(row.to_string()));
+        }
+        // A Likert grid: `How much do you agree? [STATEMENT]`.
+        if let Some(column) = names.axis_or_statement(&header_key(row)) {
+            return Auto::Column(column);
+        }
+    }
+    if METADATA_HEADERS.contains(&key) {
+        return Auto::Metadata;
+    }
+    Auto::Unknown
+}
+
+/// The catalog's axis and statement names in compared form, worked out
+/// once per file: a survey may have very many columns.
+pub(super) struct Names {
+    /// Axis ids and names, normalised like tag names.
+    pub(super) axes: std::collections::HashMap<String, usize>,
+    /// Statement ids, normalised like tag names.
+    pub(super) question_ids: std::collections::HashMap<String, usize>,
+    /// Statement texts, compared like headers.
+    pub(super) question_texts: std::collections::HashMap<String, usize>,
+}
+
+impl Names {
+    pub(super) fn new(catalog: &Catalog) -> Names {
+        let mut axes = std::collections::HashMap::new();
+        for (a, axis) in catalog.axes.iter().enumerate() {
+            axes.entry(normalize(&axis.id)).or_insert(a);
+            axes.entry(normalize(&axis.name)).or_insert(a);
+        }
+        let mut question_ids = std::collections::HashMap::new();
+        let mut question_texts = std::collections::HashMap::new();
+        for (q, question) in catalog.questions.iter().enumerate() {
+            question_ids.entry(normalize(&question.id)).or_insert(q);
+            question_texts
+                .entry(header_key(&question.text))
+                .or_insert(q);
+        }
+        Names {
+            axes,
+            question_ids,
+            question_texts,
+        }
+    }
+
+    pub(super) fn axis_or_statement(&self, key: &str) -> Option<Column> {
+        let wanted = normalize(key);
+        if let Some(&a) = self.axes.get(&wanted) {
+            return Some(Column::Axis(a));
+        }
+        self.question_ids
+            .get(&wanted)
+            .or_else(|| self.question_texts.get(key))
+            .map(|&q| Column::Statement(q))
+    }
+}
