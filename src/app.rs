@@ -39,7 +39,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Template(args)) => {
             let catalog = load()?;
-            with_stdout(color, |_, out| crate::template::template(&catalog, &args, out))
+            with_stdout(color, |_, out| crate::template::template(&catalog, &args.path, args.format, out))
         }
         Some(Command::Validate(args)) => crate::validate::validate(&load()?, &args),
         None if crate::interview::is_interactive() => {

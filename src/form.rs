@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::catalog::Catalog;
-use crate::interview::flow::LEVELS;
+use crate::catalog::LEVELS;
 use crate::text::escape_markdown;
 
 /// The Likert scale of the work-style statements, 1 to 5.

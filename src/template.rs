@@ -15,7 +15,6 @@ use std::fmt::Write as _;
 use std::io::Write;
 
 use crate::catalog::Catalog;
-use crate::cli::TemplateArgs;
 use crate::error::{Error, Result};
 use crate::text::{escape_control, pad};
 
@@ -30,9 +29,14 @@ pub enum TemplateFormat {
     Markdown,
 }
 
-pub fn template(catalog: &Catalog, args: &TemplateArgs, out: &mut dyn Write) -> Result<()> {
-    let path = catalog.find_path(&args.path).map_err(Error::Usage)?;
-    let text = match args.format {
+pub fn template(
+    catalog: &Catalog,
+    path: &str,
+    format: TemplateFormat,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let path = catalog.find_path(path).map_err(Error::Usage)?;
+    let text = match format {
         TemplateFormat::Yaml => render(catalog, path),
         TemplateFormat::Csv => crate::form::csv(catalog, path),
         TemplateFormat::Markdown => crate::form::markdown(catalog, path),

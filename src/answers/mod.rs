@@ -186,6 +186,13 @@ impl<'de> Deserialize<'de> for Strength {
     }
 }
 
+/// One thing to read: a file, or standard input, in a format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin(Format),
+    File(std::path::PathBuf, Format),
+}
+
 /// The file formats answers come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

@@ -3,12 +3,7 @@
 
 use super::*;
 
-/// One thing to read: a file, or standard input.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
-    Stdin(Format),
-    File(PathBuf, Format),
-}
+pub use crate::answers::Input;
 
 /// Folders nested deeper than this under an argument are not walked.
 const MAX_DEPTH: usize = 64;

@@ -30,6 +30,15 @@ pub const BUILTIN_NAME: &str = "<built-in roles.yaml>";
 pub const MAX_CATALOG_BYTES: u64 = 16 * 1024 * 1024;
 /// Strength levels: 1 learning … 5 expert.
 pub const MAX_LEVEL: u8 = 5;
+
+/// Strength levels: a name and what it means, 1 to 5.
+pub const LEVELS: [(&str, &str); MAX_LEVEL as usize] = [
+    ("learning", "new to it, learning the basics"),
+    ("developing", "can do it with some guidance"),
+    ("practitioner", "do it on my own, regularly"),
+    ("advanced", "handle the hard cases and help others"),
+    ("expert", "set the standard and teach it"),
+];
 /// Work-style answers and targets run from 1 to 5.
 pub const AXIS_RANGE: std::ops::RangeInclusive<f64> = 1.0..=5.0;
 

@@ -58,7 +58,7 @@ pub(super) fn leading_number(cell: &str) -> Option<f64> {
 }
 
 pub(super) fn level_names() -> Vec<&'static str> {
-    crate::interview::flow::LEVELS
+    crate::catalog::LEVELS
         .iter()
         .map(|(name, _)| *name)
         .collect()

@@ -47,11 +47,11 @@ impl Surveys {
     /// scored; standard input is kept open here.
     pub fn prepare(
         columns: Option<Columns>,
-        inputs: &[crate::batch::Input],
+        inputs: &[crate::answers::Input],
         catalog: &Catalog,
     ) -> crate::error::Result<Surveys> {
         use crate::answers::Format;
-        use crate::batch::Input;
+        use crate::answers::Input;
         let surveys = Surveys {
             columns,
             stdin: Mutex::new(None),
@@ -98,12 +98,12 @@ impl Surveys {
     /// The surveys of `score` and `validate`: standard input is a survey
     /// with `--csv`; `--columns` is loaded and checked against the headers.
     pub fn for_inputs(
-        inputs: &mut [crate::batch::Input],
+        inputs: &mut [crate::answers::Input],
         stdin_csv: bool,
         columns: Option<&Path>,
         catalog: &Catalog,
     ) -> crate::error::Result<Surveys> {
-        use crate::batch::Input;
+        use crate::answers::Input;
         if stdin_csv {
             for input in inputs.iter_mut() {
                 if let Input::Stdin(format) = input {

@@ -17,7 +17,6 @@ use crate::error::{Error, Result};
 use super::prompt::Prompter;
 
 pub use outcome::Outcome;
-pub use questions::LEVELS;
 
 /// The level a strength starts on.
 const DEFAULT_LEVEL: u8 = 3;

@@ -8,14 +8,7 @@ use crate::error::{Error, Result};
 use super::super::prompt::{Ask, Choice, Keys, LIKERT, Picked, Prompter};
 use super::{DEFAULT_LEVEL, DEFAULT_LIKERT, State, Step};
 
-/// Strength levels: a name and what it means, 1 to 5.
-pub const LEVELS: [(&str, &str); MAX_LEVEL as usize] = [
-    ("learning", "new to it, learning the basics"),
-    ("developing", "can do it with some guidance"),
-    ("practitioner", "do it on my own, regularly"),
-    ("advanced", "handle the hard cases and help others"),
-    ("expert", "set the standard and teach it"),
-];
+use crate::catalog::LEVELS;
 
 /// Groups of steps, counted by the step indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
