@@ -172,6 +172,21 @@ fn a_format_flag_in_capitals_and_htm_work_too() {
         .stderr(predicate::str::contains("use --format markdown"));
 }
 
+#[test]
+fn a_cohort_marks_a_best_match_tied_with_the_runner_up() {
+    let dir = tempfile::tempdir().unwrap();
+    // Alex's work style fits Solutions Architect and VP of Engineering alike.
+    let (_, html) = report(dir.path(), "cohort.html", &["examples/"]);
+    let alex = html.find(">alex-morgan<").expect("alex-morgan is listed");
+    let row = &html[alex..alex + html[alex..].find("</tr>").unwrap()];
+    assert_eq!(row.matches("=90%").count(), 2, "{row}");
+    assert!(html.contains("the best match and the runner-up are tied"));
+    // Nobody else ties: their scores carry no mark.
+    let jane = html.find(">jane-doe<").unwrap();
+    let row = &html[jane..jane + html[jane..].find("</tr>").unwrap()];
+    assert!(!row.contains(">="), "{row}");
+}
+
 /// Ids that would run script or break out of an attribute if not escaped.
 const HOSTILE: [&str; 3] = [
     "<script>alert(1)</script>",

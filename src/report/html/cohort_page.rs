@@ -2,6 +2,7 @@
 //! and a people × roles heatmap, or how scores spread over roles when the
 //! cohort is too large to list.
 
+use crate::report::ties::{COHORT_TIE_NOTE, tie_mark};
 use maud::{Markup, html};
 
 use super::page::{DISCLAIMER, page};
@@ -155,11 +156,14 @@ fn people_heatmap(catalog: &Catalog, data: &CohortData, roles: &[usize]) -> Mark
                     tbody { @for row in &data.rows {
                         tr {
                             th.id scope="row" { (row.id) }
-                            td { (name(row.best)) } td.num { (percent(row.best.map(|b| b.1))) }
-                            td { (name(row.runner_up)) } td.num { (percent(row.runner_up.map(|b| b.1))) }
+                            td { (name(row.best)) } td.num { (tie_mark(row.best_tied, percent(row.best.map(|b| b.1)))) }
+                            td { (name(row.runner_up)) } td.num { (tie_mark(row.best_tied, percent(row.runner_up.map(|b| b.1)))) }
                         }
                     } }
                 }
+            }
+            @if data.rows.iter().any(|row| row.best_tied) {
+                p.note { (COHORT_TIE_NOTE) }
             }
         }
         section #heatmap {

@@ -45,6 +45,8 @@ struct PersonRow {
     source: String,
     best: Option<(usize, f64)>,
     runner_up: Option<(usize, f64)>,
+    /// The best match's score equals the runner-up's (to 4 decimals).
+    best_tied: bool,
     /// (role, score) in ranking order.
     scores: Vec<(usize, f64)>,
 }
@@ -103,6 +105,7 @@ impl CohortData {
                 source: scored.respondent.source.clone(),
                 best: pick(0),
                 runner_up: pick(1),
+                best_tied: scored.best().is_some_and(|best| best.tied),
                 scores: scored.ranking.iter().map(|s| (s.role, s.score)).collect(),
             });
         } else if !self.rows.is_empty() {
