@@ -161,29 +161,25 @@ impl Catalog {
         if let Some(role) = self.role_index(query) {
             return Ok(role);
         }
+        let ids = |roles: &[usize]| -> Vec<String> {
+            roles
+                .iter()
+                .map(|&r| format!("{:?}", self.roles[r].id))
+                .collect()
+        };
+        let shown = crate::text::escape_control(query);
         match self.roles_abbreviated_by(query).as_slice() {
-            [role] => return Ok(*role),
-            [] => {}
-            several => {
-                let ids: Vec<String> = several
-                    .iter()
-                    .map(|&r| format!("{:?}", self.roles[r].id))
-                    .collect();
-                return Err(Error::Usage(format!(
-                    "role {:?} is ambiguous: it could be {}",
-                    crate::text::escape_control(query),
-                    ids.join(", ")
-                )));
+            [role] => Ok(*role),
+            [] => {
+                let hint = did_you_mean(&self.suggest_roles(query))
+                    .unwrap_or_else(|| "see `rolefit roles` for the list".into());
+                Err(Error::Usage(format!("unknown role {shown:?}: {hint}")))
             }
+            several => Err(Error::Usage(format!(
+                "role {shown:?} is ambiguous: it could be {}",
+                ids(several).join(", ")
+            ))),
         }
-        self.role_index(query).ok_or_else(|| {
-            let hint = did_you_mean(&self.suggest_roles(query))
-                .unwrap_or_else(|| "see `rolefit roles` for the list".into());
-            Error::Usage(format!(
-                "unknown role {:?}: {hint}",
-                crate::text::escape_control(query)
-            ))
-        })
     }
 
     /// Roles whose id or name starts with `query`, or whose name's initials
