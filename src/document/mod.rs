@@ -12,6 +12,8 @@ use serde::de::DeserializeOwned;
 use crate::error::Located;
 
 mod messages;
+mod subset;
+mod subset_de;
 mod values;
 
 use messages::{json_entry_at, last_line_at_most, serde_problem, split_yaml_path, tab_indent};
@@ -31,11 +33,40 @@ pub fn from_yaml<T: DeserializeOwned>(
     if is_blank(text) {
         return Err(Located::new(source, "empty file"));
     }
-    if let Some(line) = too_deep(text) {
-        let message = format!("nested more than {MAX_FLOW_DEPTH} levels deep");
+    // The subset reader declines deep nesting itself and takes time in
+    // step with the text, so the depth check waits for serde_yaml.
+    let value = match from_subset(text) {
+        Some(value) => value,
+        None => {
+            if let Some(line) = too_deep(text) {
+                let message = format!("nested more than {MAX_FLOW_DEPTH} levels deep");
+                return Err(Located::new(source, message).at_line(Some(line)));
+            }
+            from_serde_yaml(text, source, shape)?
+        }
+    };
+    if let Some((tag, line)) = crate::locate::foreign_tag(text) {
+        let message = format!("YAML tag {tag} is not supported");
         return Err(Located::new(source, message).at_line(Some(line)));
     }
-    let value = serde_yaml::from_str(text).map_err(|e| {
+    Ok(value)
+}
+
+/// `text` read by the fast reader of the common YAML subset, or `None`
+/// when it declines: outside the subset, or any error at all, which
+/// serde_yaml then reports in its own words and place.
+fn from_subset<T: DeserializeOwned>(text: &str) -> Option<T> {
+    let tree = subset::parse(text).ok()?;
+    T::deserialize(subset_de::NodeDe(&tree)).ok()
+}
+
+/// Deserialises YAML with serde_yaml, every error located and in words.
+fn from_serde_yaml<T: DeserializeOwned>(
+    text: &str,
+    source: &str,
+    shape: Shape,
+) -> Result<T, Located> {
+    serde_yaml::from_str(text).map_err(|e| {
         let line = e.location().map(|l| last_line_at_most(text, l.line()));
         if let Some(tab) = tab_indent(text, line) {
             return Located::new(
@@ -50,12 +81,7 @@ pub fn from_yaml<T: DeserializeOwned>(
             Some(entry) => problem.at_entry(entry),
             None => problem,
         }
-    })?;
-    if let Some((tag, line)) = crate::locate::foreign_tag(text) {
-        let message = format!("YAML tag {tag} is not supported");
-        return Err(Located::new(source, message).at_line(Some(line)));
-    }
-    Ok(value)
+    })
 }
 
 /// Deserialises JSON, turning serde's error into a located one in words,
@@ -126,3 +152,6 @@ fn is_blank(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+pub(crate) mod subset_tests;

@@ -1,0 +1,468 @@
+//! A fast reader for the common subset of YAML that answer files and
+//! catalogs are written in, into a tree of [`Node`]s.
+//!
+//! The subset: block mappings and sequences (a sequence may sit at its
+//! key's indentation), one-line plain, 'single' and "double" quoted
+//! scalars, one-line flow `[…]` and `{…}`, comments, and a leading `---`.
+//! Anything else (anchors, tags, block scalars, empty values, multi-line
+//! scalars or flows, tabs, carriage returns, control characters, a second
+//! document, odd escapes) makes it decline, and the caller reads the text
+//! with the full YAML parser instead. It never reports an error of its
+//! own: declining is always safe, so when in doubt it declines.
+
+use std::borrow::Cow;
+
+/// A value as the text gives it.
+#[derive(Debug)]
+pub(super) enum Node<'a> {
+    /// A plain (unquoted) scalar, as written: whether it is a number, a
+    /// boolean or text is decided by what reads it, as serde_yaml does.
+    Plain(&'a str),
+    /// A quoted scalar, escapes resolved: always text.
+    Quoted(Cow<'a, str>),
+    Seq(Vec<Node<'a>>),
+    Map(Vec<(Node<'a>, Node<'a>)>),
+}
+
+/// The text is outside the subset (or not YAML at all).
+#[derive(Debug)]
+pub(super) struct Decline;
+
+type Parsed<T> = Result<T, Decline>;
+
+/// Deeper nesting than this declines; serde_yaml's own limit is 128.
+const MAX_DEPTH: usize = 64;
+/// libyaml refuses an implicit key longer than 1024 characters.
+const MAX_KEY_BYTES: usize = 1000;
+
+/// The tree of `text`, or [`Decline`] when it is outside the subset.
+pub(super) fn parse(text: &str) -> Parsed<Node<'_>> {
+    let bytes = text.as_bytes();
+    // Characters libyaml refuses or reads as line breaks (NEL, LS, PS, BOM,
+    // C1 controls) are left to it, as are tabs and carriage returns.
+    // A fold without early exit: the compiler checks many bytes at a time.
+    let allowed = |b: u8| (b >= b' ' && b != 0x7f) | (b == b'\n');
+    if !bytes.iter().fold(true, |ok, b| ok & allowed(*b)) {
+        return Err(Decline);
+    }
+    if !text.is_ascii()
+        && text.chars().any(|c| {
+            matches!(
+                c,
+                '\u{80}'
+                    ..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+            )
+        })
+    {
+        return Err(Decline);
+    }
+    let mut parser = Parser {
+        bytes,
+        text,
+        pos: 0,
+        depth: 0,
+    };
+    let indent = parser.start()?.ok_or(Decline)?;
+    let root = parser.block_node(indent)?;
+    match parser.next_content_line()? {
+        None => Ok(root),
+        Some(_) => Err(Decline),
+    }
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    /// The start of the next line to read, or a place inside the line
+    /// being read.
+    pos: usize,
+    depth: usize,
+}
+
+impl<'a> Parser<'a> {
+    /// Skips a leading `---` line; the indentation of the first content line.
+    fn start(&mut self) -> Parsed<Option<usize>> {
+        let Some(indent) = self.first_content_line()? else {
+            return Ok(None);
+        };
+        if indent == 0 && self.bytes[self.pos..].starts_with(b"---") {
+            let end = self.line_end(self.pos);
+            if !self.bytes[self.pos + 3..end].iter().all(|b| *b == b' ') {
+                return Err(Decline);
+            }
+            self.pos = (end + 1).min(self.bytes.len());
+            return self.next_content_line();
+        }
+        Ok(Some(indent))
+    }
+
+    fn line_end(&self, from: usize) -> usize {
+        self.bytes[from..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .map_or(self.bytes.len(), |n| from + n)
+    }
+
+    fn byte(&self, at: usize) -> u8 {
+        self.bytes.get(at).copied().unwrap_or(b'\n')
+    }
+
+    /// Skips blank and comment lines; the indentation of the next line
+    /// with content (`pos` left at its start), or `None` at the end.
+    fn first_content_line(&mut self) -> Parsed<Option<usize>> {
+        while self.pos < self.bytes.len() {
+            let indent = self.bytes[self.pos..]
+                .iter()
+                .take_while(|b| **b == b' ')
+                .count();
+            match self.byte(self.pos + indent) {
+                b'\n' | b'#' => {
+                    self.pos = (self.line_end(self.pos + indent) + 1).min(self.bytes.len());
+                }
+                _ => return Ok(Some(indent)),
+            }
+        }
+        Ok(None)
+    }
+
+    /// [`Self::first_content_line`], declining a document marker.
+    fn next_content_line(&mut self) -> Parsed<Option<usize>> {
+        let indent = self.first_content_line()?;
+        let line = &self.bytes[self.pos..];
+        if indent == Some(0) && (line.starts_with(b"---") || line.starts_with(b"...")) {
+            return Err(Decline);
+        }
+        Ok(indent)
+    }
+
+    fn enter(&mut self) -> Parsed<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(Decline);
+        }
+        Ok(())
+    }
+
+    fn is_seq_item(&self, at: usize) -> bool {
+        self.byte(at) == b'-' && matches!(self.byte(at + 1), b' ' | b'\n')
+    }
+
+    /// A block node whose first line (at `pos`) is indented by `indent`.
+    fn block_node(&mut self, indent: usize) -> Parsed<Node<'a>> {
+        self.enter()?;
+        let at = self.pos + indent;
+        let node = if self.is_seq_item(at) {
+            self.block_seq(indent)
+        } else {
+            match self.key(at) {
+                Ok(Some(first)) => self.block_map(indent, first),
+                Ok(None) => Err(Decline),
+                Err(decline) => Err(decline),
+            }
+        };
+        self.depth -= 1;
+        node
+    }
+
+    fn block_seq(&mut self, indent: usize) -> Parsed<Node<'a>> {
+        let mut items = Vec::new();
+        loop {
+            match self.next_content_line()? {
+                Some(i) if i == indent && self.is_seq_item(self.pos + i) => {}
+                Some(i) if i > indent => return Err(Decline),
+                _ => break,
+            }
+            let mut at = self.pos + indent + 1;
+            while self.byte(at) == b' ' {
+                at += 1;
+            }
+            // An empty item, a nested block or a `- - x` are left out.
+            if matches!(self.byte(at), b'\n' | b'#') || self.is_seq_item(at) {
+                return Err(Decline);
+            }
+            let item = match self.key(at)? {
+                Some(first) => {
+                    let column = at - self.pos;
+                    self.enter()?;
+                    let map = self.block_map(column, first);
+                    self.depth -= 1;
+                    map?
+                }
+                None => self.inline_to_line_end(at)?,
+            };
+            items.push(item);
+        }
+        Ok(Node::Seq(items))
+    }
+
+    /// A block mapping indented by `indent`; its first key has been read.
+    fn block_map(&mut self, indent: usize, first: (Node<'a>, usize)) -> Parsed<Node<'a>> {
+        let mut entries = Vec::new();
+        let mut next = Some(first);
+        loop {
+            let (key, after) = match next.take() {
+                Some(key) => key,
+                None => self.key(self.pos + indent)?.ok_or(Decline)?,
+            };
+            let mut p = after;
+            while self.byte(p) == b' ' {
+                p += 1;
+            }
+            let value = if self.byte(p) == b'\n' || (self.byte(p) == b'#' && p > after) {
+                self.pos = (self.line_end(p) + 1).min(self.bytes.len());
+                match self.next_content_line()? {
+                    Some(i) if i > indent => self.block_node(i)?,
+                    Some(i) if i == indent && self.is_seq_item(self.pos + i) => {
+                        self.enter()?;
+                        let seq = self.block_seq(indent);
+                        self.depth -= 1;
+                        seq?
+                    }
+                    // An empty value (null) is left to serde_yaml.
+                    _ => return Err(Decline),
+                }
+            } else {
+                self.inline_to_line_end(p)?
+            };
+            entries.push((key, value));
+            match self.next_content_line()? {
+                Some(i) if i == indent && !self.is_seq_item(self.pos + i) => {}
+                Some(i) if i >= indent => return Err(Decline),
+                _ => break,
+            }
+        }
+        Ok(Node::Map(entries))
+    }
+
+    /// The key at `at` and the place after its `:`, if the line holds a
+    /// key there.
+    fn key(&self, at: usize) -> Parsed<Option<(Node<'a>, usize)>> {
+        let (key, end) = match self.byte(at) {
+            b'"' | b'\'' => self.quoted(at)?,
+            b'[' | b'{' => return Ok(None),
+            _ => {
+                if !self.plain_may_start(at, false) {
+                    return Err(Decline);
+                }
+                let mut i = at;
+                loop {
+                    match self.byte(i) {
+                        b'\n' => return Ok(None),
+                        b':' if matches!(self.byte(i + 1), b' ' | b'\n') => break,
+                        b'#' if self.byte(i - 1) == b' ' => return Ok(None),
+                        _ => i += 1,
+                    }
+                }
+                let key = self.text[at..i].trim_end_matches(' ');
+                (Node::Plain(key), i)
+            }
+        };
+        let mut p = end;
+        while self.byte(p) == b' ' {
+            p += 1;
+        }
+        if !(self.byte(p) == b':' && matches!(self.byte(p + 1), b' ' | b'\n')) {
+            return Ok(None);
+        }
+        if p - at > MAX_KEY_BYTES {
+            return Err(Decline);
+        }
+        Ok(Some((key, p + 1)))
+    }
+
+    /// A value on one line from `at`, then the rest of the line (spaces
+    /// and a comment); `pos` moves to the next line.
+    fn inline_to_line_end(&mut self, at: usize) -> Parsed<Node<'a>> {
+        let (node, end) = match self.byte(at) {
+            b'"' | b'\'' => self.quoted(at)?,
+            b'[' | b'{' => self.flow(at)?,
+            _ => self.plain(at, false)?,
+        };
+        let mut p = end;
+        while self.byte(p) == b' ' {
+            p += 1;
+        }
+        match self.byte(p) {
+            b'\n' => {}
+            b'#' if p > end => {}
+            _ => return Err(Decline),
+        }
+        self.pos = (self.line_end(p) + 1).min(self.bytes.len());
+        Ok(node)
+    }
+
+    /// Whether a plain scalar may start at `at` (its first character is
+    /// not an indicator). `-` may start one when a non-space follows; `?`
+    /// and `:` are left to serde_yaml.
+    fn plain_may_start(&self, at: usize, flow: bool) -> bool {
+        match self.byte(at) {
+            b'\n' | b' ' | b',' | b'[' | b']' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!' | b'|'
+            | b'>' | b'\'' | b'"' | b'%' | b'@' | b'`' | b'?' | b':' => false,
+            b'-' => {
+                let next = self.byte(at + 1);
+                let ends = matches!(next, b' ' | b'\n');
+                let flow_indicator = matches!(next, b',' | b'[' | b']' | b'{' | b'}');
+                !(ends || flow && flow_indicator)
+            }
+            _ => true,
+        }
+    }
+
+    /// A one-line plain scalar from `at`; in a flow it ends at `,`, `]`,
+    /// `}` or a key's `: `. Returns the scalar and where it ends.
+    fn plain(&self, at: usize, flow: bool) -> Parsed<(Node<'a>, usize)> {
+        if !self.plain_may_start(at, flow) {
+            return Err(Decline);
+        }
+        let mut i = at;
+        loop {
+            match self.byte(i) {
+                b'\n' => break,
+                b'#' if self.byte(i - 1) == b' ' => {
+                    if flow {
+                        return Err(Decline);
+                    }
+                    break;
+                }
+                b':' if flow && self.byte(i + 1) == b' ' => break,
+                b':' if matches!(self.byte(i + 1), b' ' | b'\n') || flow => {
+                    return Err(Decline);
+                }
+                b',' | b']' | b'}' if flow => break,
+                b'[' | b'{' if flow => return Err(Decline),
+                _ => i += 1,
+            }
+        }
+        let text = self.text[at..i].trim_end_matches(' ');
+        Ok((Node::Plain(text), at + text.len()))
+    }
+
+    /// A one-line quoted scalar starting at `at` (its opening quote).
+    fn quoted(&self, at: usize) -> Parsed<(Node<'a>, usize)> {
+        let quote = self.byte(at);
+        let start = at + 1;
+        let mut owned: Option<String> = None;
+        let mut i = start;
+        let mut run = start; // the start of the text not yet copied
+        loop {
+            let b = self.byte(i);
+            if b == b'\n' {
+                return Err(Decline);
+            }
+            if b == quote && !(quote == b'\'' && self.byte(i + 1) == b'\'') {
+                break;
+            }
+            if quote == b'\'' && b == b'\'' {
+                let s = owned.get_or_insert_with(String::new);
+                s.push_str(&self.text[run..=i]);
+                i += 2;
+                run = i;
+            } else if quote == b'"' && b == b'\\' {
+                let s = owned.get_or_insert_with(String::new);
+                s.push_str(&self.text[run..i]);
+                i = self.escape(i, s)?;
+                run = i;
+            } else {
+                i += 1;
+            }
+        }
+        let value = match owned {
+            None => Cow::Borrowed(&self.text[start..i]),
+            Some(mut s) => {
+                s.push_str(&self.text[run..i]);
+                Cow::Owned(s)
+            }
+        };
+        Ok((Node::Quoted(value), i + 1))
+    }
+
+    /// The escape at `at` (a backslash) pushed to `out`; where it ends.
+    fn escape(&self, at: usize, out: &mut String) -> Parsed<usize> {
+        let simple = match self.byte(at + 1) {
+            b'\\' => '\\',
+            b'"' => '"',
+            b'/' => '/',
+            b'n' => '\n',
+            b't' => '\t',
+            b'r' => '\r',
+            b'u' => {
+                let hex = self.text.get(at + 2..at + 6).ok_or(Decline)?;
+                if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return Err(Decline);
+                }
+                let code = u32::from_str_radix(hex, 16).map_err(|_| Decline)?;
+                out.push(char::from_u32(code).ok_or(Decline)?);
+                return Ok(at + 6);
+            }
+            _ => return Err(Decline),
+        };
+        out.push(simple);
+        Ok(at + 2)
+    }
+
+    /// A one-line flow sequence or mapping starting at `at`.
+    fn flow(&mut self, at: usize) -> Parsed<(Node<'a>, usize)> {
+        self.enter()?;
+        let is_map = self.byte(at) == b'{';
+        let close = if is_map { b'}' } else { b']' };
+        let mut items = Vec::new();
+        let mut entries = Vec::new();
+        let mut p = self.skip_spaces(at + 1);
+        if self.byte(p) != close {
+            loop {
+                if is_map {
+                    let (key, end) = self.flow_node(p, true)?;
+                    p = self.skip_spaces(end);
+                    if !(self.byte(p) == b':' && self.byte(p + 1) == b' ') {
+                        return Err(Decline);
+                    }
+                    let (value, end) = self.flow_node(self.skip_spaces(p + 1), false)?;
+                    entries.push((key, value));
+                    p = end;
+                } else {
+                    let (item, end) = self.flow_node(p, false)?;
+                    items.push(item);
+                    p = end;
+                }
+                p = self.skip_spaces(p);
+                match self.byte(p) {
+                    b',' => p = self.skip_spaces(p + 1),
+                    b if b == close => break,
+                    _ => return Err(Decline),
+                }
+                // A trailing comma is left to serde_yaml.
+                if self.byte(p) == close {
+                    return Err(Decline);
+                }
+            }
+        }
+        self.depth -= 1;
+        let node = if is_map {
+            Node::Map(entries)
+        } else {
+            Node::Seq(items)
+        };
+        Ok((node, p + 1))
+    }
+
+    /// A node inside a flow; a key of a flow mapping ends at its `: `.
+    fn flow_node(&mut self, at: usize, is_key: bool) -> Parsed<(Node<'a>, usize)> {
+        let (node, end) = match self.byte(at) {
+            b'"' | b'\'' => self.quoted(at)?,
+            b'[' | b'{' if !is_key => self.flow(at)?,
+            _ => self.plain(at, true)?,
+        };
+        // `[a: b]` is a one-entry map, and `{a: b: c}` an error.
+        if !is_key && self.byte(self.skip_spaces(end)) == b':' {
+            return Err(Decline);
+        }
+        Ok((node, end))
+    }
+
+    fn skip_spaces(&self, mut at: usize) -> usize {
+        while self.byte(at) == b' ' {
+            at += 1;
+        }
+        at
+    }
+}
