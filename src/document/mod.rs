@@ -13,10 +13,13 @@ use crate::error::Located;
 
 mod messages;
 mod subset;
-mod subset_de;
+mod tags;
 mod values;
 
 use messages::{json_entry_at, last_line_at_most, serde_problem, split_yaml_path, tab_indent};
+#[cfg(test)]
+pub(crate) use subset::tests as subset_tests;
+pub use subset::{Step, line_of as subset_line_of};
 pub use values::{Number, UniqueMap};
 
 /// What a document should be, for messages: serde would name a Rust type
@@ -35,29 +38,21 @@ pub fn from_yaml<T: DeserializeOwned>(
     }
     // The subset reader declines deep nesting itself and takes time in
     // step with the text, so the depth check waits for serde_yaml.
-    let value = match from_subset(text) {
-        Some(value) => value,
-        None => {
-            if let Some(line) = too_deep(text) {
-                let message = format!("nested more than {MAX_FLOW_DEPTH} levels deep");
-                return Err(Located::new(source, message).at_line(Some(line)));
-            }
-            from_serde_yaml(text, source, shape)?
-        }
-    };
-    if let Some((tag, line)) = crate::locate::foreign_tag(text) {
+    // The subset reader declines deep nesting itself and takes time in
+    // step with the text; it declines every tag too (`!` starting a node).
+    if let Some(value) = subset::read(text) {
+        return Ok(value);
+    }
+    if let Some(line) = too_deep(text) {
+        let message = format!("nested more than {MAX_FLOW_DEPTH} levels deep");
+        return Err(Located::new(source, message).at_line(Some(line)));
+    }
+    let value = from_serde_yaml(text, source, shape)?;
+    if let Some((tag, line)) = tags::foreign_tag(text) {
         let message = format!("YAML tag {tag} is not supported");
         return Err(Located::new(source, message).at_line(Some(line)));
     }
     Ok(value)
-}
-
-/// `text` read by the fast reader of the common YAML subset, or `None`
-/// when it declines: outside the subset, or any error at all, which
-/// serde_yaml then reports in its own words and place.
-fn from_subset<T: DeserializeOwned>(text: &str) -> Option<T> {
-    let tree = subset::parse(text).ok()?;
-    T::deserialize(subset_de::NodeDe(&tree)).ok()
 }
 
 /// Deserialises YAML with serde_yaml, every error located and in words.
@@ -152,6 +147,3 @@ fn is_blank(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-pub(crate) mod subset_tests;

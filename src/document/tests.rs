@@ -84,3 +84,13 @@ fn numbers_may_be_quoted() {
         ]
     );
 }
+
+#[test]
+fn finds_foreign_tags_only() {
+    assert_eq!(super::tags::foreign_tag("a: !!str x\nb: \"hi!\"\n"), None);
+    assert_eq!(
+        super::tags::foreign_tag("a: 1\nb: !custom [x]\n").map(|t| t.1),
+        Some(2)
+    );
+    assert!(super::tags::foreign_tag("a: !!binary aGk=\n").is_some());
+}

@@ -7,12 +7,13 @@ use std::fmt::Debug;
 use proptest::prelude::*;
 use serde::de::DeserializeOwned;
 
-use super::{Number, from_subset, subset};
+use super::{parse, read};
+use crate::document::Number;
 
 /// Whether the subset reader read `text` as `T`; panics if what it read
 /// differs from serde_yaml's value (or serde_yaml refuses the text).
 pub(crate) fn agrees<T: DeserializeOwned + PartialEq + Debug>(text: &str) -> bool {
-    let Some(fast) = from_subset::<T>(text) else {
+    let Some(fast) = read::<T>(text) else {
         return false;
     };
     let slow = serde_yaml::from_str::<T>(text);
@@ -146,7 +147,7 @@ fn what_is_outside_the_subset_is_declined() {
         "a: 1\u{2028}b: 2\n",
     ] {
         assert!(
-            subset::parse(text).is_err() || !agrees_every_way(text),
+            parse(text).is_err() || !agrees_every_way(text),
             "read {text:?}"
         );
     }
@@ -170,9 +171,9 @@ fn deep_block_nesting_is_declined_not_recursed() {
     let deep: String = (0..5_000)
         .map(|i| format!("{}k:\n", " ".repeat(i)))
         .collect();
-    assert!(subset::parse(&format!("{deep}{}v: 1\n", " ".repeat(5_000))).is_err());
+    assert!(parse(&format!("{deep}{}v: 1\n", " ".repeat(5_000))).is_err());
     let dashes = format!("{}x\n", "- ".repeat(5_000));
-    assert!(subset::parse(&dashes).is_err());
+    assert!(parse(&dashes).is_err());
 }
 
 /// Every YAML file the project ships or tests with.

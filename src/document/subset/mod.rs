@@ -12,21 +12,30 @@
 
 use std::borrow::Cow;
 
-/// A value as the text gives it.
+mod de;
+mod lines;
+mod scalars;
+#[cfg(test)]
+pub(crate) mod tests;
+
+use de::NodeDe;
+pub use lines::{Step, line_of};
+
+/// A value as the text gives it, after the byte offset where it starts.
 #[derive(Debug)]
-pub(super) enum Node<'a> {
+enum Node<'a> {
     /// A plain (unquoted) scalar, as written: whether it is a number, a
     /// boolean or text is decided by what reads it, as serde_yaml does.
-    Plain(&'a str),
+    Plain(usize, &'a str),
     /// A quoted scalar, escapes resolved: always text.
-    Quoted(Cow<'a, str>),
-    Seq(Vec<Node<'a>>),
-    Map(Vec<(Node<'a>, Node<'a>)>),
+    Quoted(usize, Cow<'a, str>),
+    Seq(usize, Vec<Node<'a>>),
+    Map(usize, Vec<(Node<'a>, Node<'a>)>),
 }
 
 /// The text is outside the subset (or not YAML at all).
 #[derive(Debug)]
-pub(super) struct Decline;
+pub struct Decline;
 
 type Parsed<T> = Result<T, Decline>;
 
@@ -35,8 +44,16 @@ const MAX_DEPTH: usize = 64;
 /// libyaml refuses an implicit key longer than 1024 characters.
 const MAX_KEY_BYTES: usize = 1000;
 
+/// `text` read by the subset reader, or `None` when it declines: outside
+/// the subset, or any error at all, which serde_yaml then reports in its
+/// own words and place.
+pub(super) fn read<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
+    let tree = parse(text).ok()?;
+    T::deserialize(NodeDe(&tree)).ok()
+}
+
 /// The tree of `text`, or [`Decline`] when it is outside the subset.
-pub(super) fn parse(text: &str) -> Parsed<Node<'_>> {
+fn parse(text: &str) -> Parsed<Node<'_>> {
     let bytes = text.as_bytes();
     // Characters libyaml refuses or reads as line breaks (NEL, LS, PS, BOM,
     // C1 controls) are left to it, as are tabs and carriage returns.
@@ -155,7 +172,7 @@ impl<'a> Parser<'a> {
             self.block_seq(indent)
         } else {
             match self.key(at) {
-                Ok(Some(first)) => self.block_map(indent, first),
+                Ok(Some(first)) => self.block_map(indent, at, first),
                 Ok(None) => Err(Decline),
                 Err(decline) => Err(decline),
             }
@@ -165,6 +182,7 @@ impl<'a> Parser<'a> {
     }
 
     fn block_seq(&mut self, indent: usize) -> Parsed<Node<'a>> {
+        let start = self.pos + indent;
         let mut items = Vec::new();
         loop {
             match self.next_content_line()? {
@@ -184,7 +202,7 @@ impl<'a> Parser<'a> {
                 Some(first) => {
                     let column = at - self.pos;
                     self.enter()?;
-                    let map = self.block_map(column, first);
+                    let map = self.block_map(column, at, first);
                     self.depth -= 1;
                     map?
                 }
@@ -192,11 +210,17 @@ impl<'a> Parser<'a> {
             };
             items.push(item);
         }
-        Ok(Node::Seq(items))
+        Ok(Node::Seq(start, items))
     }
 
-    /// A block mapping indented by `indent`; its first key has been read.
-    fn block_map(&mut self, indent: usize, first: (Node<'a>, usize)) -> Parsed<Node<'a>> {
+    /// A block mapping indented by `indent`; its first key, at `first_at`,
+    /// has been read.
+    fn block_map(
+        &mut self,
+        indent: usize,
+        first_at: usize,
+        first: (Node<'a>, usize),
+    ) -> Parsed<Node<'a>> {
         let mut entries = Vec::new();
         let mut next = Some(first);
         loop {
@@ -231,7 +255,7 @@ impl<'a> Parser<'a> {
                 _ => break,
             }
         }
-        Ok(Node::Map(entries))
+        Ok(Node::Map(first_at, entries))
     }
 
     /// The key at `at` and the place after its `:`, if the line holds a
@@ -254,7 +278,7 @@ impl<'a> Parser<'a> {
                     }
                 }
                 let key = self.text[at..i].trim_end_matches(' ');
-                (Node::Plain(key), i)
+                (Node::Plain(at, key), i)
             }
         };
         let mut p = end;
@@ -289,180 +313,5 @@ impl<'a> Parser<'a> {
         }
         self.pos = (self.line_end(p) + 1).min(self.bytes.len());
         Ok(node)
-    }
-
-    /// Whether a plain scalar may start at `at` (its first character is
-    /// not an indicator). `-` may start one when a non-space follows; `?`
-    /// and `:` are left to serde_yaml.
-    fn plain_may_start(&self, at: usize, flow: bool) -> bool {
-        match self.byte(at) {
-            b'\n' | b' ' | b',' | b'[' | b']' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!' | b'|'
-            | b'>' | b'\'' | b'"' | b'%' | b'@' | b'`' | b'?' | b':' => false,
-            b'-' => {
-                let next = self.byte(at + 1);
-                let ends = matches!(next, b' ' | b'\n');
-                let flow_indicator = matches!(next, b',' | b'[' | b']' | b'{' | b'}');
-                !(ends || flow && flow_indicator)
-            }
-            _ => true,
-        }
-    }
-
-    /// A one-line plain scalar from `at`; in a flow it ends at `,`, `]`,
-    /// `}` or a key's `: `. Returns the scalar and where it ends.
-    fn plain(&self, at: usize, flow: bool) -> Parsed<(Node<'a>, usize)> {
-        if !self.plain_may_start(at, flow) {
-            return Err(Decline);
-        }
-        let mut i = at;
-        loop {
-            match self.byte(i) {
-                b'\n' => break,
-                b'#' if self.byte(i - 1) == b' ' => {
-                    if flow {
-                        return Err(Decline);
-                    }
-                    break;
-                }
-                b':' if flow && self.byte(i + 1) == b' ' => break,
-                b':' if matches!(self.byte(i + 1), b' ' | b'\n') || flow => {
-                    return Err(Decline);
-                }
-                b',' | b']' | b'}' if flow => break,
-                b'[' | b'{' if flow => return Err(Decline),
-                _ => i += 1,
-            }
-        }
-        let text = self.text[at..i].trim_end_matches(' ');
-        Ok((Node::Plain(text), at + text.len()))
-    }
-
-    /// A one-line quoted scalar starting at `at` (its opening quote).
-    fn quoted(&self, at: usize) -> Parsed<(Node<'a>, usize)> {
-        let quote = self.byte(at);
-        let start = at + 1;
-        let mut owned: Option<String> = None;
-        let mut i = start;
-        let mut run = start; // the start of the text not yet copied
-        loop {
-            let b = self.byte(i);
-            if b == b'\n' {
-                return Err(Decline);
-            }
-            if b == quote && !(quote == b'\'' && self.byte(i + 1) == b'\'') {
-                break;
-            }
-            if quote == b'\'' && b == b'\'' {
-                let s = owned.get_or_insert_with(String::new);
-                s.push_str(&self.text[run..=i]);
-                i += 2;
-                run = i;
-            } else if quote == b'"' && b == b'\\' {
-                let s = owned.get_or_insert_with(String::new);
-                s.push_str(&self.text[run..i]);
-                i = self.escape(i, s)?;
-                run = i;
-            } else {
-                i += 1;
-            }
-        }
-        let value = match owned {
-            None => Cow::Borrowed(&self.text[start..i]),
-            Some(mut s) => {
-                s.push_str(&self.text[run..i]);
-                Cow::Owned(s)
-            }
-        };
-        Ok((Node::Quoted(value), i + 1))
-    }
-
-    /// The escape at `at` (a backslash) pushed to `out`; where it ends.
-    fn escape(&self, at: usize, out: &mut String) -> Parsed<usize> {
-        let simple = match self.byte(at + 1) {
-            b'\\' => '\\',
-            b'"' => '"',
-            b'/' => '/',
-            b'n' => '\n',
-            b't' => '\t',
-            b'r' => '\r',
-            b'u' => {
-                let hex = self.text.get(at + 2..at + 6).ok_or(Decline)?;
-                if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-                    return Err(Decline);
-                }
-                let code = u32::from_str_radix(hex, 16).map_err(|_| Decline)?;
-                out.push(char::from_u32(code).ok_or(Decline)?);
-                return Ok(at + 6);
-            }
-            _ => return Err(Decline),
-        };
-        out.push(simple);
-        Ok(at + 2)
-    }
-
-    /// A one-line flow sequence or mapping starting at `at`.
-    fn flow(&mut self, at: usize) -> Parsed<(Node<'a>, usize)> {
-        self.enter()?;
-        let is_map = self.byte(at) == b'{';
-        let close = if is_map { b'}' } else { b']' };
-        let mut items = Vec::new();
-        let mut entries = Vec::new();
-        let mut p = self.skip_spaces(at + 1);
-        if self.byte(p) != close {
-            loop {
-                if is_map {
-                    let (key, end) = self.flow_node(p, true)?;
-                    p = self.skip_spaces(end);
-                    if !(self.byte(p) == b':' && self.byte(p + 1) == b' ') {
-                        return Err(Decline);
-                    }
-                    let (value, end) = self.flow_node(self.skip_spaces(p + 1), false)?;
-                    entries.push((key, value));
-                    p = end;
-                } else {
-                    let (item, end) = self.flow_node(p, false)?;
-                    items.push(item);
-                    p = end;
-                }
-                p = self.skip_spaces(p);
-                match self.byte(p) {
-                    b',' => p = self.skip_spaces(p + 1),
-                    b if b == close => break,
-                    _ => return Err(Decline),
-                }
-                // A trailing comma is left to serde_yaml.
-                if self.byte(p) == close {
-                    return Err(Decline);
-                }
-            }
-        }
-        self.depth -= 1;
-        let node = if is_map {
-            Node::Map(entries)
-        } else {
-            Node::Seq(items)
-        };
-        Ok((node, p + 1))
-    }
-
-    /// A node inside a flow; a key of a flow mapping ends at its `: `.
-    fn flow_node(&mut self, at: usize, is_key: bool) -> Parsed<(Node<'a>, usize)> {
-        let (node, end) = match self.byte(at) {
-            b'"' | b'\'' => self.quoted(at)?,
-            b'[' | b'{' if !is_key => self.flow(at)?,
-            _ => self.plain(at, true)?,
-        };
-        // `[a: b]` is a one-entry map, and `{a: b: c}` an error.
-        if !is_key && self.byte(self.skip_spaces(end)) == b':' {
-            return Err(Decline);
-        }
-        Ok((node, end))
-    }
-
-    fn skip_spaces(&self, mut at: usize) -> usize {
-        while self.byte(at) == b' ' {
-            at += 1;
-        }
-        at
     }
 }

@@ -12,7 +12,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::subset::{Decline, Node};
+use super::{Decline, Node};
 
 impl fmt::Display for Decline {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -91,7 +91,7 @@ pub(super) struct NodeDe<'n, 'a>(pub &'n Node<'a>);
 impl NodeDe<'_, '_> {
     fn plain(&self) -> Result<&str, Decline> {
         match self.0 {
-            Node::Plain(text) => Ok(text),
+            Node::Plain(_, text) => Ok(text),
             _ => Err(Decline),
         }
     }
@@ -102,8 +102,8 @@ impl<'de> Deserializer<'de> for NodeDe<'_, '_> {
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Decline> {
         match self.0 {
-            Node::Plain(text) if is_null(text) => visitor.visit_unit(),
-            Node::Plain(text) => match (boolean(text), simple_number(text)) {
+            Node::Plain(_, text) if is_null(text) => visitor.visit_unit(),
+            Node::Plain(_, text) => match (boolean(text), simple_number(text)) {
                 (Some(b), _) => visitor.visit_bool(b),
                 (_, Some(Simple::Unsigned(n))) => visitor.visit_u64(n),
                 (_, Some(Simple::Negative(n))) => visitor.visit_i64(n),
@@ -111,9 +111,9 @@ impl<'de> Deserializer<'de> for NodeDe<'_, '_> {
                 _ if may_be_number(text) => Err(Decline),
                 _ => visitor.visit_str(text),
             },
-            Node::Quoted(text) => visitor.visit_str(text),
-            Node::Seq(items) => visit_seq(items, visitor),
-            Node::Map(entries) => visit_map(entries, visitor),
+            Node::Quoted(_, text) => visitor.visit_str(text),
+            Node::Seq(_, items) => visit_seq(items, visitor),
+            Node::Map(_, entries) => visit_map(entries, visitor),
         }
     }
 
@@ -146,15 +146,15 @@ impl<'de> Deserializer<'de> for NodeDe<'_, '_> {
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Decline> {
         match self.0 {
-            Node::Plain(text) => visitor.visit_str(text),
-            Node::Quoted(text) => visitor.visit_str(text),
+            Node::Plain(_, text) => visitor.visit_str(text),
+            Node::Quoted(_, text) => visitor.visit_str(text),
             _ => Err(Decline),
         }
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Decline> {
         match self.0 {
-            Node::Plain(text) if is_null(text) => visitor.visit_none(),
+            Node::Plain(_, text) if is_null(text) => visitor.visit_none(),
             _ => visitor.visit_some(self),
         }
     }
@@ -169,14 +169,14 @@ impl<'de> Deserializer<'de> for NodeDe<'_, '_> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Decline> {
         match self.0 {
-            Node::Seq(items) => visit_seq(items, visitor),
+            Node::Seq(_, items) => visit_seq(items, visitor),
             _ => Err(Decline),
         }
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Decline> {
         match self.0 {
-            Node::Map(entries) => visit_map(entries, visitor),
+            Node::Map(_, entries) => visit_map(entries, visitor),
             _ => Err(Decline),
         }
     }
