@@ -127,20 +127,7 @@ mod tests {
     /// Entries of answer files and catalogs, some there, some not.
     fn entries() -> Vec<String> {
         let mut entries = Vec::new();
-        for key in [
-            "id",
-            "path",
-            "strengths",
-            "goals",
-            "work_style",
-            "statements",
-            "families",
-            "extra",
-            "roles",
-            "tags",
-            "hints",
-            "version",
-        ] {
+        for key in crate::document::subset_tests::KEYS {
             for sub in [
                 "",
                 ".k1",

@@ -222,18 +222,25 @@ fn token() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Keys of answer files and catalogs, and one that neither has.
+pub(crate) const KEYS: [&str; 12] = [
+    "id",
+    "path",
+    "strengths",
+    "goals",
+    "work_style",
+    "statements",
+    "families",
+    "extra",
+    "roles",
+    "tags",
+    "hints",
+    "version",
+];
+
 /// One entry of an answer file, in one of the shapes people write.
 fn entry() -> impl Strategy<Value = String> {
-    let key = prop::sample::select(vec![
-        "id",
-        "path",
-        "strengths",
-        "goals",
-        "work_style",
-        "statements",
-        "families",
-        "extra",
-    ]);
+    let key = prop::sample::select(&KEYS[..8]);
     let indent = prop::sample::select(vec!["", "  ", "    "]);
     (
         key,
