@@ -270,6 +270,7 @@ impl<'a> Parser<'a> {
                 }
                 let mut i = at;
                 loop {
+                    i = self.next_special(i, false);
                     match self.byte(i) {
                         b'\n' => return Ok(None),
                         b':' if matches!(self.byte(i + 1), b' ' | b'\n') => break,
