@@ -183,7 +183,7 @@ impl<'a> Parser<'a> {
 
     fn block_seq(&mut self, indent: usize) -> Parsed<Node<'a>> {
         let start = self.pos + indent;
-        let mut items = Vec::new();
+        let mut items = Vec::with_capacity(8);
         loop {
             match self.next_content_line()? {
                 Some(i) if i == indent && self.is_seq_item(self.pos + i) => {}
@@ -221,7 +221,7 @@ impl<'a> Parser<'a> {
         first_at: usize,
         first: (Node<'a>, usize),
     ) -> Parsed<Node<'a>> {
-        let mut entries = Vec::new();
+        let mut entries = Vec::with_capacity(8);
         let mut next = Some(first);
         loop {
             let (key, after) = match next.take() {
