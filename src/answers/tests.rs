@@ -1,4 +1,10 @@
-use super::*;
+//! Parsing and resolving answer files: every problem located, every key read.
+
+use crate::catalog::Catalog;
+use crate::document::Number;
+use crate::error::Located;
+
+use super::{Format, Origin, Respondent, parse, resolve};
 
 fn origin(text: &str) -> Origin<'_> {
     Origin {
