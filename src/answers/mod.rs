@@ -1,5 +1,5 @@
-//! Answer files, from the text people write to a respondent whose names are
-//! catalog indices; this module only names the parts below and what they
+//! Answer files: from the text people write to a respondent whose names
+//! are catalog indices. This module only gathers the parts and what they
 //! offer.
 //!
 //! Each part uses only the parts listed before it: `source` (the inputs,
