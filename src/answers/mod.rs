@@ -22,4 +22,6 @@ pub use respondent::Respondent;
 pub use source::{Format, Input, MAX_ANSWER_BYTES, Origin};
 
 #[cfg(test)]
+pub(crate) mod testing;
+#[cfg(test)]
 mod tests;

@@ -4,7 +4,8 @@ use crate::catalog::Catalog;
 use crate::document::Number;
 use crate::error::Located;
 
-use super::{Format, Origin, Respondent, parse, resolve};
+use super::testing::try_resolve_text;
+use super::{Format, Origin, Respondent, parse};
 
 fn origin(text: &str) -> Origin<'_> {
     Origin {
@@ -16,9 +17,7 @@ fn origin(text: &str) -> Origin<'_> {
 }
 
 fn resolve_yaml(text: &str) -> Result<Respondent, Vec<Located>> {
-    let catalog = Catalog::builtin().unwrap();
-    let file = parse(&origin(text), Format::Yaml).map_err(|e| vec![e])?;
-    resolve(file, &catalog, &origin(text))
+    try_resolve_text(&Catalog::builtin().unwrap(), "answers.yaml", text)
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! the answer file, and answers out of range refused.
 
 use crate::answers::Respondent;
+use crate::answers::testing::resolve_text;
 use crate::error::Error;
 use crate::interview::fake::Reply;
 use crate::interview::flow::Preset;
@@ -163,14 +164,7 @@ fn the_respondent_is_what_its_answer_file_resolves_to() {
     assert!(file.work_style.is_empty(), "statements, not rounded means");
     assert_eq!(file.statements.iter().count(), n);
     let text = serde_yaml::to_string(&file).unwrap();
-    let origin = crate::answers::Origin {
-        source: "ann.yaml",
-        text: &text,
-        first_line: 1,
-        default_id: "ann",
-    };
-    let file = crate::answers::parse(&origin, crate::answers::Format::Yaml).unwrap();
-    let mut again = crate::answers::resolve(file, &catalog, &origin).unwrap();
+    let mut again = resolve_text(&catalog, "ann.yaml", &text);
     assert!(again.warnings.is_empty(), "{:?}", again.warnings);
     again.source = respondent.source.clone();
     assert_eq!(&again, respondent);
