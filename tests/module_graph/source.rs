@@ -4,12 +4,15 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-/// A file of `src/` with what it names: every path that leaves the file
-/// (`crate::…`, `super::…`, `self::…`, or a child module's name), made
-/// absolute as module path segments, and the types it adds methods to.
+/// A file of `src/` with what it names in the crate, and the types it
+/// defines and adds methods to.
 pub struct Source {
     /// The module the file is, e.g. `["interview", "flow", "outcome"]`.
     pub module: Vec<String>,
+    /// Every path named into a module of the crate (`crate::…`, `super::…`,
+    /// `self::…`, or starting at a child module), as absolute segments:
+    /// `super::state::State` in `flow/run.rs` is
+    /// `["interview", "flow", "state", "State"]`.
     pub paths: Vec<Vec<String>>,
     /// The types given methods here (`impl T`, `impl Trait for T`).
     pub implemented: BTreeSet<String>,
