@@ -133,12 +133,7 @@ impl<'c> State<'c> {
 
     /// The chosen strengths in the families considered.
     pub(super) fn strengths_in_view(&self) -> Vec<usize> {
-        let choices = self.tag_choices();
-        self.strengths
-            .iter()
-            .copied()
-            .filter(|t| choices.contains(t))
-            .collect()
+        in_view(&self.strengths, &self.tag_choices())
     }
 
     pub(super) fn goal_choices(&self) -> Vec<usize> {
@@ -148,13 +143,9 @@ impl<'c> State<'c> {
             .collect()
     }
 
+    /// The chosen goals that are still offered.
     pub(super) fn goals_in_view(&self) -> Vec<usize> {
-        let choices = self.goal_choices();
-        self.goals
-            .iter()
-            .copied()
-            .filter(|t| choices.contains(t))
-            .collect()
+        in_view(&self.goals, &self.goal_choices())
     }
 
     pub(super) fn applies(&self, step: Step) -> bool {
@@ -194,4 +185,14 @@ impl<'c> State<'c> {
             step = Some(candidate);
         }
     }
+}
+
+/// The tags chosen that are among those offered now, in the order chosen;
+/// the others are kept for when they are offered again.
+fn in_view(chosen: &[usize], offered: &[usize]) -> Vec<usize> {
+    chosen
+        .iter()
+        .copied()
+        .filter(|t| offered.contains(t))
+        .collect()
 }

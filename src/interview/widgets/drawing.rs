@@ -8,26 +8,31 @@ pub struct Glyphs {
 }
 
 impl Glyphs {
+    /// The Unicode symbol, or its ASCII stand-in.
+    fn either(self, unicode: &'static str, ascii: &'static str) -> &'static str {
+        if self.unicode { unicode } else { ascii }
+    }
+
     pub fn pointer(self) -> &'static str {
-        if self.unicode { "❯" } else { ">" }
+        self.either("❯", ">")
     }
     pub fn ticked(self) -> &'static str {
-        if self.unicode { "✔" } else { "[x]" }
+        self.either("✔", "[x]")
     }
     pub fn unticked(self) -> &'static str {
-        if self.unicode { "⬚" } else { "[ ]" }
+        self.either("⬚", "[ ]")
     }
     pub fn ellipsis(self) -> &'static str {
-        if self.unicode { "…" } else { "..." }
+        self.either("…", "...")
     }
     pub fn up_down(self) -> &'static str {
-        if self.unicode { "↑↓" } else { "up/down" }
+        self.either("↑↓", "up/down")
     }
     pub fn left_right(self) -> &'static str {
-        if self.unicode { "←→" } else { "left/right" }
+        self.either("←→", "left/right")
     }
     pub fn separator(self) -> &'static str {
-        if self.unicode { " · " } else { " | " }
+        self.either(" · ", " | ")
     }
     /// The interview's own Unicode punctuation in `text`, in ASCII when
     /// the terminal cannot show it.
@@ -40,10 +45,10 @@ impl Glyphs {
     }
 
     pub(super) fn full(self) -> &'static str {
-        if self.unicode { "●" } else { "#" }
+        self.either("●", "#")
     }
     pub(super) fn empty(self) -> &'static str {
-        if self.unicode { "○" } else { "-" }
+        self.either("○", "-")
     }
 }
 
