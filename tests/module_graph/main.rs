@@ -64,12 +64,6 @@ const ALLOWED_TWO_WAY: &[&str] = &[
     "batch",
     // `load` and `lookup` take all of the parent and add methods to `Catalog`.
     "catalog",
-    // Each writer implements the parent's `FormatWriter` with its helpers
-    // (`percent`, `write_text`, `Theme`), and the parent builds the writers;
-    // in `html`, `cohort_page` uses the parent's bands and limits.
-    "report",
-    // `read` uses the parent's `MAX_SURVEY_BYTES`; the parent uses its rows.
-    "survey",
 ];
 
 /// Every child of each module directory in `dirs` (relative to `src/`) and

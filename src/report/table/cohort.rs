@@ -6,8 +6,9 @@ use std::io::{self, Write};
 use crate::catalog::Catalog;
 use crate::report::cohort::{COMMON_GAPS, Cohort};
 use crate::report::grid::{align_right, new_table};
+use crate::report::numbers::percent;
+use crate::report::theme::Theme;
 use crate::report::ties::{COHORT_TIE_NOTE, no_match_line, tie_mark};
-use crate::report::{Theme, percent};
 use crate::text::escape_control;
 
 pub(crate) fn cohort(

@@ -9,11 +9,16 @@ use comfy_table::{ColumnConstraint, Table};
 
 use super::cohort::View;
 use super::grid::{align_right, new_table, wrap_only};
+use super::numbers::percent;
+use super::profile;
+use super::theme::Theme;
 use super::ties::{NO_MATCH_NOTE, rank_labels, tie_note};
-use super::{Theme, percent, profile};
 use crate::catalog::Catalog;
 use crate::score::{Scored, explain};
 use crate::text::escape_control;
+
+/// Rows a table (terminal or Markdown) shows unless `--top` says otherwise.
+pub const TABLE_TOP: usize = 10;
 
 /// Narrower than this, the ranking is a list with one role per line.
 pub const LIST_BELOW: usize = 60;
