@@ -1,9 +1,13 @@
 //! serde's and the parsers' errors in words: the entry an error is in,
 //! the line it is on, and a "did you mean" for a misspelt key.
 
-use super::Shape;
 use crate::error::Located;
 use crate::matching::did_you_mean;
+
+/// What a document should be, for messages: serde would name a Rust type
+/// (`expected struct AnswerFile`).
+#[derive(Debug, Clone, Copy)]
+pub struct Shape(pub &'static str);
 
 /// The first line up to `error_line` whose indentation holds a tab: libyaml
 /// calls it "found character that cannot start any token".

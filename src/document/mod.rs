@@ -21,16 +21,12 @@ mod subset;
 mod tags;
 mod values;
 
+pub use messages::Shape;
 use messages::{json_entry_at, last_line_at_most, serde_problem, split_yaml_path, tab_indent};
 #[cfg(test)]
 pub(crate) use subset::tests as subset_tests;
 pub use subset::{Step, line_of as subset_line_of};
 pub use values::{Number, UniqueMap};
-
-/// What a document should be, for messages: serde would name a Rust type
-/// (`expected struct AnswerFile`).
-#[derive(Debug, Clone, Copy)]
-pub struct Shape(pub &'static str);
 
 /// Deserialises YAML, turning serde's error into a located one in words.
 pub fn from_yaml<T: DeserializeOwned>(

@@ -8,24 +8,17 @@
 //! (`0x1F`, `1e3`, `+1`, `.5`, `01`), this declines, and so does a
 //! collection the visitor leaves unread (serde_yaml counts it an error).
 
-use std::fmt;
+use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use super::block::parse;
+use super::tree::{Decline, Node};
 
-use super::{Decline, Node};
-
-impl fmt::Display for Decline {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("outside the YAML subset")
-    }
-}
-
-impl std::error::Error for Decline {}
-
-impl de::Error for Decline {
-    fn custom<T: fmt::Display>(_: T) -> Self {
-        Decline
-    }
+/// `text` read by the subset reader, or `None` when it declines: outside
+/// the subset, or any error at all, which serde_yaml then reports in its
+/// own words and place.
+pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Option<T> {
+    let tree = parse(text).ok()?;
+    T::deserialize(NodeDe(&tree)).ok()
 }
 
 /// A plain scalar as a number, when it is written the simple way:

@@ -1,7 +1,8 @@
 //! The line an entry (`strengths[1].level`) starts on, found in the subset
 //! reader's tree: far cheaper than a full YAML parser's events.
 
-use super::{Decline, Node, parse};
+use super::block::parse;
+use super::tree::{Decline, Node};
 
 /// One step of an entry's path: a key of a mapping, or an index into a
 /// sequence.

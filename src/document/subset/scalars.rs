@@ -3,7 +3,8 @@
 
 use std::borrow::Cow;
 
-use super::{Decline, Node, Parsed, Parser};
+use super::cursor::Parser;
+use super::tree::{Decline, Node, Parsed};
 
 impl<'a> Parser<'a> {
     /// Whether a plain scalar may start at `at` (its first character is
@@ -55,16 +56,6 @@ impl<'a> Parser<'a> {
         }
         let text = self.text[at..i].trim_end_matches(' ');
         Ok((Node::Plain(at, text), at + text.len()))
-    }
-
-    /// The first byte from `at` that may end a plain scalar (or the end of
-    /// the text): most bytes are none of the few that matter.
-    pub(super) fn next_special(&self, at: usize, flow: bool) -> usize {
-        let special = if flow { &FLOW_SPECIAL } else { &BLOCK_SPECIAL };
-        self.bytes[at..]
-            .iter()
-            .position(|b| special[usize::from(*b)])
-            .map_or(self.bytes.len(), |n| at + n)
     }
 
     /// A one-line quoted scalar starting at `at` (its opening quote).
@@ -188,30 +179,8 @@ impl<'a> Parser<'a> {
         }
         Ok((node, end))
     }
-
-    fn skip_spaces(&self, mut at: usize) -> usize {
-        while self.byte(at) == b' ' {
-            at += 1;
-        }
-        at
-    }
 }
 
 fn is_flow_indicator(byte: u8) -> bool {
     matches!(byte, b',' | b'[' | b']' | b'{' | b'}')
-}
-
-/// The bytes that may end a plain scalar or make the reader decline, in
-/// a block and in a flow.
-const BLOCK_SPECIAL: [bool; 256] = special_bytes(b"\n#:");
-const FLOW_SPECIAL: [bool; 256] = special_bytes(b"\n#:,[]{}-");
-
-const fn special_bytes(list: &[u8]) -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < list.len() {
-        table[list[i] as usize] = true;
-        i += 1;
-    }
-    table
 }

@@ -7,8 +7,9 @@ use std::fmt::Debug;
 use proptest::prelude::*;
 use serde::de::DeserializeOwned;
 
-use super::{parse, read};
-use crate::document::Number;
+use super::block::parse;
+use super::de::read;
+use crate::document::values::Number;
 
 /// Whether the subset reader read `text` as `T`; panics if what it read
 /// differs from serde_yaml's value (or serde_yaml refuses the text).
