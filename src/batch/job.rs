@@ -1,6 +1,7 @@
 //! One answer set's job: what a batch is asked to do, and reading,
 //! parsing, resolving and (when scoring) scoring and rendering one input.
 
+use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::answers::{self, Format, MAX_ANSWER_BYTES, Origin};
@@ -70,7 +71,7 @@ pub(super) type Outcome = Result<Done, Vec<Located>>;
 /// Reads a whole answer set from standard input.
 pub(super) fn read_stdin(format: Format) -> Job {
     let source = "<stdin>".to_string();
-    match read_to_limit(std::io::stdin().lock(), MAX_ANSWER_BYTES)
+    match read_to_limit(io::stdin().lock(), MAX_ANSWER_BYTES)
         .map_err(|m| Located::new(&source, m))
         .and_then(|bytes| crate::read::decode(bytes, &source))
     {

@@ -4,8 +4,9 @@ use std::io::{self, IsTerminal};
 
 use crate::answers::{Format, Input};
 
-/// A spinner counting answer sets read, hidden when `quiet`, when stderr
-/// is not a terminal, or for fewer files than are worth it.
+/// A spinner counting answer sets read; hidden when `quiet`, when stderr
+/// is not a terminal, or when no input is a stream and there are fewer
+/// than `MIN_FILES` files.
 pub(super) fn progress_bar(inputs: &[Input], quiet: bool) -> indicatif::ProgressBar {
     const MIN_FILES: usize = 200;
     if quiet || !io::stderr().is_terminal() {
