@@ -21,18 +21,29 @@ pub fn closest<'a>(
     if query.is_empty() || query.chars().count() > MAX_QUERY_CHARS {
         return Vec::new();
     }
+    let query_chars = query.chars().count();
     let mut scored: Vec<(f64, &'a str)> = Vec::new();
     for (compared, suggested) in candidates {
-        let similarity = strsim::normalized_damerau_levenshtein(&query, &normalize(compared))
-            .max(prefix_similarity(&query, compared));
-        if similarity < MIN_SIMILARITY {
+        let compared = normalize(compared);
+        let prefix = prefix_similarity(&query, &compared);
+        // Edit distance is at least the difference in length: most names of
+        // a large catalog are ruled out without computing it.
+        let chars = compared.chars().count();
+        let best_possible =
+            1.0 - query_chars.abs_diff(chars) as f64 / query_chars.max(chars) as f64;
+        if best_possible < MIN_SIMILARITY && prefix < MIN_SIMILARITY {
             continue;
         }
-        match scored.iter_mut().find(|(_, s)| *s == suggested) {
-            Some(entry) => entry.0 = entry.0.max(similarity),
-            None => scored.push((similarity, suggested)),
+        let similarity = strsim::normalized_damerau_levenshtein(&query, &compared).max(prefix);
+        if similarity >= MIN_SIMILARITY {
+            scored.push((similarity, suggested));
         }
     }
+    // Each suggestion once, with its best similarity (an alias and its tag
+    // may both be near): sorting, not a search per candidate, so a miss in
+    // a catalog of thousands of near names stays fast.
+    scored.sort_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.total_cmp(&a.0)));
+    scored.dedup_by(|later, first| later.1 == first.1);
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     scored.into_iter().take(limit).map(|(_, s)| s).collect()
 }
@@ -40,7 +51,6 @@ pub fn closest<'a>(
 /// "hydration" should find "hydration and rendering behavior": a query that
 /// is a whole-word prefix of a long name is a strong hint.
 fn prefix_similarity(query: &str, candidate: &str) -> f64 {
-    let candidate = normalize(candidate);
     if query.len() >= 4 && candidate.starts_with(query) {
         0.75
     } else {
