@@ -1,0 +1,225 @@
+//! The scoring rule: one role's components and score for one person, and
+//! the rounding that every comparison and output uses.
+
+use crate::answers::Respondent;
+use crate::catalog::{Catalog, MAX_LEVEL, Role};
+
+use super::RoleScore;
+
+/// A nudge far below 1e-4 and far above floating-point noise. Scores are
+/// built from halves, fifths and two-decimal weights, so a value can be
+/// exactly half-way on paper (0.40875) yet land a hair either side of it,
+/// depending on the order of operations. The nudge rounds such values up
+/// whatever the arithmetic, so every implementation of the rule agrees.
+const HALF_WAY_NUDGE: f64 = 1e-6;
+
+/// A fraction in ten-thousandths, rounded half up: the precision of JSON.
+#[inline]
+pub fn ten_thousandths(x: f64) -> i64 {
+    let shifted = x * 10_000.0 + HALF_WAY_NUDGE + 0.5;
+    // Truncation is floor for the non-negative values scores are, and
+    // much cheaper than a libm call in the ranking's hot loop.
+    if shifted >= 0.0 {
+        shifted as i64
+    } else {
+        shifted.floor() as i64
+    }
+}
+
+/// Rounds to the 4 decimals that JSON shows.
+pub fn round4(x: f64) -> f64 {
+    ten_thousandths(x) as f64 / 10_000.0
+}
+
+/// The answered axes, in axis order (a sum's order stays fixed).
+pub(super) fn answered_axes(respondent: &Respondent) -> Vec<(usize, f64)> {
+    respondent
+        .work_style
+        .iter()
+        .enumerate()
+        .filter_map(|(axis, value)| Some((axis, (*value)?)))
+        .collect()
+}
+
+/// One person's answers made ready to score every role of a catalog:
+/// built once per person, then each role costs a few loads and a handful
+/// of floating-point operations, with no allocation.
+pub(super) struct Person<'a> {
+    /// The roles that share a tag with the answers, in catalog order, with
+    /// their sums. Gathered through each tag's list of roles, so the work
+    /// is proportional to the answers given, not to the catalog's size;
+    /// every other role's sums are 0.
+    touched: Vec<(usize, Sums)>,
+    /// The answered axes, in axis order (a sum's order stays fixed).
+    answered: Vec<(usize, f64)>,
+    /// Which components are defined: a component is undefined when the
+    /// path gives it no weight, and work style also when no axis is
+    /// answered.
+    defined: [bool; 3],
+    /// The path's weight of each defined component, 0 for the others.
+    weights: [f64; 3],
+    /// The sum of the defined components' weights: the same for every role.
+    total_weight: f64,
+    respondent: &'a Respondent,
+}
+
+/// A role's sum of the person's levels on its tags, and its count of goals.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sums {
+    levels: u32,
+    goals: u32,
+}
+
+/// A role ready to be scored: its place in the catalog and its sums.
+#[derive(Clone, Copy)]
+pub(super) struct Candidate<'c> {
+    pub(super) index: usize,
+    role: &'c Role,
+    sums: Sums,
+}
+
+impl<'a> Person<'a> {
+    pub(super) fn new(catalog: &Catalog, respondent: &'a Respondent) -> Self {
+        let mut touched: Vec<(usize, Sums)> = Vec::new();
+        for &(tag, level) in &respondent.strengths {
+            touched.extend(catalog.tags[tag].roles.iter().map(|&role| {
+                let levels = u32::from(level);
+                (role, Sums { levels, goals: 0 })
+            }));
+        }
+        for &tag in &respondent.goals {
+            touched.extend(
+                (catalog.tags[tag].roles.iter()).map(|&role| (role, Sums { levels: 0, goals: 1 })),
+            );
+        }
+        touched.sort_unstable_by_key(|&(role, _)| role);
+        touched.dedup_by(|(role, sums), (kept_role, kept)| {
+            let same = role == kept_role;
+            if same {
+                kept.levels += sums.levels;
+                kept.goals += sums.goals;
+            }
+            same
+        });
+        let answered = answered_axes(respondent);
+        let path = &catalog.paths[respondent.path].weights;
+        let work_style = path.work_style.filter(|_| !answered.is_empty());
+        let given = [path.competency, path.growth, work_style];
+        // Added in component order, as the weighted sum is.
+        let total_weight = given.into_iter().flatten().fold(0.0, |total, w| total + w);
+        Person {
+            touched,
+            answered,
+            defined: given.map(|w| w.is_some()),
+            weights: given.map(|w| w.unwrap_or(0.0)),
+            total_weight,
+            respondent,
+        }
+    }
+
+    /// Every role the answers consider, in catalog order.
+    #[inline(always)]
+    pub(super) fn each_candidate<'c>(
+        &self,
+        catalog: &'c Catalog,
+        mut visit: impl FnMut(Candidate<'c>),
+    ) {
+        let families = &self.respondent.families;
+        let (mut next, mut next_role) = (0, self.touched.first().map_or(usize::MAX, |t| t.0));
+        for (index, role) in catalog.roles.iter().enumerate() {
+            let mut sums = Sums::default();
+            if index == next_role {
+                sums = self.touched[next].1;
+                next += 1;
+                next_role = self.touched.get(next).map_or(usize::MAX, |t| t.0);
+            }
+            if families.is_empty() || families.contains(&role.family) {
+                visit(Candidate { index, role, sums });
+            }
+        }
+    }
+
+    /// One role as a candidate, whether or not the answers consider it.
+    pub(super) fn candidate<'c>(&self, catalog: &'c Catalog, index: usize) -> Candidate<'c> {
+        let sums = self
+            .touched
+            .binary_search_by_key(&index, |&(at, _)| at)
+            .map_or(Sums::default(), |at| self.touched[at].1);
+        Candidate {
+            index,
+            role: &catalog.roles[index],
+            sums,
+        }
+    }
+
+    /// Whether the answers rank roles of this family.
+    pub(super) fn considers(&self, role: &Role) -> bool {
+        let families = &self.respondent.families;
+        families.is_empty() || families.contains(&role.family)
+    }
+
+    /// A role's score with its components.
+    #[inline(always)]
+    pub(super) fn score(&self, candidate: Candidate) -> RoleScore {
+        let components = self.components(candidate);
+        let [competency, growth, work_style] = [0, 1, 2].map(|c| {
+            let defined = self.defined[c];
+            defined.then_some(components[c])
+        });
+        RoleScore {
+            role: candidate.index,
+            score: self.blend(components),
+            competency,
+            growth,
+            work_style,
+            tied: false,
+        }
+    }
+
+    /// A role's score alone: what most roles of a large catalog need to
+    /// be left out of a `--top` list. The same arithmetic as [`score`].
+    #[inline(always)]
+    pub(super) fn score_value(&self, candidate: Candidate) -> f64 {
+        self.blend(self.components(candidate))
+    }
+
+    /// The rule's components, 0 where undefined. Every shortcut gives
+    /// exactly the value the rule's arithmetic would.
+    #[inline(always)]
+    fn components(&self, Candidate { role, sums, .. }: Candidate) -> [f64; 3] {
+        let n = role.tags.len() as f64;
+        // Most roles of a large catalog share nothing with one person:
+        // their zero sums skip the divisions.
+        let fraction = |count: u32, per_tag: f64| match count {
+            0 => 0.0,
+            _ => f64::from(count) / per_tag / n,
+        };
+        let competency = fraction(sums.levels, f64::from(MAX_LEVEL));
+        let growth = fraction(sums.goals, 1.0);
+        let mut work_style = 0.0;
+        if self.defined[2] {
+            let targets = &role.targets[..];
+            let distance: f64 = (self.answered.iter())
+                .map(|&(axis, a)| (a - targets[axis]).abs())
+                .sum();
+            work_style = 1.0 - distance / self.answered.len() as f64 / 4.0;
+        }
+        [competency, growth, work_style]
+    }
+
+    /// The weighted mean of the defined components. An undefined one has
+    /// weight 0 and adds exactly +0.0, which changes no sum.
+    #[inline(always)]
+    fn blend(&self, [competency, growth, work_style]: [f64; 3]) -> f64 {
+        let [wc, wg, ws] = self.weights;
+        let weighted = wc * competency + wg * growth + ws * work_style;
+        // The built-in paths' weights add up to exactly 1.
+        if self.total_weight == 1.0 {
+            weighted
+        } else if self.total_weight > 0.0 {
+            weighted / self.total_weight
+        } else {
+            0.0
+        }
+    }
+}
