@@ -57,17 +57,31 @@ fn build(shape: &Shape) -> Catalog {
     let builtin = Catalog::builtin().unwrap();
     let mut out = String::from("version: 1\nfamilies:\n");
     for f in &builtin.families {
-        writeln!(out, "  - {{id: {}, name: {}, description: d}}", f.id, f.name).unwrap();
+        writeln!(
+            out,
+            "  - {{id: {}, name: {}, description: d}}",
+            f.id, f.name
+        )
+        .unwrap();
     }
     out.push_str("axes:\n");
     for a in &builtin.axes {
-        writeln!(out, "  - {{id: {}, name: {}, low: l, high: h}}", a.id, a.name).unwrap();
+        writeln!(
+            out,
+            "  - {{id: {}, name: {}, low: l, high: h}}",
+            a.id, a.name
+        )
+        .unwrap();
     }
     out.push_str("questions:\n");
     for q in &builtin.questions {
         let axis = &builtin.axes[q.axis].id;
-        writeln!(out, "  - {{id: {}, axis: {axis}, text: t, reverse: {}}}", q.id, q.reverse)
-            .unwrap();
+        writeln!(
+            out,
+            "  - {{id: {}, axis: {axis}, text: t, reverse: {}}}",
+            q.id, q.reverse
+        )
+        .unwrap();
     }
     out.push_str("paths:\n");
     let mut paths: Vec<(String, [Option<f64>; 3])> = builtin
@@ -78,15 +92,22 @@ fn build(shape: &Shape) -> Catalog {
             (p.id.clone(), [w.competency, w.growth, w.work_style])
         })
         .collect();
-    paths.push(("random".into(), shape.weights.map(|w| w.map(|w| f64::from(w) / 100.0))));
+    paths.push((
+        "random".into(),
+        shape.weights.map(|w| w.map(|w| f64::from(w) / 100.0)),
+    ));
     for (id, weights) in &paths {
         let given: Vec<String> = ["competency", "growth", "work_style"]
             .iter()
             .zip(weights)
             .filter_map(|(name, w)| Some(format!("{name}: {}", (*w)?)))
             .collect();
-        writeln!(out, "  - {{id: {id}, name: {id}, description: d, weights: {{{}}}}}", given.join(", "))
-            .unwrap();
+        writeln!(
+            out,
+            "  - {{id: {id}, name: {id}, description: d, weights: {{{}}}}}",
+            given.join(", ")
+        )
+        .unwrap();
     }
     let used: BTreeSet<usize> = shape.roles.iter().flat_map(|r| r.1.clone()).collect();
     out.push_str("tags:\n");
@@ -139,7 +160,15 @@ fn answers(
             // 3..=15 are thirds from 1 to 5; 16..=20 halves from 1.5 to 3.5.
             work_style: axes
                 .into_iter()
-                .map(|v| v.map(|v| if v <= 15 { f64::from(v) / 3.0 } else { f64::from(v - 13) / 2.0 }))
+                .map(|v| {
+                    v.map(|v| {
+                        if v <= 15 {
+                            f64::from(v) / 3.0
+                        } else {
+                            f64::from(v - 13) / 2.0
+                        }
+                    })
+                })
                 .collect(),
             families: families.into_iter().collect(),
             warnings: Vec::new(),
@@ -154,8 +183,12 @@ type Rounded = (usize, i64, Option<i64>, Option<i64>, Option<i64>, bool);
 fn straightforward(catalog: &Catalog, r: &Respondent) -> Vec<Rounded> {
     let w = catalog.paths[r.path].weights;
     let level = |t: &usize| r.strengths.iter().find(|s| s.0 == *t).map_or(0, |s| s.1);
-    let answered: Vec<(usize, f64)> =
-        r.work_style.iter().enumerate().filter_map(|(a, v)| Some((a, (*v)?))).collect();
+    let answered: Vec<(usize, f64)> = r
+        .work_style
+        .iter()
+        .enumerate()
+        .filter_map(|(a, v)| Some((a, (*v)?)))
+        .collect();
     let mut rows: Vec<Rounded> = Vec::new();
     for (i, role) in catalog.roles.iter().enumerate() {
         if !r.families.is_empty() && !r.families.contains(&role.family) {
@@ -163,20 +196,40 @@ fn straightforward(catalog: &Catalog, r: &Respondent) -> Vec<Rounded> {
         }
         let n = role.tags.len() as f64;
         let competency = w.competency.map(|_| {
-            role.tags.iter().map(|t| f64::from(level(t)) / 5.0).sum::<f64>() / n
+            role.tags
+                .iter()
+                .map(|t| f64::from(level(t)) / 5.0)
+                .sum::<f64>()
+                / n
         });
-        let growth = w.growth.map(|_| role.tags.iter().filter(|t| r.goals.contains(t)).count() as f64 / n);
+        let growth = w
+            .growth
+            .map(|_| role.tags.iter().filter(|t| r.goals.contains(t)).count() as f64 / n);
         let work_style = w.work_style.filter(|_| !answered.is_empty()).map(|_| {
-            let gaps: f64 = answered.iter().map(|&(a, u)| (u - role.targets[a]).abs() / 4.0).sum();
+            let gaps: f64 = answered
+                .iter()
+                .map(|&(a, u)| (u - role.targets[a]).abs() / 4.0)
+                .sum();
             1.0 - gaps / answered.len() as f64
         });
-        let parts = [(w.competency, competency), (w.growth, growth), (w.work_style, work_style)];
+        let parts = [
+            (w.competency, competency),
+            (w.growth, growth),
+            (w.work_style, work_style),
+        ];
         let defined = parts.iter().filter_map(|(w, c)| Some(((*w)?, (*c)?)));
         let total: f64 = defined.clone().map(|(w, _)| w).sum();
         let sum: f64 = defined.map(|(w, c)| w * c).sum();
         let score = if total > 0.0 { sum / total } else { 0.0 };
         let round = |x: Option<f64>| x.map(ten_thousandths);
-        rows.push((i, ten_thousandths(score), round(competency), round(growth), round(work_style), false));
+        rows.push((
+            i,
+            ten_thousandths(score),
+            round(competency),
+            round(growth),
+            round(work_style),
+            false,
+        ));
     }
     let below = i64::MIN;
     rows.sort_by(|a, b| {
@@ -195,7 +248,14 @@ fn straightforward(catalog: &Catalog, r: &Respondent) -> Vec<Rounded> {
 
 fn rounded(s: &RoleScore) -> Rounded {
     let round = |x: Option<f64>| x.map(ten_thousandths);
-    (s.role, ten_thousandths(s.score), round(s.competency), round(s.growth), round(s.work_style), s.tied)
+    (
+        s.role,
+        ten_thousandths(s.score),
+        round(s.competency),
+        round(s.growth),
+        round(s.work_style),
+        s.tied,
+    )
 }
 
 proptest! {

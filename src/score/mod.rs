@@ -8,10 +8,11 @@ use crate::catalog::Catalog;
 mod explain;
 mod rank;
 mod rule;
+mod table;
 
 pub use explain::{
-    AxisPoints, Breakdown, Explanation, GoalPoints, TagPoints, WeightsInEffect, breakdown,
-    explain, growth_plan, level_of, tag_marks,
+    AxisPoints, Breakdown, Explanation, GoalPoints, TagPoints, WeightsInEffect, breakdown, explain,
+    growth_plan, level_of, tag_marks,
 };
 pub use rank::{rank, ranking_order, standing};
 pub use rule::{round4, ten_thousandths};

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use crate::answers::Respondent;
 use crate::catalog::Catalog;
 
-use super::rule::{Person, ten_thousandths};
+use super::rule::{Person, rounds_below, ten_thousandths};
 use super::{Place, RoleScore};
 
 /// A role's place in the ranking order as one integer, smaller first:
@@ -83,9 +83,9 @@ pub fn rank(catalog: &Catalog, respondent: &Respondent, top: Option<usize>) -> V
 fn best(catalog: &Catalog, person: &Person, n: usize) -> Vec<(Key, RoleScore)> {
     let mut kept: Vec<(Key, RoleScore)> = Vec::with_capacity(n + 1);
     // The worst kept's rounded score, once `n` are kept.
-    let mut bar = i64::MIN;
+    let mut bar = f64::NEG_INFINITY;
     person.each_candidate(catalog, |candidate| {
-        if ten_thousandths(person.score_value(candidate)) < bar {
+        if rounds_below(person.score_value(candidate), bar) {
             return;
         }
         let score = person.score(candidate);
@@ -97,7 +97,10 @@ fn best(catalog: &Catalog, person: &Person, n: usize) -> Vec<(Key, RoleScore)> {
         kept.insert(at, (key, score));
         kept.truncate(n);
         if kept.len() == n {
-            bar = kept.last().map_or(i64::MIN, |worst| ten_thousandths(worst.1.score));
+            let worst = kept
+                .last()
+                .map_or(i64::MIN, |worst| ten_thousandths(worst.1.score));
+            bar = worst as f64;
         }
     });
     kept
@@ -113,8 +116,8 @@ pub fn standing(
     role: usize,
 ) -> (Option<Place>, RoleScore) {
     let person = Person::new(catalog, respondent);
-    let mine = person.score(person.candidate(catalog, role));
-    if !person.considers(&catalog.roles[role]) {
+    let mine = person.score(person.candidate(role));
+    if !person.considers(catalog, role) {
         return (None, mine);
     }
     let my_key = key(catalog, &mine);

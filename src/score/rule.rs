@@ -2,9 +2,12 @@
 //! the rounding that every comparison and output uses.
 
 use crate::answers::Respondent;
-use crate::catalog::{Catalog, MAX_LEVEL, Role};
+use std::rc::Rc;
+
+use crate::catalog::{Catalog, MAX_LEVEL};
 
 use super::RoleScore;
+use super::table::{Table, tag_count, target};
 
 /// A nudge far below 1e-4 and far above floating-point noise. Scores are
 /// built from halves, fifths and two-decimal weights, so a value can be
@@ -13,10 +16,17 @@ use super::RoleScore;
 /// whatever the arithmetic, so every implementation of the rule agrees.
 const HALF_WAY_NUDGE: f64 = 1e-6;
 
+/// A fraction in ten-thousandths plus a half: rounding half up is then
+/// the floor.
+#[inline(always)]
+fn shifted(x: f64) -> f64 {
+    x * 10_000.0 + HALF_WAY_NUDGE + 0.5
+}
+
 /// A fraction in ten-thousandths, rounded half up: the precision of JSON.
 #[inline]
 pub fn ten_thousandths(x: f64) -> i64 {
-    let shifted = x * 10_000.0 + HALF_WAY_NUDGE + 0.5;
+    let shifted = shifted(x);
     // Truncation is floor for the non-negative values scores are, and
     // much cheaper than a libm call in the ranking's hot loop.
     if shifted >= 0.0 {
@@ -24,6 +34,14 @@ pub fn ten_thousandths(x: f64) -> i64 {
     } else {
         shifted.floor() as i64
     }
+}
+
+/// Whether `x` in ten-thousandths is below `bar`, a whole number of them:
+/// `ten_thousandths(x) < bar` without the conversion to an integer (a
+/// number's floor is below a whole number exactly when the number is).
+#[inline(always)]
+pub(super) fn rounds_below(x: f64, bar: f64) -> bool {
+    shifted(x) < bar
 }
 
 /// Rounds to the 4 decimals that JSON shows.
@@ -61,6 +79,7 @@ pub(super) struct Person<'a> {
     /// The sum of the defined components' weights: the same for every role.
     total_weight: f64,
     respondent: &'a Respondent,
+    table: Rc<Table>,
 }
 
 /// A role's sum of the person's levels on its tags, and its count of goals.
@@ -70,11 +89,12 @@ struct Sums {
     goals: u32,
 }
 
-/// A role ready to be scored: its place in the catalog and its sums.
+/// A role ready to be scored: its place in the catalog, its numbers (tag
+/// count and targets) and its sums.
 #[derive(Clone, Copy)]
-pub(super) struct Candidate<'c> {
+pub(super) struct Candidate<'t> {
     pub(super) index: usize,
-    role: &'c Role,
+    row: &'t [f64],
     sums: Sums,
 }
 
@@ -88,9 +108,15 @@ impl<'a> Person<'a> {
             }));
         }
         for &tag in &respondent.goals {
-            touched.extend(
-                (catalog.tags[tag].roles.iter()).map(|&role| (role, Sums { levels: 0, goals: 1 })),
-            );
+            touched.extend((catalog.tags[tag].roles.iter()).map(|&role| {
+                (
+                    role,
+                    Sums {
+                        levels: 0,
+                        goals: 1,
+                    },
+                )
+            }));
         }
         touched.sort_unstable_by_key(|&(role, _)| role);
         touched.dedup_by(|(role, sums), (kept_role, kept)| {
@@ -114,48 +140,45 @@ impl<'a> Person<'a> {
             weights: given.map(|w| w.unwrap_or(0.0)),
             total_weight,
             respondent,
+            table: Table::of(catalog),
         }
     }
 
     /// Every role the answers consider, in catalog order.
     #[inline(always)]
-    pub(super) fn each_candidate<'c>(
-        &self,
-        catalog: &'c Catalog,
-        mut visit: impl FnMut(Candidate<'c>),
-    ) {
+    pub(super) fn each_candidate(&self, catalog: &Catalog, mut visit: impl FnMut(Candidate<'_>)) {
         let families = &self.respondent.families;
         let (mut next, mut next_role) = (0, self.touched.first().map_or(usize::MAX, |t| t.0));
-        for (index, role) in catalog.roles.iter().enumerate() {
+        for (index, row) in self.table.rows().enumerate() {
             let mut sums = Sums::default();
             if index == next_role {
                 sums = self.touched[next].1;
                 next += 1;
                 next_role = self.touched.get(next).map_or(usize::MAX, |t| t.0);
             }
-            if families.is_empty() || families.contains(&role.family) {
-                visit(Candidate { index, role, sums });
+            if families.is_empty() || self.considers(catalog, index) {
+                visit(Candidate { index, row, sums });
             }
         }
     }
 
     /// One role as a candidate, whether or not the answers consider it.
-    pub(super) fn candidate<'c>(&self, catalog: &'c Catalog, index: usize) -> Candidate<'c> {
+    pub(super) fn candidate(&self, index: usize) -> Candidate<'_> {
         let sums = self
             .touched
             .binary_search_by_key(&index, |&(at, _)| at)
             .map_or(Sums::default(), |at| self.touched[at].1);
         Candidate {
             index,
-            role: &catalog.roles[index],
+            row: self.table.row(index),
             sums,
         }
     }
 
-    /// Whether the answers rank roles of this family.
-    pub(super) fn considers(&self, role: &Role) -> bool {
+    /// Whether the answers rank roles of this role's family.
+    pub(super) fn considers(&self, catalog: &Catalog, role: usize) -> bool {
         let families = &self.respondent.families;
-        families.is_empty() || families.contains(&role.family)
+        families.is_empty() || families.contains(&catalog.roles[role].family)
     }
 
     /// A role's score with its components.
@@ -186,8 +209,8 @@ impl<'a> Person<'a> {
     /// The rule's components, 0 where undefined. Every shortcut gives
     /// exactly the value the rule's arithmetic would.
     #[inline(always)]
-    fn components(&self, Candidate { role, sums, .. }: Candidate) -> [f64; 3] {
-        let n = role.tags.len() as f64;
+    fn components(&self, Candidate { row, sums, .. }: Candidate) -> [f64; 3] {
+        let n = tag_count(row);
         // Most roles of a large catalog share nothing with one person:
         // their zero sums skip the divisions.
         let fraction = |count: u32, per_tag: f64| match count {
@@ -198,9 +221,8 @@ impl<'a> Person<'a> {
         let growth = fraction(sums.goals, 1.0);
         let mut work_style = 0.0;
         if self.defined[2] {
-            let targets = &role.targets[..];
             let distance: f64 = (self.answered.iter())
-                .map(|&(axis, a)| (a - targets[axis]).abs())
+                .map(|&(axis, a)| (a - target(row, axis)).abs())
                 .sum();
             work_style = 1.0 - distance / self.answered.len() as f64 / 4.0;
         }
