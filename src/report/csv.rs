@@ -285,6 +285,50 @@ impl<'c> FormatWriter<'c> for CsvWriter<'c> {
 #[cfg(test)]
 mod tests {
     use super::neutralize;
+    use crate::answers::Respondent;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn tag_lists_to_quote_or_neutralise_are_read_back_as_written() {
+        // A tag whose name starts like a formula and holds a comma and quotes.
+        let text = crate::catalog::BUILTIN_SOURCE
+            .replace("escalation routing", r#""=escalation, \"routing\"""#);
+        let catalog = Catalog::parse(&text, "odd.yaml").unwrap();
+        let odd = catalog.tags.iter().position(|t| t.name.starts_with('=')).unwrap();
+        for strengths in [vec![(odd, 3)], vec![]] {
+            // As a strength it is its role's whole `matched` cell.
+            let first_in_cell = !strengths.is_empty();
+            let respondent = Respondent {
+                id: "t".into(),
+                source: "t.yaml".into(),
+                path: catalog.path_index("full").unwrap(),
+                strengths,
+                goals: vec![],
+                work_style: vec![None; catalog.axes.len()],
+                families: vec![],
+                warnings: vec![],
+            };
+            let scored = crate::score::assess(&catalog, respondent, None);
+            let text = super::rows(&catalog, &scored);
+            let mut reader = ::csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(text.as_bytes());
+            let records: Vec<_> = reader.records().map(Result::unwrap).collect();
+            assert_eq!(records.len(), scored.ranking.len());
+            for (record, s) in records.iter().zip(&scored.ranking) {
+                let why = crate::score::explain(&catalog, &scored.respondent, s);
+                let name = |tag: usize| catalog.tags[tag].name.clone();
+                let matched: Vec<String> =
+                    (why.matched.iter()).map(|&(t, l)| format!("{} ({l})", name(t))).collect();
+                let gaps: Vec<String> = why.gaps.iter().map(|&t| name(t)).collect();
+                assert_eq!(&record[11], neutralize(&matched.join(";")));
+                assert_eq!(&record[12], neutralize(&gaps.join(";")));
+            }
+            if first_in_cell {
+                assert!(text.contains(r#","'=escalation, ""routing"" (3)""#), "{text}");
+            }
+        }
+    }
 
     #[test]
     fn fast_number_paths_write_what_the_general_writers_do() {
