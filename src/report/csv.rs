@@ -294,7 +294,11 @@ mod tests {
         let text = crate::catalog::BUILTIN_SOURCE
             .replace("escalation routing", r#""=escalation, \"routing\"""#);
         let catalog = Catalog::parse(&text, "odd.yaml").unwrap();
-        let odd = catalog.tags.iter().position(|t| t.name.starts_with('=')).unwrap();
+        let odd = catalog
+            .tags
+            .iter()
+            .position(|t| t.name.starts_with('='))
+            .unwrap();
         for strengths in [vec![(odd, 3)], vec![]] {
             // As a strength it is its role's whole `matched` cell.
             let first_in_cell = !strengths.is_empty();
@@ -318,14 +322,18 @@ mod tests {
             for (record, s) in records.iter().zip(&scored.ranking) {
                 let why = crate::score::explain(&catalog, &scored.respondent, s);
                 let name = |tag: usize| catalog.tags[tag].name.clone();
-                let matched: Vec<String> =
-                    (why.matched.iter()).map(|&(t, l)| format!("{} ({l})", name(t))).collect();
+                let matched: Vec<String> = (why.matched.iter())
+                    .map(|&(t, l)| format!("{} ({l})", name(t)))
+                    .collect();
                 let gaps: Vec<String> = why.gaps.iter().map(|&t| name(t)).collect();
                 assert_eq!(&record[11], neutralize(&matched.join(";")));
                 assert_eq!(&record[12], neutralize(&gaps.join(";")));
             }
             if first_in_cell {
-                assert!(text.contains(r#","'=escalation, ""routing"" (3)""#), "{text}");
+                assert!(
+                    text.contains(r#","'=escalation, ""routing"" (3)""#),
+                    "{text}"
+                );
             }
         }
     }

@@ -85,10 +85,11 @@ fn best(catalog: &Catalog, person: &Person, n: usize) -> Vec<(Key, RoleScore)> {
     // The worst kept's rounded score, once `n` are kept.
     let mut bar = f64::NEG_INFINITY;
     person.each_candidate(catalog, |candidate| {
-        if rounds_below(person.score_value(candidate), bar) {
+        let valued = person.value(candidate);
+        if rounds_below(valued.score, bar) {
             return;
         }
-        let score = person.score(candidate);
+        let score = person.complete(valued);
         let key = key(catalog, &score);
         if kept.len() == n && kept.last().is_some_and(|worst| key >= worst.0) {
             return;

@@ -98,6 +98,14 @@ pub(super) struct Candidate<'t> {
     sums: Sums,
 }
 
+/// A role's score, before its components are told defined or not.
+#[derive(Clone, Copy)]
+pub(super) struct Valued {
+    index: usize,
+    components: [f64; 3],
+    pub(super) score: f64,
+}
+
 impl<'a> Person<'a> {
     pub(super) fn new(catalog: &Catalog, respondent: &'a Respondent) -> Self {
         let mut touched: Vec<(usize, Sums)> = Vec::new();
@@ -184,14 +192,52 @@ impl<'a> Person<'a> {
     /// A role's score with its components.
     #[inline(always)]
     pub(super) fn score(&self, candidate: Candidate) -> RoleScore {
-        let components = self.components(candidate);
-        let [competency, growth, work_style] = [0, 1, 2].map(|c| {
-            let defined = self.defined[c];
-            defined.then_some(components[c])
-        });
+        self.complete(self.value(candidate))
+    }
+
+    /// A role's score alone, with the components it was made from: most
+    /// roles of a large catalog need only the score to be left out of a
+    /// `--top` list, and the others are completed without scoring again.
+    #[inline(always)]
+    pub(super) fn value(&self, candidate: Candidate) -> Valued {
+        let Candidate { index, row, sums } = candidate;
+        let work_style = self.work_style(row);
+        // Most roles of a large catalog share no tag with one person: the
+        // same arithmetic with both sums 0 is shorter. Their competency
+        // and growth are 0, and 0·w + 0·w + w·ws is w·ws exactly.
+        if sums.levels == 0 && sums.goals == 0 {
+            return Valued {
+                index,
+                components: [0.0, 0.0, work_style],
+                score: self.normalise(self.weights[2] * work_style),
+            };
+        }
+        let n = tag_count(row);
+        let fraction = |count: u32, per_tag: f64| match count {
+            0 => 0.0,
+            _ => f64::from(count) / per_tag / n,
+        };
+        let competency = fraction(sums.levels, f64::from(MAX_LEVEL));
+        let growth = fraction(sums.goals, 1.0);
+        // The weighted sum of the defined components. An undefined one has
+        // weight 0 and adds exactly +0.0, which changes no sum.
+        let [wc, wg, ws] = self.weights;
+        let weighted = wc * competency + wg * growth + ws * work_style;
+        Valued {
+            index,
+            components: [competency, growth, work_style],
+            score: self.normalise(weighted),
+        }
+    }
+
+    /// The score with its components, each `None` where undefined.
+    #[inline(always)]
+    pub(super) fn complete(&self, valued: Valued) -> RoleScore {
+        let [competency, growth, work_style] =
+            [0, 1, 2].map(|c| self.defined[c].then_some(valued.components[c]));
         RoleScore {
-            role: candidate.index,
-            score: self.blend(components),
+            role: valued.index,
+            score: valued.score,
             competency,
             growth,
             work_style,
@@ -199,42 +245,21 @@ impl<'a> Person<'a> {
         }
     }
 
-    /// A role's score alone: what most roles of a large catalog need to
-    /// be left out of a `--top` list. The same arithmetic as [`score`].
+    /// Work style, 0 where undefined.
     #[inline(always)]
-    pub(super) fn score_value(&self, candidate: Candidate) -> f64 {
-        self.blend(self.components(candidate))
-    }
-
-    /// The rule's components, 0 where undefined. Every shortcut gives
-    /// exactly the value the rule's arithmetic would.
-    #[inline(always)]
-    fn components(&self, Candidate { row, sums, .. }: Candidate) -> [f64; 3] {
-        let n = tag_count(row);
-        // Most roles of a large catalog share nothing with one person:
-        // their zero sums skip the divisions.
-        let fraction = |count: u32, per_tag: f64| match count {
-            0 => 0.0,
-            _ => f64::from(count) / per_tag / n,
-        };
-        let competency = fraction(sums.levels, f64::from(MAX_LEVEL));
-        let growth = fraction(sums.goals, 1.0);
-        let mut work_style = 0.0;
-        if self.defined[2] {
-            let distance: f64 = (self.answered.iter())
-                .map(|&(axis, a)| (a - target(row, axis)).abs())
-                .sum();
-            work_style = 1.0 - distance / self.answered.len() as f64 / 4.0;
+    fn work_style(&self, row: &[f64]) -> f64 {
+        if !self.defined[2] {
+            return 0.0;
         }
-        [competency, growth, work_style]
+        let distance: f64 = (self.answered.iter())
+            .map(|&(axis, a)| (a - target(row, axis)).abs())
+            .sum();
+        1.0 - distance / self.answered.len() as f64 / 4.0
     }
 
-    /// The weighted mean of the defined components. An undefined one has
-    /// weight 0 and adds exactly +0.0, which changes no sum.
+    /// The weighted sum over the weights' total: the weighted mean.
     #[inline(always)]
-    fn blend(&self, [competency, growth, work_style]: [f64; 3]) -> f64 {
-        let [wc, wg, ws] = self.weights;
-        let weighted = wc * competency + wg * growth + ws * work_style;
+    fn normalise(&self, weighted: f64) -> f64 {
         // The built-in paths' weights add up to exactly 1.
         if self.total_weight == 1.0 {
             weighted
