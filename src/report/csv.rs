@@ -165,11 +165,7 @@ fn catalog_cells(catalog: &Catalog) -> CatalogCells {
     let plain_tags = catalog
         .tags
         .iter()
-        .map(|tag| {
-            let mut cell = String::new();
-            push_field(&mut cell, &neutralize(&tag.name));
-            cell == tag.name
-        })
+        .map(|tag| !needs_quotes(&tag.name) && matches!(neutralize(&tag.name), Cow::Borrowed(_)))
         .collect();
     CatalogCells { roles, plain_tags }
 }
@@ -224,15 +220,19 @@ const fn four_digits() -> [u8; 40_000] {
     table
 }
 
+/// Whether a field holds a comma, quote or line break.
+fn needs_quotes(field: &str) -> bool {
+    // A fold without an early exit: the compiler checks many bytes at a
+    // time, and cells are short.
+    field.bytes().fold(false, |found, b| {
+        found | matches!(b, b',' | b'"' | b'\n' | b'\r')
+    })
+}
+
 /// Appends one field, quoted when it holds a comma, quote or line break
 /// (RFC 4180, as the csv crate writes the header).
 fn push_field(out: &mut String, field: &str) {
-    // A fold without an early exit: the compiler checks many bytes at a
-    // time, and cells are short.
-    let needs_quotes = field.bytes().fold(false, |found, b| {
-        found | matches!(b, b',' | b'"' | b'\n' | b'\r')
-    });
-    if !needs_quotes {
+    if !needs_quotes(field) {
         out.push_str(field);
         return;
     }
