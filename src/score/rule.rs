@@ -7,7 +7,7 @@ use std::rc::Rc;
 use crate::catalog::{Catalog, MAX_LEVEL};
 
 use super::RoleScore;
-use super::table::Table;
+use super::table::{Table, tag_count, target};
 
 /// A nudge far below 1e-4 and far above floating-point noise. Scores are
 /// built from halves, fifths and two-decimal weights, so a value can be
@@ -68,14 +68,8 @@ pub(super) struct Person<'a> {
     /// is proportional to the answers given, not to the catalog's size;
     /// every other role's sums are 0.
     touched: Vec<(usize, Sums)>,
-    /// How many axes are answered.
-    answered: usize,
-    /// Per role, in catalog order: the sum over the answered axes, in axis
-    /// order, of the distance between the answer and the role's target.
-    /// Worked out axis by axis over all roles at once (the compiler does
-    /// several roles per instruction); each role's additions are the same,
-    /// in the same order, as one role's sum. Empty without work style.
-    distances: Vec<f64>,
+    /// The answered axes, in axis order (a sum's order stays fixed).
+    answered: Vec<(usize, f64)>,
     /// Which components are defined: a component is undefined when the
     /// path gives it no weight, and work style also when no axis is
     /// answered.
@@ -95,13 +89,12 @@ struct Sums {
     goals: u32,
 }
 
-/// A role ready to be scored: its place in the catalog, its tag count,
-/// its work-style distance and its sums.
+/// A role ready to be scored: its place in the catalog, its numbers (tag
+/// count and targets) and its sums.
 #[derive(Clone, Copy)]
-pub(super) struct Candidate {
+pub(super) struct Candidate<'t> {
     pub(super) index: usize,
-    tag_count: f64,
-    distance: f64,
+    row: &'t [f64],
     sums: Sums,
 }
 
@@ -143,43 +136,28 @@ impl<'a> Person<'a> {
             same
         });
         let answered = answered_axes(respondent);
-        let table = Table::of(catalog);
         let path = &catalog.paths[respondent.path].weights;
         let work_style = path.work_style.filter(|_| !answered.is_empty());
         let given = [path.competency, path.growth, work_style];
         // Added in component order, as the weighted sum is.
         let total_weight = given.into_iter().flatten().fold(0.0, |total, w| total + w);
-        let mut distances = Vec::new();
-        if work_style.is_some() {
-            distances = vec![0.0; catalog.roles.len()];
-            for &(axis, answer) in &answered {
-                let targets = table.targets_on(axis);
-                for (distance, target) in distances.iter_mut().zip(targets) {
-                    *distance += (answer - target).abs();
-                }
-            }
-        }
         Person {
             touched,
-            answered: answered.len(),
-            distances,
+            answered,
             defined: given.map(|w| w.is_some()),
             weights: given.map(|w| w.unwrap_or(0.0)),
             total_weight,
             respondent,
-            table,
+            table: Table::of(catalog),
         }
     }
 
     /// Every role the answers consider, in catalog order.
     #[inline(always)]
-    pub(super) fn each_candidate(&self, catalog: &Catalog, mut visit: impl FnMut(Candidate)) {
+    pub(super) fn each_candidate(&self, catalog: &Catalog, mut visit: impl FnMut(Candidate<'_>)) {
         let families = &self.respondent.families;
         let (mut next, mut next_role) = (0, self.touched.first().map_or(usize::MAX, |t| t.0));
-        let tag_counts = self.table.tag_counts();
-        // Without work style there are no distances: 0 stands in, unread.
-        let distances = self.distances.iter().chain(std::iter::repeat(&0.0));
-        for (index, (&tag_count, &distance)) in tag_counts.iter().zip(distances).enumerate() {
+        for (index, row) in self.table.rows().enumerate() {
             let mut sums = Sums::default();
             if index == next_role {
                 sums = self.touched[next].1;
@@ -187,26 +165,20 @@ impl<'a> Person<'a> {
                 next_role = self.touched.get(next).map_or(usize::MAX, |t| t.0);
             }
             if families.is_empty() || self.considers(catalog, index) {
-                visit(Candidate {
-                    index,
-                    tag_count,
-                    distance,
-                    sums,
-                });
+                visit(Candidate { index, row, sums });
             }
         }
     }
 
     /// One role as a candidate, whether or not the answers consider it.
-    pub(super) fn candidate(&self, index: usize) -> Candidate {
+    pub(super) fn candidate(&self, index: usize) -> Candidate<'_> {
         let sums = self
             .touched
             .binary_search_by_key(&index, |&(at, _)| at)
             .map_or(Sums::default(), |at| self.touched[at].1);
         Candidate {
             index,
-            tag_count: self.table.tag_counts()[index],
-            distance: self.distances.get(index).copied().unwrap_or(0.0),
+            row: self.table.row(index),
             sums,
         }
     }
@@ -228,13 +200,8 @@ impl<'a> Person<'a> {
     /// `--top` list, and the others are completed without scoring again.
     #[inline(always)]
     pub(super) fn value(&self, candidate: Candidate) -> Valued {
-        let Candidate {
-            index,
-            tag_count: n,
-            distance,
-            sums,
-        } = candidate;
-        let work_style = self.work_style(distance);
+        let Candidate { index, row, sums } = candidate;
+        let work_style = self.work_style(row);
         // Most roles of a large catalog share no tag with one person: the
         // same arithmetic with both sums 0 is shorter. Their competency
         // and growth are 0, and 0·w + 0·w + w·ws is w·ws exactly.
@@ -245,6 +212,7 @@ impl<'a> Person<'a> {
                 score: self.normalise(self.weights[2] * work_style),
             };
         }
+        let n = tag_count(row);
         let fraction = |count: u32, per_tag: f64| match count {
             0 => 0.0,
             _ => f64::from(count) / per_tag / n,
@@ -279,11 +247,14 @@ impl<'a> Person<'a> {
 
     /// Work style, 0 where undefined.
     #[inline(always)]
-    fn work_style(&self, distance: f64) -> f64 {
+    fn work_style(&self, row: &[f64]) -> f64 {
         if !self.defined[2] {
             return 0.0;
         }
-        1.0 - distance / self.answered as f64 / 4.0
+        let distance: f64 = (self.answered.iter())
+            .map(|&(axis, a)| (a - target(row, axis)).abs())
+            .sum();
+        1.0 - distance / self.answered.len() as f64 / 4.0
     }
 
     /// The weighted sum over the weights' total: the weighted mean.

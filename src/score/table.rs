@@ -1,17 +1,17 @@
-//! What scoring reads of each role, laid out once per catalog and thread
-//! as columns of numbers: ranking a large catalog then streams through a
-//! few short arrays instead of following two pointers per role.
+//! What scoring reads of each role, packed end to end once per catalog and
+//! thread: ranking a large catalog then streams through one short array
+//! instead of following two pointers per role.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::catalog::Catalog;
 
-/// Each role's tag count, and its target on each axis, as columns.
+/// Each role's tag count, then its target on each axis, role after role.
 pub(super) struct Table {
-    tag_counts: Vec<f64>,
-    /// Axis after axis, each the targets of every role in catalog order.
-    targets: Vec<f64>,
+    numbers: Vec<f64>,
+    /// Numbers per role: 1 + the number of axes.
+    stride: usize,
 }
 
 impl Table {
@@ -33,30 +33,36 @@ impl Table {
     }
 
     fn new(catalog: &Catalog) -> Table {
-        let roles = &catalog.roles;
-        let tag_counts = roles.iter().map(|role| role.tags.len() as f64).collect();
-        // A loaded role has a target on every axis.
-        let targets = (0..catalog.axes.len())
-            .flat_map(|axis| {
-                roles
-                    .iter()
-                    .map(move |role| role.targets.get(axis).copied().unwrap_or(f64::NAN))
-            })
-            .collect();
-        Table {
-            tag_counts,
-            targets,
+        let axes = catalog.axes.len();
+        let stride = 1 + axes;
+        let mut numbers = Vec::with_capacity(stride * catalog.roles.len());
+        for role in &catalog.roles {
+            numbers.push(role.tags.len() as f64);
+            // A loaded role has a target on every axis.
+            numbers
+                .extend((0..axes).map(|axis| role.targets.get(axis).copied().unwrap_or(f64::NAN)));
         }
+        Table { numbers, stride }
     }
 
-    /// Every role's tag count, in catalog order.
-    pub(super) fn tag_counts(&self) -> &[f64] {
-        &self.tag_counts
+    /// Every role's numbers, in catalog order.
+    pub(super) fn rows(&self) -> std::slice::ChunksExact<'_, f64> {
+        self.numbers.chunks_exact(self.stride)
     }
 
-    /// Every role's target on one axis, in catalog order.
-    pub(super) fn targets_on(&self, axis: usize) -> &[f64] {
-        let roles = self.tag_counts.len();
-        &self.targets[axis * roles..][..roles]
+    /// One role's numbers.
+    pub(super) fn row(&self, role: usize) -> &[f64] {
+        &self.numbers[role * self.stride..][..self.stride]
     }
+}
+
+/// A role's numbers: its tag count, then its targets.
+pub(super) fn tag_count(row: &[f64]) -> f64 {
+    row[0]
+}
+
+/// A role's target on an axis.
+#[inline(always)]
+pub(super) fn target(row: &[f64], axis: usize) -> f64 {
+    row[1 + axis]
 }
