@@ -4,8 +4,8 @@
 use crate::answers::Respondent;
 use crate::catalog::{Catalog, MAX_LEVEL};
 
-use super::RoleScore;
 use super::rule::answered_axes;
+use super::scored::RoleScore;
 
 /// The level of a strength, if the tag is one.
 pub fn level_of(respondent: &Respondent, tag: usize) -> Option<u8> {

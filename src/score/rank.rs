@@ -1,13 +1,14 @@
-//! Ranking: the order of roles, the `--top` cut, ties, and one role's
-//! place without sorting.
+//! Ranking: the order of roles, the `--top` cut, ties, one role's place
+//! without sorting, and a respondent assessed with all of them.
 
 use std::cmp::Ordering;
 
 use crate::answers::Respondent;
 use crate::catalog::Catalog;
 
-use super::rule::{Person, rounds_below, ten_thousandths};
-use super::{Place, RoleScore};
+use super::round::{rounds_below, ten_thousandths};
+use super::rule::Person;
+use super::scored::{Asked, Focus, Place, RoleScore, Scored};
 
 /// A role's place in the ranking order as one integer, smaller first:
 /// score, competency and work style (each as rounded, larger first, an
@@ -137,4 +138,33 @@ pub fn standing(
         tied |= score_part(key) == score_part(my_key);
     });
     (Some(place), RoleScore { tied, ..mine })
+}
+
+/// Scores a respondent.
+pub fn assess(catalog: &Catalog, respondent: Respondent, top: Option<usize>) -> Scored {
+    assess_asking(catalog, respondent, top, &Asked::default())
+}
+
+/// Scores a respondent, with what is asked beyond the ranking.
+pub fn assess_asking(
+    catalog: &Catalog,
+    respondent: Respondent,
+    top: Option<usize>,
+    asked: &Asked,
+) -> Scored {
+    let ranking = rank(catalog, &respondent, top);
+    let focus = asked
+        .roles
+        .iter()
+        .map(|&role| {
+            let (place, score) = standing(catalog, &respondent, role);
+            Focus { score, place }
+        })
+        .collect();
+    Scored {
+        respondent,
+        ranking,
+        explain: asked.explain,
+        focus,
+    }
 }

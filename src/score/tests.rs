@@ -1,6 +1,7 @@
 //! Unit tests of the scoring rule and the ranking.
 
-use super::*;
+use super::{explain, rank};
+use crate::answers::Respondent;
 use crate::catalog::Catalog;
 
 fn respondent(catalog: &Catalog, path: &str) -> Respondent {
