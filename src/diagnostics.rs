@@ -6,9 +6,10 @@
 //! - [`error`] for a failed input (`rolefit: error: …`, always shown);
 //!   [`error_text`] for a failure that is not about one input.
 //! - [`warning`] for something scored anyway. Warnings of one kind (the
-//!   same message, location left out) are spelled out for the first
-//!   [`SPELLED_OUT`] of a run; the rest are counted, and [`closing`] says
-//!   `warning: 4,997 more like this: <message>` once per kind.
+//!   same message once its place and values are left out: see [`kind_of`])
+//!   are spelled out for the first [`SPELLED_OUT`] of a run; the rest are
+//!   counted, and [`closing`] says `warning: 4,997 more like this: <kind>`
+//!   once per kind.
 //! - [`note`] for what a person may want to know (a skipped subfolder).
 //! - [`closing`] at the end of a batch: the summaries, then
 //!   `rolefit: 7 scored, 1 failed, 2 warnings` (`validate`: `7 ok, …`).
@@ -83,18 +84,25 @@ pub fn error_text(message: &dyn Display) {
     with_state(|s| write_line(s, format_args!("rolefit: error: {message}")));
 }
 
-/// Something that was scored anyway; counted, and summarised by kind.
+/// Something that was scored anyway; counted, and summarised by kind
+/// ([`kind_of`] its message).
 pub fn warning(problem: &Located) {
+    warning_of_kind(problem, &kind_of(&problem.message));
+}
+
+/// A warning whose kind its message does not show: `kind` is said in the
+/// summary of those not spelled out.
+pub fn warning_of_kind(problem: &Located, kind: &str) {
     with_state(|s| {
         s.warnings += 1;
-        let seen = match s.kinds.get_mut(&problem.message) {
+        let seen = match s.kinds.get_mut(kind) {
             Some(count) => {
                 *count += 1;
                 *count
             }
             None => {
-                s.kinds.insert(problem.message.clone(), 1);
-                s.order.push(problem.message.clone());
+                s.kinds.insert(kind.to_string(), 1);
+                s.order.push(kind.to_string());
                 1
             }
         };
@@ -102,6 +110,63 @@ pub fn warning(problem: &Located) {
             write_line(s, format_args!("rolefit: warning: {problem}"));
         }
     });
+}
+
+/// The kind of a warning: its message with each value left out, a quoted
+/// text becoming `"…"` and a number `N` (a number inside a word, as in
+/// `utf8`, stays). `"Go" repeats goal "go"; counted once` and
+/// `"SRE" repeats goal "sre"; counted once` are one kind.
+pub fn kind_of(message: &str) -> String {
+    let mut kind = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(c) = rest.chars().next() {
+        let after_word = kind
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_alphanumeric() || p == '_');
+        if c == '"' {
+            kind.push_str("\"…\"");
+            rest = &rest[quoted_len(rest)..];
+        } else if c.is_ascii_digit() && !after_word {
+            kind.push('N');
+            rest = &rest[number_len(rest)..];
+        } else {
+            kind.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    kind
+}
+
+/// Bytes of the quoted text `text` starts with, quotes included (all of
+/// `text` when it is not closed); `\"` and `\\` inside are escapes.
+fn quoted_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    text.len()
+}
+
+/// Bytes of the number `text` starts with: digits, with a `.` or `,`
+/// between two of them (`4.5`, `1,234`).
+fn number_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let digit_next = bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        match bytes[i] {
+            b'0'..=b'9' => i += 1,
+            b'.' | b',' if i > 0 && digit_next => i += 1,
+            _ => break,
+        }
+    }
+    i
 }
 
 /// Something worth knowing that is not a problem.
@@ -189,5 +254,29 @@ mod tests {
             closing_line("scored", 7, 1, 1),
             "7 scored, 1 failed, 1 warning"
         );
+    }
+
+    #[test]
+    fn a_kind_leaves_out_quoted_values_and_numbers() {
+        let kind = kind_of(
+            r#""AlERt TriAgE" repeats "alert triage" from strengths[12]; counted once at level 4"#,
+        );
+        assert_eq!(
+            kind,
+            r#""…" repeats "…" from strengths[N]; counted once at level N"#
+        );
+        assert_eq!(
+            kind_of(r#""a \"b\" c" repeats goal "x"; counted once"#),
+            r#""…" repeats goal "…"; counted once"#
+        );
+        assert_eq!(
+            kind_of("… and 1,234 more like these (4.5 a utf8 x86_64)"),
+            "… and N more like these (N a utf8 x86_64)"
+        );
+        assert_eq!(
+            kind_of("work_style is ignored on the competency path"),
+            "work_style is ignored on the competency path"
+        );
+        assert_eq!(kind_of(r#"unclosed "quote"#), r#"unclosed "…""#);
     }
 }

@@ -220,18 +220,12 @@ fn wrapped(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::{self, Format, Origin};
+    use crate::answers::Respondent;
+    use crate::answers::testing::resolve_text;
     use crate::catalog::BUILTIN_SOURCE;
 
-    fn resolve(catalog: &Catalog, text: &str) -> answers::Respondent {
-        let origin = Origin {
-            source: "template.yaml",
-            text,
-            first_line: 1,
-            default_id: "template",
-        };
-        let file = answers::parse(&origin, Format::Yaml).unwrap_or_else(|e| panic!("{e}\n{text}"));
-        answers::resolve(file, catalog, &origin).unwrap_or_else(|e| panic!("{}\n{text}", e[0]))
+    fn resolve(catalog: &Catalog, text: &str) -> Respondent {
+        resolve_text(catalog, "template.yaml", text)
     }
 
     /// Uncomments every tag and axis, as a person filling it in would.

@@ -9,11 +9,10 @@ use std::fs;
 use std::path::Path;
 use std::process::Stdio;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use common::{MANIFEST, rolefit_in, write};
+use common::{MANIFEST, output, rolefit_in, score_big_jsonl, thousands, write};
 
 fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
     let mut bytes = if little_endian {
@@ -41,15 +40,6 @@ fn encodings(text: &str) -> Vec<(&'static str, Vec<u8>)> {
         ("utf16le", utf16(&crlf, true)),
         ("utf16be", utf16(text, false)),
     ]
-}
-
-fn output(cmd: &mut Command) -> (Option<i32>, String, String) {
-    let out = cmd.output().unwrap();
-    (
-        out.status.code(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 #[test]
@@ -162,15 +152,7 @@ fn repeated_warnings_are_summarised_with_a_count() {
             lines.push_str("{\"strengths\": [\"SLO\"]}\n");
         }
     }
-    write(dir.path(), "big.jsonl", lines.as_bytes());
-    let (code, stdout, stderr) = output(rolefit_in(dir.path()).args([
-        "score",
-        "big.jsonl",
-        "--format",
-        "jsonl",
-        "--top",
-        "1",
-    ]));
+    let (code, stdout, stderr) = score_big_jsonl(dir.path(), &lines);
     assert_eq!(code, Some(0), "{stderr}");
     assert_eq!(stdout.lines().count(), 50_000);
     let warned = 50_000_usize.div_ceil(9);
@@ -191,18 +173,6 @@ fn repeated_warnings_are_summarised_with_a_count() {
             thousands(warned)
         )
     );
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
 }
 
 #[test]

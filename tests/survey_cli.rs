@@ -256,7 +256,13 @@ fn unknown_tags_warn_scores_the_whole_cohort_and_error_fails_it() {
         people[0]
     );
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(stderr.matches("dropped").count(), 5, "{stderr}");
+    // Five of one kind: three spelled out, two counted.
+    assert_eq!(stderr.matches("(dropped) at").count(), 3, "{stderr}");
+    assert!(
+        stderr.contains("rolefit: warning: 2 more like this: unknown tag \"…\" (dropped)\n"),
+        "{stderr}"
+    );
+    assert!(stderr.ends_with(", 5 warnings\n"), "{stderr}");
     // validate agrees, and so does a survey row.
     rolefit()
         .args(["validate", UNKNOWN_WORDS, "--unknown-tags", "warn"])

@@ -1,73 +1,15 @@
 //! Resolving an answer file's names against the catalog and checking its
 //! ranges, with every problem and warning located.
 
-use super::*;
+use crate::catalog::{AXIS_RANGE, Catalog, MAX_LEVEL};
+use crate::document::Number;
+use crate::error::Located;
+use crate::matching::did_you_mean;
 
-/// Answers with every name resolved to a catalog index.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Respondent {
-    pub id: String,
-    pub source: String,
-    pub path: usize,
-    /// (tag, level 1–5), sorted by tag, each tag once.
-    pub strengths: Vec<(usize, u8)>,
-    /// Tags the person wants to grow into, sorted, each once.
-    pub goals: Vec<usize>,
-    /// The answer on each axis, indexed like the catalog's axes.
-    pub work_style: Vec<Option<f64>>,
-    /// Families to rank; empty means all.
-    pub families: Vec<usize>,
-    pub warnings: Vec<Located>,
-}
-
-impl Respondent {
-    /// The respondent as an answer file that resolves back to the same.
-    /// The axes answered, by axis id, in the catalog's axis order.
-    pub fn work_style_answers(&self, catalog: &Catalog) -> UniqueMap<f64> {
-        UniqueMap(
-            self.work_style
-                .iter()
-                .enumerate()
-                .filter_map(|(a, v)| v.map(|v| (catalog.axes[a].id.clone(), v)))
-                .collect(),
-        )
-    }
-
-    pub fn to_answer_file(&self, catalog: &Catalog) -> AnswerFile {
-        AnswerFile {
-            id: Some(self.id.clone()),
-            path: Some(catalog.paths[self.path].id.clone()),
-            strengths: self
-                .strengths
-                .iter()
-                .map(|&(tag, level)| Strength {
-                    tag: catalog.tags[tag].name.clone(),
-                    level: Some(Number::Value(f64::from(level))),
-                })
-                .collect(),
-            goals: self
-                .goals
-                .iter()
-                .map(|&t| catalog.tags[t].name.clone())
-                .collect(),
-            work_style: UniqueMap(
-                self.work_style_answers(catalog)
-                    .0
-                    .into_iter()
-                    .map(|(axis, v)| (axis, Number::Value(v)))
-                    .collect(),
-            ),
-            statements: UniqueMap::default(),
-            unknown_keys: Vec::new(),
-            families: (!self.families.is_empty()).then(|| {
-                self.families
-                    .iter()
-                    .map(|&f| catalog.families[f].id.clone())
-                    .collect()
-            }),
-        }
-    }
-}
+use super::collected::Collected;
+use super::file::{ANSWER_KEYS, AnswerFile, DEFAULT_LEVEL};
+use super::respondent::Respondent;
+use super::source::Origin;
 
 /// What an unknown strength or goal does to its answer set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -399,47 +341,5 @@ fn as_given(number: &Number) -> String {
     match number {
         Number::Value(value) => value.to_string(),
         Number::NotANumber(given) => given.clone(),
-    }
-}
-
-/// Problems or warnings of one document. Each costs a walk of the document
-/// to find its line and maybe a suggestion search, so only the first few are
-/// spelled out; a hostile file with a million bad entries costs no more.
-struct Collected<'o> {
-    source: &'o str,
-    list: Vec<Located>,
-    more: usize,
-}
-
-/// How many problems (and warnings) of one document are spelled out.
-pub const MAX_REPORTED: usize = 20;
-
-impl<'o> Collected<'o> {
-    fn new(origin: &Origin<'o>) -> Self {
-        Collected {
-            source: origin.source,
-            list: Vec::new(),
-            more: 0,
-        }
-    }
-
-    fn add(&mut self, make: impl FnOnce() -> Located) {
-        if self.list.len() < MAX_REPORTED {
-            self.list.push(make());
-        } else {
-            self.more += 1;
-        }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.list.is_empty()
-    }
-
-    fn finish(mut self) -> Vec<Located> {
-        if self.more > 0 {
-            let message = format!("… and {} more like these", self.more);
-            self.list.push(Located::new(self.source, message));
-        }
-        self.list
     }
 }

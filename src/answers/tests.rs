@@ -1,4 +1,11 @@
-use super::*;
+//! Parsing and resolving answer files: every problem located, every key read.
+
+use crate::catalog::Catalog;
+use crate::document::Number;
+use crate::error::Located;
+
+use super::testing::try_resolve_text;
+use super::{Format, Origin, Respondent, parse};
 
 fn origin(text: &str) -> Origin<'_> {
     Origin {
@@ -10,9 +17,7 @@ fn origin(text: &str) -> Origin<'_> {
 }
 
 fn resolve_yaml(text: &str) -> Result<Respondent, Vec<Located>> {
-    let catalog = Catalog::builtin().unwrap();
-    let file = parse(&origin(text), Format::Yaml).map_err(|e| vec![e])?;
-    resolve(file, &catalog, &origin(text))
+    try_resolve_text(&Catalog::builtin().unwrap(), "answers.yaml", text)
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Batch scoring: reading inputs with bounded memory, scoring them in
 //! parallel, and writing results in input order. `discover` finds them.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -18,6 +18,7 @@ use crate::score;
 use crate::survey::{Rows, Surveys};
 
 mod discover;
+mod ids;
 pub use discover::*;
 
 /// What a batch does with each answer set.
@@ -75,8 +76,8 @@ enum Job {
 struct Done {
     rendered: Option<Rendered>,
     id: String,
-    /// Where it came from as shown to a person (`a.yaml`, `cohort.jsonl:3`).
-    place: String,
+    /// Its line in its input, when the input holds many answer sets.
+    line: Option<usize>,
     warnings: Vec<Located>,
 }
 
@@ -147,12 +148,14 @@ fn execute(
     let progress = progress_bar(inputs, options.quiet);
     diagnostics::set_progress(Some(progress.clone()));
     let mut pipeline = Pipeline {
+        inputs,
         options,
         renderer,
         written: Vec::new(),
         summary: Summary::default(),
         progress,
-        ids: HashMap::new(),
+        ids: ids::SeenIds::new(),
+        input_of: ids::InputOf::default(),
     };
     let result = feed(inputs, &mut pipeline, &mut destination);
     diagnostics::set_progress(None);
@@ -165,7 +168,8 @@ fn feed(
     destination: &mut Destination<'_, '_, '_>,
 ) -> io::Result<Summary> {
     let mut chunk: Vec<Job> = Vec::with_capacity(CHUNK);
-    for input in inputs {
+    for (index, input) in inputs.iter().enumerate() {
+        pipeline.input_of.begin(index, chunk.len());
         match input {
             Input::File(path, Format::JsonLines) => {
                 let source = path.display().to_string();
@@ -219,6 +223,7 @@ fn feed(
 /// written: writing keeps input order and runs on this thread, scoring
 /// runs everywhere else.
 struct Pipeline<'o, 'c> {
+    inputs: &'o [Input],
     options: &'o Options<'c>,
     /// None when only checking.
     renderer: Option<Renderer<'c>>,
@@ -228,7 +233,9 @@ struct Pipeline<'o, 'c> {
     progress: indicatif::ProgressBar,
     /// Every id written so far, with where it came from: two answer sets
     /// with one id would be told apart by nobody.
-    ids: HashMap<String, String>,
+    ids: ids::SeenIds,
+    /// The input of each outcome written.
+    input_of: ids::InputOf,
 }
 
 impl Pipeline<'_, '_> {
@@ -241,6 +248,7 @@ impl Pipeline<'_, '_> {
             return Ok(());
         }
         let jobs = std::mem::replace(chunk, Vec::with_capacity(CHUNK));
+        self.input_of.queued(jobs.len());
         let earlier = std::mem::take(&mut self.written);
         let (options, renderer) = (self.options, self.renderer);
         // Starting threads costs more than scoring a few answers.
@@ -272,12 +280,13 @@ impl Pipeline<'_, '_> {
         destination: &mut Destination<'_, '_, '_>,
     ) -> io::Result<()> {
         for outcome in outcomes {
+            let input = self.input_of.next();
             match outcome {
                 Ok(done) => {
                     for warning in &done.warnings {
                         diagnostics::warning(warning);
                     }
-                    self.note_id(&done);
+                    self.note_id(&done, input);
                     if let (Some(reporter), Some(rendered)) =
                         (destination.reporter.as_deref_mut(), done.rendered)
                     {
@@ -301,18 +310,19 @@ impl Pipeline<'_, '_> {
     }
 
     /// Warns when an id was already used by another answer set.
-    fn note_id(&mut self, done: &Done) {
-        match self.ids.get(&done.id) {
-            Some(first) => {
-                let message = format!(
-                    "id {:?} is also the id of {first}; tables show each one's source beside it",
-                    done.id
-                );
-                diagnostics::warning(&Located::new(&done.place, message));
-            }
-            None => {
-                self.ids.insert(done.id.clone(), done.place.clone());
-            }
+    fn note_id(&mut self, done: &Done, input: usize) {
+        let place = ids::Place {
+            input,
+            line: done.line,
+        };
+        if let Some(first) = self.ids.note(&done.id, place) {
+            let message = format!(
+                "id {:?} is also the id of {}; tables show each one's source beside it",
+                done.id,
+                ids::shown(self.inputs, first)
+            );
+            let warning = Located::new(ids::shown(self.inputs, place), message);
+            diagnostics::warning_of_kind(&warning, ids::SHARED_ID);
         }
     }
 }
@@ -495,7 +505,7 @@ fn read_line_limited(
 /// Reads, parses, resolves, and (when scoring) scores and renders one
 /// answer set.
 fn process(job: Job, options: &Options<'_>, renderer: Option<Renderer<'_>>) -> Outcome {
-    let (mut respondent, place) = resolve_job(job, options.catalog, options.unknown_tags)?;
+    let (mut respondent, line) = resolve_job(job, options.catalog, options.unknown_tags)?;
     if !options.families.is_empty() {
         respondent.families = options.families.clone();
     }
@@ -513,7 +523,7 @@ fn process(job: Job, options: &Options<'_>, renderer: Option<Renderer<'_>>) -> O
     Ok(Done {
         rendered,
         id,
-        place,
+        line,
         warnings,
     })
 }
@@ -531,18 +541,18 @@ pub fn read_one(path: &Path, catalog: &Catalog) -> Result<answers::Respondent, V
     resolve_job(job, catalog, answers::UnknownTags::Error).map(|(respondent, _)| respondent)
 }
 
-/// Reads, parses and resolves one answer set; returns it with the place it
-/// came from as shown to a person (`a.yaml`, `cohort.jsonl:3`).
+/// Reads, parses and resolves one answer set; returns it with its line
+/// when its input holds many (a JSON Lines record, a survey row).
 fn resolve_job(
     job: Job,
     catalog: &Catalog,
     unknown_tags: answers::UnknownTags,
-) -> Result<(answers::Respondent, String), Vec<Located>> {
+) -> Result<(answers::Respondent, Option<usize>), Vec<Located>> {
     let (source, text, format, first_line, default_id) = match job {
         Job::Failed(problem) => return Err(vec![problem]),
         Job::Row(row) => {
             let respondent = row.resolve(catalog, unknown_tags)?;
-            return Ok((respondent, row.place()));
+            return Ok((respondent, Some(row.line())));
         }
         Job::Text {
             source,
@@ -583,12 +593,8 @@ fn resolve_job(
         }
         Err(problems) => return Err(problems),
     };
-    let place = if format == Format::JsonLines {
-        format!("{source}:{first_line}")
-    } else {
-        source
-    };
-    Ok((respondent, place))
+    let line = (format == Format::JsonLines).then_some(first_line);
+    Ok((respondent, line))
 }
 
 /// The `id` of a JSON Lines record that failed, if it has a readable one.

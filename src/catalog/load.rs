@@ -4,14 +4,6 @@
 use super::*;
 
 impl Catalog {
-    /// The catalog compiled into the binary.
-    pub fn builtin() -> Result<Catalog> {
-        let raw: RawCatalog = from_json(BUILTIN_JSON, BUILTIN_NAME, 1, CATALOG_SHAPE)
-            .map_err(|problem| Error::Catalog(vec![problem]))?;
-        // Problems would be located in the YAML source, the file people edit.
-        Builder::new(BUILTIN_SOURCE, BUILTIN_NAME).build(raw)
-    }
-
     /// The built-in catalog, or the one at `path`.
     pub fn load(path: Option<&Path>) -> Result<Catalog> {
         let Some(path) = path else {

@@ -1,8 +1,9 @@
 //! The role catalog's model: families, axes, questions, paths, tags,
 //! hints and roles, and the indexes a loaded catalog keeps.
 //!
-//! `load` reads and validates a catalog; `lookup` finds names in it and
-//! suggests near misses.
+//! `load` reads and validates a catalog; `builtin` is the one compiled in,
+//! prepared at build time; `lookup` finds names in it and suggests near
+//! misses.
 //!
 //! Names are resolved to indices once, here, so scoring works on plain
 //! integers: a tag is an index into [`Catalog::tags`], a role into
@@ -12,7 +13,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Shape, UniqueMap, from_json, from_yaml};
+use crate::document::{Shape, UniqueMap, from_yaml};
 use crate::error::{Error, Located, Result};
 use crate::locate::line_of;
 use crate::matching::{Described, WordIndex, closest, did_you_mean, normalize, with_normalized};
@@ -22,9 +23,6 @@ type Lookup = rustc_hash::FxHashMap<String, usize>;
 
 /// The built-in catalog, compiled into the binary.
 pub const BUILTIN_SOURCE: &str = include_str!("../../roles.yaml");
-/// The same catalog as JSON, made by `build.rs`: it loads several times
-/// faster, and loading is most of the cost of scoring one file.
-const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/roles.json"));
 pub const BUILTIN_NAME: &str = "<built-in roles.yaml>";
 /// A catalog bigger than this is refused, like an oversized answer file.
 pub const MAX_CATALOG_BYTES: u64 = 16 * 1024 * 1024;
@@ -293,6 +291,7 @@ impl PartialEq for Serial {
     }
 }
 
+mod builtin;
 mod load;
 mod lookup;
 

@@ -135,7 +135,8 @@ mod tests {
     use super::super::fake::{Reply, Scripted};
     use super::super::flow::Outcome;
     use super::*;
-    use crate::answers::{Format, Respondent};
+    use crate::answers::Respondent;
+    use crate::answers::testing::resolve_text;
     use crate::catalog::Catalog;
 
     fn outcome(catalog: &Catalog, name: Option<&str>) -> Outcome {
@@ -171,15 +172,8 @@ mod tests {
 
     fn read_back(catalog: &Catalog, path: &Path) -> Respondent {
         let text = std::fs::read_to_string(path).unwrap();
-        let format = Format::from_extension(path).unwrap_or(Format::Yaml);
-        let origin = crate::answers::Origin {
-            source: "saved",
-            text: text.trim_end(),
-            first_line: 1,
-            default_id: "x",
-        };
-        let file = crate::answers::parse(&origin, format).unwrap();
-        let mut r = crate::answers::resolve(file, catalog, &origin).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy();
+        let mut r = resolve_text(catalog, &name, text.trim_end());
         r.source = "<interview>".into();
         r
     }

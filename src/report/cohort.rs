@@ -2,7 +2,8 @@
 
 use std::io::{self, Write};
 
-use super::{FormatWriter, Rendered, Renderer, Theme};
+use super::theme::Theme;
+use super::writer::{FormatWriter, Rendered, Renderer};
 use crate::catalog::Catalog;
 use crate::error::Located;
 use crate::score::{Scored, explain};

@@ -3,7 +3,8 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::{FormatWriter, Rendered, Renderer, write_fraction4, write_integer, write_text};
+use super::numbers::{write_fraction4, write_integer};
+use super::writer::{FormatWriter, Rendered, Renderer, write_text};
 use crate::catalog::Catalog;
 use crate::error::Located;
 use crate::score::{Scored, tag_marks};

@@ -5,7 +5,7 @@ use comfy_table::{
     CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle,
 };
 
-use super::Theme;
+use super::theme::Theme;
 
 /// A table with only a rule under the header: light on the eye, and it
 /// copies cleanly into tickets.

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{FormatWriter, Rendered, Renderer, write_text};
+use super::writer::{FormatWriter, Rendered, Renderer, write_text};
 use crate::answers::Respondent;
 use crate::catalog::Catalog;
 use crate::error::Located;

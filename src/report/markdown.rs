@@ -5,7 +5,8 @@
 use std::io::{self, Write};
 
 use super::cohort::{COMMON_GAPS, Cohort, View};
-use super::{Theme, percent};
+use super::numbers::percent;
+use super::theme::Theme;
 use crate::answers::Respondent;
 use crate::catalog::Catalog;
 use crate::score::{RoleScore, Scored, explain, growth_plan, level_of};

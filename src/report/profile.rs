@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 
-use super::{Theme, percent};
+use super::numbers::{hundredths, percent};
+use super::theme::Theme;
 use crate::answers::Respondent;
 use crate::catalog::{Catalog, Role};
 use crate::score::{Focus, RoleScore, growth_plan, level_of};
@@ -45,7 +46,7 @@ pub fn team_behaviours(out: &mut String, role: &Role, theme: Theme) {
 /// An axis value as people write it, to hundredths rounded half up:
 /// `4`, `3.5`, `2.33`, `2.13` for 2.125.
 pub fn axis_value(value: f64) -> String {
-    let n = super::hundredths(value);
+    let n = hundredths(value);
     let sign = if n < 0 { "-" } else { "" };
     let text = format!(
         "{sign}{}.{:02}",

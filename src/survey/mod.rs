@@ -18,9 +18,6 @@ use std::sync::Mutex;
 use crate::catalog::Catalog;
 use crate::error::{Error, Located};
 
-/// A survey file bigger than this is refused: far more than 50,000 rows.
-pub const MAX_SURVEY_BYTES: u64 = 256 * 1024 * 1024;
-
 mod cells;
 mod columns;
 mod header;

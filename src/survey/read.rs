@@ -9,9 +9,11 @@ use crate::answers;
 use crate::catalog::Catalog;
 use crate::error::Located;
 
-use super::MAX_SURVEY_BYTES;
 use super::columns::Columns;
 use super::header::{Layout, header_key, shorten, split_grid};
+
+/// A survey file bigger than this is refused: far more than 50,000 rows.
+const MAX_SURVEY_BYTES: u64 = 256 * 1024 * 1024;
 
 /// A survey being read: its layout, and the records still to come.
 pub struct Rows {

@@ -90,10 +90,10 @@ impl Row {
         }
     }
 
-    /// Where the row came from as shown to a person: `survey.csv:4`, its
-    /// line.
-    pub fn place(&self) -> String {
-        format!("{}:{}", self.layout.source, self.line)
+    /// The line the row starts on: with the file's name, the place shown
+    /// to a person (`survey.csv:4`).
+    pub fn line(&self) -> usize {
+        self.line
     }
 
     /// `row 4, column "Strengths"`.

@@ -390,3 +390,33 @@ pub fn respondent_with(
             }
         })
 }
+
+/// `4997` → `4,997`, as counts are written on stderr.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// Exit code, stdout and stderr of a finished command.
+pub fn output(cmd: &mut Command) -> (Option<i32>, String, String) {
+    let out = cmd.output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// Scores JSON Lines written to `big.jsonl` in `dir` as JSON Lines, the
+/// best match only (quick for a big batch).
+pub fn score_big_jsonl(dir: &Path, lines: &str) -> (Option<i32>, String, String) {
+    write(dir, "big.jsonl", lines.as_bytes());
+    output(rolefit_in(dir).args(["score", "big.jsonl", "--format", "jsonl", "--top", "1"]))
+}

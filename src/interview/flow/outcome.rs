@@ -2,12 +2,12 @@
 //! answer file would resolve to, the axis values from the statements, the
 //! notes on answers that cannot carry a ranking, and the answer file to save.
 
-use crate::answers::{AnswerFile, Respondent, UniqueMap};
+use crate::answers::{AnswerFile, DEFAULT_LEVEL, Respondent, UniqueMap};
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 
 use super::questions::likert_label;
-use super::{DEFAULT_LEVEL, State};
+use super::state::State;
 
 /// The id of an interview's respondent without a name: the table reads
 /// "Ranking for you".

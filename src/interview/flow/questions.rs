@@ -2,13 +2,15 @@
 //! the step indicator, the wording, the lists offered and the checks on
 //! what comes back.
 
-use crate::catalog::MAX_LEVEL;
+use crate::answers::DEFAULT_LEVEL;
+use crate::catalog::{LEVELS, MAX_LEVEL};
 use crate::error::{Error, Result};
 
 use super::super::prompt::{Ask, Choice, Keys, LIKERT, Picked, Prompter};
-use super::{DEFAULT_LEVEL, DEFAULT_LIKERT, State, Step};
+use super::state::{State, Step};
 
-use crate::catalog::LEVELS;
+/// The Likert answer an item starts on: the middle of the scale.
+const DEFAULT_LIKERT: u8 = 3;
 
 /// Groups of steps, counted by the step indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

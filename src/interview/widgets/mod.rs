@@ -4,7 +4,14 @@
 //!
 //! dialoguer's prompts cannot filter a list as one types, answer a scale
 //! with a number key, or set several levels on one screen; these can.
+//!
+//! Each part uses only the parts listed before it: `keys` (what a key did,
+//! Esc split from the key after it), `drawing` (the symbols, lines fitted to
+//! the width), then the widgets `tick_list`, `scale`, `levels` and
+//! `text_input`; this module only gathers them.
 
+mod drawing;
+mod keys;
 mod levels;
 mod scale;
 #[cfg(test)]
@@ -12,131 +19,9 @@ mod tests;
 mod text_input;
 mod tick_list;
 
-use console::Key;
-
+pub use drawing::{Glyphs, fit, locale_is_utf8};
+pub use keys::{Flow, split_escape};
 pub use levels::Levels;
 pub use scale::Scale;
 pub use text_input::TextInput;
 pub use tick_list::TickList;
-
-/// What a key did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flow {
-    /// Still on this screen: draw it again.
-    Stay,
-    /// Enter (or a number key on a scale): the answer is given.
-    Done,
-    /// Esc: back a step.
-    Back,
-}
-
-/// The symbols drawn: Unicode when the terminal's locale is UTF-8, else ASCII.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Glyphs {
-    pub unicode: bool,
-}
-
-impl Glyphs {
-    pub fn pointer(self) -> &'static str {
-        if self.unicode { "❯" } else { ">" }
-    }
-    pub fn ticked(self) -> &'static str {
-        if self.unicode { "✔" } else { "[x]" }
-    }
-    pub fn unticked(self) -> &'static str {
-        if self.unicode { "⬚" } else { "[ ]" }
-    }
-    pub fn ellipsis(self) -> &'static str {
-        if self.unicode { "…" } else { "..." }
-    }
-    pub fn up_down(self) -> &'static str {
-        if self.unicode { "↑↓" } else { "up/down" }
-    }
-    pub fn left_right(self) -> &'static str {
-        if self.unicode { "←→" } else { "left/right" }
-    }
-    pub fn separator(self) -> &'static str {
-        if self.unicode { " · " } else { " | " }
-    }
-    /// The interview's own Unicode punctuation in `text`, in ASCII when
-    /// the terminal cannot show it.
-    pub fn plain(self, text: &str) -> String {
-        if self.unicode {
-            text.to_string()
-        } else {
-            text.replace(" · ", " - ").replace('…', "...")
-        }
-    }
-
-    fn full(self) -> &'static str {
-        if self.unicode { "●" } else { "#" }
-    }
-    fn empty(self) -> &'static str {
-        if self.unicode { "○" } else { "-" }
-    }
-}
-
-/// The keys in what was read as one: Esc and the key after it, when they
-/// came so close together that they read as an unknown escape sequence
-/// (Esc, then Enter), are two keys. Arrows and other known sequences are
-/// left alone.
-pub fn split_escape(key: Key) -> Vec<Key> {
-    match key {
-        Key::UnknownEscSeq(chars) if !matches!(chars.first(), Some('[' | 'O') | None) => {
-            std::iter::once(Key::Escape)
-                .chain(chars.into_iter().map(|c| match c {
-                    '\r' | '\n' => Key::Enter,
-                    '\x7f' | '\x08' => Key::Backspace,
-                    '\x1b' => Key::Escape,
-                    c => Key::Char(c),
-                }))
-                .collect()
-        }
-        key => vec![key],
-    }
-}
-
-/// Whether the locale says the terminal takes UTF-8: the first of
-/// `LC_ALL`, `LC_CTYPE` and `LANG` that is set decides.
-pub fn locale_is_utf8(var: impl Fn(&str) -> Option<String>) -> bool {
-    ["LC_ALL", "LC_CTYPE", "LANG"]
-        .iter()
-        .find_map(|name| var(name).filter(|v| !v.is_empty()))
-        .is_some_and(|value| {
-            let value = value.to_ascii_lowercase();
-            value.contains("utf-8") || value.contains("utf8")
-        })
-}
-
-/// Cuts `text` to at most `width` display columns, never inside a
-/// character, marking a cut with the locale's ellipsis.
-pub fn fit(text: &str, width: usize, glyphs: Glyphs) -> String {
-    crate::text::fit(text, width, glyphs.ellipsis())
-}
-
-/// The prompt above a scale or the levels: bold, cut to the width.
-fn prompt_line(prompt: &str, width: usize, glyphs: Glyphs) -> String {
-    console::Style::new()
-        .for_stderr()
-        .bold()
-        .apply_to(fit(prompt, width, glyphs))
-        .to_string()
-}
-
-/// Pads `text` with spaces to `width` display columns (cutting it first
-/// when longer).
-fn pad(text: &str, width: usize, glyphs: Glyphs) -> String {
-    crate::text::pad(&fit(text, width, glyphs), width)
-}
-
-/// Keeps the cursor on the page: the first row shown after a move.
-fn scrolled(top: usize, cursor: usize, page: usize) -> usize {
-    let page = page.max(1);
-    if cursor < top {
-        cursor
-    } else if cursor >= top + page {
-        cursor + 1 - page
-    } else {
-        top
-    }
-}

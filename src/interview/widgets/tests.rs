@@ -1,5 +1,7 @@
 //! The prompts driven key by key, and drawn at several widths.
 
+use console::Key;
+
 use super::*;
 use crate::interview::prompt::Choice;
 use crate::text::width as text_width;

@@ -2,7 +2,8 @@
 
 use console::{Key, Style};
 
-use super::{Flow, Glyphs};
+use super::drawing::Glyphs;
+use super::keys::Flow;
 use crate::text::escape_control;
 use crate::text::width as text_width;
 

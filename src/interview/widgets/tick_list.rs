@@ -2,7 +2,8 @@
 
 use console::{Key, Style};
 
-use super::{Flow, Glyphs, fit, pad, scrolled};
+use super::drawing::{Glyphs, fit, pad, scrolled};
+use super::keys::Flow;
 use crate::interview::prompt::Choice;
 use crate::text::escape_control;
 use crate::text::width as text_width;

@@ -5,11 +5,13 @@
 use crate::report::ties::{COHORT_TIE_NOTE, tie_mark};
 use maud::{Markup, html};
 
+use super::cohort_data::{
+    BANDS, CohortData, GAPS_SHOWN, MAX_ROLES_SHOWN, PEOPLE_LIMIT, PersonRow, band_name,
+};
 use super::page::{DISCLAIMER, page};
-use super::{BANDS, CohortData, GAPS_SHOWN, MAX_ROLES_SHOWN, PEOPLE_LIMIT, PersonRow, band_name};
 use crate::catalog::Catalog;
 use crate::diagnostics::thousands;
-use crate::report::percent;
+use crate::report::numbers::{percent, whole_percent};
 use crate::report::svg::{self, Bar, Cell};
 
 /// The roles a cohort's heatmap shows: the most often best match first,
@@ -135,7 +137,7 @@ fn people_heatmap(catalog: &Catalog, data: &CohortData, roles: &[usize]) -> Mark
                     score_of(row, role).map(|s| Cell {
                         fraction: s,
                         // Percent without the sign, to fit a narrow cell.
-                        text: crate::report::whole_percent(s).to_string(),
+                        text: whole_percent(s).to_string(),
                     })
                 })
                 .collect()

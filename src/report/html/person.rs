@@ -7,7 +7,7 @@ use maud::{Markup, html};
 use super::page::{DISCLAIMER, page};
 use crate::answers::Respondent;
 use crate::catalog::Catalog;
-use crate::report::percent;
+use crate::report::numbers::percent;
 use crate::report::svg::{self, Bar, Series};
 use crate::score::{RoleScore, Scored, growth_plan, level_of, tag_marks};
 

@@ -1,7 +1,13 @@
 //! The HTML writer's memory on a large cohort, and its pages.
 
-use super::*;
+use std::io;
+
 use crate::answers::Respondent;
+use crate::catalog::Catalog;
+use crate::report::writer::FormatWriter;
+
+use super::HtmlWriter;
+use super::cohort_data::{PEOPLE_LIMIT, band, band_name};
 
 /// Above the limit the writer keeps counts only: its memory does not
 /// grow with the cohort.

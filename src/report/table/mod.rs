@@ -1,16 +1,24 @@
-//! The table a person reads: the ranking, then the best match's profile.
+//! The tables people read: one respondent's ranking, then the best
+//! match's profile; the cohort's tables are in `cohort`.
+
+mod cohort;
 
 use std::io::{self, Write};
 
 use comfy_table::{ColumnConstraint, Table};
 
-use super::cohort::{COMMON_GAPS, Cohort, View};
+use super::cohort::View;
 use super::grid::{align_right, new_table, wrap_only};
-use super::ties::{COHORT_TIE_NOTE, NO_MATCH_NOTE, no_match_line, rank_labels, tie_mark, tie_note};
-use super::{Theme, percent, profile};
+use super::numbers::percent;
+use super::profile;
+use super::theme::Theme;
+use super::ties::{NO_MATCH_NOTE, rank_labels, tie_note};
 use crate::catalog::Catalog;
 use crate::score::{Scored, explain};
 use crate::text::escape_control;
+
+/// Rows a table (terminal or Markdown) shows unless `--top` says otherwise.
+pub const TABLE_TOP: usize = 10;
 
 /// Narrower than this, the ranking is a list with one role per line.
 pub const LIST_BELOW: usize = 60;
@@ -240,7 +248,7 @@ pub(crate) fn write(
 ) -> io::Result<()> {
     match view {
         View::Single(scored) => single(catalog, scored, theme, out),
-        View::Cohort(rows) => cohort(catalog, &rows, theme, out),
+        View::Cohort(rows) => cohort::cohort(catalog, &rows, theme, out),
     }
 }
 
@@ -333,83 +341,6 @@ pub fn single(
         out.write_all(profile::fit_profile(catalog, r, best, theme).as_bytes())?;
     } else if scored.ranking.is_empty() {
         writeln!(out, "\nNo role is in the families chosen.")?;
-    }
-    Ok(())
-}
-
-pub(crate) fn cohort(
-    catalog: &Catalog,
-    cohort: &Cohort<'_>,
-    theme: Theme,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let role_name = |role: usize| escape_control(&catalog.roles[role].name).into_owned();
-    let mut table = new_table(
-        theme,
-        vec!["Respondent", "Best match", "Score", "Runner-up", "Score"],
-    );
-    for row in cohort.rows.iter().filter(|row| row.best.is_some()) {
-        let (best, best_score) = row
-            .best
-            .map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
-        let (next, next_score) = row
-            .runner_up
-            .map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
-        table.add_row(vec![
-            escape_control(&row.id).into_owned(),
-            best,
-            tie_mark(row.best_tied, percent(best_score)),
-            next,
-            tie_mark(row.best_tied, percent(next_score)),
-        ]);
-    }
-    align_right(&mut table, &[2, 4]);
-    writeln!(out, "{}\n", table.trim_fmt())?;
-    if cohort.rows.iter().any(|row| row.best_tied) {
-        writeln!(
-            out,
-            "{}\n",
-            crate::text::wrap(COHORT_TIE_NOTE, theme.width, "")
-        )?;
-    }
-    if let Some(line) = no_match_line(cohort) {
-        writeln!(
-            out,
-            "{}\n",
-            crate::text::wrap(&escape_control(&line), theme.width, "")
-        )?;
-    }
-
-    let scored = cohort.rows.len();
-    let mut summary = format!("{} {scored} respondents scored", theme.bold("Cohort:"));
-    if cohort.failed_inputs > 0 {
-        summary.push_str(&format!(", {} inputs failed", cohort.failed_inputs));
-    }
-    writeln!(out, "{summary}\n")?;
-    let mut best = new_table(theme, vec!["Best match", "People", "Share"]);
-    for &(role, count) in &cohort.best_counts {
-        best.add_row(vec![
-            role_name(role),
-            count.to_string(),
-            format!(
-                "{} {:>4}",
-                theme.bar(count as f64 / scored as f64, 10),
-                percent(Some(count as f64 / scored as f64))
-            ),
-        ]);
-    }
-    align_right(&mut best, &[1]);
-    writeln!(out, "{}\n", best.trim_fmt())?;
-    if !cohort.common_gaps.is_empty() {
-        let mut gaps = new_table(theme, vec!["Most common gap in the best match", "People"]);
-        for &(tag, count) in cohort.common_gaps.iter().take(COMMON_GAPS) {
-            gaps.add_row(vec![
-                escape_control(&catalog.tags[tag].name).into_owned(),
-                count.to_string(),
-            ]);
-        }
-        align_right(&mut gaps, &[1]);
-        writeln!(out, "{}", gaps.trim_fmt())?;
     }
     Ok(())
 }

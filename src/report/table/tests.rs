@@ -1,19 +1,16 @@
 //! The ranking table and the cohort table, on the example answer file.
 
-use super::*;
-use crate::answers::{Format, Origin};
+use crate::answers::testing::resolve_text;
+use crate::catalog::Catalog;
+use crate::report::theme::Theme;
+use crate::score::Scored;
+
+use super::{TABLE_TOP, ranking_block};
 
 fn jane(catalog: &Catalog) -> Scored {
     let text = include_str!("../../../examples/jane-sre.yaml");
-    let origin = Origin {
-        source: "jane-sre.yaml",
-        text,
-        first_line: 1,
-        default_id: "jane-sre",
-    };
-    let file = crate::answers::parse(&origin, Format::Yaml).unwrap();
-    let respondent = crate::answers::resolve(file, catalog, &origin).unwrap();
-    crate::score::assess(catalog, respondent, Some(crate::report::TABLE_TOP))
+    let respondent = resolve_text(catalog, "jane-sre.yaml", text);
+    crate::score::assess(catalog, respondent, Some(TABLE_TOP))
 }
 
 fn block(catalog: &Catalog, scored: &Scored, width: usize) -> String {

@@ -1,0 +1,89 @@
+//! The cohort's tables: each respondent's best match and runner-up, then
+//! how many people each role fits best and the most common gaps.
+
+use std::io::{self, Write};
+
+use crate::catalog::Catalog;
+use crate::report::cohort::{COMMON_GAPS, Cohort};
+use crate::report::grid::{align_right, new_table};
+use crate::report::numbers::percent;
+use crate::report::theme::Theme;
+use crate::report::ties::{COHORT_TIE_NOTE, no_match_line, tie_mark};
+use crate::text::escape_control;
+
+pub(crate) fn cohort(
+    catalog: &Catalog,
+    cohort: &Cohort<'_>,
+    theme: Theme,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let role_name = |role: usize| escape_control(&catalog.roles[role].name).into_owned();
+    let mut table = new_table(
+        theme,
+        vec!["Respondent", "Best match", "Score", "Runner-up", "Score"],
+    );
+    for row in cohort.rows.iter().filter(|row| row.best.is_some()) {
+        let (best, best_score) = row
+            .best
+            .map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
+        let (next, next_score) = row
+            .runner_up
+            .map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
+        table.add_row(vec![
+            escape_control(&row.id).into_owned(),
+            best,
+            tie_mark(row.best_tied, percent(best_score)),
+            next,
+            tie_mark(row.best_tied, percent(next_score)),
+        ]);
+    }
+    align_right(&mut table, &[2, 4]);
+    writeln!(out, "{}\n", table.trim_fmt())?;
+    if cohort.rows.iter().any(|row| row.best_tied) {
+        writeln!(
+            out,
+            "{}\n",
+            crate::text::wrap(COHORT_TIE_NOTE, theme.width, "")
+        )?;
+    }
+    if let Some(line) = no_match_line(cohort) {
+        writeln!(
+            out,
+            "{}\n",
+            crate::text::wrap(&escape_control(&line), theme.width, "")
+        )?;
+    }
+
+    let scored = cohort.rows.len();
+    let mut summary = format!("{} {scored} respondents scored", theme.bold("Cohort:"));
+    if cohort.failed_inputs > 0 {
+        summary.push_str(&format!(", {} inputs failed", cohort.failed_inputs));
+    }
+    writeln!(out, "{summary}\n")?;
+    let mut best = new_table(theme, vec!["Best match", "People", "Share"]);
+    for &(role, count) in &cohort.best_counts {
+        best.add_row(vec![
+            role_name(role),
+            count.to_string(),
+            format!(
+                "{} {:>4}",
+                theme.bar(count as f64 / scored as f64, 10),
+                percent(Some(count as f64 / scored as f64))
+            ),
+        ]);
+    }
+    align_right(&mut best, &[1]);
+    writeln!(out, "{}\n", best.trim_fmt())?;
+    if !cohort.common_gaps.is_empty() {
+        let mut gaps = new_table(theme, vec!["Most common gap in the best match", "People"]);
+        for &(tag, count) in cohort.common_gaps.iter().take(COMMON_GAPS) {
+            gaps.add_row(vec![
+                escape_control(&catalog.tags[tag].name).into_owned(),
+                count.to_string(),
+            ]);
+        }
+        align_right(&mut gaps, &[1]);
+        writeln!(out, "{}", gaps.trim_fmt())?;
+    }
+    Ok(())
+}
