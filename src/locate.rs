@@ -2,15 +2,14 @@
 //!
 //! serde reports where a document is malformed, but not where a well-formed
 //! value sits. Errors found after parsing (an unknown tag, a duplicate id)
-//! still need a line, so this walks the parser's events along the entry's
-//! path. It only runs when there is an error to report.
+//! still need a line, so this walks the entry's path in the fast YAML
+//! subset reader's tree, or, for a text it declines (JSON, odd YAML), in a
+//! full parser's events. It only runs when there is an error or a warning
+//! to report.
 
 use saphyr_parser::{Event, Parser};
 
-enum Step<'a> {
-    Key(&'a str),
-    Index(usize),
-}
+use crate::document::{Step, subset_line_of};
 
 fn steps(entry: &str) -> Option<Vec<Step<'_>>> {
     let mut steps = Vec::new();
@@ -34,11 +33,19 @@ fn steps(entry: &str) -> Option<Vec<Step<'_>>> {
 /// The 1-based line where `entry` starts in `text`, if it can be found.
 pub fn line_of(text: &str, entry: &str) -> Option<usize> {
     let steps = steps(entry)?;
+    match subset_line_of(text, &steps) {
+        Ok(line) => line,
+        Err(_) => parser_line_of(text, &steps),
+    }
+}
+
+/// [`line_of`] by a full YAML parser's events.
+fn parser_line_of(text: &str, steps: &[Step<'_>]) -> Option<usize> {
     let mut events = Parser::new_from_str(text).map_while(Result::ok);
     // StreamStart, DocumentStart, then the root node.
     let (mut event, mut span) =
         events.find(|(e, _)| !matches!(e, Event::StreamStart | Event::DocumentStart(_)))?;
-    for step in &steps {
+    for step in steps {
         match (step, &event) {
             (Step::Key(key), Event::MappingStart(..)) => loop {
                 let (k, _) = events.next()?;
@@ -72,33 +79,6 @@ pub fn line_of(text: &str, entry: &str) -> Option<usize> {
         }
     }
     Some(span.start.line())
-}
-
-/// The first YAML tag outside the core schema's plain types (`!custom`,
-/// `!!binary`, `!!set`), with its line. serde would quietly ignore most
-/// tags; an answer file or catalog has no use for them.
-pub fn foreign_tag(text: &str) -> Option<(String, usize)> {
-    const PLAIN: [&str; 7] = ["str", "int", "float", "bool", "null", "seq", "map"];
-    if !text.contains('!') {
-        return None;
-    }
-    Parser::new_from_str(text)
-        .map_while(Result::ok)
-        .find_map(|(event, span)| {
-            let tag = match event {
-                Event::Scalar(_, _, _, tag)
-                | Event::SequenceStart(_, tag)
-                | Event::MappingStart(_, tag) => tag?,
-                _ => return None,
-            };
-            let plain = tag.is_yaml_core_schema() && PLAIN.contains(&tag.suffix.as_str());
-            let shown = if tag.is_yaml_core_schema() {
-                format!("!!{}", tag.suffix)
-            } else {
-                tag.to_string()
-            };
-            (!plain).then(|| (shown, span.start.line()))
-        })
 }
 
 /// Consumes the rest of a node whose first event is `first`.
@@ -139,18 +119,71 @@ mod tests {
     }
 
     #[test]
-    fn finds_foreign_tags_only() {
-        assert_eq!(super::foreign_tag("a: !!str x\nb: \"hi!\"\n"), None);
-        assert_eq!(
-            super::foreign_tag("a: 1\nb: !custom [x]\n").map(|t| t.1),
-            Some(2)
-        );
-        assert!(super::foreign_tag("a: !!binary aGk=\n").is_some());
-    }
-
-    #[test]
     fn finds_entries_in_json() {
         let json = "{\n  \"id\": \"x\",\n  \"goals\": [\n    \"a\",\n    \"b\"\n  ]\n}";
         assert_eq!(line_of(json, "goals[1]"), Some(5));
+    }
+
+    /// Entries of answer files and catalogs, some there, some not.
+    fn entries() -> Vec<String> {
+        let mut entries = Vec::new();
+        for key in crate::document::subset_tests::KEYS {
+            for sub in [
+                "",
+                ".k1",
+                "[0]",
+                "[1].tag",
+                "[1].level",
+                "[2]",
+                "[4].tags[1]",
+            ] {
+                entries.push(format!("{key}{sub}"));
+            }
+        }
+        entries
+    }
+
+    /// Where the subset reader reads a text, it finds each entry on the
+    /// line the full parser finds it on.
+    fn lines_agree(text: &str) -> usize {
+        let mut found = 0;
+        for entry in entries() {
+            let steps = super::steps(&entry).unwrap();
+            if let Ok(line) = super::subset_line_of(text, &steps) {
+                assert_eq!(
+                    line,
+                    super::parser_line_of(text, &steps),
+                    "{entry} in {text:?}"
+                );
+                found += usize::from(line.is_some());
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn the_subset_finds_the_parsers_lines_in_every_yaml_fixture() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = vec![root.join("roles.yaml")];
+        for dir in ["tests", "examples"] {
+            crate::document::subset_tests::yaml_files(&root.join(dir), &mut files);
+        }
+        let found: usize = files
+            .iter()
+            .map(|file| lines_agree(&std::fs::read_to_string(file).unwrap()))
+            .sum();
+        assert!(found > 50, "{found}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn the_subset_finds_the_parsers_lines(
+            (text, changed) in crate::document::subset_tests::answer_texts()
+        ) {
+            lines_agree(&text);
+            lines_agree(&changed);
+        }
     }
 }

@@ -177,3 +177,37 @@ fn saved_answer_file_resolves_to_the_same_respondent() {
     let again = resolve_yaml(&saved).unwrap();
     assert_eq!(first, again);
 }
+
+/// The fast YAML subset reader gives answer files exactly as serde_yaml
+/// does, or declines: on every YAML file shipped or tested with, and on
+/// generated ones, changed and not.
+mod read_alike {
+    use proptest::prelude::*;
+
+    use crate::answers::AnswerFile;
+    use crate::document::subset_tests::{agrees, answer_texts, yaml_files};
+
+    #[test]
+    fn every_yaml_fixture() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        for dir in ["tests", "examples"] {
+            yaml_files(&root.join(dir), &mut files);
+        }
+        let read = files
+            .iter()
+            .filter(|file| agrees::<AnswerFile>(&std::fs::read_to_string(file).unwrap()))
+            .count();
+        assert!(read > files.len() / 2, "{read} of {}", files.len());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn generated((text, changed) in answer_texts()) {
+            agrees::<AnswerFile>(&text);
+            agrees::<AnswerFile>(&changed);
+        }
+    }
+}

@@ -1,9 +1,14 @@
 //! Finding the inputs of a batch: files, folders (`--recursive`, with a
 //! depth limit and skipped subfolders noted) and standard input.
 
-use super::*;
+use std::collections::HashSet;
+use std::io::{self, IsTerminal};
+use std::path::{Path, PathBuf};
 
-pub use crate::answers::Input;
+use crate::answers::{Format, Input};
+use crate::diagnostics;
+use crate::error::Located;
+use crate::read::io_problem;
 
 /// Folders nested deeper than this under an argument are not walked.
 const MAX_DEPTH: usize = 64;

@@ -14,6 +14,8 @@
 
 use std::hash::{BuildHasher, RandomState};
 
+use crate::answers::Input;
+
 /// Where an answer set came from: its input's index in the batch, and its
 /// line when the input holds many (JSON Lines records, survey rows).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -202,10 +204,10 @@ impl InputOf {
 }
 
 /// A place as shown to a person: `a.yaml`, `cohort.jsonl:3`, `<stdin>:2`.
-pub(super) fn shown(inputs: &[super::Input], place: Place) -> String {
+pub(super) fn shown(inputs: &[Input], place: Place) -> String {
     let source = match &inputs[place.input] {
-        super::Input::File(path, _) => path.display().to_string(),
-        super::Input::Stdin(_) => "<stdin>".to_string(),
+        Input::File(path, _) => path.display().to_string(),
+        Input::Stdin(_) => "<stdin>".to_string(),
     };
     match place.line {
         Some(line) => format!("{source}:{line}"),
