@@ -3,7 +3,15 @@
 //! parsing and no validation (a test proves it equals loading
 //! `roles.yaml`).
 
-use super::*;
+use super::model::{
+    Axis, Behaviors, Catalog, Family, Hint, LazyWords, Lookup, PathDef, Question, Role, Serial,
+    Tag, Weights,
+};
+use crate::error::Result;
+
+/// The built-in catalog, compiled into the binary.
+pub const BUILTIN_SOURCE: &str = include_str!("../../roles.yaml");
+pub const BUILTIN_NAME: &str = "<built-in roles.yaml>";
 
 /// `roles.yaml` as `build.rs` resolved it; None when a name in it did not
 /// resolve, and loading it then reports each problem with its line.

@@ -1,6 +1,8 @@
 //! Finding names in a loaded catalog, and "did you mean" for a miss.
 
-use super::*;
+use super::model::{Catalog, Hint, TagMiss};
+use crate::error::{Error, Result};
+use crate::matching::{Described, WordIndex, closest, did_you_mean, normalize, with_normalized};
 
 impl Catalog {
     /// Ids are matched like tags: `Work_Style` finds `work-style`.

@@ -1,4 +1,9 @@
-use super::*;
+//! The catalog: the built-in one complete and equal to `roles.yaml`, names
+//! resolved, and every problem of a custom one located.
+
+use super::builtin;
+use crate::catalog::{AXIS_RANGE, BUILTIN_NAME, BUILTIN_SOURCE, Catalog, TagMiss};
+use crate::error::Error;
 
 #[test]
 fn builtin_catalog_is_valid_and_complete() {

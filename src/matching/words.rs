@@ -1,140 +1,8 @@
-//! Name matching: normalisation and "did you mean" suggestions.
+//! Suggestions by shared words: candidates indexed by the stems of their
+//! names and descriptions, ranked by how rare the words they share are.
 
-/// Names are compared after lower-casing, turning `-` and `_` into spaces and
-/// collapsing runs of white space.
-pub fn normalize(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    normalize_into(name, &mut out);
-    out
-}
-
-/// [`normalize`] into a buffer the caller reuses: lookups of every name of
-/// every answer set then allocate nothing.
-pub fn normalize_into(name: &str, out: &mut String) {
-    out.clear();
-    if name.is_ascii() {
-        return normalize_ascii(name.as_bytes(), out);
-    }
-    // A separator is written only before the next word, so runs collapse
-    // and the ends are trimmed in one pass.
-    let mut pending_space = false;
-    for c in name.chars() {
-        if c.is_whitespace() || c == '-' || c == '_' {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-}
-
-/// [`normalize_into`] for ASCII text (nearly every name), byte by byte.
-fn normalize_ascii(name: &[u8], out: &mut String) {
-    if is_normal_ascii(name) {
-        // Catalog names and aliases are mostly written this way already.
-        out.push_str(std::str::from_utf8(name).unwrap_or_default());
-        return;
-    }
-    let mut pending_space = false;
-    for &b in name {
-        if b.is_ascii_whitespace() || b == b'\x0b' || b == b'-' || b == b'_' {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        out.push(char::from(b.to_ascii_lowercase()));
-    }
-}
-
-/// Whether ASCII `name` is its own normal form: no capitals, `-`, `_` or
-/// white space but single spaces between words.
-fn is_normal_ascii(name: &[u8]) -> bool {
-    let mut after_space = true;
-    for &b in name {
-        let space = b == b' ';
-        if b.is_ascii_uppercase()
-            || b == b'-'
-            || b == b'_'
-            || (b.is_ascii_whitespace() || b == b'\x0b') && !space
-            || (space && after_space)
-        {
-            return false;
-        }
-        after_space = space;
-    }
-    !after_space || name.is_empty()
-}
-
-/// Looks `name` up by its normalised form without allocating: the name is
-/// normalised into a buffer kept per thread.
-pub fn with_normalized<R>(name: &str, look_up: impl FnOnce(&str) -> R) -> R {
-    thread_local! {
-        static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-    }
-    BUFFER.with(|buffer| match buffer.try_borrow_mut() {
-        Ok(mut buffer) => {
-            normalize_into(name, &mut buffer);
-            look_up(&buffer)
-        }
-        // Only a lookup nested in another one gets here.
-        Err(_) => look_up(&normalize(name)),
-    })
-}
-
-/// Queries longer than this get no suggestion: edit distance is quadratic,
-/// and nothing that long is a typo of a short name.
-const MAX_QUERY_CHARS: usize = 120;
-/// How similar (0–1) a candidate must be to be suggested.
-const MIN_SIMILARITY: f64 = 0.6;
-
-/// The closest candidates to `query` (at most `limit`, best first, each
-/// once), compared in normalised form. `candidates` yields (what is compared,
-/// what is suggested) pairs, so an alias can suggest its tag.
-pub fn closest<'a>(
-    query: &str,
-    candidates: impl IntoIterator<Item = (&'a str, &'a str)>,
-    limit: usize,
-) -> Vec<&'a str> {
-    let query = normalize(query);
-    if query.is_empty() || query.chars().count() > MAX_QUERY_CHARS {
-        return Vec::new();
-    }
-    let mut scored: Vec<(f64, &'a str)> = Vec::new();
-    for (compared, suggested) in candidates {
-        let similarity = strsim::normalized_damerau_levenshtein(&query, &normalize(compared))
-            .max(prefix_similarity(&query, compared));
-        if similarity < MIN_SIMILARITY {
-            continue;
-        }
-        match scored.iter_mut().find(|(_, s)| *s == suggested) {
-            Some(entry) => entry.0 = entry.0.max(similarity),
-            None => scored.push((similarity, suggested)),
-        }
-    }
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    scored.into_iter().take(limit).map(|(_, s)| s).collect()
-}
-
-/// "hydration" should find "hydration and rendering behavior": a query that
-/// is a whole-word prefix of a long name is a strong hint.
-fn prefix_similarity(query: &str, candidate: &str) -> f64 {
-    let candidate = normalize(candidate);
-    if query.len() >= 4 && candidate.starts_with(query) {
-        0.75
-    } else {
-        0.0
-    }
-}
+use super::normalize::normalize;
+use super::spelling::MAX_QUERY_CHARS;
 
 /// A suggestion candidate for [`WordIndex`]: the texts that name it, and a
 /// sentence that describes it.
@@ -350,62 +218,9 @@ impl WordIndex {
     }
 }
 
-/// `did you mean "a"?` or `did you mean one of "a", "b"?`, or None.
-pub fn did_you_mean(suggestions: &[&str]) -> Option<String> {
-    let quoted: Vec<String> = suggestions.iter().map(|s| format!("{s:?}")).collect();
-    match quoted.as_slice() {
-        [] => None,
-        [one] => Some(format!("did you mean {one}?")),
-        many => Some(format!("did you mean one of {}?", many.join(", "))),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn normalizes_case_separators_and_space() {
-        assert_eq!(
-            normalize("  Error_Budgets -and\tSLOs "),
-            "error budgets and slos"
-        );
-        assert_eq!(normalize("blast-radius control"), "blast radius control");
-        assert_eq!(normalize(""), "");
-        assert_eq!(normalize("  Über_Straße -X "), "über straße x");
-        // Vertical tab and form feed are white space to both paths.
-        assert_eq!(normalize("a\x0b\x0cb"), normalize("a b"));
-    }
-
-    proptest::proptest! {
-        /// Every fast path gives what the rule says: words split at white
-        /// space, `-` and `_`, lower-cased, joined by one space.
-        #[test]
-        fn fast_paths_follow_the_rule(name in "[aAzZ09 _\\-\t\x0b\x0cé]{0,12}") {
-            let words: Vec<String> = name
-                .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase)
-                .collect();
-            proptest::prop_assert_eq!(normalize(&name), words.join(" "));
-        }
-    }
-
-    #[test]
-    fn suggests_near_misses_only() {
-        let names = [
-            "error budgets and SLOs",
-            "blast-radius control",
-            "bundle-size control",
-        ];
-        let pairs = names.iter().map(|n| (*n, *n));
-        assert_eq!(
-            closest("error budget and SLO", pairs.clone(), 3),
-            vec!["error budgets and SLOs"]
-        );
-        assert!(closest("kubernetes", pairs.clone(), 3).is_empty());
-        assert!(closest(&"x".repeat(10_000), pairs, 3).is_empty());
-    }
 
     #[test]
     fn stems_fold_plurals_and_common_endings() {
@@ -522,16 +337,6 @@ mod tests {
         assert_eq!(
             closest_by_words("budgets", &tags, 3),
             vec!["error budgets and SLOs", "bundle-size control"]
-        );
-    }
-
-    #[test]
-    fn did_you_mean_wording() {
-        assert_eq!(did_you_mean(&[]), None);
-        assert_eq!(did_you_mean(&["a"]).unwrap(), "did you mean \"a\"?");
-        assert_eq!(
-            did_you_mean(&["a", "b"]).unwrap(),
-            "did you mean one of \"a\", \"b\"?"
         );
     }
 }
