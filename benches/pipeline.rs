@@ -119,6 +119,14 @@ fn large_catalog(c: &mut Criterion) {
     c.bench_function("rank 1,024 roles, top 5", |b| {
         b.iter(|| score::rank(&catalog, black_box(&respondent), Some(5)))
     });
+    // Every axis answered: each role's work style counts, as for most
+    // realistic answer sets.
+    let answer = r#"{"strengths":["skill 3 1",{"tag":"skill 500 2","level":5},"SLO"],"goals":["skill 3 4"],"work_style":{"communication":4,"planning":2.5,"stakeholder":3,"pace":4.5,"scope":2}}"#;
+    let file = answers::parse(&origin(answer), Format::JsonLines).expect("valid");
+    let respondent = answers::resolve(file, &catalog, &origin(answer)).expect("resolves");
+    c.bench_function("rank 1,024 roles, top 5, every axis answered", |b| {
+        b.iter(|| score::rank(&catalog, black_box(&respondent), Some(5)))
+    });
 }
 
 criterion_group!(benches, stages, large_catalog);

@@ -58,71 +58,117 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
         push_field(&mut prefix, &neutralize(text));
         prefix.push(',');
     }
+    let mut marks: Vec<(usize, Option<u8>)> = Vec::new();
     let (mut matched, mut gaps) = (String::new(), String::new());
-    for (i, s) in scored.ranking.iter().enumerate() {
-        matched.clear();
-        gaps.clear();
-        for (tag, level) in tag_marks(catalog, r, s) {
-            let name = &catalog.tags[tag].name;
-            match level {
-                Some(level) => {
-                    if !matched.is_empty() {
-                        matched.push(';');
-                    }
-                    matched.push_str(name);
-                    matched.push_str(" (");
-                    push_whole(&mut matched, u64::from(level));
-                    matched.push(')');
-                }
-                None => {
-                    if !gaps.is_empty() {
-                        gaps.push(';');
-                    }
-                    gaps.push_str(name);
-                }
-            }
-        }
-        out.push_str(&prefix);
-        push_whole(&mut out, (i + 1) as u64);
-        out.push(',');
-        with_role_cells(catalog, |cells| out.push_str(&cells[s.role]));
-        for value in [Some(s.score), s.competency, s.growth, s.work_style] {
-            push_fraction4(&mut out, value);
+    with_catalog_cells(catalog, |cells| {
+        for (i, s) in scored.ranking.iter().enumerate() {
+            marks.clear();
+            marks.extend(tag_marks(catalog, r, s));
+            out.push_str(&prefix);
+            push_whole(&mut out, (i + 1) as u64);
             out.push(',');
+            out.push_str(&cells.roles[s.role]);
+            for value in [Some(s.score), s.competency, s.growth, s.work_style] {
+                push_fraction4(&mut out, value);
+                out.push(',');
+            }
+            if marks.iter().all(|&(tag, _)| cells.plain_tags[tag]) {
+                // Nothing to quote or neutralise: straight into the row.
+                push_matched(&mut out, catalog, &marks);
+                out.push(',');
+                push_gaps(&mut out, catalog, &marks);
+            } else {
+                matched.clear();
+                gaps.clear();
+                push_matched(&mut matched, catalog, &marks);
+                push_gaps(&mut gaps, catalog, &marks);
+                push_field(&mut out, &neutralize(&matched));
+                out.push(',');
+                push_field(&mut out, &neutralize(&gaps));
+            }
+            out.push('\n');
         }
-        push_field(&mut out, &neutralize(&matched));
-        out.push(',');
-        push_field(&mut out, &neutralize(&gaps));
-        out.push('\n');
-    }
+    });
     out
 }
 
-/// Runs `use_cells` with each role's `role_id,role,family,` cells, made
-/// once per catalog and thread rather than on every row.
-fn with_role_cells<R>(catalog: &Catalog, use_cells: impl FnOnce(&[String]) -> R) -> R {
-    thread_local! {
-        static CELLS: std::cell::RefCell<(Option<u64>, Vec<String>)> =
-            const { std::cell::RefCell::new((None, Vec::new())) };
-    }
-    CELLS.with_borrow_mut(|(made_for, cells)| {
-        if *made_for != Some(catalog.serial()) {
-            *cells = catalog
-                .roles
-                .iter()
-                .map(|role| {
-                    let mut cell = String::new();
-                    for text in [&role.id, &role.name, &catalog.families[role.family].id] {
-                        push_field(&mut cell, &neutralize(text));
-                        cell.push(',');
-                    }
-                    cell
-                })
-                .collect();
-            *made_for = Some(catalog.serial());
+/// The `matched` cell: the tags with a level, `name (level)`, `;` between.
+fn push_matched(out: &mut String, catalog: &Catalog, marks: &[(usize, Option<u8>)]) {
+    let mut first = true;
+    for &(tag, level) in marks {
+        let Some(level) = level else { continue };
+        if !std::mem::take(&mut first) {
+            out.push(';');
         }
+        out.push_str(&catalog.tags[tag].name);
+        out.push_str(" (");
+        push_whole(out, u64::from(level));
+        out.push(')');
+    }
+}
+
+/// The `gaps` cell: the tags without a level, `;` between.
+fn push_gaps(out: &mut String, catalog: &Catalog, marks: &[(usize, Option<u8>)]) {
+    let mut first = true;
+    for &(tag, level) in marks {
+        if level.is_some() {
+            continue;
+        }
+        if !std::mem::take(&mut first) {
+            out.push(';');
+        }
+        out.push_str(&catalog.tags[tag].name);
+    }
+}
+
+/// What rows reuse from a catalog, made once per catalog and thread.
+struct CatalogCells {
+    /// Each role's `role_id,role,family,` cells.
+    roles: Vec<String>,
+    /// Whether a tag's name may go into a cell as it is: it holds nothing
+    /// to quote and does not start like a formula. A list of such names
+    /// (joined by `;`, with ` (N)` levels) needs neither.
+    plain_tags: Vec<bool>,
+}
+
+/// Runs `use_cells` with the catalog's cells, made once per catalog and
+/// thread rather than on every row.
+fn with_catalog_cells<R>(catalog: &Catalog, use_cells: impl FnOnce(&CatalogCells) -> R) -> R {
+    thread_local! {
+        static CELLS: std::cell::RefCell<Option<(u64, CatalogCells)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    CELLS.with_borrow_mut(|made| {
+        if made
+            .as_ref()
+            .is_some_and(|(serial, _)| *serial != catalog.serial())
+        {
+            *made = None;
+        }
+        let (_, cells) = made.get_or_insert_with(|| (catalog.serial(), catalog_cells(catalog)));
         use_cells(cells)
     })
+}
+
+fn catalog_cells(catalog: &Catalog) -> CatalogCells {
+    let roles = catalog
+        .roles
+        .iter()
+        .map(|role| {
+            let mut cell = String::new();
+            for text in [&role.id, &role.name, &catalog.families[role.family].id] {
+                push_field(&mut cell, &neutralize(text));
+                cell.push(',');
+            }
+            cell
+        })
+        .collect();
+    let plain_tags = catalog
+        .tags
+        .iter()
+        .map(|tag| !needs_quotes(&tag.name) && matches!(neutralize(&tag.name), Cow::Borrowed(_)))
+        .collect();
+    CatalogCells { roles, plain_tags }
 }
 
 /// Appends a whole number: ranks and levels are one or two digits, written
@@ -175,15 +221,19 @@ const fn four_digits() -> [u8; 40_000] {
     table
 }
 
+/// Whether a field holds a comma, quote or line break.
+fn needs_quotes(field: &str) -> bool {
+    // A fold without an early exit: the compiler checks many bytes at a
+    // time, and cells are short.
+    field.bytes().fold(false, |found, b| {
+        found | matches!(b, b',' | b'"' | b'\n' | b'\r')
+    })
+}
+
 /// Appends one field, quoted when it holds a comma, quote or line break
 /// (RFC 4180, as the csv crate writes the header).
 fn push_field(out: &mut String, field: &str) {
-    // A fold without an early exit: the compiler checks many bytes at a
-    // time, and cells are short.
-    let needs_quotes = field.bytes().fold(false, |found, b| {
-        found | matches!(b, b',' | b'"' | b'\n' | b'\r')
-    });
-    if !needs_quotes {
+    if !needs_quotes(field) {
         out.push_str(field);
         return;
     }
@@ -236,6 +286,58 @@ impl<'c> FormatWriter<'c> for CsvWriter<'c> {
 #[cfg(test)]
 mod tests {
     use super::neutralize;
+    use crate::answers::Respondent;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn tag_lists_to_quote_or_neutralise_are_read_back_as_written() {
+        // A tag whose name starts like a formula and holds a comma and quotes.
+        let text = crate::catalog::BUILTIN_SOURCE
+            .replace("escalation routing", r#""=escalation, \"routing\"""#);
+        let catalog = Catalog::parse(&text, "odd.yaml").unwrap();
+        let odd = catalog
+            .tags
+            .iter()
+            .position(|t| t.name.starts_with('='))
+            .unwrap();
+        for strengths in [vec![(odd, 3)], vec![]] {
+            // As a strength it is its role's whole `matched` cell.
+            let first_in_cell = !strengths.is_empty();
+            let respondent = Respondent {
+                id: "t".into(),
+                source: "t.yaml".into(),
+                path: catalog.path_index("full").unwrap(),
+                strengths,
+                goals: vec![],
+                work_style: vec![None; catalog.axes.len()],
+                families: vec![],
+                warnings: vec![],
+            };
+            let scored = crate::score::assess(&catalog, respondent, None);
+            let text = super::rows(&catalog, &scored);
+            let mut reader = ::csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(text.as_bytes());
+            let records: Vec<_> = reader.records().map(Result::unwrap).collect();
+            assert_eq!(records.len(), scored.ranking.len());
+            for (record, s) in records.iter().zip(&scored.ranking) {
+                let why = crate::score::explain(&catalog, &scored.respondent, s);
+                let name = |tag: usize| catalog.tags[tag].name.clone();
+                let matched: Vec<String> = (why.matched.iter())
+                    .map(|&(t, l)| format!("{} ({l})", name(t)))
+                    .collect();
+                let gaps: Vec<String> = why.gaps.iter().map(|&t| name(t)).collect();
+                assert_eq!(&record[11], neutralize(&matched.join(";")));
+                assert_eq!(&record[12], neutralize(&gaps.join(";")));
+            }
+            if first_in_cell {
+                assert!(
+                    text.contains(r#","'=escalation, ""routing"" (3)""#),
+                    "{text}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn fast_number_paths_write_what_the_general_writers_do() {

@@ -1,0 +1,178 @@
+//! Why a role scored as it did: matched tags and gaps, the growth plan,
+//! and a score taken apart into points per tag, goal and axis.
+
+use crate::answers::Respondent;
+use crate::catalog::{Catalog, MAX_LEVEL};
+
+use super::rule::answered_axes;
+use super::scored::RoleScore;
+
+/// The level of a strength, if the tag is one.
+pub fn level_of(respondent: &Respondent, tag: usize) -> Option<u8> {
+    respondent
+        .strengths
+        .binary_search_by_key(&tag, |&(t, _)| t)
+        .ok()
+        .map(|i| respondent.strengths[i].1)
+}
+
+/// Why a role scored as it did.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Explanation {
+    /// The role's tags that are strengths, with levels.
+    pub matched: Vec<(usize, u8)>,
+    /// The role's tags that are not.
+    pub gaps: Vec<usize>,
+}
+
+/// Each of the role's tags with the person's level (None: a gap), without
+/// allocating; nothing where competency is undefined.
+pub fn tag_marks<'a>(
+    catalog: &'a Catalog,
+    respondent: &'a Respondent,
+    score: &RoleScore,
+) -> impl Iterator<Item = (usize, Option<u8>)> + 'a {
+    let tags: &[usize] = match score.competency {
+        Some(_) => &catalog.roles[score.role].tags,
+        None => &[],
+    };
+    tags.iter()
+        .map(move |&tag| (tag, level_of(respondent, tag)))
+}
+
+/// Matched tags and gaps of a role; both empty where competency is undefined.
+pub fn explain(catalog: &Catalog, respondent: &Respondent, score: &RoleScore) -> Explanation {
+    let mut explanation = Explanation::default();
+    for (tag, level) in tag_marks(catalog, respondent, score) {
+        match level {
+            Some(level) => explanation.matched.push((tag, level)),
+            None => explanation.gaps.push(tag),
+        }
+    }
+    explanation
+}
+
+/// The best match's gaps, the person's goals first.
+pub fn growth_plan(catalog: &Catalog, respondent: &Respondent, score: &RoleScore) -> Vec<usize> {
+    let mut gaps = explain(catalog, respondent, score).gaps;
+    gaps.sort_by_key(|tag| respondent.goals.binary_search(tag).is_err());
+    gaps
+}
+
+/// The weights in effect for a role's score: the path's weights of the
+/// components defined, scaled to add up to 1; 0 for the others.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WeightsInEffect {
+    pub competency: f64,
+    pub growth: f64,
+    pub work_style: f64,
+}
+
+/// A tag's part of a score: level None is a gap (0 points).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TagPoints {
+    pub tag: usize,
+    pub level: Option<u8>,
+    pub points: f64,
+}
+
+/// A goal's part of a score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GoalPoints {
+    pub tag: usize,
+    pub points: f64,
+}
+
+/// An answered axis's part of a score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AxisPoints {
+    pub axis: usize,
+    pub you: f64,
+    pub target: f64,
+    pub points: f64,
+}
+
+/// A score taken apart: every item's points add up to the score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Breakdown {
+    pub weights: WeightsInEffect,
+    /// Every tag of the role, gaps included, in the role's order.
+    pub competency: Vec<TagPoints>,
+    /// The role's tags that are goals, in the role's order.
+    pub growth: Vec<GoalPoints>,
+    /// Every answered axis, in axis order.
+    pub work_style: Vec<AxisPoints>,
+}
+
+/// Takes a role's score apart into points per tag, goal and axis. The
+/// score is a weighted mean of component means, so each item's points are
+/// its value times its component's weight in effect over the component's
+/// item count; their sum is the score.
+pub fn breakdown(catalog: &Catalog, respondent: &Respondent, score: &RoleScore) -> Breakdown {
+    let role = &catalog.roles[score.role];
+    let path = &catalog.paths[respondent.path].weights;
+    let weight = |w: Option<f64>, component: Option<f64>| match component {
+        Some(_) => w.unwrap_or(0.0),
+        None => 0.0,
+    };
+    let raw = [
+        weight(path.competency, score.competency),
+        weight(path.growth, score.growth),
+        weight(path.work_style, score.work_style),
+    ];
+    let total: f64 = raw.iter().sum();
+    let [competency, growth, work_style] = raw.map(|w| if total > 0.0 { w / total } else { 0.0 });
+    let per_tag = 1.0 / role.tags.len() as f64;
+    let tags = if score.competency.is_some() {
+        tag_marks(catalog, respondent, score)
+            .map(|(tag, level)| TagPoints {
+                tag,
+                level,
+                points: competency * per_tag * f64::from(level.unwrap_or(0)) / f64::from(MAX_LEVEL),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let goals = match score.growth {
+        Some(_) => role
+            .tags
+            .iter()
+            .filter(|tag| respondent.goals.binary_search(tag).is_ok())
+            .map(|&tag| GoalPoints {
+                tag,
+                points: growth * per_tag,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let axes = match score.work_style {
+        Some(_) => {
+            let answered = answered_axes(respondent);
+            let per_axis = 1.0 / answered.len() as f64;
+            answered
+                .into_iter()
+                .map(|(axis, you)| {
+                    let target = role.targets[axis];
+                    AxisPoints {
+                        axis,
+                        you,
+                        target,
+                        points: work_style * per_axis * (1.0 - (you - target).abs() / 4.0),
+                    }
+                })
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    Breakdown {
+        weights: WeightsInEffect {
+            competency,
+            growth,
+            work_style,
+        },
+        competency: tags,
+        growth: goals,
+        work_style: axes,
+    }
+}

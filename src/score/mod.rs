@@ -1,0 +1,21 @@
+//! Scoring: the rule, the ranking and the explanation of a score, and
+//! what a scored respondent carries to the reports. Pure: no I/O, no
+//! allocation per role.
+
+mod explain;
+mod rank;
+mod round;
+mod rule;
+mod scored;
+mod table;
+
+pub use explain::{
+    AxisPoints, Breakdown, Explanation, GoalPoints, TagPoints, WeightsInEffect, breakdown, explain,
+    growth_plan, level_of, tag_marks,
+};
+pub use rank::{assess, assess_asking, rank, ranking_order, standing};
+pub use round::{round4, ten_thousandths};
+pub use scored::{Asked, Focus, Place, RoleScore, Scored};
+
+#[cfg(test)]
+mod tests;
