@@ -44,12 +44,19 @@ pub(crate) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     if meta.is_file() && meta.len() > limit {
         return Err(too_large(limit));
     }
-    read_to_limit(file, limit)
+    // Sized from the start: `take` hides the file's length from
+    // `read_to_end`, which would otherwise grow the buffer from 32 bytes,
+    // one read call per doubling (six for a typical answer file, not two).
+    let expected = if meta.is_file() { meta.len() } else { 0 };
+    read_into(Vec::with_capacity(expected as usize + 1), file, limit)
 }
 
 /// Reads a stream to its end, refusing it past `limit` bytes.
 pub(crate) fn read_to_limit(reader: impl Read, limit: u64) -> Result<Vec<u8>, String> {
-    let mut bytes = Vec::new();
+    read_into(Vec::new(), reader, limit)
+}
+
+fn read_into(mut bytes: Vec<u8>, reader: impl Read, limit: u64) -> Result<Vec<u8>, String> {
     reader
         .take(limit + 1)
         .read_to_end(&mut bytes)
