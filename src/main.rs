@@ -1,3 +1,6 @@
+//! The `rolefit` binary: parses the arguments, runs the command, and maps
+//! its outcome to an exit code in one place.
+
 use std::process::ExitCode;
 
 use clap::Parser;
