@@ -94,3 +94,18 @@ fn finds_foreign_tags_only() {
     );
     assert!(super::tags::foreign_tag("a: !!binary aGk=\n").is_some());
 }
+
+#[test]
+fn windows_line_endings_take_the_subset_reader_with_the_same_value() {
+    let lf = "# saved by Notepad\nid: kim\npath: full\nstrengths:\n  - tag: SLOs\n    level: 4\n  - \"incident response\"\ngoals: [capacity planning]\nwork_style: {pace: 4, scope: 2}\n";
+    let crlf = lf.replace('\n', "\r\n");
+    let fast = subset::read::<serde_json::Value>(&lines_ending_in_lf(&crlf));
+    assert!(fast.is_some(), "the subset reader took the CR LF file");
+    let full: serde_json::Value = serde_yaml::from_str(&crlf).unwrap();
+    assert_eq!(fast.unwrap(), full);
+    let read: serde_json::Value = from_yaml(&crlf, "kim.yaml", SHAPE).unwrap();
+    assert_eq!(read, full);
+    // A CR alone is no line ending the subset reader knows: serde_yaml reads it.
+    let lone_cr = "id: kim\rpath: full\n";
+    assert!(subset::read::<serde_json::Value>(&lines_ending_in_lf(lone_cr)).is_none());
+}
