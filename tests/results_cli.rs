@@ -477,7 +477,7 @@ fn plan_table_says_what_to_change_and_where_it_leads() {
     let table =
         stdout_of(rolefit().args(["plan", "examples/jane-sre.yaml", "--role", "data architect"]));
     assert!(
-        table.starts_with("Plan: Data Architect into the top 3 · jane-doe"),
+        table.starts_with("Plan: Data Architect into the top 3 - jane-doe"),
         "{table}"
     );
     assert!(table.contains("Now: rank 21, score 14%"), "{table}");

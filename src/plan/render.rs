@@ -37,10 +37,11 @@ pub fn table(catalog: &Catalog, respondent: &Respondent, plan: &Plan, theme: The
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} {} into the top {} · {}",
+        "{} {} into the top {} {} {}",
         theme.bold("Plan:"),
         theme.bold(&name),
         plan.within,
+        theme.separator(),
         escape_control(&respondent.id)
     );
     let _ = writeln!(

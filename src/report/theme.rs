@@ -55,6 +55,11 @@ impl Theme {
         bar
     }
 
+    /// Between the parts of a title (`Ranking for kim · full path`).
+    pub fn separator(&self) -> &'static str {
+        if self.unicode { "·" } else { "-" }
+    }
+
     pub fn check(&self, matched: bool) -> &'static str {
         match (self.unicode, matched) {
             (true, true) => "✓",

@@ -274,9 +274,10 @@ fn ranking_title(
     let r = &scored.respondent;
     writeln!(
         out,
-        "{} {} · {} path",
+        "{} {} {} {} path",
         theme.bold("Ranking for"),
         theme.bold(&escape_control(&r.id)),
+        theme.separator(),
         escape_control(&catalog.paths[r.path].id)
     )
 }

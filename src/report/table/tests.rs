@@ -70,3 +70,21 @@ fn role_names_are_whole_at_every_width() {
         }
     }
 }
+
+#[test]
+fn without_unicode_the_whole_ranking_is_ascii() {
+    let catalog = Catalog::builtin().unwrap();
+    let scored = jane(&catalog);
+    for width in [40, 60, 80, 120] {
+        let theme = Theme {
+            color: false,
+            unicode: false,
+            width,
+        };
+        let mut out = Vec::new();
+        ranking_block(&catalog, &scored, theme, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let odd: String = text.chars().filter(|c| !c.is_ascii()).collect();
+        assert!(odd.is_empty(), "at {width} columns: {odd:?} in\n{text}");
+    }
+}
