@@ -40,7 +40,7 @@ pub fn from_yaml<T: DeserializeOwned>(
     // The subset reader declines deep nesting itself and takes time in
     // step with the text; it declines every tag too (`!` starting a node).
     // So the depth and tag checks wait for serde_yaml.
-    if let Some(value) = subset::read(&lines_ending_in_lf(text)) {
+    if let Some(value) = subset::read(text) {
         return Ok(value);
     }
     if let Some(line) = too_deep(text) {
@@ -53,17 +53,6 @@ pub fn from_yaml<T: DeserializeOwned>(
         return Err(Located::new(source, message).at_line(Some(line)));
     }
     Ok(value)
-}
-
-/// Files saved by Windows tools end their lines in CR LF, which YAML reads
-/// as one line break: the same lines ending in LF alone are what the subset
-/// reader takes (it declines any other CR). Line numbers do not change.
-fn lines_ending_in_lf(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains("\r\n") {
-        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    }
 }
 
 /// Deserialises YAML with serde_yaml, every error located and in words.

@@ -6,11 +6,24 @@ use super::tree::{Decline, Node, Parsed};
 /// libyaml refuses an implicit key longer than 1024 characters.
 const MAX_KEY_BYTES: usize = 1000;
 
+/// Files saved by Windows tools end their lines in CR LF, which YAML reads
+/// as one line break: [`parse`] takes the same lines ending in LF alone
+/// (any other CR declines). Line numbers do not change. Both ways into the
+/// reader (values and entries' lines) go through this.
+pub(super) fn lf_endings(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains("\r\n") {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// The tree of `text`, or [`Decline`] when it is outside the subset.
 pub(super) fn parse(text: &str) -> Parsed<Node<'_>> {
     let bytes = text.as_bytes();
     // Characters libyaml refuses or reads as line breaks (NEL, LS, PS, BOM,
-    // C1 controls) are left to it, as are tabs and carriage returns.
+    // C1 controls) are left to it, as are tabs and carriage returns not
+    // before a line feed (see [`lf_endings`]).
     // A fold without early exit: the compiler checks many bytes at a time.
     let allowed = |b: u8| (b >= b' ' && b != 0x7f) | (b == b'\n');
     if !bytes.iter().fold(true, |ok, b| ok & allowed(*b)) {

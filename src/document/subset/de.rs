@@ -10,14 +10,15 @@
 
 use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::block::parse;
+use super::block::{lf_endings, parse};
 use super::tree::{Decline, Node};
 
 /// `text` read by the subset reader, or `None` when it declines: outside
 /// the subset, or any error at all, which serde_yaml then reports in its
 /// own words and place.
 pub(crate) fn read<T: DeserializeOwned>(text: &str) -> Option<T> {
-    let tree = parse(text).ok()?;
+    let text = lf_endings(text);
+    let tree = parse(&text).ok()?;
     T::deserialize(NodeDe(&tree)).ok()
 }
 

@@ -1,7 +1,7 @@
 //! The line an entry (`strengths[1].level`) starts on, found in the subset
 //! reader's tree: far cheaper than a full YAML parser's events.
 
-use super::block::parse;
+use super::block::{lf_endings, parse};
 use super::tree::{Decline, Node};
 
 /// One step of an entry's path: a key of a mapping, or an index into a
@@ -17,7 +17,8 @@ pub enum Step<'a> {
 /// own, a block mapping's first key, a block sequence's first `-`, a
 /// flow's bracket (where a YAML parser's events start too).
 pub fn line_of(text: &str, steps: &[Step<'_>]) -> Result<Option<usize>, Decline> {
-    let tree = parse(text)?;
+    let text = lf_endings(text);
+    let tree = parse(&text)?;
     let mut node = &tree;
     for step in steps {
         let next = match (step, node) {

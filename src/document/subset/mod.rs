@@ -5,7 +5,8 @@
 //! key's indentation), one-line plain, 'single' and "double" quoted
 //! scalars, one-line flow `[…]` and `{…}`, comments, and a leading `---`.
 //! Anything else (anchors, tags, block scalars, empty values, multi-line
-//! scalars or flows, tabs, carriage returns, control characters, a second
+//! scalars or flows, tabs, carriage returns other than in CR LF line
+//! endings, control characters, a second
 //! document, odd escapes) makes it decline, and the caller reads the text
 //! with the full YAML parser instead. It never reports an error of its
 //! own: declining is always safe, so when in doubt it declines.
