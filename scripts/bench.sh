@@ -24,9 +24,9 @@ else
   trap 'rm -rf "$work"' EXIT
 fi
 
-cargo build --release --quiet --bin rolefit --example generate
+cargo build --release --quiet --workspace --bins
 rolefit=$PWD/target/release/rolefit
-generate=$PWD/target/release/examples/generate
+generate=$PWD/target/release/generate
 
 n10k=$((10000 / scale)) n50k=$((50000 / scale)) n100k=$((100000 / scale)) n200k=$((200000 / scale))
 gen() { "$generate" answers --shape "$shape" "$@"; }

@@ -2,11 +2,9 @@
 //! (the first few spelled out, then one count a kind), every warning still
 //! in each respondent's JSON, and shared ids named with both places.
 
-mod common;
-
 use serde_json::Value;
 
-use common::{output, rolefit_in, score_big_jsonl, thousands, write};
+use crate::common::{output, rolefit_in, score_big_jsonl, thousands, write};
 
 const SETS: usize = 50_000;
 

@@ -6,11 +6,9 @@
 //! number is computed here by hand from the rule docs/scoring.md states, then
 //! compared with what `rolefit score --format json` prints for her best match.
 
-mod common;
-
 use serde_json::Value;
 
-use common::{Test, role_count};
+use crate::common::{Test, role_count};
 
 /// The JSON output's precision: 4 decimals.
 fn round4(x: f64) -> f64 {
@@ -118,7 +116,7 @@ fn anchors(text: &str) -> Vec<String> {
 
 #[test]
 fn every_link_of_the_readme_and_docs_leads_somewhere() {
-    let root = std::path::Path::new(common::MANIFEST);
+    let root = std::path::Path::new(crate::common::MANIFEST);
     let mut pages = vec![root.join("README.md")];
     for entry in std::fs::read_dir(root.join("docs")).unwrap() {
         let path = entry.unwrap().path();

@@ -1,8 +1,7 @@
 //! Ties, `--explain` and `plan`, in the library: invariants over generated
 //! answers, and plans checked against a brute-force search.
 
-mod common;
-
+use crate::common;
 use std::cmp::Reverse;
 use std::sync::OnceLock;
 
@@ -262,7 +261,7 @@ proptest! {
 /// per role (the built-in roles have three), from the built-in catalog's
 /// families, axes, questions and paths.
 fn small_catalog(rng: &mut TestRng) -> Catalog {
-    let builtin_text = include_str!("../roles.yaml");
+    let builtin_text = include_str!("../../roles.yaml");
     let head = &builtin_text[..builtin_text.find("\ntags:").unwrap()];
     let tag_count = rng.random_range(4..=8);
     let role_count = rng.random_range(3..=8);

@@ -1,7 +1,7 @@
 //! Whole numbers into text: rolefit's digit writer (`write_integer`, through
 //! the `itoa` crate) against the standard library's `write!`, on the numbers
 //! a CSV export writes (ranks, levels, the integer part of a score). Run:
-//! `cargo bench --bench digits`.
+//! `cargo bench -p rolefit-bench --bench digits`.
 
 use std::fmt::Write as _;
 use std::hint::black_box;

@@ -2,8 +2,7 @@
 //! profile. The binary's output is piped here, so it is plain text at 80
 //! columns with no colour, like in a pipe or a CI log.
 
-mod common;
-
+use crate::common;
 use insta::assert_snapshot;
 
 use rolefit::answers::{Format, Origin, parse, resolve};

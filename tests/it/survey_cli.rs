@@ -1,15 +1,13 @@
 //! Survey exports (CSV) as answers, `--columns`, `--unknown-tags`,
 //! `--excel` and `template --format csv|markdown`, through the real binary.
 
-mod common;
-
 use std::fs;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use common::rolefit;
+use crate::common::rolefit;
 const GOOGLE: &str = "examples/survey/google-forms.csv";
 const GOOGLE_COLUMNS: &str = "examples/survey/columns.yaml";
 const MICROSOFT: &str = "tests/fixtures/survey/microsoft-forms.csv";

@@ -5,8 +5,7 @@
 //! resolves to a tag the advisor does not accept (or, for a broad word, to
 //! any tag at all). Run with `--nocapture` to see the numbers and misses.
 
-mod common;
-
+use crate::common;
 use predicates::prelude::*;
 use rolefit::catalog::{Catalog, TagMiss};
 use serde::Deserialize;

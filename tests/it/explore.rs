@@ -2,15 +2,14 @@
 //! binary: `roles`, `show`, `compare`, `tags` in every format, `template`,
 //! `validate`, `completions` and `man`.
 
-mod common;
-
+use crate::common;
 use std::fs;
 
 use clap::CommandFactory;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use common::{
+use crate::common::{
     MANIFEST, catalog, catalog_counts, role_count, rolefit, roles_in_family, tag_count, write,
 };
 

@@ -1,8 +1,6 @@
 //! `rolefit score` end to end: the real binary, every output format and
 //! every error path of answer files, catalogs and output.
 
-mod common;
-
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -11,7 +9,7 @@ use std::process::Stdio;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use common::{
+use crate::common::{
     MANIFEST, Test, catalog_with, json_of, role_count, rolefit, rolefit_in, stdout_of, write,
 };
 

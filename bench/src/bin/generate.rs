@@ -10,12 +10,12 @@
 //! (exit 0); `--format csv` writes the same sets as survey rows.
 //!
 //! ```sh
-//! cargo run --release --example generate -- answers --count 50000 --format jsonl > cohort.jsonl
-//! cargo run --release --example generate -- answers --count 50000 --format csv > survey.csv
-//! cargo run --release --example generate -- answers --count 10000 --format yaml --dir answers/
-//! cargo run --release --example generate -- answers --shape lean --count 50000 > lean.jsonl
-//! cargo run --release --example generate -- catalog --roles 1000 --tags-per-role 20 > big.yaml
-//! cargo run --release --example generate -- answers --catalog big.yaml --count 100000 --format jsonl
+//! cargo run --release -p rolefit-bench --bin generate -- answers --count 50000 --format jsonl > cohort.jsonl
+//! cargo run --release -p rolefit-bench --bin generate -- answers --count 50000 --format csv > survey.csv
+//! cargo run --release -p rolefit-bench --bin generate -- answers --count 10000 --format yaml --dir answers/
+//! cargo run --release -p rolefit-bench --bin generate -- answers --shape lean --count 50000 > lean.jsonl
+//! cargo run --release -p rolefit-bench --bin generate -- catalog --roles 1000 --tags-per-role 20 > big.yaml
+//! cargo run --release -p rolefit-bench --bin generate -- answers --catalog big.yaml --count 100000 --format jsonl
 //! ```
 
 #![allow(clippy::print_stderr)] // A developer tool, not rolefit: it has no diagnostics module.

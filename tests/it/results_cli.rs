@@ -1,15 +1,13 @@
 //! Ties, the all-zero case, `--explain`, `--role` and `plan` through the
 //! real binary.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
 use predicates::prelude::*;
 use serde_json::{Value, json};
 
-use common::{MANIFEST, json_of, rolefit, stdout_of};
+use crate::common::{MANIFEST, json_of, rolefit, stdout_of};
 
 fn ranking(doc: &Value) -> &Vec<Value> {
     doc["respondents"][0]["ranking"].as_array().unwrap()

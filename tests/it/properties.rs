@@ -1,7 +1,6 @@
 //! Invariants of the scoring engine and the reports, over generated answers.
 
-mod common;
-
+use crate::common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use proptest::prelude::*;
@@ -12,7 +11,7 @@ use rolefit::cli::OutputFormat;
 use rolefit::report::{Reporter, Theme};
 use rolefit::score::{RoleScore, Scored, assess, ranking_order};
 
-use common::catalog;
+use crate::common::catalog;
 
 fn path_id(path: usize) -> &'static str {
     &catalog().paths[path].id

@@ -8,8 +8,6 @@
 //! paper". The library works in `f64`; its raw numbers must agree to 1e-9
 //! and its rounded numbers and ranking exactly.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -23,7 +21,7 @@ use serde_json::{Value, json};
 use rolefit::answers::{Format, Origin, parse, resolve};
 use rolefit::score::{Scored, assess, explain};
 
-use common::catalog;
+use crate::common::catalog;
 
 // ---------------------------------------------------------------- rationals
 

@@ -3,8 +3,6 @@
 //!
 //! Every wait has a generous timeout; nothing here measures time.
 
-mod common;
-
 use std::path::Path;
 use std::time::Duration;
 
@@ -13,7 +11,7 @@ use expectrl::{Eof, Expect, Session};
 use predicates::prelude::PredicateBooleanExt;
 use rolefit::catalog::Catalog;
 
-use common::{rolefit, rolefit_in};
+use crate::common::{rolefit, rolefit_in};
 
 const ENTER: &str = "\r";
 const SPACE: &str = " ";

@@ -1,5 +1,5 @@
 //! Criterion benchmarks of each stage: catalog load, resolution, scoring,
-//! rendering. Run: `cargo bench --bench pipeline`.
+//! rendering. Run: `cargo bench -p rolefit-bench --bench pipeline`.
 
 use std::hint::black_box;
 
@@ -12,7 +12,7 @@ use rolefit::score;
 
 const ANSWER: &str = r#"{"id":"p1","path":"full","strengths":[{"tag":"API contract design","level":4},"SLO","pager",{"tag":"IaC","level":5}],"goals":["threat modeling depth"],"work_style":{"communication":4,"planning":2.5,"stakeholder":3,"pace":4.5,"scope":2}}"#;
 
-/// An answer set as people write them (the shape `examples/generate.rs`
+/// An answer set as people write them (the shape `bench/src/bin/generate.rs`
 /// makes by default): aliases, odd case and separators, statements for
 /// some axes, values for others.
 const REALISTIC: &str = r#"{"id":"José Álvarez 000017","strengths":["ticket-to-PR execution",{"tag":"Service_Boundary ownership","level":3}," on-call  ",{"tag":"ERROR bUDgetS","level":2},"backup-and  restore",{"tag":"KB","level":4}],"goals":["IAM AND TRUST-BOUNDARY ARCHITECTURE","alErt trIAGe"],"work_style":{"planning":4.5,"Stakeholder":5},"statements":{"ws-communication-1":2,"ws-communication-3":5,"ws-pace-2":2,"ws-pace-3":1,"ws-scope-1":3}}"#;

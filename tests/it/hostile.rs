@@ -5,13 +5,11 @@
 //! run ended (a generous hang guard, not a speed test), and that the good
 //! inputs of the batch were scored.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{Ran, Test, catalog_with, line_of, role_count};
+use crate::common::{Ran, Test, catalog_with, line_of, role_count};
 
 const GOOD: &str = "id: good-one\nstrengths: [SLO, pager]\nwork_style: {pace: 5}\n";
 

@@ -1,9 +1,8 @@
 //! Batches: parallel scoring writes exactly what a single thread writes, in
 //! input order, across chunk boundaries; progress shows only on a terminal.
 
+use crate::common;
 use std::fs;
-
-mod common;
 
 use rolefit::catalog::Catalog;
 

@@ -3,8 +3,6 @@
 //! summarised, quoted numbers, messages in words, several mistakes reported
 //! in one run, duplicate ids, JSON Lines error ids, directories.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 use std::process::Stdio;
@@ -12,7 +10,7 @@ use std::process::Stdio;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use common::{MANIFEST, output, rolefit_in, score_big_jsonl, thousands, write};
+use crate::common::{MANIFEST, output, rolefit_in, score_big_jsonl, thousands, write};
 
 fn utf16(text: &str, little_endian: bool) -> Vec<u8> {
     let mut bytes = if little_endian {

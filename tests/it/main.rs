@@ -1,0 +1,22 @@
+//! The integration tests: one crate, so the binary and its dependencies
+//! link once. Each module drives one part of rolefit through the real
+//! binary or its public library; `common` holds the shared builders.
+
+mod common;
+mod everyday;
+mod explore;
+mod hostile;
+mod html_report;
+mod interview;
+mod parallel;
+mod properties;
+mod ranking;
+mod reference;
+mod results;
+mod results_cli;
+mod score_cli;
+mod snapshots;
+mod survey_cli;
+mod vocabulary;
+mod warnings;
+mod worked_example;
