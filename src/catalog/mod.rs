@@ -5,7 +5,7 @@
 //! types and the indexes a loaded one keeps), `lookup` (finding names, and
 //! "did you mean" for a miss), `raw` (the file as written), `problems`
 //! (each problem with its line), `validate` (a text parsed, checked and
-//! indexed), `builtin` (the catalog compiled in, prepared at build time)
+//! indexed), `builtin` (the catalog compiled in, loaded at start)
 //! and `load` (the built-in catalog or a file).
 
 mod builtin;

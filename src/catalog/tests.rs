@@ -32,18 +32,6 @@ fn builtin_catalog_is_valid_and_complete() {
     assert_eq!(counts.iter().sum::<usize>(), catalog.roles.len());
 }
 
-/// The catalog `build.rs` prepared is, field by field and index by index,
-/// the one loading and validating `roles.yaml` gives: it cannot go stale.
-#[test]
-fn prepared_builtin_is_the_yaml_catalog() {
-    assert!(
-        builtin::prepared_at_build_time(),
-        "build.rs could not prepare roles.yaml"
-    );
-    let from_yaml = Catalog::parse(BUILTIN_SOURCE, BUILTIN_NAME).unwrap();
-    assert_eq!(Catalog::builtin().unwrap(), from_yaml);
-}
-
 #[test]
 fn tags_resolve_by_name_and_alias() {
     let catalog = Catalog::builtin().unwrap();
