@@ -14,6 +14,9 @@
 
 use std::hash::{BuildHasher, RandomState};
 
+use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
+
 use crate::answers::Input;
 
 /// Where an answer set came from: its input's index in the batch, and its
@@ -45,7 +48,7 @@ struct Run {
 /// Bits of the choosing hash that pick a shard: each shard grows on its
 /// own, so growing never holds two copies of the whole table.
 const SHARD_BITS: u32 = 12;
-/// A slot whose `number` is this is empty; numbering stops before it.
+/// Numbering stops before this: the last number is never handed out.
 const EMPTY: u32 = u32::MAX;
 
 impl SeenIds {
@@ -104,64 +107,25 @@ impl SeenIds {
     }
 }
 
-/// An open-addressing table of (hash, answer set number), probed linearly.
+/// The (comparing hash, answer set number) pairs of one shard. The
+/// comparing hash is stored in two halves, keeping an entry at 12 bytes.
 #[derive(Default)]
 struct Shard {
-    slots: Vec<Slot>,
-    len: usize,
+    table: HashTable<([u32; 2], u32)>,
 }
-
-#[derive(Clone, Copy)]
-struct Slot {
-    /// The comparing hash, in two halves: keeps a slot at 12 bytes.
-    hash: [u32; 2],
-    number: u32,
-}
-
-const VACANT: Slot = Slot {
-    hash: [0, 0],
-    number: EMPTY,
-};
 
 impl Shard {
     /// The number stored with `hash`, or None after storing `number`.
     fn find_or_insert(&mut self, hash: u64, number: u32) -> Option<u32> {
-        // At most 80 % full: a miss probes about 13 slots at worst.
-        if (self.len + 1) * 5 > self.slots.len() * 4 {
-            self.grow();
-        }
-        let hash = [hash as u32, (hash >> 32) as u32];
-        let mut i = self.home(hash);
-        loop {
-            let slot = &mut self.slots[i];
-            if slot.number == EMPTY {
-                *slot = Slot { hash, number };
-                self.len += 1;
-                return None;
+        let halves = [hash as u32, (hash >> 32) as u32];
+        // The comparing hash is already uniform: it is its own table hash.
+        let rehash = |&(h, _): &([u32; 2], u32)| u64::from(h[0]) | (u64::from(h[1]) << 32);
+        match self.table.entry(hash, |&(h, _)| h == halves, rehash) {
+            Entry::Occupied(found) => Some(found.get().1),
+            Entry::Vacant(slot) => {
+                slot.insert((halves, number));
+                None
             }
-            if slot.hash == hash {
-                return Some(slot.number);
-            }
-            i = if i + 1 == self.slots.len() { 0 } else { i + 1 };
-        }
-    }
-
-    /// The first slot tried for a hash: its high half scaled to the
-    /// table's size.
-    fn home(&self, hash: [u32; 2]) -> usize {
-        ((u64::from(hash[1]) * self.slots.len() as u64) >> 32) as usize
-    }
-
-    /// A quarter larger (not twice): keeps the table at least 64 % full.
-    fn grow(&mut self) {
-        let size = (self.slots.len() + self.slots.len() / 4).max(8);
-        let old = std::mem::replace(&mut self.slots, vec![VACANT; size]);
-        for slot in old.into_iter().filter(|s| s.number != EMPTY) {
-            let mut i = self.home(slot.hash);
-            while self.slots[i].number != EMPTY {
-                i = if i + 1 == self.slots.len() { 0 } else { i + 1 };
-            }
-            self.slots[i] = slot;
         }
     }
 }
@@ -263,11 +227,8 @@ mod tests {
             let first = at(n / 50_000, Some(n + n / 7 + 1));
             assert_eq!(ids.note(&format!("p{n:06}"), at(9, None)), Some(first));
         }
-        let slots: usize = ids.shards.iter().map(|s| s.slots.len()).sum();
-        assert!(
-            slots * 4 >= count * 5 && slots * 100 <= count * 160,
-            "{slots}"
-        );
+        let kept: usize = ids.shards.iter().map(|s| s.table.len()).sum();
+        assert_eq!(kept, count);
     }
 
     #[test]
