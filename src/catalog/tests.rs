@@ -1,8 +1,7 @@
 //! The catalog: the built-in one complete and equal to `roles.yaml`, names
 //! resolved, and every problem of a custom one located.
 
-use super::builtin;
-use crate::catalog::{AXIS_RANGE, BUILTIN_NAME, BUILTIN_SOURCE, Catalog, TagMiss};
+use crate::catalog::{AXIS_RANGE, BUILTIN_SOURCE, Catalog, TagMiss};
 use crate::error::Error;
 
 #[test]
