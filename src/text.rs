@@ -66,33 +66,25 @@ pub fn width(text: &str) -> usize {
 }
 
 /// Cuts `text` to at most `width` display columns, never inside a
-/// character, marking a cut with `ellipsis`.
+/// character, marking a cut with `ellipsis` (after the last word kept, not
+/// after a space).
 pub fn fit(text: &str, width: usize, ellipsis: &str) -> String {
     if self::width(text) <= width {
         return text.to_string();
     }
     let room = width.saturating_sub(self::width(ellipsis));
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = self::width(c.encode_utf8(&mut [0; 4]));
-        if used + w > room {
-            break;
-        }
-        used += w;
-        out.push(c);
+    let kept = console::truncate_str(text, room, "");
+    let kept = kept.trim_end();
+    if self::width(kept) + self::width(ellipsis) <= width {
+        format!("{kept}{ellipsis}")
+    } else {
+        kept.to_string()
     }
-    let mut out = out.trim_end().to_string();
-    if self::width(&out) + self::width(ellipsis) <= width {
-        out.push_str(ellipsis);
-    }
-    out
 }
 
 /// `text` padded with spaces to `width` display columns.
 pub fn pad(text: &str, width: usize) -> String {
-    let room = width.saturating_sub(self::width(text));
-    format!("{text}{}", " ".repeat(room))
+    console::pad_str(text, width, console::Alignment::Left, None).into_owned()
 }
 
 /// Escapes what would break a Markdown table cell or start markup, after
@@ -115,27 +107,16 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
-/// Greedy word wrap to `width` columns, each line prefixed by `indent`.
+/// Word wrap to `width` columns (at least 20 for the text), each line
+/// prefixed by `indent`; a word longer than a line stays whole.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let avail = width.saturating_sub(self::width(indent)).max(20);
-    let mut out = String::new();
-    let mut line_len = 0;
-    for word in text.split_whitespace() {
-        let len = self::width(word);
-        if line_len > 0 && line_len + 1 + len > avail {
-            out.push('\n');
-            line_len = 0;
-        }
-        if line_len == 0 {
-            out.push_str(indent);
-        } else {
-            out.push(' ');
-            line_len += 1;
-        }
-        out.push_str(word);
-        line_len += len;
-    }
-    out
+    let options = textwrap::Options::new(avail + self::width(indent))
+        .initial_indent(indent)
+        .subsequent_indent(indent)
+        .break_words(false);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    textwrap::wrap(&words.join(" "), options).join("\n")
 }
 
 #[cfg(test)]
