@@ -13,6 +13,8 @@ use std::fs::File;
 use std::io::{self, BufRead, Read};
 use std::path::Path;
 
+use encoding_rs_io::{DecodeReaderBytes, DecodeReaderBytesBuilder};
+
 use crate::error::Located;
 
 /// How to fix a file in another encoding, said once for every such message.
@@ -99,6 +101,15 @@ impl Bom {
         }
     }
 
+    /// The encoding a UTF-16 mark names.
+    fn encoding(self) -> &'static encoding_rs::Encoding {
+        if self == Bom::Utf16Be {
+            encoding_rs::UTF_16BE
+        } else {
+            encoding_rs::UTF_16LE
+        }
+    }
+
     fn len(self) -> usize {
         match self {
             Bom::None | Bom::MissingUtf16 => 0,
@@ -123,25 +134,21 @@ pub(crate) fn decode(mut bytes: Vec<u8>, source: &str) -> Result<String, Located
             })
         }
         Bom::Utf16Le | Bom::Utf16Be => {
-            let units = bytes[2..].chunks(2).map(|pair| match (pair, bom) {
-                ([a, b], Bom::Utf16Le) => u16::from_le_bytes([*a, *b]),
-                ([a, b], _) => u16::from_be_bytes([*a, *b]),
-                // An odd last byte cannot be UTF-16: decode it as invalid.
-                _ => 0xDC00,
-            });
-            let mut text = String::with_capacity(bytes.len() / 2);
-            for unit in char::decode_utf16(units) {
-                match unit {
-                    Ok(c) => text.push(c),
-                    Err(_) => {
-                        let line = text.matches('\n').count() + 1;
-                        let message =
-                            format!("not valid UTF-16 despite its byte-order mark; {SAVE_AS_UTF8}");
-                        return Err(Located::new(source, message).at_line(Some(line)));
-                    }
+            let encoding = bom.encoding();
+            let body = &bytes[2..];
+            match encoding.decode_without_bom_handling_and_without_replacement(body) {
+                Some(text) => Ok(text.into_owned()),
+                None => {
+                    // The line of the first malformed unit, from a decoding
+                    // that marks it.
+                    let (marked, _) = encoding.decode_without_bom_handling(body);
+                    let bad = marked.find('\u{FFFD}').unwrap_or(marked.len());
+                    let line = marked[..bad].matches('\n').count() + 1;
+                    let message =
+                        format!("not valid UTF-16 despite its byte-order mark; {SAVE_AS_UTF8}");
+                    Err(Located::new(source, message).at_line(Some(line)))
                 }
             }
-            Ok(text)
         }
         Bom::Utf32 | Bom::MissingUtf16 => Err(Located::new(source, refused(bom))),
     }
@@ -192,7 +199,7 @@ fn line_at(bytes: &[u8], offset: usize) -> usize {
 /// line by line. Anything else passes through untouched.
 pub(crate) enum TextStream<R> {
     Plain(R),
-    Utf16(io::BufReader<Utf16Decoder<R>>),
+    Utf16(io::BufReader<DecodeReaderBytes<R, Vec<u8>>>),
 }
 
 impl<R: BufRead> TextStream<R> {
@@ -206,13 +213,12 @@ impl<R: BufRead> TextStream<R> {
             }
             Bom::Utf16Le | Bom::Utf16Be => {
                 reader.consume(2);
-                let decoder = Utf16Decoder {
-                    inner: reader,
-                    little_endian: bom == Bom::Utf16Le,
-                    pending: None,
-                    out: Vec::new(),
-                    at: 0,
-                };
+                // A broken surrogate becomes U+FFFD: the line holding it
+                // then fails to parse with its own line number, while the
+                // other lines still score.
+                let decoder = DecodeReaderBytesBuilder::new()
+                    .encoding(Some(bom.encoding()))
+                    .build(reader);
                 Ok(TextStream::Utf16(io::BufReader::with_capacity(
                     64 * 1024,
                     decoder,
@@ -258,75 +264,6 @@ impl<R: BufRead> BufRead for TextStream<R> {
             TextStream::Plain(r) => r.consume(amount),
             TextStream::Utf16(r) => r.consume(amount),
         }
-    }
-}
-
-/// Turns a UTF-16 byte stream (its mark already read) into UTF-8. A broken
-/// surrogate becomes U+FFFD: the line holding it then fails to parse with
-/// its own line number, while the other lines still score.
-pub(crate) struct Utf16Decoder<R> {
-    inner: R,
-    little_endian: bool,
-    /// A high surrogate waiting for its pair, or a lone byte of a unit.
-    pending: Option<Vec<u8>>,
-    out: Vec<u8>,
-    at: usize,
-}
-
-impl<R: BufRead> Read for Utf16Decoder<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        while self.at == self.out.len() {
-            self.out.clear();
-            self.at = 0;
-            let mut bytes = self.pending.take().unwrap_or_default();
-            let chunk = self.inner.fill_buf()?;
-            if chunk.is_empty() {
-                if !bytes.is_empty() {
-                    self.out.extend_from_slice("\u{FFFD}".as_bytes());
-                    continue;
-                }
-                return Ok(0);
-            }
-            bytes.extend_from_slice(chunk);
-            let taken = chunk.len();
-            self.inner.consume(taken);
-            let whole = bytes.len() - bytes.len() % 2;
-            let mut units: Vec<u16> = bytes[..whole]
-                .chunks_exact(2)
-                .map(|p| {
-                    if self.little_endian {
-                        u16::from_le_bytes([p[0], p[1]])
-                    } else {
-                        u16::from_be_bytes([p[0], p[1]])
-                    }
-                })
-                .collect();
-            let mut keep = bytes[whole..].to_vec();
-            // A high surrogate at the end waits for the next chunk's low one.
-            if units.last().is_some_and(|u| (0xD800..0xDC00).contains(u)) {
-                let unit = units.pop().unwrap_or_default();
-                let mut raw = if self.little_endian {
-                    unit.to_le_bytes().to_vec()
-                } else {
-                    unit.to_be_bytes().to_vec()
-                };
-                raw.append(&mut keep);
-                keep = raw;
-            }
-            if !keep.is_empty() {
-                self.pending = Some(keep);
-            }
-            let mut utf8 = [0u8; 4];
-            for c in char::decode_utf16(units) {
-                let c = c.unwrap_or(char::REPLACEMENT_CHARACTER);
-                self.out
-                    .extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
-            }
-        }
-        let n = buf.len().min(self.out.len() - self.at);
-        buf[..n].copy_from_slice(&self.out[self.at..self.at + n]);
-        self.at += n;
-        Ok(n)
     }
 }
 

@@ -95,6 +95,41 @@ fn other_encodings_are_named_with_the_fix() {
     }
 }
 
+/// A broken surrogate in UTF-16 text fails only where it is: the JSON Lines
+/// record holding it (the others score), or the file with its line.
+#[test]
+fn a_broken_surrogate_in_utf16_fails_only_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = |id: &str| format!("{{\"id\": \"{id}\", \"strengths\": [\"SLO\"]}}\r\n");
+    let mut bytes = utf16(&record("first"), true);
+    let mut second = utf16(&record("second"), true);
+    // A lone high surrogate in place of the id's first letter.
+    second[16..18].copy_from_slice(&0xD800u16.to_le_bytes());
+    bytes.extend(&second[2..]);
+    bytes.extend(&utf16(&record("third"), true)[2..]);
+    write(dir.path(), "cohort.jsonl", &bytes);
+    let (code, stdout, stderr) =
+        output(rolefit_in(dir.path()).args(["score", "cohort.jsonl", "--format", "csv"]));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stdout.contains("\nfirst,") && stdout.contains("\nthird,"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("econd,"), "{stdout}");
+    assert!(stderr.contains("cohort.jsonl:2"), "{stderr}");
+
+    let mut file = utf16("id: x\nstrengths: [SLO]\ngoals: [pager]\n", true);
+    let at = file.len() - 8;
+    file[at..at + 2].copy_from_slice(&0xDC00u16.to_le_bytes());
+    write(dir.path(), "broken.yaml", &file);
+    let (code, _, stderr) = output(rolefit_in(dir.path()).args(["score", "broken.yaml"]));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("broken.yaml:3") && stderr.contains("not valid UTF-16"),
+        "{stderr}"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_closed_stderr_still_yields_the_whole_output_file() {
