@@ -51,6 +51,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 top: TABLE_TOP,
                 families: Vec::new(),
                 from: None,
+                group: None,
             };
             crate::interview::assess(&load()?, &args, color)
         }

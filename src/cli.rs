@@ -232,6 +232,11 @@ pub struct AssessArgs {
     /// Start from the answers in FILE (an answer file, such as one saved before).
     #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,
+
+    /// Save TEXT as your group (team or department) in the answers; without
+    /// it, the group of --from is kept. The date is always saved.
+    #[arg(long, value_name = "TEXT")]
+    pub group: Option<String>,
 }
 
 /// How `score` and `validate` read their inputs.
