@@ -63,6 +63,15 @@ Examples:
   rolefit score survey.csv --columns columns.yaml --format csv --excel -o results.csv")]
     Score(ScoreArgs),
 
+    /// What changed between two assessments: one person's two answer files,
+    /// or two folders or surveys of a cohort (people matched by id).
+    #[command(after_help = "\
+Examples:
+  rolefit diff ann-2025.yaml ann-2026.yaml
+  rolefit diff answers-q1/ answers-q2/ --format html -o changes.html
+  rolefit diff march.csv june.csv --anonymous --format markdown")]
+    Diff(DiffArgs),
+
     /// The fewest changes of strengths that bring a role into your top K.
     #[command(after_help = "\
 Examples:
@@ -308,6 +317,40 @@ pub struct ScoreArgs {
     /// Break every score down into points per tag, goal and axis (json, jsonl).
     #[arg(long)]
     pub explain: bool,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier answers: an answer file, a folder of them, or a survey.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+
+    /// The later answers, of the same kind.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+
+    /// table, json, markdown or html (default: from the --output extension, else table).
+    #[arg(long, short, value_enum, ignore_case = true)]
+    pub format: Option<OutputFormat>,
+
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite the --output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+
+    /// Print no warnings and no progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    /// No id or name of a person in the output: a cohort's counts only.
+    #[arg(long)]
+    pub anonymous: bool,
 
     #[command(flatten)]
     pub reading: ReadingArgs,

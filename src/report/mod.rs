@@ -14,8 +14,10 @@
 //! and `html`. This module holds only the format enums and [`Reporter`],
 //! which builds the writer asked for.
 
+pub mod blocks;
 mod cohort;
 mod csv;
+pub mod diff;
 pub mod grid;
 pub mod html;
 mod json;
@@ -77,6 +79,11 @@ impl<'c> Reporter<'c> {
                 Box::new(GatheringWriter::new(catalog, theme, markdown::write))
             }
         };
+        Reporter { writer }
+    }
+
+    /// A reporter around a writer of another command's own (`diff`).
+    pub fn with_writer(writer: Box<dyn FormatWriter<'c> + 'c>) -> Self {
         Reporter { writer }
     }
 

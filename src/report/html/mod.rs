@@ -3,8 +3,9 @@
 //!
 //! Each part uses only the parts listed before it: `page` (the frame and
 //! its policy), `person` (one respondent's page), `cohort_data` (what a
-//! cohort page is drawn from, and its limits) and `cohort_page`; this
-//! module holds only the writer.
+//! cohort page is drawn from, and its limits), `cohort_page` and
+//! `blocks_page` (a page of plain report blocks); this module holds only
+//! the writer.
 //!
 //! The report is one self-contained file to keep or send. It loads
 //! nothing (a Content-Security-Policy forbids it), runs no script, and
@@ -15,6 +16,7 @@
 //! each; above that the report shows how scores spread over roles instead,
 //! and the writer keeps only counts, so its memory stays flat.
 
+mod blocks_page;
 mod cohort_data;
 mod cohort_page;
 mod page;
@@ -31,6 +33,7 @@ use crate::error::Located;
 use cohort_data::CohortData;
 use cohort_page::cohort;
 
+pub use blocks_page::blocks_page;
 pub use cohort_data::PEOPLE_LIMIT;
 pub use person::{single, work_style_radar};
 

@@ -1,0 +1,88 @@
+//! A page drawn from plain report blocks (the `diff` report): each table
+//! with its chart beside it, in the frame of `page`.
+
+use maud::{Markup, html};
+
+use super::page::{DISCLAIMER, page};
+use crate::diagnostics::thousands;
+use crate::report::blocks::{Block, Chart};
+use crate::report::numbers::percent;
+use crate::report::svg::{self, Bar, Shift};
+
+/// The chart of a table, as inline SVG.
+fn chart(caption: &str, chart: &Chart) -> Markup {
+    match chart {
+        Chart::Counts(counts) => {
+            let most = counts.iter().map(|c| c.1).max().unwrap_or(1).max(1);
+            let bars: Vec<Bar> = counts
+                .iter()
+                .map(|(label, count)| Bar {
+                    label: label.clone(),
+                    fraction: *count as f64 / most as f64,
+                    value: thousands(*count),
+                })
+                .collect();
+            svg::bars(caption, &bars)
+        }
+        Chart::Shifts(rows) => {
+            let shifts: Vec<Shift> = rows
+                .iter()
+                .map(|(label, from, to)| Shift {
+                    label: label.clone(),
+                    from: *from,
+                    to: *to,
+                    value: format!("{} → {}", percent(*from), percent(*to)),
+                })
+                .collect();
+            svg::shifts(caption, &shifts)
+        }
+    }
+}
+
+/// One self-contained page of `blocks`, titled `title`.
+pub fn blocks_page(title: &str, blocks: &[Block]) -> Markup {
+    let table = |caption: &str, header: &[String], rows: &[Vec<String>], numeric: &[usize]| {
+        let class = |c: usize| if numeric.contains(&c) { "num" } else { "" };
+        html! {
+            div.wide {
+                table {
+                    caption { (caption) }
+                    thead { tr { @for (c, h) in header.iter().enumerate() { th class=(class(c)) { (h) } } } }
+                    tbody { @for row in rows {
+                        tr { @for (c, cell) in row.iter().enumerate() {
+                            @if c == 0 { th scope="row" { (cell) } } @else { td class=(class(c)) { (cell) } }
+                        } }
+                    } }
+                }
+            }
+        }
+    };
+    let body = html! {
+        header {
+            h1 { (title) }
+            p.disclaimer { (DISCLAIMER) }
+        }
+        @for block in blocks {
+            @match block {
+                Block::Heading(text) => h2 { (text) },
+                Block::Paragraph(text) => p { (text) },
+                Block::Table { caption, header, rows, numeric, chart: Some(drawn) } => {
+                    section {
+                        h3 { (caption) }
+                        figure {
+                            div.chart-box { (chart(caption, drawn)) }
+                            (table(caption, header, rows, numeric))
+                        }
+                    }
+                },
+                Block::Table { caption, header, rows, numeric, chart: None } => {
+                    section {
+                        h3 { (caption) }
+                        (table(caption, header, rows, numeric))
+                    }
+                },
+            }
+        }
+    };
+    page(title, body)
+}
