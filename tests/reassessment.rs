@@ -94,3 +94,224 @@ fn a_forms_timestamp_is_the_date_assessed_and_never_a_guess() {
         "{stderr}"
     );
 }
+
+/// One person's two answer files (in `dir/q1` and `dir/q2`) and a cohort
+/// around them: bob in both, cy only before, dee only after.
+fn two_rounds(dir: &Path) {
+    for round in ["q1", "q2"] {
+        fs::create_dir_all(dir.join(round)).unwrap();
+    }
+    write(
+        dir,
+        "q1/ann.yaml",
+        "id: ann\nassessed: 2025-03-01\nstrengths:\n  - error budgets and SLOs\n  \
+         - {tag: pager and on-call operations, level: 2}\ngoals: [blast-radius control]\n\
+         work_style: {pace: 3, planning: 2}\n",
+    );
+    write(
+        dir,
+        "q2/ann.yaml",
+        "id: ann\nassessed: 2026-03-01\nstrengths:\n  - {tag: error budgets and SLOs, level: 5}\n  \
+         - alert triage\ngoals: [threat modeling depth]\nwork_style: {pace: 4, planning: 2}\n",
+    );
+    write(
+        dir,
+        "q1/bob.yaml",
+        "id: bob\nstrengths: [error budgets and SLOs]\n",
+    );
+    write(
+        dir,
+        "q2/bob.yaml",
+        "id: bob\nstrengths: [alert triage, detection tuning, SIEM tuning]\n",
+    );
+    write(dir, "q1/cy.yaml", "id: cy\nstrengths: [alert triage]\n");
+    write(dir, "q2/dee.yaml", "id: dee\nstrengths: [alert triage]\n");
+}
+
+fn diff_in(dir: &Path, args: &[&str]) -> String {
+    common::stdout_of(rolefit_in(dir).arg("diff").args(args))
+}
+
+#[test]
+fn one_persons_two_files_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    two_rounds(dir.path());
+    let files = ["q1/ann.yaml", "q2/ann.yaml"];
+
+    let json: Value =
+        serde_json::from_str(&diff_in(dir.path(), &[files[0], files[1], "-f", "json"])).unwrap();
+    assert!(json.get("cohort").is_none(), "{json}");
+    let ann = &json["people"][0];
+    assert_eq!(ann["id"], "ann");
+    assert_eq!(
+        ann["assessed"],
+        serde_json::json!(["2025-03-01", "2026-03-01"])
+    );
+    assert_eq!(
+        ann["tags"],
+        serde_json::json!([
+            {"tag": "pager and on-call operations", "from": 2, "to": null},
+            {"tag": "error budgets and SLOs", "from": 3, "to": 5},
+            {"tag": "alert triage", "from": null, "to": 3},
+        ])
+    );
+    assert_eq!(
+        ann["goals"]["added"],
+        serde_json::json!(["threat modeling depth"])
+    );
+    assert_eq!(
+        ann["goals"]["removed"],
+        serde_json::json!(["blast-radius control"])
+    );
+    assert_eq!(
+        ann["work_style"],
+        serde_json::json!([{"axis": "pace", "from": 3.0, "to": 4.0}])
+    );
+    assert_eq!(
+        ann["best_match"],
+        serde_json::json!(["site-reliability-engineer", "site-reliability-engineer"])
+    );
+    // Every role, with its place and score then and now, as `score` ranks them.
+    let roles = ann["roles"].as_array().unwrap();
+    assert_eq!(roles.len(), common::role_count());
+    let ranked = |file: &str| {
+        json_of(rolefit_in(dir.path()).args(["score", file, "-f", "json"]))["respondents"][0]["ranking"].clone()
+    };
+    let (then, now) = (ranked(files[0]), ranked(files[1]));
+    for role in roles {
+        let place =
+            |ranking: &Value, rank: &Value| ranking[rank.as_u64().unwrap() as usize - 1].clone();
+        let was = place(&then, &role["rank_from"]);
+        let is = place(&now, &role["rank_to"]);
+        assert_eq!(
+            (&was["role_id"], &was["score"]),
+            (&role["role_id"], &role["score_from"])
+        );
+        assert_eq!(
+            (&is["role_id"], &is["score"]),
+            (&role["role_id"], &role["score_to"])
+        );
+    }
+
+    let table = diff_in(dir.path(), &files);
+    for part in [
+        "Changes for ann",
+        "Assessed 2025-03-01 → 2026-03-01.",
+        "Best match: Site Reliability Engineer (unchanged).",
+        "pager and on-call operations    2   - dropped",
+        "error budgets and SLOs          3   5 +2",
+        "Goals added: threat modeling depth. Goals removed: blast-radius control.",
+        "Pace    3   4",
+        "Every role then and now",
+    ] {
+        assert!(table.contains(part), "{part:?} in\n{table}");
+    }
+    let markdown = diff_in(dir.path(), &[files[0], files[1], "-f", "markdown"]);
+    assert!(markdown.starts_with("### Changes for ann\n"), "{markdown}");
+    assert!(
+        markdown.contains("| alert triage | \\- | 3 | added |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| Site Reliability Engineer | 1 | 1 | same |"),
+        "{markdown}"
+    );
+    let html = diff_in(dir.path(), &[files[0], files[1], "-f", "html"]);
+    assert!(html.contains("<h1>Changes for ann</h1>"), "{html}");
+    assert!(html.contains("class=\"chart shifts\""), "{html}");
+    assert!(html.contains("<td>dropped</td>"), "{html}");
+}
+
+#[test]
+fn two_cohort_folders_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    two_rounds(dir.path());
+    let json: Value =
+        serde_json::from_str(&diff_in(dir.path(), &["q1", "q2", "--format", "json"])).unwrap();
+    let ids: Vec<&str> = json["people"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["ann", "bob"]);
+    assert_eq!(json["only_old"], serde_json::json!(["cy"]));
+    assert_eq!(json["only_new"], serde_json::json!(["dee"]));
+    let cohort = &json["cohort"];
+    assert_eq!(
+        (
+            cohort["compared"].as_u64(),
+            cohort["only_old"].as_u64(),
+            cohort["only_new"].as_u64()
+        ),
+        (Some(2), Some(1), Some(1))
+    );
+    let skill = |tag: &str| {
+        cohort["skills"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["tag"] == tag)
+            .cloned()
+            .unwrap()
+    };
+    // ann and bob both gained alert triage; ann raised SLOs, bob dropped them.
+    assert_eq!(
+        skill("alert triage"),
+        serde_json::json!({"tag": "alert triage", "rose": 2, "fell": 0})
+    );
+    assert_eq!(
+        skill("error budgets and SLOs"),
+        serde_json::json!({"tag": "error budgets and SLOs", "rose": 1, "fell": 1})
+    );
+    let moves = cohort["best_match_moves"].as_array().unwrap();
+    assert_eq!(
+        moves
+            .iter()
+            .map(|m| m["people"].as_u64().unwrap())
+            .sum::<u64>(),
+        2
+    );
+    assert!(
+        moves.contains(&serde_json::json!({"from": "site-reliability-engineer", "to": "soc-analyst", "people": 1})),
+        "{moves:?}"
+    );
+
+    let table = diff_in(dir.path(), &["q1", "q2"]);
+    for part in [
+        "Changes in the cohort",
+        "2 people compared, 1 only in the old answers, 1 only in the new answers.",
+        "Best-match moves",
+        "People who rose or fell on each skill",
+        "alert triage                    2    0",
+        "Only in the old answers: cy.",
+        "Only in the new answers: dee.",
+    ] {
+        assert!(table.contains(part), "{part:?} in\n{table}");
+    }
+    let markdown = diff_in(dir.path(), &["q1", "q2", "-f", "markdown"]);
+    assert!(
+        markdown.contains("| Site Reliability Engineer | SOC Analyst | 1 |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| bob | Site Reliability Engineer | SOC Analyst | 3 | 0 | 0 |"),
+        "{markdown}"
+    );
+    let html = diff_in(dir.path(), &["q1", "q2", "-f", "html"]);
+    assert!(html.contains("<h1>Changes in the cohort</h1>"));
+    assert!(
+        html.contains("Site Reliability Engineer → SOC Analyst"),
+        "{html}"
+    );
+
+    // Formats diff does not write, and a side that is missing.
+    let (code, _, stderr) = output(rolefit_in(dir.path()).args(["diff", "q1", "q2", "-f", "csv"]));
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains("diff writes table, json, markdown or html, not csv"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = output(rolefit_in(dir.path()).args(["diff", "q1", "q3"]));
+    assert_ne!(code, Some(0), "{stderr}");
+}

@@ -42,15 +42,16 @@ fn chart(caption: &str, chart: &Chart) -> Markup {
 /// One self-contained page of `blocks`, titled `title`.
 pub fn blocks_page(title: &str, blocks: &[Block]) -> Markup {
     let table = |caption: &str, header: &[String], rows: &[Vec<String>], numeric: &[usize]| {
-        let class = |c: usize| if numeric.contains(&c) { "num" } else { "" };
+        let class = |c: usize| numeric.contains(&c).then_some("num");
         html! {
             div.wide {
                 table {
-                    caption { (caption) }
-                    thead { tr { @for (c, h) in header.iter().enumerate() { th class=(class(c)) { (h) } } } }
+                    // The heading above says it; screen readers get it here.
+                    caption.sr-only { (caption) }
+                    thead { tr { @for (c, h) in header.iter().enumerate() { th class=[class(c)] { (h) } } } }
                     tbody { @for row in rows {
                         tr { @for (c, cell) in row.iter().enumerate() {
-                            @if c == 0 { th scope="row" { (cell) } } @else { td class=(class(c)) { (cell) } }
+                            @if c == 0 { th scope="row" { (cell) } } @else { td class=[class(c)] { (cell) } }
                         } }
                     } }
                 }
@@ -69,6 +70,9 @@ pub fn blocks_page(title: &str, blocks: &[Block]) -> Markup {
                 Block::Table { caption, header, rows, numeric, chart: Some(drawn) } => {
                     section {
                         h3 { (caption) }
+                        @if matches!(drawn, Chart::Shifts(_)) {
+                            p.note { "○ then, ● now: a line to the right is a rise." }
+                        }
                         figure {
                             div.chart-box { (chart(caption, drawn)) }
                             (table(caption, header, rows, numeric))
