@@ -315,3 +315,95 @@ fn two_cohort_folders_in_every_format() {
     let (code, _, stderr) = output(rolefit_in(dir.path()).args(["diff", "q1", "q3"]));
     assert_ne!(code, Some(0), "{stderr}");
 }
+
+/// A cohort as JSON Lines: each respondent as the answer file it resolves from.
+fn jsonl_of(people: &[rolefit::answers::Respondent]) -> String {
+    let catalog = common::catalog();
+    people
+        .iter()
+        .map(|r| serde_json::to_string(&r.to_answer_file(catalog)).unwrap() + "\n")
+        .collect()
+}
+
+/// A small cohort with distinct ids `p0`, `p1`, …
+fn cohort() -> impl proptest::strategy::Strategy<Value = Vec<rolefit::answers::Respondent>> {
+    use proptest::prelude::*;
+    prop::collection::vec(
+        common::respondent_with(common::catalog(), 1.0f64..=5.0),
+        1..5,
+    )
+    .prop_map(|mut people| {
+        for (i, r) in people.iter_mut().enumerate() {
+            r.id = format!("p{i}");
+        }
+        people
+    })
+}
+
+/// The levels a diff says changed, applied to the old levels.
+fn apply(old: &rolefit::answers::Respondent, tags: &Value) -> Vec<(String, u64)> {
+    let catalog = common::catalog();
+    let mut levels: std::collections::BTreeMap<String, u64> = old
+        .strengths
+        .iter()
+        .map(|&(t, l)| (catalog.tags[t].name.clone(), u64::from(l)))
+        .collect();
+    for change in tags.as_array().unwrap() {
+        let tag = change["tag"].as_str().unwrap().to_string();
+        assert_eq!(
+            change["from"].as_u64(),
+            levels.get(&tag).copied(),
+            "from is the old level"
+        );
+        match change["to"].as_u64() {
+            Some(level) => levels.insert(tag, level),
+            None => levels.remove(&tag),
+        };
+    }
+    levels.into_iter().collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn a_diff_shows_exactly_the_changes(old in cohort(), new in cohort()) {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "old.jsonl", jsonl_of(&old));
+        write(dir.path(), "new.jsonl", jsonl_of(&new));
+
+        // A set against itself: nothing moved.
+        let same: Value = serde_json::from_str(&diff_in(dir.path(), &["old.jsonl", "old.jsonl", "-f", "json"])).unwrap();
+        for person in same["people"].as_array().unwrap() {
+            proptest::prop_assert_eq!(&person["tags"], &serde_json::json!([]));
+            proptest::prop_assert_eq!(&person["goals"], &serde_json::json!({"added": [], "removed": []}));
+            proptest::prop_assert_eq!(&person["work_style"], &serde_json::json!([]));
+            proptest::prop_assert_eq!(&person["best_match"][0], &person["best_match"][1]);
+            for role in person["roles"].as_array().unwrap() {
+                proptest::prop_assert_eq!(&role["rank_from"], &role["rank_to"]);
+                proptest::prop_assert_eq!(&role["score_from"], &role["score_to"]);
+            }
+        }
+        proptest::prop_assert_eq!(same["people"].as_array().unwrap().len(), old.len());
+
+        // Old against new: the tag changes take old's levels to new's.
+        let diff: Value = serde_json::from_str(&diff_in(dir.path(), &["old.jsonl", "new.jsonl", "-f", "json"])).unwrap();
+        let people = diff["people"].as_array().unwrap();
+        let pair = old.len() == 1 && new.len() == 1;
+        let both = if pair { 1 } else { old.len().min(new.len()) };
+        proptest::prop_assert_eq!(people.len(), both);
+        for (i, person) in people.iter().enumerate() {
+            let now: Vec<(String, u64)> = new[i]
+                .strengths
+                .iter()
+                .map(|&(t, l)| (common::catalog().tags[t].name.clone(), u64::from(l)))
+                .collect::<std::collections::BTreeMap<_, _>>()
+                .into_iter()
+                .collect();
+            proptest::prop_assert_eq!(apply(&old[i], &person["tags"]), now);
+        }
+        let seen_once = old.len().max(new.len()) - both;
+        let listed = diff["only_old"].as_array().map_or(0, Vec::len) + diff["only_new"].as_array().map_or(0, Vec::len);
+        proptest::prop_assert_eq!(listed, if pair { 0 } else { seen_once });
+    }
+}
