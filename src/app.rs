@@ -109,6 +109,37 @@ fn asked(catalog: &Catalog, args: &ScoreArgs, format: OutputFormat) -> Result<cr
     })
 }
 
+/// `--by group`, `--min-group` and `--anonymous`, checked against the
+/// format: they shape cohort summaries, which only the human formats have.
+fn privacy(args: &ScoreArgs, format: OutputFormat) -> Result<crate::report::Privacy> {
+    let asked = args.anonymous || args.by.is_some();
+    if asked
+        && matches!(
+            format,
+            OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv
+        )
+    {
+        let flag = if args.anonymous {
+            "--anonymous"
+        } else {
+            "--by group"
+        };
+        return Err(Error::Usage(format!(
+            "{flag} shapes cohort summaries: use it with --format table, markdown or html \
+             ({} holds a row per person)",
+            output::format_name(format)
+        )));
+    }
+    if args.min_group == 0 {
+        return Err(Error::Usage("--min-group must be at least 1".into()));
+    }
+    Ok(crate::report::Privacy {
+        anonymous: args.anonymous,
+        by_group: args.by.is_some(),
+        min_group: args.min_group,
+    })
+}
+
 fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     let families = catalog.find_families(&args.families)?;
     if args.top == Some(0) {
@@ -121,6 +152,7 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
             "--excel applies to CSV output; add --format csv".into(),
         ));
     }
+    let privacy = privacy(&args, format)?;
     crate::diagnostics::set_quiet(args.quiet);
     let (mut inputs, missing) =
         batch::gather(&args.inputs, args.reading.jsonl, args.reading.recursive)?;
@@ -137,7 +169,7 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
 
     let mut sink = Sink::open(args.output.as_deref(), args.force)?;
     let theme = output::theme(color, sink.is_terminal());
-    let mut reporter = Reporter::new(catalog, format, theme);
+    let mut reporter = Reporter::with_privacy(catalog, format, theme, privacy);
     let out = sink.writer();
     if args.excel {
         crate::report::excel_bom(out).map_err(Error::Output)?;

@@ -318,8 +318,28 @@ pub struct ScoreArgs {
     #[arg(long)]
     pub explain: bool,
 
+    /// Split the cohort summaries by the answers' `group` (table, markdown, html).
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub by: Option<SplitBy>,
+
+    /// With --by group: a group of fewer than N people is not shown or named.
+    #[arg(long, value_name = "N", default_value_t = crate::report::MIN_GROUP, requires = "by")]
+    pub min_group: usize,
+
+    /// No id or name of a person in the output: the cohort's aggregates
+    /// only (table, markdown, html).
+    #[arg(long)]
+    pub anonymous: bool,
+
     #[command(flatten)]
     pub reading: ReadingArgs,
+}
+
+/// What `score --by` splits cohort summaries by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SplitBy {
+    /// The `group` of each answer set (a team or department).
+    Group,
 }
 
 #[derive(Debug, Args)]

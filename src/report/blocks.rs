@@ -15,6 +15,9 @@ pub enum Chart {
     Counts(Vec<(String, usize)>),
     /// A value then and now per row (fractions 0–1): (label, then, now).
     Shifts(Vec<(String, Option<f64>, Option<f64>)>),
+    /// A heatmap of the table's numbers: a fraction 0–1 per row and column
+    /// after the first.
+    Heat(Vec<Vec<Option<f64>>>),
 }
 
 #[derive(Debug, Clone, PartialEq)]

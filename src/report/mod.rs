@@ -19,6 +19,7 @@ mod cohort;
 mod csv;
 pub mod diff;
 pub mod grid;
+mod groups;
 pub mod html;
 mod json;
 mod markdown;
@@ -31,6 +32,8 @@ pub mod ties;
 mod writer;
 
 pub use csv::excel_bom;
+pub use groups::MIN_GROUP;
+pub(crate) use groups::Privacy;
 pub use numbers::{hundredths, percent, whole_percent, write_fraction4, write_integer};
 pub use table::TABLE_TOP;
 pub use theme::Theme;
@@ -69,15 +72,31 @@ pub struct Reporter<'c> {
 
 impl<'c> Reporter<'c> {
     pub fn new(catalog: &'c Catalog, format: OutputFormat, theme: Theme) -> Self {
+        Reporter::with_privacy(catalog, format, theme, Privacy::default())
+    }
+
+    /// A reporter whose cohort views keep to `privacy` (the human formats;
+    /// `score` refuses the others with `--anonymous` or `--by group`).
+    pub(crate) fn with_privacy(
+        catalog: &'c Catalog,
+        format: OutputFormat,
+        theme: Theme,
+        privacy: Privacy,
+    ) -> Self {
         let writer: Box<dyn FormatWriter<'c> + 'c> = match format {
-            OutputFormat::Table => Box::new(GatheringWriter::new(catalog, theme, table::write)),
+            OutputFormat::Table => {
+                Box::new(GatheringWriter::new(catalog, theme, table::write, privacy))
+            }
             OutputFormat::Json => Box::new(json::JsonWriter::new(catalog)),
             OutputFormat::Jsonl => Box::new(json::JsonLinesWriter::new(catalog)),
             OutputFormat::Csv => Box::new(csv::CsvWriter::new(catalog)),
-            OutputFormat::Html => Box::new(html::HtmlWriter::new(catalog)),
-            OutputFormat::Markdown => {
-                Box::new(GatheringWriter::new(catalog, theme, markdown::write))
-            }
+            OutputFormat::Html => Box::new(html::HtmlWriter::with_privacy(catalog, privacy)),
+            OutputFormat::Markdown => Box::new(GatheringWriter::new(
+                catalog,
+                theme,
+                markdown::write,
+                privacy,
+            )),
         };
         Reporter { writer }
     }

@@ -6,12 +6,37 @@ use maud::{Markup, html};
 use super::page::{DISCLAIMER, page};
 use crate::diagnostics::thousands;
 use crate::report::blocks::{Block, Chart};
-use crate::report::numbers::percent;
-use crate::report::svg::{self, Bar, Shift};
+use crate::report::numbers::{percent, whole_percent};
+use crate::report::svg::{self, Bar, Cell, Shift};
 
 /// The chart of a table, as inline SVG.
-fn chart(caption: &str, chart: &Chart) -> Markup {
+fn chart(caption: &str, header: &[String], rows: &[Vec<String>], chart: &Chart) -> Markup {
     match chart {
+        Chart::Heat(values) => {
+            let names: Vec<String> = rows
+                .iter()
+                .map(|r| r.first().cloned().unwrap_or_default())
+                .collect();
+            let cells: Vec<Vec<Option<Cell>>> = (values.iter())
+                .map(|line| {
+                    (line.iter())
+                        .map(|v| {
+                            v.map(|f| Cell {
+                                fraction: f,
+                                text: whole_percent(f).to_string(),
+                            })
+                        })
+                        .collect()
+                })
+                .collect();
+            svg::heatmap(
+                caption,
+                &names,
+                header.get(1..).unwrap_or_default(),
+                &cells,
+                40.0,
+            )
+        }
         Chart::Counts(counts) => {
             let most = counts.iter().map(|c| c.1).max().unwrap_or(1).max(1);
             let bars: Vec<Bar> = counts
@@ -41,6 +66,18 @@ fn chart(caption: &str, chart: &Chart) -> Markup {
 
 /// One self-contained page of `blocks`, titled `title`.
 pub fn blocks_page(title: &str, blocks: &[Block]) -> Markup {
+    let body = html! {
+        header {
+            h1 { (title) }
+            p.disclaimer { (DISCLAIMER) }
+        }
+        (blocks_markup(blocks))
+    };
+    page(title, body)
+}
+
+/// The blocks as HTML, each table with its chart beside it.
+pub fn blocks_markup(blocks: &[Block]) -> Markup {
     let table = |caption: &str, header: &[String], rows: &[Vec<String>], numeric: &[usize]| {
         let class = |c: usize| numeric.contains(&c).then_some("num");
         html! {
@@ -58,11 +95,7 @@ pub fn blocks_page(title: &str, blocks: &[Block]) -> Markup {
             }
         }
     };
-    let body = html! {
-        header {
-            h1 { (title) }
-            p.disclaimer { (DISCLAIMER) }
-        }
+    html! {
         @for block in blocks {
             @match block {
                 Block::Heading(text) => h2 { (text) },
@@ -74,7 +107,7 @@ pub fn blocks_page(title: &str, blocks: &[Block]) -> Markup {
                             p.note { "○ then, ● now: a line to the right is a rise." }
                         }
                         figure {
-                            div.chart-box { (chart(caption, drawn)) }
+                            div.chart-box { (chart(caption, header, rows, drawn)) }
                             (table(caption, header, rows, numeric))
                         }
                     }
@@ -87,6 +120,5 @@ pub fn blocks_page(title: &str, blocks: &[Block]) -> Markup {
                 },
             }
         }
-    };
-    page(title, body)
+    }
 }
