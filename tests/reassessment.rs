@@ -407,3 +407,169 @@ proptest::proptest! {
         proptest::prop_assert_eq!(listed, if pair { 0 } else { seen_once });
     }
 }
+
+/// Every id and file name holds this; no rendering of one can leave it out.
+const MARK: &str = "zq7";
+
+/// Ids that try to break out of every format: markup, control characters,
+/// a Markdown table, a very long name.
+fn hostile_ids() -> Vec<String> {
+    vec![
+        format!("{MARK}<script>alert(1)</script>"),
+        format!("{MARK}\u{1b}[31mred\u{7}\r\nnext"),
+        format!("{MARK} | ### Ann O'Brien"),
+        format!("{MARK}{}", "w".repeat(5_000)),
+        format!("\"><img src=x onerror=alert(2)>{MARK}"),
+        format!("{MARK} Jane Doe"),
+    ]
+}
+
+/// A team of six (Ops) and one of two (Sec) in `dir/NAME`, every id hostile.
+fn teams(dir: &Path, name: &str, strengths: &str) -> String {
+    let folder = dir.join(name);
+    fs::create_dir_all(&folder).unwrap();
+    let mut ids = hostile_ids();
+    ids.extend([format!("{MARK}-sec-1"), format!("{MARK}-sec-2")]);
+    for (i, id) in ids.iter().enumerate() {
+        let group = if i < 6 { "Ops" } else { "Redteam" };
+        let answers = serde_json::json!({
+            "id": id,
+            "group": group,
+            "strengths": if i < 6 { strengths.split(',').collect::<Vec<_>>() } else { vec!["threat modeling depth", "detection tuning"] },
+        });
+        fs::write(folder.join(format!("{MARK}-{i}.json")), answers.to_string()).unwrap();
+    }
+    // An input that fails, named like a person.
+    fs::write(
+        folder.join(format!("{MARK}-broken.json")),
+        format!("{{\"id\": \"{MARK}-broken\", \"strengths\": [\"no such skill\"]}}"),
+    )
+    .unwrap();
+    folder.display().to_string()
+}
+
+#[test]
+fn by_group_anonymous_shows_the_big_team_and_neither_names_nor_reveals_the_small_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = teams(dir.path(), "now", "error budgets and SLOs,alert triage");
+    for format in ["table", "markdown", "html"] {
+        let (code, stdout, stderr) = output(rolefit_in(dir.path()).args([
+            "score",
+            &folder,
+            "--by",
+            "group",
+            "--anonymous",
+            "--format",
+            format,
+        ]));
+        assert_eq!(code, Some(1), "one input fails: {stderr}");
+        assert!(
+            !stdout.contains(MARK),
+            "{format}: a person's id or file in\n{stdout}"
+        );
+        assert!(
+            stdout.contains("Ops"),
+            "{format}: the team of six is shown\n{stdout}"
+        );
+        assert!(
+            !stdout.contains("Redteam"),
+            "{format}: the team of two is named\n{stdout}"
+        );
+        // The two are out of the totals too: subtracting Ops from them gives nothing.
+        assert!(
+            stdout.contains("6 respondents scored"),
+            "{format}\n{stdout}"
+        );
+        assert!(!stdout.contains("8 respondents"), "{format}\n{stdout}");
+        assert!(
+            !stdout.contains("threat modeling depth"),
+            "{format}: the small team's answers\n{stdout}"
+        );
+        let flat = stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("2 people are left out of the group views"),
+            "{format}\n{stdout}"
+        );
+        assert!(
+            stdout.contains("Ops: best matches (6 people)"),
+            "{format}\n{stdout}"
+        );
+    }
+    // Without --anonymous the people are listed; the small team is still not a group view.
+    let (_, table, _) = output(rolefit_in(dir.path()).args(["score", &folder, "--by", "group"]));
+    assert!(table.contains(&format!("{MARK}-sec-1")), "{table}");
+    assert!(
+        table.contains("Ops: best matches (6 people)") && !table.contains("Redteam"),
+        "{table}"
+    );
+
+    // Formats that hold a row per person refuse the flags.
+    for format in ["json", "jsonl", "csv"] {
+        let (code, _, stderr) =
+            output(rolefit_in(dir.path()).args(["score", &folder, "--anonymous", "-f", format]));
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(
+            stderr.contains("--anonymous shapes cohort summaries"),
+            "{stderr}"
+        );
+    }
+    let (code, _, stderr) =
+        output(rolefit_in(dir.path()).args(["score", &folder, "--min-group", "3"]));
+    assert_eq!(code, Some(2), "--min-group needs --by: {stderr}");
+}
+
+#[test]
+fn anonymous_reports_hold_no_id_or_name_of_a_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = teams(dir.path(), "before", "error budgets and SLOs");
+    let after = teams(
+        dir.path(),
+        "after",
+        "error budgets and SLOs,alert triage,pager",
+    );
+    for format in ["table", "markdown", "html"] {
+        let (_, stdout, _) =
+            output(rolefit_in(dir.path()).args(["score", &after, "--anonymous", "-f", format]));
+        assert!(!stdout.contains(MARK), "score {format}:\n{stdout}");
+        assert!(
+            stdout.contains("8 respondents scored"),
+            "score {format}:\n{stdout}"
+        );
+    }
+    for format in ["table", "markdown", "html", "json"] {
+        let (_, stdout, _) = output(rolefit_in(dir.path()).args([
+            "diff",
+            &before,
+            &after,
+            "--anonymous",
+            "-f",
+            format,
+        ]));
+        assert!(!stdout.contains(MARK), "diff {format}:\n{stdout}");
+        assert!(
+            stdout.contains("alert triage"),
+            "diff {format}: the counts are there\n{stdout}"
+        );
+    }
+    // Named, the same diff lists them (escaped).
+    let (_, named, _) =
+        output(rolefit_in(dir.path()).args(["diff", &before, &after, "-f", "markdown"]));
+    assert!(named.contains(MARK), "{named}");
+    assert!(
+        named.contains("\\<script\\>") && !named.contains("\u{1b}"),
+        "{named}"
+    );
+    // One person's two files, anonymous: their changes without their name.
+    let (_, one, _) = output(rolefit_in(dir.path()).args([
+        "diff",
+        &format!("{before}/{MARK}-0.json"),
+        &format!("{after}/{MARK}-0.json"),
+        "--anonymous",
+        "-f",
+        "html",
+    ]));
+    assert!(
+        !one.contains(MARK) && one.contains("Changes since the last assessment"),
+        "{one}"
+    );
+}
