@@ -106,12 +106,11 @@ impl<'c> FormatWriter<'c> for HtmlWriter<'c> {
     fn finish(mut self: Box<Self>, out: &mut dyn Write) -> io::Result<()> {
         let catalog = self.catalog;
         if self.privacy.cohort_only() {
-            let (cohort, mut groups) = (
+            let (cohort, groups) = (
                 &mut self.cohort,
                 self.privacy.by_group.then_some(&mut self.groups),
             );
-            self.people
-                .release(|s| add_to(catalog, cohort, groups.as_deref_mut(), s));
+            self.people.release(|s| add_to(catalog, cohort, groups, s));
         }
         let mut group_blocks = Vec::new();
         if self.privacy.by_group {
