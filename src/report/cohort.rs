@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::blocks::Block;
-use super::groups::{GroupTallies, Privacy};
+use super::groups::{GroupTallies, Privacy, Tally};
 use super::theme::Theme;
 use super::writer::{FormatWriter, Rendered, Renderer};
 use crate::catalog::Catalog;
@@ -125,6 +125,30 @@ impl CohortTally {
     }
 }
 
+impl Tally for CohortTally {
+    fn new(catalog: &Catalog) -> Self {
+        CohortTally::new(catalog)
+    }
+    fn add(&mut self, catalog: &Catalog, scored: &Scored) {
+        CohortTally::add(self, catalog, scored);
+    }
+    fn merge(&mut self, other: &Self) {
+        CohortTally::merge(self, other);
+    }
+    fn people(&self) -> usize {
+        self.scored
+    }
+    fn best_counts(&self) -> Vec<(usize, usize)> {
+        CohortTally::best_counts(self)
+    }
+    fn common_gaps(&self) -> Vec<(usize, usize)> {
+        CohortTally::common_gaps(self)
+    }
+    fn mean_score(&self, role: usize) -> Option<f64> {
+        CohortTally::mean_score(self, role)
+    }
+}
+
 /// The non-zero counts, most first, then by index.
 fn by_count(counts: &[usize]) -> Vec<(usize, usize)> {
     let mut list: Vec<(usize, usize)> = counts
@@ -192,7 +216,7 @@ pub(crate) struct Gathered<'c> {
     rows: Vec<CohortRow>,
     tally: CohortTally,
     privacy: Privacy,
-    groups: GroupTallies,
+    groups: GroupTallies<CohortTally>,
 }
 
 impl<'c> Gathered<'c> {
@@ -247,9 +271,8 @@ impl<'c> Gathered<'c> {
         }
         let (totals, groups) = if self.privacy.by_group {
             let split = self.groups.split(self.privacy.min_group);
-            let totals = self
-                .groups
-                .totals(self.catalog, &split, self.tally.failed_inputs);
+            let mut totals = self.groups.totals(self.catalog, &split);
+            totals.failed_inputs = self.tally.failed_inputs;
             let blocks = self
                 .groups
                 .blocks(self.catalog, &split, self.privacy.min_group);

@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 
 use super::blocks::{Block, Chart};
-use super::cohort::{COMMON_GAPS, CohortTally};
 use super::numbers::percent;
 use crate::catalog::Catalog;
 use crate::score::Scored;
@@ -15,6 +14,25 @@ pub const MIN_GROUP: usize = 5;
 
 /// Roles in the groups × roles table: the most often best match first.
 const ROLES_BY_GROUP: usize = 8;
+/// Gaps listed for each group.
+const GAPS_BY_GROUP: usize = 5;
+
+/// What a group's summary is drawn from: the cohort's tally, which the
+/// cohort module implements this for (so this module does not use it).
+pub trait Tally: Sized {
+    fn new(catalog: &Catalog) -> Self;
+    fn add(&mut self, catalog: &Catalog, scored: &Scored);
+    /// Adds another's counts.
+    fn merge(&mut self, other: &Self);
+    /// People counted.
+    fn people(&self) -> usize;
+    /// (role, people whose best match it is), most first.
+    fn best_counts(&self) -> Vec<(usize, usize)>;
+    /// (tag, people missing it in their best match), most first.
+    fn common_gaps(&self) -> Vec<(usize, usize)>;
+    /// A role's mean score over the people whose ranking holds it.
+    fn mean_score(&self, role: usize) -> Option<f64>;
+}
 
 /// What a cohort report may show of its people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,11 +115,11 @@ pub fn group_name(key: &GroupKey) -> &str {
 }
 
 /// A tally per group, as respondents come.
-pub struct GroupTallies {
-    pub groups: BTreeMap<GroupKey, CohortTally>,
+pub struct GroupTallies<T> {
+    pub groups: BTreeMap<GroupKey, T>,
 }
 
-impl GroupTallies {
+impl<T: Tally> GroupTallies<T> {
     pub fn new() -> Self {
         GroupTallies {
             groups: BTreeMap::new(),
@@ -112,32 +130,31 @@ impl GroupTallies {
         let key = scored.respondent.meta.group.clone();
         self.groups
             .entry(key)
-            .or_insert_with(|| CohortTally::new(catalog))
+            .or_insert_with(|| T::new(catalog))
             .add(catalog, scored);
     }
 
     /// The split of these groups.
     pub fn split(&self, min: usize) -> Split {
-        let sizes: Vec<usize> = self.groups.values().map(|t| t.scored).collect();
+        let sizes: Vec<usize> = self.groups.values().map(T::people).collect();
         split(&sizes, min)
     }
 
     /// The whole-cohort tally of the groups in the totals.
-    pub fn totals(&self, catalog: &Catalog, split: &Split, failed_inputs: usize) -> CohortTally {
-        let mut whole = CohortTally::new(catalog);
+    pub fn totals(&self, catalog: &Catalog, split: &Split) -> T {
+        let mut whole = T::new(catalog);
         for (g, tally) in self.groups.values().enumerate() {
             if split.in_totals.contains(&g) {
                 whole.merge(tally);
             }
         }
-        whole.failed_inputs = failed_inputs;
         whole
     }
 
     /// The group views: each shown group's best matches and common gaps,
     /// a groups × roles table of mean scores, and how many were left out.
     pub fn blocks(&self, catalog: &Catalog, split: &Split, min: usize) -> Vec<Block> {
-        let groups: Vec<(&GroupKey, &CohortTally)> = self.groups.iter().collect();
+        let groups: Vec<(&GroupKey, &T)> = self.groups.iter().collect();
         let mut blocks = vec![Block::Heading("By group".into())];
         let mut note = format!("Groups of fewer than {min} people are not shown on their own.");
         if split.left_out > 0 {
@@ -151,8 +168,7 @@ impl GroupTallies {
             note.push('.');
         }
         blocks.push(Block::Paragraph(note));
-        let shown: Vec<(&GroupKey, &CohortTally)> =
-            split.shown.iter().map(|&g| groups[g]).collect();
+        let shown: Vec<(&GroupKey, &T)> = split.shown.iter().map(|&g| groups[g]).collect();
         for &(key, tally) in &shown {
             let name = group_name(key);
             let best = tally.best_counts();
@@ -161,7 +177,7 @@ impl GroupTallies {
                     vec![
                         catalog.roles[role].name.clone(),
                         n.to_string(),
-                        percent(Some(n as f64 / tally.scored.max(1) as f64)),
+                        percent(Some(n as f64 / tally.people().max(1) as f64)),
                     ]
                 })
                 .collect();
@@ -170,13 +186,13 @@ impl GroupTallies {
                 .map(|&(role, n)| (catalog.roles[role].name.clone(), n))
                 .collect();
             blocks.push(Block::Table {
-                caption: format!("{name}: best matches ({} people)", tally.scored),
+                caption: format!("{name}: best matches ({} people)", tally.people()),
                 header: vec!["Best match".into(), "People".into(), "Share".into()],
                 rows,
                 numeric: vec![1, 2],
                 chart: Some(Chart::Counts(counts)),
             });
-            let gaps: Vec<Vec<String>> = (tally.common_gaps().into_iter().take(COMMON_GAPS))
+            let gaps: Vec<Vec<String>> = (tally.common_gaps().into_iter().take(GAPS_BY_GROUP))
                 .map(|(tag, n)| vec![catalog.tags[tag].name.clone(), n.to_string()])
                 .collect();
             if !gaps.is_empty() {
@@ -197,8 +213,8 @@ impl GroupTallies {
 }
 
 /// Mean score of the roles most often a best match, one row per group.
-fn means_by_group(catalog: &Catalog, shown: &[(&GroupKey, &CohortTally)]) -> Block {
-    let mut whole = CohortTally::new(catalog);
+fn means_by_group<T: Tally>(catalog: &Catalog, shown: &[(&GroupKey, &T)]) -> Block {
+    let mut whole = T::new(catalog);
     for (_, tally) in shown {
         whole.merge(tally);
     }

@@ -8,11 +8,14 @@
 //! Each part uses only the parts listed before it: `numbers` (the one
 //! rounding rule), `theme` (how human-readable output looks), `writer`
 //! (the [`FormatWriter`] trait and its [`Renderer`]), `grid` (how every
-//! terminal table is drawn), `cohort` (what the human formats gather),
-//! `ties` (rank labels and tie notes), `profile` (the role card), `svg`
-//! (the HTML charts), then the writers: `table`, `markdown`, `json`, `csv`
-//! and `html`. This module holds only the format enums and [`Reporter`],
-//! which builds the writer asked for.
+//! terminal table is drawn), `blocks` (a report as plain headings,
+//! paragraphs and tables, drawn as terminal tables or Markdown), `groups`
+//! (summaries by group, and what a report may show of its people),
+//! `cohort` (what the human formats gather), `ties` (rank labels and tie
+//! notes), `profile` (the role card), `svg` (the HTML charts), then the
+//! writers: `table`, `markdown`, `json`, `csv` and `html`; last `diff`
+//! (the `rolefit diff` report). This module holds only the format enums
+//! and [`Reporter`], which builds the writer asked for.
 
 pub mod blocks;
 mod cohort;
