@@ -241,9 +241,9 @@ pub(crate) fn cohort(
         if cohort.rows.iter().any(|row| row.best_tied) {
             writeln!(out, "\n{}", super::ties::COHORT_TIE_NOTE)?;
         }
-        if let Some(line) = super::ties::no_match_line(cohort) {
-            writeln!(out, "\n{}", cell(&line))?;
-        }
+    }
+    if let Some(line) = super::ties::no_match_line(cohort) {
+        writeln!(out, "\n{}", cell(&line))?;
     }
     let scored = cohort.scored;
     write!(out, "\n**Cohort:** {scored} respondents scored")?;

@@ -47,13 +47,13 @@ pub(crate) fn cohort(
                 crate::text::wrap(COHORT_TIE_NOTE, theme.width, "")
             )?;
         }
-        if let Some(line) = no_match_line(cohort) {
-            writeln!(
-                out,
-                "{}\n",
-                crate::text::wrap(&escape_control(&line), theme.width, "")
-            )?;
-        }
+    }
+    if let Some(line) = no_match_line(cohort) {
+        writeln!(
+            out,
+            "{}\n",
+            crate::text::wrap(&escape_control(&line), theme.width, "")
+        )?;
     }
 
     let scored = cohort.scored;
