@@ -551,6 +551,15 @@ fn anonymous_reports_hold_no_id_or_name_of_a_person() {
             "diff {format}: the counts are there\n{stdout}"
         );
     }
+    // Someone with no match is counted, not named.
+    write(
+        Path::new(&after),
+        &format!("{MARK}-none.yaml"),
+        format!("id: {MARK}-none\npath: competency\n"),
+    );
+    let (_, table, _) = output(rolefit_in(dir.path()).args(["score", &after, "--anonymous"]));
+    assert!(!table.contains(MARK), "{table}");
+    assert!(table.contains("not counted below): 1 person"), "{table}");
     // Named, the same diff lists them (escaped).
     let (_, named, _) =
         output(rolefit_in(dir.path()).args(["diff", &before, &after, "-f", "markdown"]));
