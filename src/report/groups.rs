@@ -160,7 +160,7 @@ impl<T: Tally> GroupTallies<T> {
         if split.left_out > 0 {
             note.push_str(&format!(
                 " {} people are left out of the group views",
-                split.left_out
+                crate::diagnostics::thousands(split.left_out)
             ));
             if split.in_totals.len() < groups.len() {
                 note.push_str(", and out of the whole-cohort totals above");
@@ -186,7 +186,10 @@ impl<T: Tally> GroupTallies<T> {
                 .map(|&(role, n)| (catalog.roles[role].name.clone(), n))
                 .collect();
             blocks.push(Block::Table {
-                caption: format!("{name}: best matches ({} people)", tally.people()),
+                caption: format!(
+                    "{name}: best matches ({} people)",
+                    crate::diagnostics::thousands(tally.people())
+                ),
                 header: vec!["Best match".into(), "People".into(), "Share".into()],
                 rows,
                 numeric: vec![1, 2],

@@ -7,6 +7,9 @@ use crate::report::blocks::{Block, Chart};
 use crate::report::numbers::{percent, whole_percent};
 use crate::report::profile::axis_value;
 
+/// Best-match moves drawn in the chart, most people first.
+const MOVES_CHARTED: usize = 20;
+
 fn table(caption: &str, header: &[&str], rows: Vec<Vec<String>>, numeric: &[usize]) -> Block {
     Block::Table {
         caption: caption.into(),
@@ -213,7 +216,10 @@ fn cohort(catalog: &Catalog, diff: &Diff, anonymous: bool, blocks: &mut Vec<Bloc
             ]
         })
         .collect();
-    let counts = diff.moves.iter().map(|m| (arrow(m), m.people)).collect();
+    // The chart keeps to the commonest moves; the table beside it has all.
+    let counts = (diff.moves.iter().take(MOVES_CHARTED))
+        .map(|m| (arrow(m), m.people))
+        .collect();
     blocks.push(with_chart(
         table("Best-match moves", &["Then", "Now", "People"], rows, &[2]),
         Chart::Counts(counts),
