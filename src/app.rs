@@ -245,6 +245,15 @@ fn diff(catalog: &Catalog, args: &DiffArgs, color: ColorChoice) -> Result<()> {
     let one_person = args.old.is_file() && args.new.is_file();
     let mut compared = crate::diff::compare(catalog, &old.scored, &new.scored, one_person);
     compared.failed_inputs = old.failed_inputs + new.failed_inputs;
+    let backwards = (compared.people.iter())
+        .filter(|p| matches!(p.assessed, [Some(then), Some(now)] if then > now))
+        .count();
+    if backwards > 0 {
+        crate::diagnostics::note(&format!(
+            "{backwards} of the people compared answered OLD after NEW (by their `assessed` \
+             dates); the order is `rolefit diff OLD NEW`"
+        ));
+    }
     if !compared.repeated_ids.is_empty() && !args.anonymous {
         crate::diagnostics::note(&format!(
             "ids given to more than one answer set on one side are compared on their first: {}",

@@ -216,6 +216,13 @@ fn one_persons_two_files_in_every_format() {
         markdown.contains("| Site Reliability Engineer | 1 | 1 | same |"),
         "{markdown}"
     );
+    // The wrong way round: said on stderr, compared as asked.
+    let (code, _, stderr) = output(rolefit_in(dir.path()).args(["diff", files[1], files[0]]));
+    assert_eq!(code, Some(0));
+    assert!(
+        stderr.contains("1 of the people compared answered OLD after NEW"),
+        "{stderr}"
+    );
     let html = diff_in(dir.path(), &[files[0], files[1], "-f", "html"]);
     assert!(html.contains("<h1>Changes for ann</h1>"), "{html}");
     assert!(html.contains("class=\"chart shifts\""), "{html}");
