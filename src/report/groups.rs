@@ -247,6 +247,36 @@ fn means_by_group<T: Tally>(catalog: &Catalog, shown: &[(&GroupKey, &T)]) -> Blo
 #[cfg(test)]
 mod tests {
     use super::split;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Whatever the sizes: a shown group has `min` people or more, and
+        /// the people counted in the totals but in no shown group are none
+        /// or `min` or more, so no subtraction isolates a small group.
+        #[test]
+        fn no_small_group_is_shown_or_left_to_subtraction(
+            sizes in prop::collection::vec(1usize..12, 0..8),
+            min in 1usize..8,
+        ) {
+            let s = split(&sizes, min);
+            for &g in &s.shown {
+                prop_assert!(sizes[g] >= min);
+            }
+            let hidden_in_totals: usize = (s.in_totals.iter())
+                .filter(|g| !s.shown.contains(g))
+                .map(|&g| sizes[g])
+                .sum();
+            prop_assert!(s.shown.is_empty() || hidden_in_totals == 0 || hidden_in_totals >= min);
+            let not_shown: usize = (0..sizes.len()).filter(|g| !s.shown.contains(g)).map(|g| sizes[g]).sum();
+            prop_assert_eq!(s.left_out, not_shown);
+            // A group big enough is hidden only to cover a small one.
+            let small: usize = sizes.iter().filter(|&&n| n < min).sum();
+            let big_hidden = (0..sizes.len()).filter(|&g| sizes[g] >= min && !s.shown.contains(&g)).count();
+            prop_assert!(big_hidden <= usize::from((1..min).contains(&small)));
+        }
+    }
 
     #[test]
     fn small_groups_are_hidden_and_never_left_to_subtraction() {

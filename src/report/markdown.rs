@@ -246,7 +246,9 @@ pub(crate) fn cohort(
         writeln!(out, "\n{}", cell(&line))?;
     }
     let scored = cohort.scored;
-    write!(out, "\n**Cohort:** {scored} respondents scored")?;
+    // After the people's table, a blank line; an anonymous report starts here.
+    let gap = if cohort.anonymous { "" } else { "\n" };
+    write!(out, "{gap}**Cohort:** {scored} respondents scored")?;
     if cohort.failed_inputs > 0 {
         write!(out, ", {} inputs failed", cohort.failed_inputs)?;
     }
