@@ -589,3 +589,45 @@ fn anonymous_reports_hold_no_id_or_name_of_a_person() {
         "{one}"
     );
 }
+
+#[test]
+fn a_second_group_is_hidden_when_one_small_group_alone_would_be_left_over() {
+    let dir = tempfile::tempdir().unwrap();
+    for (group, n) in [("Ops", 6), ("Builders", 5), ("Redteam", 2)] {
+        for i in 0..n {
+            write(
+                dir.path(),
+                &format!("{group}-{i}.yaml"),
+                format!("group: {group}\nstrengths: [alert triage]\n"),
+            );
+        }
+    }
+    let stdout = common::stdout_of(rolefit_in(dir.path()).args([
+        "score",
+        ".",
+        "--by",
+        "group",
+        "--anonymous",
+        "-f",
+        "markdown",
+    ]));
+    // Builders (5) go too: else the totals minus Ops and Builders would be Redteam's 2.
+    assert!(
+        stdout.contains("#### Ops: best matches (6 people)"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("Builders") && !stdout.contains("Redteam"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("**Cohort:** 13 respondents scored"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "7 people are left out of the group views. One group of 5 or more is not shown either"
+        ),
+        "{stdout}"
+    );
+}

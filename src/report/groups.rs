@@ -167,6 +167,14 @@ impl<T: Tally> GroupTallies<T> {
             }
             note.push('.');
         }
+        let covering = (0..groups.len())
+            .filter(|g| !split.shown.contains(g) && groups[*g].1.people() >= min)
+            .count();
+        if covering > 0 {
+            note.push_str(&format!(
+                " One group of {min} or more is not shown either, so that no total gives a smaller one away."
+            ));
+        }
         blocks.push(Block::Paragraph(note));
         let shown: Vec<(&GroupKey, &T)> = split.shown.iter().map(|&g| groups[g]).collect();
         for &(key, tally) in &shown {
@@ -215,7 +223,8 @@ impl<T: Tally> GroupTallies<T> {
     }
 }
 
-/// Mean score of the roles most often a best match, one row per group.
+/// Mean score of the roles most often a best match: a row per role, a
+/// column per group (role names are long, group names usually short).
 fn means_by_group<T: Tally>(catalog: &Catalog, shown: &[(&GroupKey, &T)]) -> Block {
     let mut whole = T::new(catalog);
     for (_, tally) in shown {
@@ -223,13 +232,13 @@ fn means_by_group<T: Tally>(catalog: &Catalog, shown: &[(&GroupKey, &T)]) -> Blo
     }
     let mut roles: Vec<usize> = whole.best_counts().into_iter().map(|(r, _)| r).collect();
     roles.truncate(ROLES_BY_GROUP);
-    let mut header = vec!["Group".to_string()];
-    header.extend(roles.iter().map(|&r| catalog.roles[r].name.clone()));
+    let mut header = vec!["Role".to_string()];
+    header.extend(shown.iter().map(|(key, _)| group_name(key).to_string()));
     let mut cells = Vec::new();
-    let rows = (shown.iter())
-        .map(|(key, tally)| {
-            let means: Vec<Option<f64>> = roles.iter().map(|&r| tally.mean_score(r)).collect();
-            let mut row = vec![group_name(key).to_string()];
+    let rows = (roles.iter())
+        .map(|&role| {
+            let means: Vec<Option<f64>> = shown.iter().map(|(_, t)| t.mean_score(role)).collect();
+            let mut row = vec![catalog.roles[role].name.clone()];
             row.extend(means.iter().map(|&m| percent(m)));
             cells.push(means);
             row
@@ -239,7 +248,7 @@ fn means_by_group<T: Tally>(catalog: &Catalog, shown: &[(&GroupKey, &T)]) -> Blo
         caption: "Mean score by group".into(),
         header,
         rows,
-        numeric: (1..=roles.len()).collect(),
+        numeric: (1..=shown.len()).collect(),
         chart: Some(Chart::Heat(cells)),
     }
 }
