@@ -2,7 +2,9 @@
 
 use crate::batch::{self, Mode, Options};
 use crate::catalog::Catalog;
-use crate::cli::{AssessArgs, Cli, Command, PlanArgs, PlanFormat, ScoreArgs};
+use crate::cli::{
+    AssessArgs, Cli, Command, DiffArgs, PlanArgs, PlanFormat, ReadingArgs, ScoreArgs,
+};
 use crate::error::{Error, Result};
 use crate::output::{self, ColorChoice, Sink};
 use crate::report::{OutputFormat, Reporter, TABLE_TOP};
@@ -16,6 +18,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Completions(args)) => with_stdout(color, |_, out| crate::shell::completions(args.shell, out)),
         Some(Command::Man) => with_stdout(color, |_, out| crate::shell::man(out)),
         Some(Command::Score(args)) => score(&load()?, args, color),
+        Some(Command::Diff(args)) => diff(&load()?, &args, color),
         Some(Command::Plan(args)) => {
             let catalog = load()?;
             with_stdout(color, |theme, out| plan(&catalog, &args, theme, out))
@@ -51,6 +54,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 top: TABLE_TOP,
                 families: Vec::new(),
                 from: None,
+                group: None,
             };
             crate::interview::assess(&load()?, &args, color)
         }
@@ -105,6 +109,37 @@ fn asked(catalog: &Catalog, args: &ScoreArgs, format: OutputFormat) -> Result<cr
     })
 }
 
+/// `--by group`, `--min-group` and `--anonymous`, checked against the
+/// format: they shape cohort summaries, which only the human formats have.
+fn privacy(args: &ScoreArgs, format: OutputFormat) -> Result<crate::report::Privacy> {
+    let asked = args.anonymous || args.by.is_some();
+    if asked
+        && matches!(
+            format,
+            OutputFormat::Json | OutputFormat::Jsonl | OutputFormat::Csv
+        )
+    {
+        let flag = if args.anonymous {
+            "--anonymous"
+        } else {
+            "--by group"
+        };
+        return Err(Error::Usage(format!(
+            "{flag} shapes cohort summaries: use it with --format table, markdown or html \
+             ({} holds a row per person)",
+            output::format_name(format)
+        )));
+    }
+    if args.min_group == 0 {
+        return Err(Error::Usage("--min-group must be at least 1".into()));
+    }
+    Ok(crate::report::Privacy {
+        anonymous: args.anonymous,
+        by_group: args.by.is_some(),
+        min_group: args.min_group,
+    })
+}
+
 fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     let families = catalog.find_families(&args.families)?;
     if args.top == Some(0) {
@@ -117,6 +152,7 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
             "--excel applies to CSV output; add --format csv".into(),
         ));
     }
+    let privacy = privacy(&args, format)?;
     crate::diagnostics::set_quiet(args.quiet);
     let (mut inputs, missing) =
         batch::gather(&args.inputs, args.reading.jsonl, args.reading.recursive)?;
@@ -133,7 +169,7 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
 
     let mut sink = Sink::open(args.output.as_deref(), args.force)?;
     let theme = output::theme(color, sink.is_terminal());
-    let mut reporter = Reporter::new(catalog, format, theme);
+    let mut reporter = Reporter::with_privacy(catalog, format, theme, privacy);
     let out = sink.writer();
     if args.excel {
         crate::report::excel_bom(out).map_err(Error::Output)?;
@@ -179,6 +215,131 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// `rolefit diff`: both sides read and scored through the batch, compared,
+/// and written in one format.
+fn diff(catalog: &Catalog, args: &DiffArgs, color: ColorChoice) -> Result<()> {
+    use crate::report::diff::DiffFormat;
+    let format = match output::format(args.format, args.output.as_deref())? {
+        OutputFormat::Table => DiffFormat::Table,
+        OutputFormat::Json => DiffFormat::Json,
+        OutputFormat::Markdown => DiffFormat::Markdown,
+        OutputFormat::Html => DiffFormat::Html,
+        other => {
+            return Err(Error::Usage(format!(
+                "diff writes table, json, markdown or html, not {}",
+                output::format_name(other)
+            )));
+        }
+    };
+    let stdin = std::path::Path::new("-");
+    if args.old == stdin && args.new == stdin {
+        return Err(Error::Usage(
+            "OLD and NEW cannot both be standard input (-)".into(),
+        ));
+    }
+    crate::diagnostics::set_quiet(args.quiet);
+    let old = read_side(catalog, &args.old, &args.reading, args.quiet)?;
+    let new = read_side(catalog, &args.new, &args.reading, args.quiet)?;
+    let one_person = args.old.is_file() && args.new.is_file();
+    let mut compared = crate::diff::compare(catalog, &old.scored, &new.scored, one_person);
+    compared.failed_inputs = old.failed_inputs + new.failed_inputs;
+    let backwards = (compared.people.iter())
+        .filter(|p| matches!(p.assessed, [Some(then), Some(now)] if then > now))
+        .count();
+    if backwards > 0 {
+        crate::diagnostics::note(&format!(
+            "{backwards} of the people compared answered OLD after NEW (by their `assessed` \
+             dates); the order is `rolefit diff OLD NEW`"
+        ));
+    }
+    if !compared.repeated_ids.is_empty() && !args.anonymous {
+        crate::diagnostics::note(&format!(
+            "ids given to more than one answer set on one side are compared on their first: {}",
+            crate::text::escape_control(&compared.repeated_ids.join(", "))
+        ));
+    }
+
+    let mut sink = Sink::open(args.output.as_deref(), args.force)?;
+    let theme = output::theme(color, sink.is_terminal());
+    crate::report::diff::write(
+        catalog,
+        &compared,
+        format,
+        args.anonymous,
+        theme,
+        sink.writer(),
+    )
+    .map_err(Error::Output)?;
+    sink.finish()?;
+
+    let failed = compared.failed_inputs;
+    crate::diagnostics::closing("compared", compared.people.len(), failed);
+    if failed > 0 {
+        return Err(Error::SomeInputsFailed {
+            failed,
+            total: failed + old.scored.len() + new.scored.len(),
+        });
+    }
+    if old.scored.is_empty() || new.scored.is_empty() {
+        return Err(Error::Usage(format!(
+            "no answer files found in {}",
+            crate::text::escape_control(
+                &(if old.scored.is_empty() {
+                    &args.old
+                } else {
+                    &args.new
+                })
+                .display()
+                .to_string()
+            )
+        )));
+    }
+    Ok(())
+}
+
+/// One side of a diff: its inputs read and scored (every role ranked),
+/// each failure reported on stderr and counted.
+fn read_side(
+    catalog: &Catalog,
+    path: &std::path::Path,
+    reading: &ReadingArgs,
+    quiet: bool,
+) -> Result<crate::report::diff::Side> {
+    let (mut inputs, missing) = batch::gather(
+        std::slice::from_ref(&path.to_path_buf()),
+        reading.jsonl,
+        reading.recursive,
+    )?;
+    let surveys = Surveys::for_inputs(
+        &mut inputs,
+        reading.csv,
+        reading.columns.as_deref(),
+        catalog,
+    )?;
+    let (collector, side) = crate::report::diff::Collector::new(catalog);
+    let mut reporter = Reporter::with_writer(Box::new(collector));
+    let out = &mut std::io::sink();
+    for problem in &missing {
+        crate::diagnostics::error(problem);
+        reporter
+            .error(std::slice::from_ref(problem), out)
+            .map_err(Error::Output)?;
+    }
+    let options = Options {
+        catalog,
+        mode: Mode::Score,
+        top: None,
+        families: Vec::new(),
+        quiet,
+        asked: crate::score::Asked::default(),
+        unknown_tags: reading.unknown_tags,
+        surveys: &surveys,
+    };
+    batch::run(&inputs, &options, &mut reporter, out).map_err(Error::Output)?;
+    reporter.finish(out).map_err(Error::Output)?;
+    Ok(side.take())
 }
 
 /// `rolefit plan`: one answer file, one role, the shortest way into the top K.

@@ -63,6 +63,15 @@ Examples:
   rolefit score survey.csv --columns columns.yaml --format csv --excel -o results.csv")]
     Score(ScoreArgs),
 
+    /// What changed between two assessments: one person's two answer files,
+    /// or two folders or surveys of a cohort (people matched by id).
+    #[command(after_help = "\
+Examples:
+  rolefit diff ann-2025.yaml ann-2026.yaml
+  rolefit diff answers-q1/ answers-q2/ --format html -o changes.html
+  rolefit diff march.csv june.csv --anonymous --format markdown")]
+    Diff(DiffArgs),
+
     /// The fewest changes of strengths that bring a role into your top K.
     #[command(after_help = "\
 Examples:
@@ -232,6 +241,11 @@ pub struct AssessArgs {
     /// Start from the answers in FILE (an answer file, such as one saved before).
     #[arg(long, value_name = "FILE")]
     pub from: Option<PathBuf>,
+
+    /// Save TEXT as your group (team or department) in the answers; without
+    /// it, the group of --from is kept. The date is always saved.
+    #[arg(long, value_name = "TEXT")]
+    pub group: Option<String>,
 }
 
 /// How `score` and `validate` read their inputs.
@@ -303,6 +317,60 @@ pub struct ScoreArgs {
     /// Break every score down into points per tag, goal and axis (json, jsonl).
     #[arg(long)]
     pub explain: bool,
+
+    /// Split the cohort summaries by the answers' `group` (table, markdown, html).
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub by: Option<SplitBy>,
+
+    /// With --by group: a group of fewer than N people is not shown or named.
+    #[arg(long, value_name = "N", default_value_t = crate::report::MIN_GROUP, requires = "by")]
+    pub min_group: usize,
+
+    /// No id or name of a person in the output: the cohort's aggregates
+    /// only (table, markdown, html).
+    #[arg(long)]
+    pub anonymous: bool,
+
+    #[command(flatten)]
+    pub reading: ReadingArgs,
+}
+
+/// What `score --by` splits cohort summaries by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SplitBy {
+    /// The `group` of each answer set (a team or department).
+    Group,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier answers: an answer file, a folder of them, or a survey.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+
+    /// The later answers, of the same kind.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+
+    /// table, json, markdown or html (default: from the --output extension, else table).
+    #[arg(long, short, value_enum, ignore_case = true)]
+    pub format: Option<OutputFormat>,
+
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite the --output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+
+    /// Print no warnings and no progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    /// No id or name of a person in the output: a cohort's counts only.
+    #[arg(long)]
+    pub anonymous: bool,
 
     #[command(flatten)]
     pub reading: ReadingArgs,

@@ -17,6 +17,7 @@ pub(crate) mod batch;
 pub mod catalog;
 pub mod cli;
 pub mod diagnostics;
+pub mod diff;
 pub(crate) mod document;
 pub mod error;
 pub(crate) mod explore;

@@ -160,6 +160,8 @@ goals: [threat modeling depth]      # tags to grow into
 work_style: {communication: 4, pace: 4.5}   # axes, 1 to 5
 statements: {ws\\-pace\\-3: 2}         # or the statements, 1 to 5
 families: [support, engineering]    # rank only these families
+assessed: 2026\\-03\\-31      # when answered: YYYY\\-MM\\-DD, a real date
+group: Platform           # a team, for \\fBscore \\-\\-by group\\fR
 .RE
 .fi
 .PP

@@ -82,6 +82,12 @@ pub fn render(catalog: &Catalog, path: usize) -> String {
     let ids: Vec<String> = catalog.families.iter().map(|f| scalar(&f.id)).collect();
     out.push_str("# Rank only roles of some families (optional; the default is all):\n");
     let _ = writeln!(out, "# families: [{}]", ids.join(", "));
+    out.push_str(
+        "# When you answered (YYYY-MM-DD) and your team, for `rolefit diff` and\n\
+         # `rolefit score --by group` (optional):\n\
+         # assessed: 2026-03-31\n\
+         # group: Platform\n",
+    );
     out
 }
 

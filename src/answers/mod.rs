@@ -9,6 +9,7 @@
 //! `resolve` (names into indices, every problem located).
 
 mod collected;
+mod date;
 mod file;
 mod resolve;
 mod respondent;
@@ -16,9 +17,10 @@ mod source;
 
 pub use crate::document::UniqueMap;
 pub use collected::MAX_REPORTED;
+pub use date::Date;
 pub use file::{AnswerFile, DEFAULT_LEVEL, Strength, parse};
 pub use resolve::{UnknownTags, resolve, resolve_with};
-pub use respondent::Respondent;
+pub use respondent::{Meta, Respondent};
 pub use source::{Format, Input, MAX_ANSWER_BYTES, Origin};
 
 #[cfg(test)]

@@ -7,8 +7,9 @@ use crate::error::Located;
 use crate::matching::did_you_mean;
 
 use super::collected::Collected;
+use super::date::Date;
 use super::file::{ANSWER_KEYS, AnswerFile, DEFAULT_LEVEL};
-use super::respondent::Respondent;
+use super::respondent::{Meta, Respondent};
 use super::source::Origin;
 
 /// What an unknown strength or goal does to its answer set.
@@ -60,6 +61,19 @@ pub fn resolve_with(
         }
         Some(id) => id,
         None => origin.default_id.to_string(),
+    };
+
+    let assessed = file.assessed.as_deref().and_then(|text| {
+        Date::parse(text)
+            .map_err(|message| problems.add(|| origin.locate("assessed", message, None)))
+            .ok()
+    });
+    let group = match file.group {
+        Some(group) if group.trim().is_empty() => {
+            problems.add(|| origin.locate("group", "empty group".into(), None));
+            None
+        }
+        group => group.map(|g| g.trim().to_string()),
     };
 
     let path = match &file.path {
@@ -333,6 +347,7 @@ pub fn resolve_with(
         work_style,
         families,
         warnings: warnings.finish(),
+        meta: Meta { assessed, group },
     })
 }
 

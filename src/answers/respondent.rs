@@ -5,6 +5,7 @@ use crate::catalog::Catalog;
 use crate::document::{Number, UniqueMap};
 use crate::error::Located;
 
+use super::date::Date;
 use super::file::{AnswerFile, Strength};
 
 /// Answers with every name resolved to a catalog index.
@@ -22,6 +23,15 @@ pub struct Respondent {
     /// Families to rank; empty means all.
     pub families: Vec<usize>,
     pub warnings: Vec<Located>,
+    /// When the answers were given and the person's group, if said.
+    pub meta: Meta,
+}
+
+/// When a respondent's answers were given, and their group (team).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    pub assessed: Option<Date>,
+    pub group: Option<String>,
 }
 
 impl Respondent {
@@ -63,6 +73,8 @@ impl Respondent {
             ),
             statements: UniqueMap::default(),
             unknown_keys: Vec::new(),
+            assessed: self.meta.assessed.map(|d| d.to_string()),
+            group: self.meta.group.clone(),
             families: (!self.families.is_empty()).then(|| {
                 self.families
                     .iter()

@@ -106,12 +106,19 @@ pub fn earlier(catalog: &Catalog, file: &Path) -> Result<Earlier> {
         strengths: respondent.strengths,
         goals: respondent.goals,
         statements,
+        group: respondent.meta.group,
     })
 }
 
 /// Runs `rolefit assess`.
 pub fn assess(catalog: &Catalog, args: &AssessArgs, color: ColorChoice) -> Result<()> {
     let preset = preset(catalog, args)?;
+    let group_of_earlier = preset.earlier.as_ref().and_then(|e| e.group.clone());
+    if args.group.as_deref().is_some_and(|g| g.trim().is_empty()) {
+        return Err(Error::Usage(
+            "--group needs a name (a team or department)".into(),
+        ));
+    }
     if args.top == 0 {
         return Err(Error::Usage("--top must be at least 1".into()));
     }
@@ -132,8 +139,12 @@ pub fn assess(catalog: &Catalog, args: &AssessArgs, color: ColorChoice) -> Resul
 
     let mut terminal = terminal::Terminal::new(color);
     terminal.welcome()?;
-    let outcome = flow::run(catalog, &preset, &mut terminal)?;
+    let mut outcome = flow::run(catalog, &preset, &mut terminal)?;
     terminal.done_asking();
+    outcome.respondent.meta = crate::answers::Meta {
+        assessed: Some(crate::answers::Date::today()),
+        group: args.group.clone().or(group_of_earlier),
+    };
     show(catalog, &outcome, args.top, color, terminal.unicode())?;
 
     let dir = Path::new(".");
@@ -285,6 +296,7 @@ mod tests {
             top: TABLE_TOP,
             families: families.iter().map(|f| f.to_string()).collect(),
             from: None,
+            group: None,
         }
     }
 

@@ -2,6 +2,8 @@
 
 use std::io::{self, Write};
 
+use super::blocks::Block;
+use super::groups::{GroupTallies, Privacy, Tally};
 use super::theme::Theme;
 use super::writer::{FormatWriter, Rendered, Renderer};
 use crate::catalog::Catalog;
@@ -35,6 +37,14 @@ impl OneOrMany {
         self.seen += 1;
     }
 
+    /// Hands the one respondent kept whole to the cohort: a report that
+    /// shows only the cohort view shows one person that way too.
+    pub fn release(&mut self, to_cohort: impl FnOnce(&Scored)) {
+        if let Some(first) = self.first.take() {
+            to_cohort(&first);
+        }
+    }
+
     /// The one respondent, when there was exactly one.
     pub fn single(&self) -> Option<&Scored> {
         self.first.as_deref()
@@ -47,11 +57,14 @@ impl OneOrMany {
 }
 
 /// Counts over a cohort that stay the same size however many people come.
+#[derive(Clone)]
 pub(crate) struct CohortTally {
     /// Per role: respondents whose best match it is.
     best: Vec<usize>,
     /// Per tag: respondents missing it in their best match.
     gaps: Vec<usize>,
+    /// Per role: the sum of scores and how many people were scored on it.
+    sums: Vec<(f64, u32)>,
     pub scored: usize,
     pub failed_inputs: usize,
 }
@@ -61,6 +74,7 @@ impl CohortTally {
         CohortTally {
             best: vec![0; catalog.roles.len()],
             gaps: vec![0; catalog.tags.len()],
+            sums: vec![(0.0, 0); catalog.roles.len()],
             scored: 0,
             failed_inputs: 0,
         }
@@ -68,12 +82,36 @@ impl CohortTally {
 
     pub fn add(&mut self, catalog: &Catalog, scored: &Scored) {
         self.scored += 1;
+        for s in &scored.ranking {
+            let sum = &mut self.sums[s.role];
+            sum.0 += s.score;
+            sum.1 += 1;
+        }
         if let Some(best) = scored.best() {
             self.best[best.role] += 1;
             for gap in explain(catalog, &scored.respondent, best).gaps {
                 self.gaps[gap] += 1;
             }
         }
+    }
+
+    /// Adds another tally's counts (a group's, to the whole cohort's).
+    pub fn merge(&mut self, other: &CohortTally) {
+        let add = |a: &mut Vec<usize>, b: &[usize]| a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        add(&mut self.best, &other.best);
+        add(&mut self.gaps, &other.gaps);
+        for (x, y) in self.sums.iter_mut().zip(&other.sums) {
+            x.0 += y.0;
+            x.1 += y.1;
+        }
+        self.scored += other.scored;
+        self.failed_inputs += other.failed_inputs;
+    }
+
+    /// A role's mean score over the people whose ranking holds it.
+    pub fn mean_score(&self, role: usize) -> Option<f64> {
+        let (sum, count) = self.sums[role];
+        (count > 0).then(|| sum / f64::from(count))
     }
 
     /// (role, respondents whose best match it is), most first.
@@ -84,6 +122,30 @@ impl CohortTally {
     /// (tag, respondents missing it in their best match), most first.
     pub fn common_gaps(&self) -> Vec<(usize, usize)> {
         by_count(&self.gaps)
+    }
+}
+
+impl Tally for CohortTally {
+    fn new(catalog: &Catalog) -> Self {
+        CohortTally::new(catalog)
+    }
+    fn add(&mut self, catalog: &Catalog, scored: &Scored) {
+        CohortTally::add(self, catalog, scored);
+    }
+    fn merge(&mut self, other: &Self) {
+        CohortTally::merge(self, other);
+    }
+    fn people(&self) -> usize {
+        self.scored
+    }
+    fn best_counts(&self) -> Vec<(usize, usize)> {
+        CohortTally::best_counts(self)
+    }
+    fn common_gaps(&self) -> Vec<(usize, usize)> {
+        CohortTally::common_gaps(self)
+    }
+    fn mean_score(&self, role: usize) -> Option<f64> {
+        CohortTally::mean_score(self, role)
     }
 }
 
@@ -153,23 +215,32 @@ pub(crate) struct Gathered<'c> {
     people: OneOrMany,
     rows: Vec<CohortRow>,
     tally: CohortTally,
+    privacy: Privacy,
+    groups: GroupTallies<CohortTally>,
 }
 
 impl<'c> Gathered<'c> {
-    pub fn new(catalog: &'c Catalog) -> Self {
+    pub fn new(catalog: &'c Catalog, privacy: Privacy) -> Self {
         Gathered {
             catalog,
             people: OneOrMany::default(),
             rows: Vec::new(),
             tally: CohortTally::new(catalog),
+            privacy,
+            groups: GroupTallies::new(),
         }
     }
 
     pub fn add(&mut self, scored: Box<Scored>) {
         let (catalog, rows, tally) = (self.catalog, &mut self.rows, &mut self.tally);
+        let groups = self.privacy.by_group.then_some(&mut self.groups);
+        let mut groups = groups;
         self.people.add(scored, |s| {
             rows.push(CohortRow::of(s));
             tally.add(catalog, s);
+            if let Some(groups) = groups.as_deref_mut() {
+                groups.add(catalog, s);
+            }
         });
     }
 
@@ -178,16 +249,47 @@ impl<'c> Gathered<'c> {
     }
 
     /// The one respondent or the cohort; neither when nobody was scored.
-    pub fn view(&self) -> Option<View<'_>> {
+    pub fn view(&mut self) -> Option<View<'_>> {
+        if self.privacy.cohort_only() {
+            let (catalog, rows, tally, groups) = (
+                self.catalog,
+                &mut self.rows,
+                &mut self.tally,
+                &mut self.groups,
+            );
+            let by_group = self.privacy.by_group;
+            self.people.release(|s| {
+                rows.push(CohortRow::of(s));
+                tally.add(catalog, s);
+                if by_group {
+                    groups.add(catalog, s);
+                }
+            });
+        }
         if let Some(single) = self.people.single() {
             return Some(View::Single(single));
         }
+        let (totals, groups) = if self.privacy.by_group {
+            let split = self.groups.split(self.privacy.min_group);
+            let mut totals = self.groups.totals(self.catalog, &split);
+            totals.failed_inputs = self.tally.failed_inputs;
+            let blocks = self
+                .groups
+                .blocks(self.catalog, &split, self.privacy.min_group);
+            (Some(totals), blocks)
+        } else {
+            (None, Vec::new())
+        };
+        let tally = totals.as_ref().unwrap_or(&self.tally);
         (self.people.count() > 0).then(|| {
             View::Cohort(Cohort {
                 rows: &self.rows,
-                best_counts: self.tally.best_counts(),
-                common_gaps: self.tally.common_gaps(),
-                failed_inputs: self.tally.failed_inputs,
+                scored: tally.scored,
+                best_counts: tally.best_counts(),
+                common_gaps: tally.common_gaps(),
+                failed_inputs: tally.failed_inputs,
+                anonymous: self.privacy.anonymous,
+                groups,
             })
         })
     }
@@ -200,12 +302,19 @@ pub(crate) enum View<'a> {
 
 /// The several-respondent view: a row each and a summary.
 pub(crate) struct Cohort<'a> {
+    /// A row per person: never shown under `--anonymous`.
     pub rows: &'a [CohortRow],
+    /// People in the totals below (all of them, unless a small group's
+    /// people are left out).
+    pub scored: usize,
     /// (role, respondents whose best match it is), most first.
     pub best_counts: Vec<(usize, usize)>,
     /// (tag, respondents missing it in their best match), most first.
     pub common_gaps: Vec<(usize, usize)>,
     pub failed_inputs: usize,
+    pub anonymous: bool,
+    /// The group views (`--by group`), empty otherwise.
+    pub groups: Vec<Block>,
 }
 
 /// Writes what a [`Gathered`] holds, at the end.
@@ -220,9 +329,9 @@ pub(crate) struct GatheringWriter<'c> {
 }
 
 impl<'c> GatheringWriter<'c> {
-    pub fn new(catalog: &'c Catalog, theme: Theme, write: WriteView) -> Self {
+    pub fn new(catalog: &'c Catalog, theme: Theme, write: WriteView, privacy: Privacy) -> Self {
         GatheringWriter {
-            gathered: Gathered::new(catalog),
+            gathered: Gathered::new(catalog, privacy),
             theme,
             write,
         }
@@ -250,8 +359,9 @@ impl<'c> FormatWriter<'c> for GatheringWriter<'c> {
         show_sources_of_shared_ids(&mut self.gathered.rows, |row| {
             (&mut row.id, row.source.as_str())
         });
+        let catalog = self.gathered.catalog;
         match self.gathered.view() {
-            Some(view) => (self.write)(self.gathered.catalog, view, self.theme, out),
+            Some(view) => (self.write)(catalog, view, self.theme, out),
             None => Ok(()),
         }
     }

@@ -312,6 +312,7 @@ mod tests {
                 work_style: vec![None; catalog.axes.len()],
                 families: vec![],
                 warnings: vec![],
+                meta: Default::default(),
             };
             let scored = crate::score::assess(&catalog, respondent, None);
             let text = super::rows(&catalog, &scored);

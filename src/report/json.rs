@@ -17,6 +17,11 @@ struct RespondentOut<'a> {
     id: &'a str,
     source: &'a str,
     path: &'a str,
+    /// When the answers were given and the person's group, when said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    assessed: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<&'a str>,
     ranking: Vec<RankOut<'a>>,
     /// The person's own answer on each axis they answered, in axis order.
     work_style: crate::answers::UniqueMap<f64>,
@@ -174,6 +179,8 @@ fn respondent<'a>(catalog: &'a Catalog, scored: &'a Scored) -> RespondentOut<'a>
         id: &r.id,
         source: &r.source,
         path: &catalog.paths[r.path].id,
+        assessed: r.meta.assessed.map(|d| d.to_string()),
+        group: r.meta.group.as_deref(),
         ranking,
         work_style: r.work_style_answers(catalog),
         warnings: r.warnings.iter().map(ToString::to_string).collect(),

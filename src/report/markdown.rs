@@ -217,34 +217,38 @@ pub(crate) fn cohort(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let name = |role: usize| cell(&catalog.roles[role].name);
-    writeln!(
-        out,
-        "| Respondent | Best match | Score | Runner-up | Score |"
-    )?;
-    writeln!(
-        out,
-        "|------------|------------|------:|-----------|------:|"
-    )?;
-    for r in cohort.rows.iter().filter(|row| row.best.is_some()) {
-        row(
+    if !cohort.anonymous {
+        writeln!(
             out,
-            &[
-                cell(&r.id),
-                r.best.map(|(role, _)| name(role)).unwrap_or_default(),
-                super::ties::tie_mark(r.best_tied, percent(r.best.map(|(_, s)| s))),
-                r.runner_up.map(|(role, _)| name(role)).unwrap_or_default(),
-                super::ties::tie_mark(r.best_tied, percent(r.runner_up.map(|(_, s)| s))),
-            ],
+            "| Respondent | Best match | Score | Runner-up | Score |"
         )?;
-    }
-    if cohort.rows.iter().any(|row| row.best_tied) {
-        writeln!(out, "\n{}", super::ties::COHORT_TIE_NOTE)?;
+        writeln!(
+            out,
+            "|------------|------------|------:|-----------|------:|"
+        )?;
+        for r in cohort.rows.iter().filter(|row| row.best.is_some()) {
+            row(
+                out,
+                &[
+                    cell(&r.id),
+                    r.best.map(|(role, _)| name(role)).unwrap_or_default(),
+                    super::ties::tie_mark(r.best_tied, percent(r.best.map(|(_, s)| s))),
+                    r.runner_up.map(|(role, _)| name(role)).unwrap_or_default(),
+                    super::ties::tie_mark(r.best_tied, percent(r.runner_up.map(|(_, s)| s))),
+                ],
+            )?;
+        }
+        if cohort.rows.iter().any(|row| row.best_tied) {
+            writeln!(out, "\n{}", super::ties::COHORT_TIE_NOTE)?;
+        }
     }
     if let Some(line) = super::ties::no_match_line(cohort) {
         writeln!(out, "\n{}", cell(&line))?;
     }
-    let scored = cohort.rows.len();
-    write!(out, "\n**Cohort:** {scored} respondents scored")?;
+    let scored = cohort.scored;
+    // After the people's table, a blank line; an anonymous report starts here.
+    let gap = if cohort.anonymous { "" } else { "\n" };
+    write!(out, "{gap}**Cohort:** {scored} respondents scored")?;
     if cohort.failed_inputs > 0 {
         write!(out, ", {} inputs failed", cohort.failed_inputs)?;
     }
@@ -265,6 +269,10 @@ pub(crate) fn cohort(
         for &(tag, count) in cohort.common_gaps.iter().take(COMMON_GAPS) {
             row(out, &[cell(&catalog.tags[tag].name), count.to_string()])?;
         }
+    }
+    if !cohort.groups.is_empty() {
+        writeln!(out)?;
+        super::blocks::write_markdown(&cohort.groups, out)?;
     }
     Ok(())
 }

@@ -8,15 +8,21 @@
 //! Each part uses only the parts listed before it: `numbers` (the one
 //! rounding rule), `theme` (how human-readable output looks), `writer`
 //! (the [`FormatWriter`] trait and its [`Renderer`]), `grid` (how every
-//! terminal table is drawn), `cohort` (what the human formats gather),
-//! `ties` (rank labels and tie notes), `profile` (the role card), `svg`
-//! (the HTML charts), then the writers: `table`, `markdown`, `json`, `csv`
-//! and `html`. This module holds only the format enums and [`Reporter`],
-//! which builds the writer asked for.
+//! terminal table is drawn), `blocks` (a report as plain headings,
+//! paragraphs and tables, drawn as terminal tables or Markdown), `groups`
+//! (summaries by group, and what a report may show of its people),
+//! `cohort` (what the human formats gather), `ties` (rank labels and tie
+//! notes), `profile` (the role card), `svg` (the HTML charts), then the
+//! writers: `table`, `markdown`, `json`, `csv` and `html`; last `diff`
+//! (the `rolefit diff` report). This module holds only the format enums
+//! and [`Reporter`], which builds the writer asked for.
 
+pub mod blocks;
 mod cohort;
 mod csv;
+pub mod diff;
 pub mod grid;
+mod groups;
 pub mod html;
 mod json;
 mod markdown;
@@ -29,6 +35,8 @@ pub mod ties;
 mod writer;
 
 pub use csv::excel_bom;
+pub use groups::MIN_GROUP;
+pub(crate) use groups::Privacy;
 pub use numbers::{hundredths, percent, whole_percent, write_fraction4, write_integer};
 pub use table::TABLE_TOP;
 pub use theme::Theme;
@@ -67,16 +75,37 @@ pub struct Reporter<'c> {
 
 impl<'c> Reporter<'c> {
     pub fn new(catalog: &'c Catalog, format: OutputFormat, theme: Theme) -> Self {
+        Reporter::with_privacy(catalog, format, theme, Privacy::default())
+    }
+
+    /// A reporter whose cohort views keep to `privacy` (the human formats;
+    /// `score` refuses the others with `--anonymous` or `--by group`).
+    pub(crate) fn with_privacy(
+        catalog: &'c Catalog,
+        format: OutputFormat,
+        theme: Theme,
+        privacy: Privacy,
+    ) -> Self {
         let writer: Box<dyn FormatWriter<'c> + 'c> = match format {
-            OutputFormat::Table => Box::new(GatheringWriter::new(catalog, theme, table::write)),
+            OutputFormat::Table => {
+                Box::new(GatheringWriter::new(catalog, theme, table::write, privacy))
+            }
             OutputFormat::Json => Box::new(json::JsonWriter::new(catalog)),
             OutputFormat::Jsonl => Box::new(json::JsonLinesWriter::new(catalog)),
             OutputFormat::Csv => Box::new(csv::CsvWriter::new(catalog)),
-            OutputFormat::Html => Box::new(html::HtmlWriter::new(catalog)),
-            OutputFormat::Markdown => {
-                Box::new(GatheringWriter::new(catalog, theme, markdown::write))
-            }
+            OutputFormat::Html => Box::new(html::HtmlWriter::with_privacy(catalog, privacy)),
+            OutputFormat::Markdown => Box::new(GatheringWriter::new(
+                catalog,
+                theme,
+                markdown::write,
+                privacy,
+            )),
         };
+        Reporter { writer }
+    }
+
+    /// A reporter around a writer of another command's own (`diff`).
+    pub fn with_writer(writer: Box<dyn FormatWriter<'c> + 'c>) -> Self {
         Reporter { writer }
     }
 

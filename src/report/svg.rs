@@ -205,6 +205,57 @@ pub fn heatmap(
     }
 }
 
+/// One row of [`shifts`]: a value then and now, each 0–1 (None: absent).
+pub struct Shift {
+    pub label: String,
+    pub from: Option<f64>,
+    pub to: Option<f64>,
+    /// What is written after the track ("40% → 52%").
+    pub value: String,
+}
+
+/// A value then and now per row on a track from 0 to 1: a hollow dot then,
+/// a filled dot now, a line between; so a rise points right.
+pub fn shifts(title: &str, rows: &[Shift]) -> Markup {
+    let width = BAR_LABEL + BAR_AREA + 110.0;
+    let height = BAR_ROW * rows.len() as f64 + 8.0;
+    let x = |f: f64| {
+        BAR_LABEL
+            + BAR_AREA
+                * if f.is_finite() {
+                    f.clamp(0.0, 1.0)
+                } else {
+                    0.0
+                }
+    };
+    html! {
+        svg.chart.shifts viewBox={ "0 0 " (n(width)) " " (n(height)) } width=(n(width))
+            role="img" aria-label=(title) {
+            title { (title) }
+            @for (i, row) in rows.iter().enumerate() {
+                @let y = 4.0 + BAR_ROW * i as f64 + 12.0;
+                g {
+                    title { (row.label) ": " (row.value) }
+                    text.label x=(n(BAR_LABEL - 8.0)) y=(n(y + 4.0)) text-anchor="end" {
+                        (clip(&row.label, 36))
+                    }
+                    rect.track x=(n(BAR_LABEL)) y=(n(y - 1.0)) width=(n(BAR_AREA)) height="2" {}
+                    @if let (Some(from), Some(to)) = (row.from, row.to) {
+                        line.move x1=(n(x(from))) y1=(n(y)) x2=(n(x(to))) y2=(n(y)) {}
+                    }
+                    @if let Some(from) = row.from {
+                        circle.then cx=(n(x(from))) cy=(n(y)) r="5" {}
+                    }
+                    @if let Some(to) = row.to {
+                        circle.now cx=(n(x(to))) cy=(n(y)) r="5" {}
+                    }
+                    text.value x=(n(BAR_LABEL + BAR_AREA + 10.0)) y=(n(y + 4.0)) { (row.value) }
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -48,12 +48,18 @@ pub(crate) fn no_match_line(cohort: &Cohort<'_>) -> Option<String> {
         .filter(|row| row.best.is_none())
         .map(|row| row.id.as_str())
         .collect();
-    (!ids.is_empty()).then(|| {
-        format!(
-            "No match (every role scored 0%; not counted below): {}",
-            ids.join(", ")
-        )
-    })
+    // An anonymous report counts them instead of naming them, and says
+    // nothing when a small group's people are left out of its totals.
+    if cohort.anonymous && cohort.scored != cohort.rows.len() {
+        return None;
+    }
+    let who = if cohort.anonymous {
+        let n = ids.len();
+        format!("{n} {}", if n == 1 { "person" } else { "people" })
+    } else {
+        ids.join(", ")
+    };
+    (!ids.is_empty()).then(|| format!("No match (every role scored 0%; not counted below): {who}"))
 }
 
 /// A score with `=` before it when it is tied.

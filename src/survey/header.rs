@@ -51,11 +51,13 @@ pub(super) enum Kind {
     Levels,
     Axis(usize),
     Statement(usize),
+    Assessed,
+    Group,
     Ignore,
 }
 
 impl Kind {
-    const NAMES: [&'static str; 9] = [
+    const NAMES: [&'static str; 11] = [
         "id",
         "path",
         "families",
@@ -64,6 +66,8 @@ impl Kind {
         "levels",
         "axis:ID",
         "statement:ID",
+        "assessed",
+        "group",
         "ignore",
     ];
 
@@ -102,6 +106,8 @@ impl Kind {
             "strengths" => Ok(Kind::Strengths),
             "goals" => Ok(Kind::Goals),
             "levels" => Ok(Kind::Levels),
+            "assessed" => Ok(Kind::Assessed),
+            "group" => Ok(Kind::Group),
             "ignore" => Ok(Kind::Ignore),
             _ => {
                 let names = Self::NAMES.iter().map(|n| (*n, *n));
@@ -153,6 +159,9 @@ pub(super) enum Column {
     Level(String),
     Axis(usize),
     Statement(usize),
+    /// The date of the answers: `YYYY-MM-DD`, or a form's timestamp.
+    Assessed,
+    Group,
     Skip,
 }
 
@@ -245,6 +254,8 @@ impl Layout {
             let what = match column {
                 Column::Id => "the id".to_string(),
                 Column::Path => "the path".to_string(),
+                Column::Assessed => "the date assessed".to_string(),
+                Column::Group => "the group".to_string(),
                 Column::Axis(a) => format!("axis {}", catalog.axes[*a].id),
                 Column::Statement(q) => format!("statement {}", catalog.questions[*q].id),
                 _ => continue,
@@ -298,6 +309,8 @@ pub(super) fn column_of_kind(kind: &Kind) -> Column {
         Kind::Goals => Column::Goals,
         Kind::Axis(a) => Column::Axis(*a),
         Kind::Statement(q) => Column::Statement(*q),
+        Kind::Assessed => Column::Assessed,
+        Kind::Group => Column::Group,
         Kind::Levels | Kind::Ignore => Column::Skip,
     }
 }
@@ -320,6 +333,9 @@ pub(super) fn auto(key: &str, header: &str, names: &Names) -> Auto {
         "families" => return Auto::Column(Column::Families),
         "strengths" => return Auto::Column(Column::Strengths),
         "goals" => return Auto::Column(Column::Goals),
+        // A form's `Timestamp` is when the answers were given.
+        "assessed" | "timestamp" => return Auto::Column(Column::Assessed),
+        "group" => return Auto::Column(Column::Group),
         _ => {}
     }
     if let Some(column) = names.axis_or_statement(key) {

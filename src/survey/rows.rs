@@ -132,6 +132,8 @@ impl Row {
         };
         let column = match head {
             "id" => layout.column_of(|c| *c == Column::Id),
+            "assessed" => layout.column_of(|c| *c == Column::Assessed),
+            "group" => layout.column_of(|c| *c == Column::Group),
             "path" => layout.column_of(|c| *c == Column::Path),
             "strengths" => listed(&sources.strengths, Column::Strengths),
             "goals" => listed(&sources.goals, Column::Goals),
@@ -228,6 +230,11 @@ impl Row {
                             .into(),
                     ),
                 },
+                Column::Assessed => match crate::answers::Date::from_timestamp(cell) {
+                    Ok(date) => file.assessed = Some(date.to_string()),
+                    Err(why) => bad(format!("a date: {why}")),
+                },
+                Column::Group => file.group = Some(cell.to_string()),
                 Column::Skip => {}
             }
         }

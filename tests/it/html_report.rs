@@ -492,3 +492,128 @@ fn the_chromium_checks_catch_a_page_that_loads_or_runs_something() {
     let caught = std::panic::catch_unwind(|| assert_not_blank(&shot));
     assert!(caught.is_err(), "a blank page passed as not blank");
 }
+
+/// `rolefit diff OLD NEW -o DIR/NAME`: the file's path and text.
+fn diff_report(dir: &Path, name: &str, args: &[&str]) -> (PathBuf, String) {
+    let out = dir.join(name);
+    let output = rolefit()
+        .arg("diff")
+        .args(args)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.stdout.is_empty());
+    assert!(out.exists(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = fs::read_to_string(&out).unwrap();
+    (out, text)
+}
+
+#[test]
+fn the_diff_reports_are_self_contained_and_render_in_headless_chromium() {
+    let browser = Browser::new();
+    let dir = tempfile::tempdir().unwrap();
+    let before = hostile_cohort(dir.path());
+    let after = dir.path().join("after");
+    fs::create_dir(&after).unwrap();
+    for (i, id) in HOSTILE.iter().enumerate() {
+        let json = serde_json::json!({
+            "id": id,
+            "assessed": "2026-06-30",
+            "strengths": [{"tag": "SLO", "level": 5}, "alert triage", "detection tuning"],
+            "work_style": {"pace": 2, "scope": i + 1},
+        });
+        fs::write(after.join(format!("p{i}.json")), json.to_string()).unwrap();
+    }
+    let (one, html) = diff_report(
+        dir.path(),
+        "one.html",
+        &[
+            before.join("p0.json").to_str().unwrap(),
+            after.join("p0.json").to_str().unwrap(),
+        ],
+    );
+    assert_self_contained(&html);
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert_renders(
+        &browser,
+        &one,
+        &[
+            "Every role then and now",
+            "Site Reliability Engineer",
+            "added",
+        ],
+    );
+
+    let (cohort, html) = diff_report(
+        dir.path(),
+        "cohort.html",
+        &[before.to_str().unwrap(), after.to_str().unwrap()],
+    );
+    assert_self_contained(&html);
+    assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"));
+    assert_renders(
+        &browser,
+        &cohort,
+        &[
+            "Changes in the cohort",
+            "Best-match moves",
+            "&lt;script&gt;alert(1)&lt;/script&gt;",
+        ],
+    );
+    let (anonymous, html) = diff_report(
+        dir.path(),
+        "anonymous.html",
+        &[
+            before.to_str().unwrap(),
+            after.to_str().unwrap(),
+            "--anonymous",
+        ],
+    );
+    assert_self_contained(&html);
+    assert!(
+        !html.contains("alert(1)") && !html.contains("onerror"),
+        "{html}"
+    );
+    assert_renders(
+        &browser,
+        &anonymous,
+        &[
+            "Changes in the cohort",
+            "People who rose or fell on each skill",
+        ],
+    );
+}
+
+#[test]
+fn a_cohort_by_group_anonymous_is_self_contained_and_renders() {
+    let browser = Browser::new();
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("teams");
+    fs::create_dir(&answers).unwrap();
+    for i in 0..8 {
+        let (group, id) = if i < 6 {
+            ("Ops", HOSTILE[i % 3])
+        } else {
+            ("Redteam", HOSTILE[0])
+        };
+        let json = serde_json::json!({"id": id, "group": group, "strengths": ["SLO", "pager"]});
+        fs::write(answers.join(format!("p{i}.json")), json.to_string()).unwrap();
+    }
+    let (page, html) = report(
+        dir.path(),
+        "teams.html",
+        &[answers.to_str().unwrap(), "--by", "group", "--anonymous"],
+    );
+    assert_self_contained(&html);
+    assert!(
+        !html.contains("alert(") && !html.contains("Redteam"),
+        "{html}"
+    );
+    assert!(html.contains("Mean score by group"));
+    assert_renders(
+        &browser,
+        &page,
+        &["Ops: best matches (6 people)", "By group"],
+    );
+}

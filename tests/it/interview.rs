@@ -511,7 +511,15 @@ fn assess_from_a_saved_file_starts_on_its_answers() {
     std::fs::write(dir.path().join("before.yaml"), &earlier).unwrap();
     let mut person = Person::start(
         dir.path(),
-        &["assess", "--from", "before.yaml", "--color", "never"],
+        &[
+            "assess",
+            "--from",
+            "before.yaml",
+            "--color",
+            "never",
+            "--group",
+            "Platform",
+        ],
     );
     person
         .sees("Step 1 of 6 · Path")
@@ -560,6 +568,17 @@ fn assess_from_a_saved_file_starts_on_its_answers() {
     );
     assert!(
         again.contains("level: 4") && again.contains("level: 2"),
+        "{again}"
+    );
+    // Saved answers say when they were given, and the group asked for.
+    let today = rolefit::answers::Date::today().to_string();
+    assert!(
+        answers(&again).contains(&format!("assessed: '{today}'"))
+            || answers(&again).contains(&format!("assessed: {today}")),
+        "{again}"
+    );
+    assert!(
+        answers(&again).contains(&"group: Platform".to_string()),
         "{again}"
     );
 

@@ -124,6 +124,7 @@ impl State<'_> {
             work_style,
             families,
             warnings: Vec::new(),
+            meta: Default::default(),
         };
         Ok(Outcome {
             notes: self.notes(&respondent),

@@ -25,6 +25,8 @@ pub struct Earlier {
     pub goals: Vec<usize>,
     /// (question, answer 1–5).
     pub statements: Vec<(usize, u8)>,
+    /// Kept in the answers saved unless `--group` gives another.
+    pub group: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

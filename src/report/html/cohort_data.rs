@@ -19,6 +19,7 @@ pub(super) const GAPS_SHOWN: usize = 10;
 
 /// One person of a cohort small enough to list: their best matches and
 /// every score the ranking holds.
+#[derive(Clone)]
 pub(super) struct PersonRow {
     pub(super) id: String,
     pub(super) source: String,
@@ -75,6 +76,26 @@ impl CohortData {
             });
         } else if !self.rows.is_empty() {
             // From here on only counts are kept.
+            self.rows = Vec::new();
+        }
+    }
+}
+
+impl CohortData {
+    /// Adds another's data (a group's, to the whole cohort's); rows only
+    /// while the two together are small enough to list.
+    pub(super) fn merge(&mut self, other: &CohortData) {
+        self.tally.merge(&other.tally);
+        for (mine, theirs) in self.bands.iter_mut().zip(&other.bands) {
+            mine.iter_mut().zip(theirs).for_each(|(a, b)| *a += b);
+        }
+        for (mine, theirs) in self.sums.iter_mut().zip(&other.sums) {
+            mine.0 += theirs.0;
+            mine.1 += theirs.1;
+        }
+        if self.tally.scored <= PEOPLE_LIMIT {
+            self.rows.extend(other.rows.iter().cloned());
+        } else {
             self.rows = Vec::new();
         }
     }

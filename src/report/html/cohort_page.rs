@@ -41,7 +41,14 @@ fn roles_shown(catalog: &Catalog, data: &CohortData) -> Vec<usize> {
     roles
 }
 
-pub(super) fn cohort(catalog: &Catalog, data: &CohortData) -> Markup {
+/// The cohort page. `anonymous`: no row per person (the distribution over
+/// score bands instead); `groups`: the group views, drawn after.
+pub(super) fn cohort(
+    catalog: &Catalog,
+    data: &CohortData,
+    anonymous: bool,
+    groups: &[crate::report::blocks::Block],
+) -> Markup {
     let tally = &data.tally;
     let scored = tally.scored;
     let share = |count: usize| count as f64 / scored.max(1) as f64;
@@ -62,7 +69,7 @@ pub(super) fn cohort(catalog: &Catalog, data: &CohortData) -> Markup {
     let best_bars = bars(&best_counts, &|role| catalog.roles[role].name.clone());
     let gap_bars = bars(&gaps, &|tag| catalog.tags[tag].name.clone());
     let roles = roles_shown(catalog, data);
-    let listed = scored <= PEOPLE_LIMIT;
+    let listed = scored <= PEOPLE_LIMIT && !anonymous;
     let body = html! {
         header {
             h1 { "Cohort report" }
@@ -103,7 +110,10 @@ pub(super) fn cohort(catalog: &Catalog, data: &CohortData) -> Markup {
         @if listed {
             (people_heatmap(catalog, data, &roles))
         } @else {
-            (distribution(catalog, data, &roles))
+            (distribution(catalog, data, &roles, anonymous))
+        }
+        @if !groups.is_empty() {
+            section #groups { (super::blocks_page::blocks_markup(groups)) }
         }
     };
     page("Cohort report", body)
@@ -193,7 +203,7 @@ fn people_heatmap(catalog: &Catalog, data: &CohortData, roles: &[usize]) -> Mark
 
 /// Above [`PEOPLE_LIMIT`]: for each role, how many people fall in each
 /// score band.
-fn distribution(catalog: &Catalog, data: &CohortData, roles: &[usize]) -> Markup {
+fn distribution(catalog: &Catalog, data: &CohortData, roles: &[usize], anonymous: bool) -> Markup {
     let columns: Vec<String> = (0..BANDS).map(band_name).collect();
     let most = roles
         .iter()
@@ -225,8 +235,12 @@ fn distribution(catalog: &Catalog, data: &CohortData, roles: &[usize]) -> Markup
         section #distribution {
             h2 { "How scores spread over roles" }
             p.note {
-                "With more than " (PEOPLE_LIMIT) " people the report shows, for each role, how many people fall in each score band instead of one row per person; "
-                "the JSON, JSON Lines and CSV formats hold every person's scores."
+                @if anonymous {
+                    "An anonymous report shows, for each role, how many people fall in each score band instead of one row per person."
+                } @else {
+                    "With more than " (PEOPLE_LIMIT) " people the report shows, for each role, how many people fall in each score band instead of one row per person; "
+                    "the JSON, JSON Lines and CSV formats hold every person's scores."
+                }
             }
             (role_note(data, roles))
             figure.heat {

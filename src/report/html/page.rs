@@ -33,6 +33,10 @@ svg.heatmap.wide-cells text.cell { font-size: 12px; }
 svg .track { fill: #eef1f4; }
 svg .bar { fill: var(--accent); }
 svg .ring { fill: none; stroke: var(--line); }
+svg.shifts .track { fill: var(--line); }
+svg.shifts line.move { stroke: var(--accent); stroke-width: 3; }
+svg.shifts circle.then { fill: #fff; stroke: var(--muted); stroke-width: 2; }
+svg.shifts circle.now { fill: var(--accent); }
 svg .spoke { stroke: var(--line); }
 svg .series polygon { stroke-width: 2.5; }
 svg .series line { stroke-width: 2.5; }

@@ -18,33 +18,35 @@ pub(crate) fn cohort(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let role_name = |role: usize| escape_control(&catalog.roles[role].name).into_owned();
-    let mut table = new_table(
-        theme,
-        vec!["Respondent", "Best match", "Score", "Runner-up", "Score"],
-    );
-    for row in cohort.rows.iter().filter(|row| row.best.is_some()) {
-        let (best, best_score) = row
-            .best
-            .map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
-        let (next, next_score) = row
-            .runner_up
-            .map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
-        table.add_row(vec![
-            escape_control(&row.id).into_owned(),
-            best,
-            tie_mark(row.best_tied, percent(best_score)),
-            next,
-            tie_mark(row.best_tied, percent(next_score)),
-        ]);
-    }
-    align_right(&mut table, &[2, 4]);
-    writeln!(out, "{}\n", table.trim_fmt())?;
-    if cohort.rows.iter().any(|row| row.best_tied) {
-        writeln!(
-            out,
-            "{}\n",
-            crate::text::wrap(COHORT_TIE_NOTE, theme.width, "")
-        )?;
+    if !cohort.anonymous {
+        let mut table = new_table(
+            theme,
+            vec!["Respondent", "Best match", "Score", "Runner-up", "Score"],
+        );
+        for row in cohort.rows.iter().filter(|row| row.best.is_some()) {
+            let (best, best_score) = row
+                .best
+                .map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
+            let (next, next_score) = row
+                .runner_up
+                .map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
+            table.add_row(vec![
+                escape_control(&row.id).into_owned(),
+                best,
+                tie_mark(row.best_tied, percent(best_score)),
+                next,
+                tie_mark(row.best_tied, percent(next_score)),
+            ]);
+        }
+        align_right(&mut table, &[2, 4]);
+        writeln!(out, "{}\n", table.trim_fmt())?;
+        if cohort.rows.iter().any(|row| row.best_tied) {
+            writeln!(
+                out,
+                "{}\n",
+                crate::text::wrap(COHORT_TIE_NOTE, theme.width, "")
+            )?;
+        }
     }
     if let Some(line) = no_match_line(cohort) {
         writeln!(
@@ -54,7 +56,7 @@ pub(crate) fn cohort(
         )?;
     }
 
-    let scored = cohort.rows.len();
+    let scored = cohort.scored;
     let mut summary = format!("{} {scored} respondents scored", theme.bold("Cohort:"));
     if cohort.failed_inputs > 0 {
         summary.push_str(&format!(", {} inputs failed", cohort.failed_inputs));
@@ -84,6 +86,10 @@ pub(crate) fn cohort(
         }
         align_right(&mut gaps, &[1]);
         writeln!(out, "{}", gaps.trim_fmt())?;
+    }
+    if !cohort.groups.is_empty() {
+        writeln!(out)?;
+        crate::report::blocks::write_terminal(&cohort.groups, theme, out)?;
     }
     Ok(())
 }

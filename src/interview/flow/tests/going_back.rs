@@ -183,6 +183,7 @@ fn earlier_answers_are_where_each_question_starts() {
         strengths: vec![(strength, 4)],
         goals: vec![goal],
         statements: vec![(0, 5), (1, 1)],
+        group: None,
     };
     let preset = Preset {
         earlier: Some(earlier),
