@@ -511,7 +511,9 @@ fn diff_report(dir: &Path, name: &str, args: &[&str]) -> (PathBuf, String) {
 
 #[test]
 fn the_diff_reports_are_self_contained_and_render_in_headless_chromium() {
-    let browser = Browser::new();
+    let Some(browser) = Browser::new() else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let before = hostile_cohort(dir.path());
     let after = dir.path().join("after");
@@ -587,7 +589,9 @@ fn the_diff_reports_are_self_contained_and_render_in_headless_chromium() {
 
 #[test]
 fn a_cohort_by_group_anonymous_is_self_contained_and_renders() {
-    let browser = Browser::new();
+    let Some(browser) = Browser::new() else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let answers = dir.path().join("teams");
     fs::create_dir(&answers).unwrap();

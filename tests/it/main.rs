@@ -11,6 +11,7 @@ mod interview;
 mod parallel;
 mod properties;
 mod ranking;
+mod reassessment;
 mod reference;
 mod results;
 mod results_cli;

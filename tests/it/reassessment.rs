@@ -2,12 +2,11 @@
 //! grouped answers, `rolefit diff` in every format, `score --by group`,
 //! `--min-group` and `--anonymous`.
 
-mod common;
-
+use crate::common;
 use std::fs;
 use std::path::Path;
 
-use common::{json_of, output, rolefit_in, write};
+use crate::common::{json_of, output, rolefit_in, write};
 use serde_json::Value;
 
 #[test]
