@@ -145,9 +145,12 @@ fn rename_section(roff: &[u8], name: &str) -> Vec<u8> {
     out.into_bytes()
 }
 
+// The man page summarises the answer-file format and the scoring rule
+// briefly; their full reference is docs/answer-files.md and docs/scoring.md,
+// which a man page cannot link to.
 const ANSWER_FILES: &str = "\
 .SH \"ANSWER FILES\"
-An answer set is YAML (\\fI.yaml\\fR, \\fI.yml\\fR) or JSON (\\fI.json\\fR); JSON Lines (\\fI.jsonl\\fR, \\fI.ndjson\\fR) holds one per line. UTF\\-8 with or without a byte\\-order mark and UTF\\-16 with one are read alike. Every key is optional; unknown keys are errors. \\fBrolefit template\\fR prints one to fill in.
+An answer set is YAML (\\fI.yaml\\fR, \\fI.yml\\fR) or JSON (\\fI.json\\fR); JSON Lines (\\fI.jsonl\\fR, \\fI.ndjson\\fR) holds one per line, a CSV survey export one per row. Every key is optional; unknown keys are errors.
 .PP
 .nf
 .RS 4
@@ -165,28 +168,12 @@ group: Platform           # a team, for \\fBscore \\-\\-by group\\fR
 .RE
 .fi
 .PP
-Levels are whole numbers from 1 (learning) to 5 (expert). Tag names are compared after lower\\-casing, turning \\- and _ into spaces and collapsing white space; aliases count as their tag, and a tag given twice counts once, at its highest level. An axis answered through \\fBstatements\\fR is the exact mean of its statements, a reverse\\-keyed one counted as 6 \\- answer. A number written as a string (\\fIlevel: \"4\"\\fR) counts as that number.
-.PP
-Every tag has a one\\-sentence description: \\fBrolefit tags\\fR lists them with their aliases, and \\fBrolefit template\\fR writes them beside the tags. A broad word that is no tag (a hint, such as \\fIcloud\\fR) is refused with the tags it relates to; an unknown word gets a \\(lqdid you mean\\(rq from the names, aliases, descriptions and hints.
+Levels are whole numbers from 1 (learning) to 5 (expert). Tag names match loosely (case, \\- and _, aliases) but a miss is an error with the closest tags, never a silent correction. \\fBrolefit template\\fR prints a commented answer file to fill in; \\fBrolefit tags\\fR lists every tag with its description and aliases. The full format is in rolefit's documentation (docs/answer\\-files.md in its source).
 ";
 
 const SCORING: &str = "\
 .SH SCORING
-For each role with tags T (n of them):
-.TP
-competency
-the sum of your level / 5 over T (0 for a tag that is not a strength), divided by n;
-.TP
-growth
-the number of T among your goals, divided by n;
-.TP
-work style
-1 \\- the mean over the axes you answered of |you \\- role's target| / 4; undefined when you answered none;
-.TP
-score
-the weighted mean of the defined components with the path's weights: full 0.60 / 0.15 / 0.25, competency 0.80 / 0.20 / \\-, work\\-style \\- / \\- / 1.00. On full without work style the other two weights are scaled up to add to 1.
-.PP
-Roles are ranked by score, then competency, then work style (each compared at 4 decimals), then role id. Roles with the same score at 4 decimals are tied: \\fB=N\\fR in tables, \\fB\"tied\": true\\fR in JSON. When every score is 0 there is no best match. Results are for self\\-directed exploration, not hiring decisions.
+Each role gets three components from 0 to 1: competency (your levels on its tags, as fractions of 5, averaged over its tags), growth (the share of its tags among your goals) and work style (how close your answers are to its targets on the axes you answered). The score weighs them by path: full 0.60 / 0.15 / 0.25, competency 0.80 / 0.20 / \\-, work\\-style work style alone. Roles are ranked by score, then competency, then work style, then id; equal scores at 4 decimals are tied (\\fB=N\\fR in tables). The full rule, with a worked example, is in docs/scoring.md in its source. Results are for self\\-directed exploration, not hiring decisions.
 ";
 
 const EXIT_STATUS: &str = "\

@@ -6,7 +6,7 @@
 //! piece of it goes through [`escape_control`] in tables, is escaped for
 //! Markdown, and has its control characters written as `\u` escapes in JSON.
 //!
-//! JSON shapes (stable; documented in the README):
+//! JSON shapes (stable; documented in docs/commands.md):
 //! - `roles`: `[{id, name, description, roles: [{id, name, summary, tags: [name]}]}]`
 //! - `show`: one role card, `{id, name, family, family_name, summary, detail,
 //!   tags: [{name, aliases}], axes: [{id, name, target, low, high}],

@@ -12,6 +12,7 @@
 pub mod documents;
 pub mod file;
 pub mod flow;
+mod invocation;
 pub mod prompt;
 pub mod save;
 pub mod terminal;
@@ -164,7 +165,9 @@ pub fn assess(catalog: &Catalog, args: &AssessArgs, color: ColorChoice) -> Resul
         };
         terminal.say(&format!("Saved your answers to {shown}."));
         terminal.say(&format!(
-            "To see this result again: rolefit score {shown}{top}"
+            "To see this result again: {} score {}{top}",
+            invocation::this_binary(),
+            invocation::shell_quoted(&shown)
         ));
     }
     let request = save::Request {

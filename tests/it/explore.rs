@@ -784,6 +784,20 @@ fn man_page_is_roff_with_every_command() {
         );
     }
     assert!(page.contains("not hiring decisions"));
+    // The format and the rule are summarised; the page names where their
+    // full reference is, and that page exists.
+    for (named, file) in [
+        ("docs/answer\\-files.md", "docs/answer-files.md"),
+        ("docs/scoring.md", "docs/scoring.md"),
+    ] {
+        assert!(page.contains(named), "{named}");
+        assert!(
+            std::path::Path::new(crate::common::MANIFEST)
+                .join(file)
+                .is_file(),
+            "{file}"
+        );
+    }
 }
 
 #[test]

@@ -327,6 +327,14 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
     let keys = person.keys;
     let (code, shown, _) = person.exits();
     assert_eq!(code, 0, "{shown}");
+    // `rolefit` is not on PATH here: the hint names the binary that ran.
+    let exe = std::fs::canonicalize(env!("CARGO_BIN_EXE_rolefit")).unwrap();
+    let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    let hint = format!(
+        "To see this result again: {} score ann-lee.yaml",
+        exe.display()
+    );
+    assert!(flat.contains(&hint), "{shown}");
     assert!(!shown.contains("Notes on your answers"), "{shown}");
     // Far fewer keys than one screen per level and per page of tags.
     assert!(keys < 130, "{keys} keys");

@@ -234,7 +234,7 @@ fn explain_adds_points_that_add_up_to_each_score() {
             );
         }
     }
-    // Jane's best match, item by item (see the README's worked example).
+    // Jane's best match, item by item (see the worked example in docs/scoring.md).
     let doc = json_of(rolefit().args([
         "score",
         "examples/jane-sre.yaml",
