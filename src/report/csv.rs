@@ -65,11 +65,11 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
             marks.clear();
             marks.extend(tag_marks(catalog, r, s));
             out.push_str(&prefix);
-            push_whole(&mut out, (i + 1) as u64);
+            write_integer(&mut out, (i + 1) as u64);
             out.push(',');
             out.push_str(&cells.roles[s.role]);
             for value in [Some(s.score), s.competency, s.growth, s.work_style] {
-                push_fraction4(&mut out, value);
+                write_fraction4(&mut out, value);
                 out.push(',');
             }
             if marks.iter().all(|&(tag, _)| cells.plain_tags[tag]) {
@@ -102,7 +102,7 @@ fn push_matched(out: &mut String, catalog: &Catalog, marks: &[(usize, Option<u8>
         }
         out.push_str(&catalog.tags[tag].name);
         out.push_str(" (");
-        push_whole(out, u64::from(level));
+        write_integer(out, u64::from(level));
         out.push(')');
     }
 }
@@ -169,56 +169,6 @@ fn catalog_cells(catalog: &Catalog) -> CatalogCells {
         .map(|tag| !needs_quotes(&tag.name) && matches!(neutralize(&tag.name), Cow::Borrowed(_)))
         .collect();
     CatalogCells { roles, plain_tags }
-}
-
-/// Appends a whole number: ranks and levels are one or two digits, written
-/// directly; larger ones go through the general writer.
-fn push_whole(out: &mut String, n: u64) {
-    match n {
-        0..=9 => out.push(char::from(b'0' + n as u8)),
-        10..=99 => {
-            out.push(char::from(b'0' + (n / 10) as u8));
-            out.push(char::from(b'0' + (n % 10) as u8));
-        }
-        _ => write_integer(out, n),
-    }
-}
-
-/// Appends a fraction with four decimals. Scores are from 0 to 1, so the
-/// whole six characters are made at once; other values take the general
-/// writer.
-fn push_fraction4(out: &mut String, value: Option<f64>) {
-    let Some(x) = value else {
-        return;
-    };
-    let n = crate::score::ten_thousandths(x);
-    if !(0..100_000).contains(&n) {
-        return write_fraction4(out, value);
-    }
-    let (whole, decimals) = ((n / 10_000) as usize, (n % 10_000) as usize);
-    out.push(char::from(b'0' + whole as u8));
-    out.push('.');
-    out.push_str(&FOUR_DIGITS[decimals * 4..decimals * 4 + 4]);
-}
-
-/// "0000" to "9999" end to end, made at compile time: four decimals are
-/// one copy.
-const FOUR_DIGITS: &str = match std::str::from_utf8(&four_digits()) {
-    Ok(text) => text,
-    Err(_) => panic!("digits are ASCII"),
-};
-
-const fn four_digits() -> [u8; 40_000] {
-    let mut table = [0u8; 40_000];
-    let mut n = 0;
-    while n < 10_000 {
-        table[n * 4] = b'0' + (n / 1_000) as u8;
-        table[n * 4 + 1] = b'0' + (n / 100 % 10) as u8;
-        table[n * 4 + 2] = b'0' + (n / 10 % 10) as u8;
-        table[n * 4 + 3] = b'0' + (n % 10) as u8;
-        n += 1;
-    }
-    table
 }
 
 /// Whether a field holds a comma, quote or line break.
@@ -338,50 +288,6 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn fast_number_paths_write_what_the_general_writers_do() {
-        for n in [0, 1, 9, 10, 24, 99, 100, 12345] {
-            let (mut fast, mut general) = (String::new(), String::new());
-            super::push_whole(&mut fast, n);
-            super::write_integer(&mut general, n);
-            assert_eq!(fast, general);
-        }
-        for x in [
-            None,
-            Some(0.0),
-            Some(1.0),
-            Some(0.81245),
-            Some(0.99995),
-            Some(9.99994),
-            Some(12.5),
-            Some(-0.25),
-        ] {
-            let (mut fast, mut general) = (String::new(), String::new());
-            super::push_fraction4(&mut fast, x);
-            super::write_fraction4(&mut general, x);
-            assert_eq!(fast, general, "{x:?}");
-        }
-        // Every four-decimal step from 0 to 2, and values near half-way.
-        for i in 0..=20_000 {
-            for offset in [0.0, 0.00004, 0.00005, 0.000049999] {
-                let x = Some(f64::from(i) / 10_000.0 + offset);
-                let (mut fast, mut general) = (String::new(), String::new());
-                super::push_fraction4(&mut fast, x);
-                super::write_fraction4(&mut general, x);
-                assert_eq!(fast, general, "{x:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn formula_cells_are_neutralised() {
-        for cell in ["=1+1", "+x", "-2", "@SUM(A1)", "\tx", "\rx"] {
-            assert!(neutralize(cell).starts_with('\''), "{cell:?}");
-        }
-        assert_eq!(neutralize("jane"), "jane");
-        assert_eq!(neutralize("0.8125"), "0.8125");
     }
 
     #[test]

@@ -21,8 +21,8 @@ pub fn percent(value: Option<f64>) -> String {
 }
 
 /// Appends a fraction with the 4 decimals of the machine formats, nothing
-/// when undefined. Digits are written by hand: through `format!` this was
-/// a fifth of a CSV export.
+/// when undefined. Digits go through `itoa`: through `format!` this was a
+/// fifth of a CSV export.
 pub fn write_fraction4(out: &mut String, value: Option<f64>) {
     let Some(value) = value else {
         return;
@@ -34,10 +34,9 @@ pub fn write_fraction4(out: &mut String, value: Option<f64>) {
     let n = n.unsigned_abs();
     write_integer(out, n / 10_000);
     out.push('.');
-    let decimals = n % 10_000;
-    for divisor in [1_000, 100, 10, 1] {
-        out.push(char::from(b'0' + (decimals / divisor % 10) as u8));
-    }
+    // 10,000 more than the decimals: the four digits with their zeros,
+    // after a leading 1.
+    out.push_str(&itoa::Buffer::new().format(10_000 + n % 10_000)[1..]);
 }
 
 /// Appends a whole number in decimal, through `itoa` (about 11% faster
