@@ -8,7 +8,7 @@ use crate::error::Located;
 use super::file::{AnswerFile, Strength};
 
 /// Answers with every name resolved to a catalog index.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Respondent {
     pub id: String,
     pub source: String,
@@ -22,6 +22,22 @@ pub struct Respondent {
     /// Families to rank; empty means all.
     pub families: Vec<usize>,
     pub warnings: Vec<Located>,
+    /// Where in its source the answers are, when it holds many (a
+    /// survey's `row 3`, a JSON Lines file's `line 3`).
+    pub at: Option<String>,
+    /// How much was answered and read: what notes on thin results count.
+    pub answered: Answered,
+}
+
+/// How much of an answer set was answered and read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Answered {
+    /// Work-style statements answered (0 when axes were given as numbers).
+    pub statements: usize,
+    /// Strengths and goals as written.
+    pub words: usize,
+    /// Of those, the ones not read as a tag (dropped with a warning).
+    pub words_dropped: usize,
 }
 
 impl Respondent {

@@ -166,6 +166,10 @@ fn resolve_job(
         .map_err(|e| vec![e])
         .and_then(|file| answers::resolve_with(file, catalog, &origin, unknown_tags));
     let respondent = match resolved {
+        Ok(mut respondent) if format == Format::JsonLines => {
+            respondent.at = Some(format!("line {first_line}"));
+            respondent
+        }
         Ok(respondent) => respondent,
         // A JSON Lines record is found again by its id, when it has one.
         Err(problems) if format == Format::JsonLines => {

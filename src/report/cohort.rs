@@ -6,7 +6,7 @@ use super::theme::Theme;
 use super::writer::{FormatWriter, Rendered, Renderer};
 use crate::catalog::Catalog;
 use crate::error::Located;
-use crate::score::{Scored, explain};
+use crate::score::{NoteKind, Scored, explain, note_kinds};
 
 /// How many of the most common gaps a cohort summary lists.
 pub(crate) const COMMON_GAPS: usize = 5;
@@ -54,6 +54,60 @@ pub(crate) struct CohortTally {
     gaps: Vec<usize>,
     pub scored: usize,
     pub failed_inputs: usize,
+    /// Per kind of note ([`NoteKind::ALL`] order): respondents with it.
+    pub notes: [usize; NoteKind::ALL.len()],
+    /// The inputs that failed, named, up to [`FAILED_LISTED`].
+    pub failed: Vec<Failure>,
+}
+
+/// Failed inputs named one by one in a report; past this, counted.
+pub(crate) const FAILED_LISTED: usize = 1_000;
+
+/// An input that failed: where (file and line, or survey row) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Failure {
+    /// `answers/bob.yaml:4`, `team.csv:7`.
+    pub place: String,
+    /// Every problem of the input, without its file.
+    pub messages: Vec<String>,
+}
+
+impl Failure {
+    pub fn of(problems: &[Located]) -> Option<Failure> {
+        let first = problems.first()?;
+        let place = match first.line {
+            Some(line) => format!("{}:{line}", first.source),
+            None => first.source.clone(),
+        };
+        Some(Failure {
+            place: crate::text::escape_control(&place).into_owned(),
+            messages: problems.iter().map(Located::detail).collect(),
+        })
+    }
+}
+
+/// The inputs that failed as lines: `place: message; message`, then how
+/// many more failed than were named.
+pub(crate) fn failure_lines(failed: &[Failure], count: usize) -> Vec<String> {
+    let mut lines: Vec<String> = failed
+        .iter()
+        .map(|f| format!("{}: {}", f.place, f.messages.join("; ")))
+        .collect();
+    if count > failed.len() {
+        lines.push(format!(
+            "… and {} more (each named in the messages of the run)",
+            count - failed.len()
+        ));
+    }
+    lines
+}
+
+/// `1 input failed`, `3 inputs failed`.
+pub(crate) fn inputs_failed(count: usize) -> String {
+    match count {
+        1 => "1 input failed".to_string(),
+        n => format!("{} inputs failed", crate::diagnostics::thousands(n)),
+    }
 }
 
 impl CohortTally {
@@ -63,6 +117,8 @@ impl CohortTally {
             gaps: vec![0; catalog.tags.len()],
             scored: 0,
             failed_inputs: 0,
+            notes: [0; NoteKind::ALL.len()],
+            failed: Vec::new(),
         }
     }
 
@@ -74,6 +130,32 @@ impl CohortTally {
                 self.gaps[gap] += 1;
             }
         }
+        for kind in note_kinds(catalog, scored) {
+            if let Some(i) = NoteKind::ALL.iter().position(|&k| k == kind) {
+                self.notes[i] += 1;
+            }
+        }
+    }
+
+    /// An input that failed: counted, and named while the list is short.
+    pub fn fail(&mut self, problems: &[Located]) {
+        self.failed_inputs += 1;
+        if self.failed.len() < FAILED_LISTED
+            && let Some(failure) = Failure::of(problems)
+        {
+            self.failed.push(failure);
+        }
+    }
+
+    /// What the cohort summary says of the notes: `12 of 40 best matches
+    /// rest on work style alone`, for each kind some respondent has.
+    pub fn note_lines(&self) -> Vec<String> {
+        NoteKind::ALL
+            .iter()
+            .zip(self.notes)
+            .filter(|&(_, n)| n > 0)
+            .map(|(kind, n)| kind.counted(n, self.scored))
+            .collect()
     }
 
     /// (role, respondents whose best match it is), most first.
@@ -120,11 +202,21 @@ impl CohortRow {
         };
         CohortRow {
             id: scored.respondent.id.clone(),
-            source: scored.respondent.source.clone(),
+            source: place_of(&scored.respondent),
             best: pick(0),
             runner_up: pick(1),
             best_tied: scored.best().is_some_and(|best| best.tied),
         }
+    }
+}
+
+/// Where an answer set came from, as shown beside an id two share: its
+/// source, and its row or line when the source holds many (`dup.csv row
+/// 3`).
+pub(crate) fn place_of(r: &crate::answers::Respondent) -> String {
+    match &r.at {
+        Some(at) => format!("{} {at}", r.source),
+        None => r.source.clone(),
     }
 }
 
@@ -173,8 +265,8 @@ impl<'c> Gathered<'c> {
         });
     }
 
-    pub fn failed(&mut self) {
-        self.tally.failed_inputs += 1;
+    pub fn failed(&mut self, problems: &[Located]) {
+        self.tally.fail(problems);
     }
 
     /// The one respondent or the cohort; neither when nobody was scored.
@@ -188,8 +280,15 @@ impl<'c> Gathered<'c> {
                 best_counts: self.tally.best_counts(),
                 common_gaps: self.tally.common_gaps(),
                 failed_inputs: self.tally.failed_inputs,
+                notes: self.tally.note_lines(),
+                failed: &self.tally.failed,
             })
         })
+    }
+
+    /// The inputs that failed, named, and how many failed in all.
+    pub fn failures(&self) -> (&[Failure], usize) {
+        (&self.tally.failed, self.tally.failed_inputs)
     }
 }
 
@@ -206,10 +305,16 @@ pub(crate) struct Cohort<'a> {
     /// (tag, respondents missing it in their best match), most first.
     pub common_gaps: Vec<(usize, usize)>,
     pub failed_inputs: usize,
+    /// The notes counted: `12 of 40 best matches rest on work style alone`.
+    pub notes: Vec<String>,
+    /// The inputs that failed, named (at most [`FAILED_LISTED`]).
+    pub failed: &'a [Failure],
 }
 
-/// Writes what a [`Gathered`] holds, at the end.
-pub(crate) type WriteView = fn(&Catalog, View<'_>, Theme, &mut dyn Write) -> io::Result<()>;
+/// Writes what a [`Gathered`] holds, at the end, with the inputs that
+/// failed (named, and their count).
+pub(crate) type WriteView =
+    fn(&Catalog, View<'_>, (&[Failure], usize), Theme, &mut dyn Write) -> io::Result<()>;
 
 /// The writer of a format that shows one person in full or a cohort
 /// (table, Markdown): it gathers, then writes once at the end.
@@ -241,8 +346,8 @@ impl<'c> FormatWriter<'c> for GatheringWriter<'c> {
         Ok(())
     }
 
-    fn error(&mut self, _problems: &[Located], _out: &mut dyn Write) -> io::Result<()> {
-        self.gathered.failed();
+    fn error(&mut self, problems: &[Located], _out: &mut dyn Write) -> io::Result<()> {
+        self.gathered.failed(problems);
         Ok(())
     }
 
@@ -250,8 +355,15 @@ impl<'c> FormatWriter<'c> for GatheringWriter<'c> {
         show_sources_of_shared_ids(&mut self.gathered.rows, |row| {
             (&mut row.id, row.source.as_str())
         });
+        let (failed, count) = self.gathered.failures();
         match self.gathered.view() {
-            Some(view) => (self.write)(self.gathered.catalog, view, self.theme, out),
+            Some(view) => (self.write)(
+                self.gathered.catalog,
+                view,
+                (failed, count),
+                self.theme,
+                out,
+            ),
             None => Ok(()),
         }
     }

@@ -21,6 +21,16 @@ struct RespondentOut<'a> {
     /// The person's own answer on each axis they answered, in axis order.
     work_style: crate::answers::UniqueMap<f64>,
     warnings: Vec<String>,
+    /// Where in its source, when it holds many (`row 3`, `line 3`).
+    at: Option<&'a str>,
+    /// What the result stands on little of.
+    notes: Vec<NoteOut>,
+}
+
+#[derive(Serialize)]
+struct NoteOut {
+    kind: &'static str,
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -177,6 +187,14 @@ fn respondent<'a>(catalog: &'a Catalog, scored: &'a Scored) -> RespondentOut<'a>
         ranking,
         work_style: r.work_style_answers(catalog),
         warnings: r.warnings.iter().map(ToString::to_string).collect(),
+        at: r.at.as_deref(),
+        notes: crate::score::notes(catalog, scored)
+            .into_iter()
+            .map(|n| NoteOut {
+                kind: n.kind.name(),
+                text: n.text,
+            })
+            .collect(),
     }
 }
 

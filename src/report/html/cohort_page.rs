@@ -68,10 +68,15 @@ pub(super) fn cohort(catalog: &Catalog, data: &CohortData) -> Markup {
             h1 { "Cohort report" }
             p.meta {
                 (thousands(scored)) " respondents scored"
-                @if tally.failed_inputs > 0 { ", " (thousands(tally.failed_inputs)) " inputs failed (see the messages of the run)" }
+                @if tally.failed_inputs > 0 { ", " (crate::report::cohort::inputs_failed(tally.failed_inputs)) " (named below)" }
             }
             p.disclaimer { (DISCLAIMER) }
+            @let notes = tally.note_lines();
+            @if !notes.is_empty() {
+                ul.notes { @for line in &notes { li { (line) } } }
+            }
         }
+        (failures(&tally.failed, tally.failed_inputs))
         section #best-matches {
             h2 { "Best matches" }
             figure {
@@ -245,6 +250,19 @@ fn distribution(catalog: &Catalog, data: &CohortData, roles: &[usize]) -> Markup
                         } }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// The inputs that failed, each named with why: nobody is left out of a
+/// report unseen.
+pub(super) fn failures(failed: &[crate::report::cohort::Failure], count: usize) -> Markup {
+    html! {
+        @if count > 0 {
+            section #not-scored {
+                h2 { "Not scored: " (crate::report::cohort::inputs_failed(count)) }
+                ul { @for line in crate::report::cohort::failure_lines(failed, count) { li { (line) } } }
             }
         }
     }

@@ -65,8 +65,8 @@ impl<'c> FormatWriter<'c> for HtmlWriter<'c> {
         Ok(())
     }
 
-    fn error(&mut self, _problems: &[Located], _out: &mut dyn Write) -> io::Result<()> {
-        self.cohort.tally.failed_inputs += 1;
+    fn error(&mut self, problems: &[Located], _out: &mut dyn Write) -> io::Result<()> {
+        self.cohort.tally.fail(problems);
         Ok(())
     }
 
@@ -75,7 +75,11 @@ impl<'c> FormatWriter<'c> for HtmlWriter<'c> {
             (&mut row.id, row.source.as_str())
         });
         let page = match self.people.single() {
-            Some(scored) => single(self.catalog, scored),
+            Some(scored) => person::single_beside(
+                self.catalog,
+                scored,
+                cohort_page::failures(&self.cohort.tally.failed, self.cohort.tally.failed_inputs),
+            ),
             None if self.people.count() > 0 => cohort(self.catalog, &self.cohort),
             None => return Ok(()),
         };

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use crate::catalog::Catalog;
-use crate::report::cohort::{COMMON_GAPS, Cohort};
+use crate::report::cohort::{COMMON_GAPS, Cohort, inputs_failed};
 use crate::report::grid::{align_right, new_table};
 use crate::report::numbers::percent;
 use crate::report::theme::Theme;
@@ -57,9 +57,19 @@ pub(crate) fn cohort(
     let scored = cohort.rows.len();
     let mut summary = format!("{} {scored} respondents scored", theme.bold("Cohort:"));
     if cohort.failed_inputs > 0 {
-        summary.push_str(&format!(", {} inputs failed", cohort.failed_inputs));
+        summary.push_str(&format!(", {}", inputs_failed(cohort.failed_inputs)));
     }
     writeln!(out, "{summary}\n")?;
+    if !cohort.notes.is_empty() {
+        for line in &cohort.notes {
+            writeln!(out, "{}", super::bullet(line, theme.width))?;
+        }
+        writeln!(out)?;
+    }
+    if cohort.failed_inputs > 0 {
+        super::failures(cohort.failed, cohort.failed_inputs, theme, out)?;
+        writeln!(out)?;
+    }
     let mut best = new_table(theme, vec!["Best match", "People", "Share"]);
     for &(role, count) in &cohort.best_counts {
         best.add_row(vec![

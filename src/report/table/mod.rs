@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use comfy_table::{ColumnConstraint, Table};
 
-use super::cohort::View;
+use super::cohort::{Failure, View, failure_lines, inputs_failed};
 use super::grid::{align_right, new_table, wrap_only};
 use super::numbers::percent;
 use super::profile;
@@ -243,13 +243,71 @@ fn legend(catalog: &Catalog, scored: &Scored) -> String {
 pub(crate) fn write(
     catalog: &Catalog,
     view: View<'_>,
+    (failed, count): (&[Failure], usize),
     theme: Theme,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match view {
-        View::Single(scored) => single(catalog, scored, theme, out),
+        View::Single(scored) => {
+            single(catalog, scored, theme, out)?;
+            if count > 0 {
+                writeln!(out)?;
+                failures(failed, count, theme, out)?;
+            }
+            Ok(())
+        }
         View::Cohort(rows) => cohort::cohort(catalog, &rows, theme, out),
     }
+}
+
+/// The inputs that failed, each named with why: nobody is left out unseen.
+pub(crate) fn failures(
+    failed: &[Failure],
+    count: usize,
+    theme: Theme,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} (not scored):",
+        theme.bold(&capitalised(&inputs_failed(count)))
+    )?;
+    for line in failure_lines(failed, count) {
+        writeln!(out, "{}", bullet(&line, theme.width))?;
+    }
+    Ok(())
+}
+
+/// The notes on one result, each on its own line.
+pub(crate) fn notes(
+    catalog: &Catalog,
+    scored: &Scored,
+    theme: Theme,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let notes = crate::score::notes(catalog, scored);
+    if notes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n{}", theme.bold("Notes on this result:"))?;
+    for note in notes {
+        writeln!(out, "{}", bullet(&escape_control(&note.text), theme.width))?;
+    }
+    Ok(())
+}
+
+/// `  - text`, wrapped to `width` under its first word.
+pub(crate) fn bullet(text: &str, width: usize) -> String {
+    let wrapped = crate::text::wrap(text, width, "    ");
+    format!("  - {}", wrapped.strip_prefix("    ").unwrap_or(&wrapped))
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// The title line, the ranking (a table, or a list below
@@ -325,6 +383,7 @@ pub fn single(
     }
     writeln!(out)?;
     ranking_body(catalog, scored, theme, out)?;
+    notes(catalog, scored, theme, out)?;
     if scored.no_match() {
         writeln!(
             out,
