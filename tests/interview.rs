@@ -802,6 +802,36 @@ fn typing_a_filter_with_spaces_ticks_nothing_and_keeps_the_spaces() {
 }
 
 #[test]
+fn a_best_match_resting_on_goals_alone_is_said_in_the_interview() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut person = Person::start(
+        dir.path(),
+        &["assess", "--path", "competency", "--color", "never"],
+    );
+    person
+        .sees("Families")
+        .then(ENTER, "Your strengths")
+        .then("knowledge-base", "filter: knowledge-base_")
+        .then(TAB, "1 ticked")
+        .then(ENTER, "Strengths · levels")
+        .then("1", "1 learning")
+        .then(ENTER, "Growth goals")
+        .then("threat modeling", "filter: threat modeling_")
+        .then(TAB, "1 ticked")
+        .then(ENTER, "Your name")
+        .then(ENTER, "Save them to a file?")
+        .then("n", "Save the report")
+        .presses("n");
+    let (code, shown, _) = person.exits();
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.contains("Notes on your answers"), "{shown}");
+    assert!(
+        shown.contains("rests on goals, not on skills held"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn without_utf8_the_glyphs_are_ascii_and_no_family_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut person = Person::start_sized(

@@ -25,7 +25,8 @@ fn stderr_of(cmd: &mut Command) -> String {
     String::from_utf8(cmd.output().unwrap().stderr).unwrap()
 }
 
-/// The JSON report's respondents without their `source`.
+/// The JSON report's respondents without their `source` and `at` (a
+/// survey row's place).
 fn respondents(json: &str) -> Vec<Value> {
     let report: Value = serde_json::from_str(json).unwrap();
     report["respondents"]
@@ -35,6 +36,7 @@ fn respondents(json: &str) -> Vec<Value> {
         .map(|r| {
             let mut r = r.clone();
             r.as_object_mut().unwrap().remove("source");
+            r.as_object_mut().unwrap().remove("at");
             r
         })
         .collect()

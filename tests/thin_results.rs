@@ -68,7 +68,13 @@ fn thin_results_carry_notes_as_data_and_a_whole_one_none() {
     );
     let json = json_of(
         dir.path(),
-        &["style.yaml", "student.yaml", "thin.yaml", "words.yaml", "whole.yaml"],
+        &[
+            "style.yaml",
+            "student.yaml",
+            "thin.yaml",
+            "words.yaml",
+            "whole.yaml",
+        ],
     );
     let people = json["respondents"].as_array().unwrap();
     let by_id = |id: &str| people.iter().find(|p| p["id"] == id).unwrap();
@@ -137,8 +143,14 @@ fn cohort_reports_count_the_notes_and_name_every_failed_input() {
         // The failed input by name, with its message.
         assert!(text.contains("1 input failed"), "{format}: {text}");
         assert!(text.contains("bad.yaml:1"), "{format}: {text}");
-        assert!(text.contains("while parsing a flow sequence"), "{format}: {text}");
-        assert!(!text.contains("see the messages of the run"), "{format}: {text}");
+        assert!(
+            text.contains("while parsing a flow sequence"),
+            "{format}: {text}"
+        );
+        assert!(
+            !text.contains("see the messages of the run"),
+            "{format}: {text}"
+        );
     }
 }
 
@@ -178,4 +190,35 @@ fn two_survey_rows_with_one_name_are_told_apart_by_row() {
         .map(|r| r["at"].as_str().unwrap())
         .collect();
     assert_eq!(at, ["row 2", "row 3", "row 4"]);
+}
+
+#[test]
+fn family_flag_replacing_the_answers_own_families_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "fam.yaml",
+        "strengths: [SLOs]\nfamilies: [support]\n",
+    );
+    let output = rolefit_in(dir.path())
+        .args(["score", "fam.yaml", "--family", "engineering", "-f", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let said = "families support of the answers are replaced by --family engineering";
+    assert!(stderr.contains(said), "{stderr}");
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let warnings = json["respondents"][0]["warnings"].to_string();
+    assert!(warnings.contains(said), "{warnings}");
+    // The same families, in another order, replace nothing.
+    let output = rolefit_in(dir.path())
+        .args(["score", "fam.yaml", "--family", "support"])
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("replaced")
+    );
 }

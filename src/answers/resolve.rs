@@ -340,7 +340,7 @@ pub fn resolve_with(
         families,
         warnings: warnings.finish(),
         at: None,
-        answered: crate::answers::Answered {
+        answered: super::respondent::Answered {
             statements: statements_answered,
             words: file.strengths.len() + file.goals.len(),
             words_dropped: words_dropped.get(),

@@ -91,6 +91,27 @@ pub(super) fn read_stdin(format: Format) -> Job {
 pub(super) fn process(job: Job, options: &Options<'_>, renderer: Option<Renderer<'_>>) -> Outcome {
     let (mut respondent, line) = resolve_job(job, options.catalog, options.unknown_tags)?;
     if !options.families.is_empty() {
+        // The answers' own choice is replaced, not lost unseen.
+        let mut asked = options.families.clone();
+        asked.sort_unstable();
+        asked.dedup();
+        if !respondent.families.is_empty() && respondent.families != asked {
+            let ids = |families: &[usize]| {
+                let ids: Vec<&str> = families
+                    .iter()
+                    .map(|&f| options.catalog.families[f].id.as_str())
+                    .collect();
+                ids.join(", ")
+            };
+            let message = format!(
+                "families {} of the answers are replaced by --family {}",
+                ids(&respondent.families),
+                ids(&options.families)
+            );
+            let mut warning = Located::new(&respondent.source, message);
+            warning.entry = Some("families".into());
+            respondent.warnings.push(warning);
+        }
         respondent.families = options.families.clone();
     }
     // JSON output lists the warnings too.

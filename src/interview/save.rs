@@ -163,6 +163,11 @@ mod tests {
                 work_style,
                 families: vec![0],
                 warnings: Vec::new(),
+                answered: crate::answers::Answered {
+                    statements: 2,
+                    words: 2,
+                    words_dropped: 0,
+                },
                 ..Default::default()
             },
             name: name.map(str::to_string),

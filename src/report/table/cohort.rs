@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use crate::catalog::Catalog;
-use crate::report::cohort::{COMMON_GAPS, Cohort, inputs_failed};
+use crate::report::cohort::{COMMON_GAPS, Cohort, Failure, failure_lines, inputs_failed};
 use crate::report::grid::{align_right, new_table};
 use crate::report::numbers::percent;
 use crate::report::theme::Theme;
@@ -62,12 +62,12 @@ pub(crate) fn cohort(
     writeln!(out, "{summary}\n")?;
     if !cohort.notes.is_empty() {
         for line in &cohort.notes {
-            writeln!(out, "{}", super::bullet(line, theme.width))?;
+            writeln!(out, "{}", bullet(line, theme.width))?;
         }
         writeln!(out)?;
     }
     if cohort.failed_inputs > 0 {
-        super::failures(cohort.failed, cohort.failed_inputs, theme, out)?;
+        failures(cohort.failed, cohort.failed_inputs, theme, out)?;
         writeln!(out)?;
     }
     let mut best = new_table(theme, vec!["Best match", "People", "Share"]);
@@ -96,4 +96,36 @@ pub(crate) fn cohort(
         writeln!(out, "{}", gaps.trim_fmt())?;
     }
     Ok(())
+}
+
+/// The inputs that failed, each named with why: nobody is left out unseen.
+pub(crate) fn failures(
+    failed: &[Failure],
+    count: usize,
+    theme: Theme,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} (not scored):",
+        theme.bold(&capitalised(&inputs_failed(count)))
+    )?;
+    for line in failure_lines(failed, count) {
+        writeln!(out, "{}", bullet(&line, theme.width))?;
+    }
+    Ok(())
+}
+
+/// `  - text`, wrapped to `width` under its first word.
+pub(crate) fn bullet(text: &str, width: usize) -> String {
+    let wrapped = crate::text::wrap(text, width, "    ");
+    format!("  - {}", wrapped.strip_prefix("    ").unwrap_or(&wrapped))
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

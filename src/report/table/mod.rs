@@ -3,11 +3,13 @@
 
 mod cohort;
 
+pub(crate) use cohort::{bullet, failures};
+
 use std::io::{self, Write};
 
 use comfy_table::{ColumnConstraint, Table};
 
-use super::cohort::{Failure, View, failure_lines, inputs_failed};
+use super::cohort::{Failure, View};
 use super::grid::{align_right, new_table, wrap_only};
 use super::numbers::percent;
 use super::profile;
@@ -260,24 +262,6 @@ pub(crate) fn write(
     }
 }
 
-/// The inputs that failed, each named with why: nobody is left out unseen.
-pub(crate) fn failures(
-    failed: &[Failure],
-    count: usize,
-    theme: Theme,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    writeln!(
-        out,
-        "{} (not scored):",
-        theme.bold(&capitalised(&inputs_failed(count)))
-    )?;
-    for line in failure_lines(failed, count) {
-        writeln!(out, "{}", bullet(&line, theme.width))?;
-    }
-    Ok(())
-}
-
 /// The notes on one result, each on its own line.
 pub(crate) fn notes(
     catalog: &Catalog,
@@ -294,20 +278,6 @@ pub(crate) fn notes(
         writeln!(out, "{}", bullet(&escape_control(&note.text), theme.width))?;
     }
     Ok(())
-}
-
-/// `  - text`, wrapped to `width` under its first word.
-pub(crate) fn bullet(text: &str, width: usize) -> String {
-    let wrapped = crate::text::wrap(text, width, "    ");
-    format!("  - {}", wrapped.strip_prefix("    ").unwrap_or(&wrapped))
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// The title line, the ranking (a table, or a list below
