@@ -169,6 +169,27 @@ fn a_form_titled_with_its_own_questions_is_read_by_their_words() {
     );
     // Timestamp is a form tool's own column: no warning.
     assert!(!stderr.contains("Timestamp"), "{stderr}");
+    // The reading is in the report too, not only on stderr.
+    let report: Value = serde_json::from_str(&json).unwrap();
+    assert!(
+        report["notices"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("columns read by their words"),
+        "{report}"
+    );
+    for format in ["table", "markdown", "html"] {
+        let text = stdout_of(
+            rolefit()
+                .current_dir(dir.path())
+                .args(["score", "form.csv", "--format", format]),
+        );
+        assert!(text.contains("About the inputs"), "{format}: {text}");
+        assert!(
+            text.contains("as strengths") && text.contains("as goals"),
+            "{format}: {text}"
+        );
+    }
 }
 
 #[test]

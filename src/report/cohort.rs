@@ -58,6 +58,18 @@ pub(crate) struct CohortTally {
     pub notes: [usize; NoteKind::ALL.len()],
     /// The inputs that failed, named, up to [`FAILED_LISTED`].
     pub failed: Vec<Failure>,
+    /// What reading the inputs decided for all their answer sets (a
+    /// survey's columns ignored or read by their words).
+    pub notices: Vec<String>,
+}
+
+/// What a report says of its inputs beside the results: those that
+/// failed (named, and how many in all) and what reading them decided.
+#[derive(Clone, Copy)]
+pub(crate) struct InputsSeen<'a> {
+    pub failed: &'a [Failure],
+    pub failed_count: usize,
+    pub notices: &'a [String],
 }
 
 /// Failed inputs named one by one in a report; past this, counted.
@@ -119,6 +131,7 @@ impl CohortTally {
             failed_inputs: 0,
             notes: [0; NoteKind::ALL.len()],
             failed: Vec::new(),
+            notices: Vec::new(),
         }
     }
 
@@ -144,6 +157,22 @@ impl CohortTally {
             && let Some(failure) = Failure::of(problems)
         {
             self.failed.push(failure);
+        }
+    }
+
+    /// A notice on an input, kept while the list is short.
+    pub fn notice(&mut self, notice: &Located) {
+        if self.notices.len() < FAILED_LISTED {
+            self.notices.push(notice.to_string());
+        }
+    }
+
+    /// What the report says of its inputs.
+    pub fn inputs(&self) -> InputsSeen<'_> {
+        InputsSeen {
+            failed: &self.failed,
+            failed_count: self.failed_inputs,
+            notices: &self.notices,
         }
     }
 
@@ -281,14 +310,9 @@ impl<'c> Gathered<'c> {
                 common_gaps: self.tally.common_gaps(),
                 failed_inputs: self.tally.failed_inputs,
                 notes: self.tally.note_lines(),
-                failed: &self.tally.failed,
+                inputs: self.tally.inputs(),
             })
         })
-    }
-
-    /// The inputs that failed, named, and how many failed in all.
-    pub fn failures(&self) -> (&[Failure], usize) {
-        (&self.tally.failed, self.tally.failed_inputs)
     }
 }
 
@@ -307,14 +331,14 @@ pub(crate) struct Cohort<'a> {
     pub failed_inputs: usize,
     /// The notes counted: `12 of 40 best matches rest on work style alone`.
     pub notes: Vec<String>,
-    /// The inputs that failed, named (at most [`FAILED_LISTED`]).
-    pub failed: &'a [Failure],
+    /// The inputs that failed, named, and what reading them decided.
+    pub inputs: InputsSeen<'a>,
 }
 
 /// Writes what a [`Gathered`] holds, at the end, with the inputs that
 /// failed (named, and their count).
 pub(crate) type WriteView =
-    fn(&Catalog, View<'_>, (&[Failure], usize), Theme, &mut dyn Write) -> io::Result<()>;
+    fn(&Catalog, View<'_>, InputsSeen<'_>, Theme, &mut dyn Write) -> io::Result<()>;
 
 /// The writer of a format that shows one person in full or a cohort
 /// (table, Markdown): it gathers, then writes once at the end.
@@ -351,19 +375,17 @@ impl<'c> FormatWriter<'c> for GatheringWriter<'c> {
         Ok(())
     }
 
+    fn notice(&mut self, notice: &Located) {
+        self.gathered.tally.notice(notice);
+    }
+
     fn finish(mut self: Box<Self>, out: &mut dyn Write) -> io::Result<()> {
         show_sources_of_shared_ids(&mut self.gathered.rows, |row| {
             (&mut row.id, row.source.as_str())
         });
-        let (failed, count) = self.gathered.failures();
+        let inputs = self.gathered.tally.inputs();
         match self.gathered.view() {
-            Some(view) => (self.write)(
-                self.gathered.catalog,
-                view,
-                (failed, count),
-                self.theme,
-                out,
-            ),
+            Some(view) => (self.write)(self.gathered.catalog, view, inputs, self.theme, out),
             None => Ok(()),
         }
     }

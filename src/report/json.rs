@@ -255,10 +255,17 @@ pub fn begin(catalog: &Catalog, out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
-pub fn end(errors: &[Located], out: &mut dyn Write) -> io::Result<()> {
-    let errors: Vec<ErrorOut<'_>> = errors.iter().map(|e| error_out(e, false)).collect();
-    let errors = to_string(&errors, true).replace('\n', "\n  ");
-    writeln!(out, "\n  ],\n  \"errors\": {errors}\n}}")
+pub fn end(errors: &[Located], notices: &[Located], out: &mut dyn Write) -> io::Result<()> {
+    let list = |items: &[Located]| {
+        let items: Vec<ErrorOut<'_>> = items.iter().map(|e| error_out(e, false)).collect();
+        to_string(&items, true).replace('\n', "\n  ")
+    };
+    writeln!(
+        out,
+        "\n  ],\n  \"errors\": {},\n  \"notices\": {}\n}}",
+        list(errors),
+        list(notices)
+    )
 }
 
 /// The JSON document: respondents streamed into its array, errors at the
@@ -267,6 +274,7 @@ pub struct JsonWriter<'c> {
     catalog: &'c Catalog,
     written: usize,
     errors: Vec<Located>,
+    notices: Vec<Located>,
 }
 
 impl<'c> JsonWriter<'c> {
@@ -275,6 +283,7 @@ impl<'c> JsonWriter<'c> {
             catalog,
             written: 0,
             errors: Vec::new(),
+            notices: Vec::new(),
         }
     }
 }
@@ -303,8 +312,12 @@ impl<'c> FormatWriter<'c> for JsonWriter<'c> {
         Ok(())
     }
 
+    fn notice(&mut self, notice: &Located) {
+        self.notices.push(notice.clone());
+    }
+
     fn finish(self: Box<Self>, out: &mut dyn Write) -> io::Result<()> {
-        end(&self.errors, out)
+        end(&self.errors, &self.notices, out)
     }
 }
 

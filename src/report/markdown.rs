@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::cohort::{COMMON_GAPS, Cohort, Failure, View, failure_lines, inputs_failed};
+use super::cohort::{COMMON_GAPS, Cohort, InputsSeen, View, failure_lines, inputs_failed};
 use super::numbers::percent;
 use super::theme::Theme;
 use crate::answers::Respondent;
@@ -20,30 +20,39 @@ fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
 pub(crate) fn write(
     catalog: &Catalog,
     view: View<'_>,
-    (failed, count): (&[Failure], usize),
+    inputs: InputsSeen<'_>,
     _theme: Theme,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match view {
         View::Single(scored) => {
             single(catalog, scored, out)?;
-            if count > 0 {
+            if inputs.failed_count > 0 || !inputs.notices.is_empty() {
                 writeln!(out)?;
             }
-            failures(failed, count, out)
+            inputs_seen(inputs, out)
         }
         View::Cohort(rows) => cohort(catalog, &rows, out),
     }
 }
 
-/// The inputs that failed, each named with why.
-fn failures(failed: &[Failure], count: usize, out: &mut dyn Write) -> io::Result<()> {
-    if count == 0 {
-        return Ok(());
+/// The inputs that failed, each named with why, and what reading the
+/// inputs decided.
+fn inputs_seen(inputs: InputsSeen<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let count = inputs.failed_count;
+    if count > 0 {
+        writeln!(out, "**Not scored:** {}\n", inputs_failed(count))?;
+        for line in failure_lines(inputs.failed, count) {
+            writeln!(out, "- {}", cell(&line))?;
+        }
+        writeln!(out)?;
     }
-    writeln!(out, "**Not scored:** {}\n", inputs_failed(count))?;
-    for line in failure_lines(failed, count) {
-        writeln!(out, "- {}", cell(&line))?;
+    if !inputs.notices.is_empty() {
+        writeln!(out, "**About the inputs**\n")?;
+        for notice in inputs.notices {
+            writeln!(out, "- {}", cell(notice))?;
+        }
+        writeln!(out)?;
     }
     Ok(())
 }
@@ -288,10 +297,7 @@ pub(crate) fn cohort(
     if !cohort.notes.is_empty() {
         writeln!(out)?;
     }
-    if cohort.failed_inputs > 0 {
-        failures(cohort.failed, cohort.failed_inputs, out)?;
-        writeln!(out)?;
-    }
+    inputs_seen(cohort.inputs, out)?;
     writeln!(
         out,
         "| Best match | People | Share |\n|------------|-------:|------:|"

@@ -76,7 +76,7 @@ pub(super) fn cohort(catalog: &Catalog, data: &CohortData) -> Markup {
                 ul.notes { @for line in &notes { li { (line) } } }
             }
         }
-        (failures(&tally.failed, tally.failed_inputs))
+        (inputs_seen(tally.inputs()))
         section #best-matches {
             h2 { "Best matches" }
             figure {
@@ -255,14 +255,21 @@ fn distribution(catalog: &Catalog, data: &CohortData, roles: &[usize]) -> Markup
     }
 }
 
-/// The inputs that failed, each named with why: nobody is left out of a
-/// report unseen.
-pub(super) fn failures(failed: &[crate::report::cohort::Failure], count: usize) -> Markup {
+/// The inputs that failed, each named with why (nobody is left out of a
+/// report unseen), and what reading the inputs decided.
+pub(super) fn inputs_seen(inputs: crate::report::cohort::InputsSeen<'_>) -> Markup {
+    let count = inputs.failed_count;
     html! {
         @if count > 0 {
             section #not-scored {
                 h2 { "Not scored: " (crate::report::cohort::inputs_failed(count)) }
-                ul { @for line in crate::report::cohort::failure_lines(failed, count) { li { (line) } } }
+                ul { @for line in crate::report::cohort::failure_lines(inputs.failed, count) { li { (line) } } }
+            }
+        }
+        @if !inputs.notices.is_empty() {
+            section #about-inputs {
+                h2 { "About the inputs" }
+                ul { @for notice in inputs.notices { li { (notice) } } }
             }
         }
     }

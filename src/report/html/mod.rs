@@ -70,6 +70,10 @@ impl<'c> FormatWriter<'c> for HtmlWriter<'c> {
         Ok(())
     }
 
+    fn notice(&mut self, notice: &Located) {
+        self.cohort.tally.notice(notice);
+    }
+
     fn finish(mut self: Box<Self>, out: &mut dyn Write) -> io::Result<()> {
         show_sources_of_shared_ids(&mut self.cohort.rows, |row| {
             (&mut row.id, row.source.as_str())
@@ -78,7 +82,7 @@ impl<'c> FormatWriter<'c> for HtmlWriter<'c> {
             Some(scored) => person::single_beside(
                 self.catalog,
                 scored,
-                cohort_page::failures(&self.cohort.tally.failed, self.cohort.tally.failed_inputs),
+                cohort_page::inputs_seen(self.cohort.tally.inputs()),
             ),
             None if self.people.count() > 0 => cohort(self.catalog, &self.cohort),
             None => return Ok(()),

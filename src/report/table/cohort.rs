@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use crate::catalog::Catalog;
-use crate::report::cohort::{COMMON_GAPS, Cohort, Failure, failure_lines, inputs_failed};
+use crate::report::cohort::{COMMON_GAPS, Cohort, InputsSeen, failure_lines, inputs_failed};
 use crate::report::grid::{align_right, new_table};
 use crate::report::numbers::percent;
 use crate::report::theme::Theme;
@@ -66,10 +66,7 @@ pub(crate) fn cohort(
         }
         writeln!(out)?;
     }
-    if cohort.failed_inputs > 0 {
-        failures(cohort.failed, cohort.failed_inputs, theme, out)?;
-        writeln!(out)?;
-    }
+    inputs_seen(cohort.inputs, theme, out)?;
     let mut best = new_table(theme, vec!["Best match", "People", "Share"]);
     for &(role, count) in &cohort.best_counts {
         best.add_row(vec![
@@ -99,19 +96,29 @@ pub(crate) fn cohort(
 }
 
 /// The inputs that failed, each named with why: nobody is left out unseen.
-pub(crate) fn failures(
-    failed: &[Failure],
-    count: usize,
+pub(crate) fn inputs_seen(
+    inputs: InputsSeen<'_>,
     theme: Theme,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    writeln!(
-        out,
-        "{} (not scored):",
-        theme.bold(&capitalised(&inputs_failed(count)))
-    )?;
-    for line in failure_lines(failed, count) {
-        writeln!(out, "{}", bullet(&line, theme.width))?;
+    let count = inputs.failed_count;
+    if count > 0 {
+        writeln!(
+            out,
+            "{} (not scored):",
+            theme.bold(&capitalised(&inputs_failed(count)))
+        )?;
+        for line in failure_lines(inputs.failed, count) {
+            writeln!(out, "{}", bullet(&line, theme.width))?;
+        }
+        writeln!(out)?;
+    }
+    if !inputs.notices.is_empty() {
+        writeln!(out, "{}", theme.bold("About the inputs:"))?;
+        for notice in inputs.notices {
+            writeln!(out, "{}", bullet(notice, theme.width))?;
+        }
+        writeln!(out)?;
     }
     Ok(())
 }

@@ -3,13 +3,13 @@
 
 mod cohort;
 
-pub(crate) use cohort::{bullet, failures};
+pub(crate) use cohort::{bullet, inputs_seen};
 
 use std::io::{self, Write};
 
 use comfy_table::{ColumnConstraint, Table};
 
-use super::cohort::{Failure, View};
+use super::cohort::{InputsSeen, View};
 use super::grid::{align_right, new_table, wrap_only};
 use super::numbers::percent;
 use super::profile;
@@ -245,18 +245,17 @@ fn legend(catalog: &Catalog, scored: &Scored) -> String {
 pub(crate) fn write(
     catalog: &Catalog,
     view: View<'_>,
-    (failed, count): (&[Failure], usize),
+    inputs: InputsSeen<'_>,
     theme: Theme,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match view {
         View::Single(scored) => {
             single(catalog, scored, theme, out)?;
-            if count > 0 {
+            if inputs.failed_count > 0 || !inputs.notices.is_empty() {
                 writeln!(out)?;
-                failures(failed, count, theme, out)?;
             }
-            Ok(())
+            inputs_seen(inputs, theme, out)
         }
         View::Cohort(rows) => cohort::cohort(catalog, &rows, theme, out),
     }
