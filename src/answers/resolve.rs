@@ -88,6 +88,9 @@ pub fn resolve_with(
     };
     let path_def = &catalog.paths[path];
 
+    // Words not read as a tag, for the note on a result that stands on
+    // few of them.
+    let words_dropped = std::cell::Cell::new(0);
     // Entry names are spelled out only for a problem or a warning.
     let tag_of = |entry: &dyn Fn() -> String,
                   name: &str,
@@ -95,6 +98,7 @@ pub fn resolve_with(
                   warnings: &mut Collected| {
         let found = catalog.tag_index(name);
         if found.is_none() {
+            words_dropped.set(words_dropped.get() + 1);
             let unknown = || {
                 let (message, hint) = catalog.unknown_tag(name);
                 let message = match unknown_tags {
@@ -213,6 +217,7 @@ pub fn resolve_with(
     // Statements answer an axis through its questions; reverse-keyed ones
     // count 6 − answer, and the axis is the exact mean of those answered.
     let mut statement_sums = vec![(0.0_f64, 0_u32); catalog.axes.len()];
+    let mut statements_answered = 0;
     for (question_id, value) in file.statements.iter() {
         let entry = || format!("statements.{question_id}");
         match (catalog.question_index(question_id), value) {
@@ -224,6 +229,7 @@ pub fn resolve_with(
                 let sum = &mut statement_sums[question.axis];
                 sum.0 += answer;
                 sum.1 += 1;
+                statements_answered += 1;
             }
             (Some(_), given) => problems.add(|| {
                 origin.locate(
@@ -348,6 +354,12 @@ pub fn resolve_with(
         families,
         warnings: warnings.finish(),
         meta: Meta { assessed, group },
+        at: None,
+        answered: super::respondent::Answered {
+            statements: statements_answered,
+            words: file.strengths.len() + file.goals.len(),
+            words_dropped: words_dropped.get(),
+        },
     })
 }
 

@@ -9,7 +9,7 @@ use super::date::Date;
 use super::file::{AnswerFile, Strength};
 
 /// Answers with every name resolved to a catalog index.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Respondent {
     pub id: String,
     pub source: String,
@@ -25,6 +25,11 @@ pub struct Respondent {
     pub warnings: Vec<Located>,
     /// When the answers were given and the person's group, if said.
     pub meta: Meta,
+    /// Where in its source the answers are, when it holds many (a
+    /// survey's `row 3`, a JSON Lines file's `line 3`).
+    pub at: Option<String>,
+    /// How much was answered and read: what notes on thin results count.
+    pub answered: Answered,
 }
 
 /// When a respondent's answers were given, and their group (team).
@@ -32,6 +37,17 @@ pub struct Respondent {
 pub struct Meta {
     pub assessed: Option<Date>,
     pub group: Option<String>,
+}
+
+/// How much of an answer set was answered and read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Answered {
+    /// Work-style statements answered (0 when axes were given as numbers).
+    pub statements: usize,
+    /// Strengths and goals as written.
+    pub words: usize,
+    /// Of those, the ones not read as a tag (dropped with a warning).
+    pub words_dropped: usize,
 }
 
 impl Respondent {

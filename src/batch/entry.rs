@@ -110,6 +110,7 @@ fn feed(
                     pipeline.options.surveys.columns.as_ref(),
                     pipeline.options.catalog,
                 );
+                notices(&rows, destination);
                 stream_rows(rows, &mut chunk, &mut |jobs| {
                     pipeline.push(jobs, destination)
                 })?
@@ -117,6 +118,7 @@ fn feed(
             Input::Stdin(Format::Csv) => {
                 let options = pipeline.options;
                 let rows = options.surveys.take_stdin(options.catalog);
+                notices(&rows, destination);
                 stream_rows(rows, &mut chunk, &mut |jobs| {
                     pipeline.push(jobs, destination)
                 })?
@@ -139,4 +141,13 @@ fn feed(
     pipeline.write(last, destination)?;
     pipeline.progress.finish_and_clear();
     Ok(pipeline.summary)
+}
+
+/// A survey's notes on its columns, for the reports that show them.
+fn notices(rows: &Result<Rows, Located>, destination: &mut Destination<'_, '_, '_>) {
+    if let (Ok(rows), Some(reporter)) = (rows, destination.reporter.as_deref_mut()) {
+        for note in &rows.notes {
+            reporter.notice(note);
+        }
+    }
 }

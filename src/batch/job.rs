@@ -91,6 +91,27 @@ pub(super) fn read_stdin(format: Format) -> Job {
 pub(super) fn process(job: Job, options: &Options<'_>, renderer: Option<Renderer<'_>>) -> Outcome {
     let (mut respondent, line) = resolve_job(job, options.catalog, options.unknown_tags)?;
     if !options.families.is_empty() {
+        // The answers' own choice is replaced, not lost unseen.
+        let mut asked = options.families.clone();
+        asked.sort_unstable();
+        asked.dedup();
+        if !respondent.families.is_empty() && respondent.families != asked {
+            let ids = |families: &[usize]| {
+                let ids: Vec<&str> = families
+                    .iter()
+                    .map(|&f| options.catalog.families[f].id.as_str())
+                    .collect();
+                ids.join(", ")
+            };
+            let message = format!(
+                "families {} of the answers are replaced by --family {}",
+                ids(&respondent.families),
+                ids(&options.families)
+            );
+            let mut warning = Located::new(&respondent.source, message);
+            warning.entry = Some("families".into());
+            respondent.warnings.push(warning);
+        }
         respondent.families = options.families.clone();
     }
     // JSON output lists the warnings too.
@@ -166,6 +187,10 @@ fn resolve_job(
         .map_err(|e| vec![e])
         .and_then(|file| answers::resolve_with(file, catalog, &origin, unknown_tags));
     let respondent = match resolved {
+        Ok(mut respondent) if format == Format::JsonLines => {
+            respondent.at = Some(format!("line {first_line}"));
+            respondent
+        }
         Ok(respondent) => respondent,
         // A JSON Lines record is found again by its id, when it has one.
         Err(problems) if format == Format::JsonLines => {

@@ -21,12 +21,18 @@ pub(super) fn stream_rows(
     chunk: &mut Vec<Job>,
     flush: &mut dyn FnMut(&mut Vec<Job>) -> io::Result<()>,
 ) -> io::Result<()> {
+    // A survey whose skill questions cannot be placed is not scored on
+    // the rest (a pipe, whose headers could not be checked beforehand).
     let mut rows = match rows {
-        Ok(rows) => rows,
-        Err(problem) => {
+        Ok(Rows {
+            unplaced: Some(problem),
+            ..
+        })
+        | Err(problem) => {
             chunk.push(Job::Failed(problem));
             return Ok(());
         }
+        Ok(rows) => rows,
     };
     for note in &rows.notes {
         diagnostics::warning(note);

@@ -217,7 +217,22 @@ fn show(
             catalog, r, best, theme,
         ));
     }
-    text.push_str(&notes(&outcome.notes, theme));
+    // The result's own notes (a best match resting on work style or goals
+    // alone), unless the answers' notes already said why.
+    let mut all_notes = outcome.notes.clone();
+    all_notes.extend(
+        crate::score::notes(catalog, &scored)
+            .into_iter()
+            .filter(|note| {
+                !r.strengths.is_empty()
+                    || !matches!(
+                        note.kind,
+                        crate::score::NoteKind::WorkStyleAlone | crate::score::NoteKind::GoalsAlone
+                    )
+            })
+            .map(|note| format!("{}{}.", note.text[..1].to_uppercase(), &note.text[1..])),
+    );
+    text.push_str(&notes(&all_notes, theme));
     text.push('\n');
     out.write_all(text.as_bytes()).map_err(Error::Output)?;
     crate::report::table::ranking_block(catalog, &scored, theme, &mut out)

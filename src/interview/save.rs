@@ -163,7 +163,12 @@ mod tests {
                 work_style,
                 families: vec![0],
                 warnings: Vec::new(),
-                meta: Default::default(),
+                answered: crate::answers::Answered {
+                    statements: 2,
+                    words: 2,
+                    words_dropped: 0,
+                },
+                ..Default::default()
             },
             name: name.map(str::to_string),
             statements,

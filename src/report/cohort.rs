@@ -8,7 +8,7 @@ use super::theme::Theme;
 use super::writer::{FormatWriter, Rendered, Renderer};
 use crate::catalog::Catalog;
 use crate::error::Located;
-use crate::score::{Scored, explain};
+use crate::score::{NoteKind, Scored, explain, note_kinds};
 
 /// How many of the most common gaps a cohort summary lists.
 pub(crate) const COMMON_GAPS: usize = 5;
@@ -67,6 +67,72 @@ pub(crate) struct CohortTally {
     sums: Vec<(f64, u32)>,
     pub scored: usize,
     pub failed_inputs: usize,
+    /// Per kind of note ([`NoteKind::ALL`] order): respondents with it.
+    pub notes: [usize; NoteKind::ALL.len()],
+    /// The inputs that failed, named, up to [`FAILED_LISTED`].
+    pub failed: Vec<Failure>,
+    /// What reading the inputs decided for all their answer sets (a
+    /// survey's columns ignored or read by their words).
+    pub notices: Vec<String>,
+}
+
+/// What a report says of its inputs beside the results: those that
+/// failed (named, and how many in all) and what reading them decided.
+#[derive(Clone, Copy)]
+pub(crate) struct InputsSeen<'a> {
+    pub failed: &'a [Failure],
+    pub failed_count: usize,
+    pub notices: &'a [String],
+}
+
+/// Failed inputs named one by one in a report; past this, counted.
+pub(crate) const FAILED_LISTED: usize = 1_000;
+
+/// An input that failed: where (file and line, or survey row) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Failure {
+    /// `answers/bob.yaml:4`, `team.csv:7`.
+    pub place: String,
+    /// Every problem of the input, without its file.
+    pub messages: Vec<String>,
+}
+
+impl Failure {
+    pub fn of(problems: &[Located]) -> Option<Failure> {
+        let first = problems.first()?;
+        let place = match first.line {
+            Some(line) => format!("{}:{line}", first.source),
+            None => first.source.clone(),
+        };
+        Some(Failure {
+            place: crate::text::escape_control(&place).into_owned(),
+            messages: problems.iter().map(Located::detail).collect(),
+        })
+    }
+}
+
+/// The inputs that failed as lines: `place: message; message`, then how
+/// many more failed than were named.
+pub(crate) fn failure_lines(failed: &[Failure], count: usize) -> Vec<String> {
+    let mut lines: Vec<String> = failed
+        .iter()
+        .map(|f| format!("{}: {}", f.place, f.messages.join("; ")))
+        .collect();
+    if count > failed.len() {
+        lines.push(format!(
+            "… and {} more (each named in the messages of the run)",
+            count - failed.len()
+        ));
+    }
+    lines
+}
+
+/// `1 input failed`, `3 inputs failed`.
+pub(crate) fn inputs_failed(count: usize) -> String {
+    match count {
+        1 => "1 input failed".to_string(),
+        n => format!("{} inputs failed", crate::diagnostics::thousands(n)),
+    }
 }
 
 impl CohortTally {
@@ -77,6 +143,9 @@ impl CohortTally {
             sums: vec![(0.0, 0); catalog.roles.len()],
             scored: 0,
             failed_inputs: 0,
+            notes: [0; NoteKind::ALL.len()],
+            failed: Vec::new(),
+            notices: Vec::new(),
         }
     }
 
@@ -93,11 +162,63 @@ impl CohortTally {
                 self.gaps[gap] += 1;
             }
         }
+        for kind in note_kinds(catalog, scored) {
+            if let Some(i) = NoteKind::ALL.iter().position(|&k| k == kind) {
+                self.notes[i] += 1;
+            }
+        }
+    }
+
+    /// An input that failed: counted, and named while the list is short.
+    pub fn fail(&mut self, problems: &[Located]) {
+        self.failed_inputs += 1;
+        if self.failed.len() < FAILED_LISTED
+            && let Some(failure) = Failure::of(problems)
+        {
+            self.failed.push(failure);
+        }
+    }
+
+    /// A notice on an input, kept while the list is short.
+    pub fn notice(&mut self, notice: &Located) {
+        if self.notices.len() < FAILED_LISTED {
+            self.notices.push(notice.to_string());
+        }
+    }
+
+    /// What the report says of its inputs.
+    /// The inputs seen; under `--anonymous` failed inputs are counted, not
+    /// named (a file name can be a person's name).
+    pub fn inputs_shown(&self, anonymous: bool) -> InputsSeen<'_> {
+        let mut inputs = self.inputs();
+        if anonymous {
+            inputs.failed = &[];
+        }
+        inputs
+    }
+
+    pub fn inputs(&self) -> InputsSeen<'_> {
+        InputsSeen {
+            failed: &self.failed,
+            failed_count: self.failed_inputs,
+            notices: &self.notices,
+        }
+    }
+
+    /// What the cohort summary says of the notes: `12 of 40 best matches
+    /// rest on work style alone`, for each kind some respondent has.
+    pub fn note_lines(&self) -> Vec<String> {
+        NoteKind::ALL
+            .iter()
+            .zip(self.notes)
+            .filter(|&(_, n)| n > 0)
+            .map(|(kind, n)| kind.counted(n, self.scored))
+            .collect()
     }
 
     /// Adds another tally's counts (a group's, to the whole cohort's).
     pub fn merge(&mut self, other: &CohortTally) {
-        let add = |a: &mut Vec<usize>, b: &[usize]| a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        let add = |a: &mut [usize], b: &[usize]| a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
         add(&mut self.best, &other.best);
         add(&mut self.gaps, &other.gaps);
         for (x, y) in self.sums.iter_mut().zip(&other.sums) {
@@ -106,6 +227,7 @@ impl CohortTally {
         }
         self.scored += other.scored;
         self.failed_inputs += other.failed_inputs;
+        add(&mut self.notes, &other.notes);
     }
 
     /// A role's mean score over the people whose ranking holds it.
@@ -182,11 +304,21 @@ impl CohortRow {
         };
         CohortRow {
             id: scored.respondent.id.clone(),
-            source: scored.respondent.source.clone(),
+            source: place_of(&scored.respondent),
             best: pick(0),
             runner_up: pick(1),
             best_tied: scored.best().is_some_and(|best| best.tied),
         }
+    }
+}
+
+/// Where an answer set came from, as shown beside an id two share: its
+/// source, and its row or line when the source holds many (`dup.csv row
+/// 3`).
+pub(crate) fn place_of(r: &crate::answers::Respondent) -> String {
+    match &r.at {
+        Some(at) => format!("{} {at}", r.source),
+        None => r.source.clone(),
     }
 }
 
@@ -244,12 +376,13 @@ impl<'c> Gathered<'c> {
         });
     }
 
-    pub fn failed(&mut self) {
-        self.tally.failed_inputs += 1;
+    pub fn failed(&mut self, problems: &[Located]) {
+        self.tally.fail(problems);
     }
 
-    /// The one respondent or the cohort; neither when nobody was scored.
-    pub fn view(&mut self) -> Option<View<'_>> {
+    /// The one respondent or the cohort, and what the report says of its
+    /// inputs; neither when nobody was scored.
+    pub fn view(&mut self) -> Option<(View<'_>, InputsSeen<'_>)> {
         if self.privacy.cohort_only() {
             let (catalog, rows, tally, groups) = (
                 self.catalog,
@@ -266,31 +399,36 @@ impl<'c> Gathered<'c> {
                 }
             });
         }
-        if let Some(single) = self.people.single() {
-            return Some(View::Single(single));
+        let this = &*self;
+        let inputs = this.tally.inputs_shown(this.privacy.anonymous);
+        if let Some(single) = this.people.single() {
+            return Some((View::Single(single), inputs));
         }
-        let (totals, groups) = if self.privacy.by_group {
-            let split = self.groups.split(self.privacy.min_group);
-            let mut totals = self.groups.totals(self.catalog, &split);
-            totals.failed_inputs = self.tally.failed_inputs;
-            let blocks = self
+        let (totals, groups) = if this.privacy.by_group {
+            let split = this.groups.split(this.privacy.min_group);
+            let mut totals = this.groups.totals(this.catalog, &split);
+            totals.failed_inputs = this.tally.failed_inputs;
+            let blocks = this
                 .groups
-                .blocks(self.catalog, &split, self.privacy.min_group);
+                .blocks(this.catalog, &split, this.privacy.min_group);
             (Some(totals), blocks)
         } else {
             (None, Vec::new())
         };
-        let tally = totals.as_ref().unwrap_or(&self.tally);
-        (self.people.count() > 0).then(|| {
-            View::Cohort(Cohort {
-                rows: &self.rows,
+        let tally = totals.as_ref().unwrap_or(&this.tally);
+        (this.people.count() > 0).then(|| {
+            let cohort = View::Cohort(Cohort {
+                rows: &this.rows,
                 scored: tally.scored,
                 best_counts: tally.best_counts(),
                 common_gaps: tally.common_gaps(),
                 failed_inputs: tally.failed_inputs,
-                anonymous: self.privacy.anonymous,
+                notes: tally.note_lines(),
+                inputs,
+                anonymous: this.privacy.anonymous,
                 groups,
-            })
+            });
+            (cohort, inputs)
         })
     }
 }
@@ -312,13 +450,19 @@ pub(crate) struct Cohort<'a> {
     /// (tag, respondents missing it in their best match), most first.
     pub common_gaps: Vec<(usize, usize)>,
     pub failed_inputs: usize,
+    /// The notes counted: `12 of 40 best matches rest on work style alone`.
+    pub notes: Vec<String>,
+    /// The inputs that failed, named, and what reading them decided.
+    pub inputs: InputsSeen<'a>,
     pub anonymous: bool,
     /// The group views (`--by group`), empty otherwise.
     pub groups: Vec<Block>,
 }
 
-/// Writes what a [`Gathered`] holds, at the end.
-pub(crate) type WriteView = fn(&Catalog, View<'_>, Theme, &mut dyn Write) -> io::Result<()>;
+/// Writes what a [`Gathered`] holds, at the end, with the inputs that
+/// failed (named, and their count).
+pub(crate) type WriteView =
+    fn(&Catalog, View<'_>, InputsSeen<'_>, Theme, &mut dyn Write) -> io::Result<()>;
 
 /// The writer of a format that shows one person in full or a cohort
 /// (table, Markdown): it gathers, then writes once at the end.
@@ -350,9 +494,13 @@ impl<'c> FormatWriter<'c> for GatheringWriter<'c> {
         Ok(())
     }
 
-    fn error(&mut self, _problems: &[Located], _out: &mut dyn Write) -> io::Result<()> {
-        self.gathered.failed();
+    fn error(&mut self, problems: &[Located], _out: &mut dyn Write) -> io::Result<()> {
+        self.gathered.failed(problems);
         Ok(())
+    }
+
+    fn notice(&mut self, notice: &Located) {
+        self.gathered.tally.notice(notice);
     }
 
     fn finish(mut self: Box<Self>, out: &mut dyn Write) -> io::Result<()> {
@@ -361,7 +509,7 @@ impl<'c> FormatWriter<'c> for GatheringWriter<'c> {
         });
         let catalog = self.gathered.catalog;
         match self.gathered.view() {
-            Some(view) => (self.write)(catalog, view, self.theme, out),
+            Some((view, inputs)) => (self.write)(catalog, view, inputs, self.theme, out),
             None => Ok(()),
         }
     }

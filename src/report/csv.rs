@@ -54,7 +54,10 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
     // The respondent's cells are the same on every row: checked and
     // quoted once.
     let mut prefix = String::new();
-    for text in [&r.id, &r.source, &catalog.paths[r.path].id] {
+    // A survey row's or JSON Lines record's place tells apart two with
+    // one id.
+    let source = crate::report::cohort::place_of(r);
+    for text in [&r.id, &source, &catalog.paths[r.path].id] {
         push_field(&mut prefix, &neutralize(text));
         prefix.push(',');
     }
@@ -262,7 +265,7 @@ mod tests {
                 work_style: vec![None; catalog.axes.len()],
                 families: vec![],
                 warnings: vec![],
-                meta: Default::default(),
+                ..Default::default()
             };
             let scored = crate::score::assess(&catalog, respondent, None);
             let text = super::rows(&catalog, &scored);

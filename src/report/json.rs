@@ -26,6 +26,16 @@ struct RespondentOut<'a> {
     /// The person's own answer on each axis they answered, in axis order.
     work_style: crate::answers::UniqueMap<f64>,
     warnings: Vec<String>,
+    /// Where in its source, when it holds many (`row 3`, `line 3`).
+    at: Option<&'a str>,
+    /// What the result stands on little of.
+    notes: Vec<NoteOut>,
+}
+
+#[derive(Serialize)]
+struct NoteOut {
+    kind: &'static str,
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -184,6 +194,14 @@ fn respondent<'a>(catalog: &'a Catalog, scored: &'a Scored) -> RespondentOut<'a>
         ranking,
         work_style: r.work_style_answers(catalog),
         warnings: r.warnings.iter().map(ToString::to_string).collect(),
+        at: r.at.as_deref(),
+        notes: crate::score::notes(catalog, scored)
+            .into_iter()
+            .map(|n| NoteOut {
+                kind: n.kind.name(),
+                text: n.text,
+            })
+            .collect(),
     }
 }
 
@@ -244,10 +262,17 @@ pub fn begin(catalog: &Catalog, out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
-pub fn end(errors: &[Located], out: &mut dyn Write) -> io::Result<()> {
-    let errors: Vec<ErrorOut<'_>> = errors.iter().map(|e| error_out(e, false)).collect();
-    let errors = to_string(&errors, true).replace('\n', "\n  ");
-    writeln!(out, "\n  ],\n  \"errors\": {errors}\n}}")
+pub fn end(errors: &[Located], notices: &[Located], out: &mut dyn Write) -> io::Result<()> {
+    let list = |items: &[Located]| {
+        let items: Vec<ErrorOut<'_>> = items.iter().map(|e| error_out(e, false)).collect();
+        to_string(&items, true).replace('\n', "\n  ")
+    };
+    writeln!(
+        out,
+        "\n  ],\n  \"errors\": {},\n  \"notices\": {}\n}}",
+        list(errors),
+        list(notices)
+    )
 }
 
 /// The JSON document: respondents streamed into its array, errors at the
@@ -256,6 +281,7 @@ pub struct JsonWriter<'c> {
     catalog: &'c Catalog,
     written: usize,
     errors: Vec<Located>,
+    notices: Vec<Located>,
 }
 
 impl<'c> JsonWriter<'c> {
@@ -264,6 +290,7 @@ impl<'c> JsonWriter<'c> {
             catalog,
             written: 0,
             errors: Vec::new(),
+            notices: Vec::new(),
         }
     }
 }
@@ -292,8 +319,12 @@ impl<'c> FormatWriter<'c> for JsonWriter<'c> {
         Ok(())
     }
 
+    fn notice(&mut self, notice: &Located) {
+        self.notices.push(notice.clone());
+    }
+
     fn finish(self: Box<Self>, out: &mut dyn Write) -> io::Result<()> {
-        end(&self.errors, out)
+        end(&self.errors, &self.notices, out)
     }
 }
 

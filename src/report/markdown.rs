@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::cohort::{COMMON_GAPS, Cohort, View};
+use super::cohort::{COMMON_GAPS, Cohort, InputsSeen, View, failure_lines, inputs_failed};
 use super::numbers::percent;
 use super::theme::Theme;
 use crate::answers::Respondent;
@@ -20,13 +20,54 @@ fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
 pub(crate) fn write(
     catalog: &Catalog,
     view: View<'_>,
+    inputs: InputsSeen<'_>,
     _theme: Theme,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match view {
-        View::Single(scored) => single(catalog, scored, out),
+        View::Single(scored) => {
+            single(catalog, scored, out)?;
+            if inputs.failed_count > 0 || !inputs.notices.is_empty() {
+                writeln!(out)?;
+            }
+            inputs_seen(inputs, out)
+        }
         View::Cohort(rows) => cohort(catalog, &rows, out),
     }
+}
+
+/// The inputs that failed, each named with why, and what reading the
+/// inputs decided.
+fn inputs_seen(inputs: InputsSeen<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let count = inputs.failed_count;
+    if count > 0 {
+        writeln!(out, "**Not scored:** {}\n", inputs_failed(count))?;
+        for line in failure_lines(inputs.failed, count) {
+            writeln!(out, "- {}", cell(&line))?;
+        }
+        writeln!(out)?;
+    }
+    if !inputs.notices.is_empty() {
+        writeln!(out, "**About the inputs**\n")?;
+        for notice in inputs.notices {
+            writeln!(out, "- {}", cell(notice))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// The notes on one result, as a list.
+pub fn notes(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Result<()> {
+    let notes = crate::score::notes(catalog, scored);
+    if notes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n**Notes on this result**\n")?;
+    for note in notes {
+        writeln!(out, "- {}", cell(&note.text))?;
+    }
+    Ok(())
 }
 
 pub fn single(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Result<()> {
@@ -41,6 +82,7 @@ pub fn single(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Re
         own_work_style(catalog, r, out)?;
     }
     ranking(catalog, scored, out)?;
+    notes(catalog, scored, out)?;
     // Roles asked for with --role replace the best match's profile.
     if !scored.focus.is_empty() {
         for focus in &scored.focus {
@@ -250,9 +292,16 @@ pub(crate) fn cohort(
     let gap = if cohort.anonymous { "" } else { "\n" };
     write!(out, "{gap}**Cohort:** {scored} respondents scored")?;
     if cohort.failed_inputs > 0 {
-        write!(out, ", {} inputs failed", cohort.failed_inputs)?;
+        write!(out, ", {}", inputs_failed(cohort.failed_inputs))?;
     }
     writeln!(out, "\n")?;
+    for line in &cohort.notes {
+        writeln!(out, "- {line}")?;
+    }
+    if !cohort.notes.is_empty() {
+        writeln!(out)?;
+    }
+    inputs_seen(cohort.inputs, out)?;
     writeln!(
         out,
         "| Best match | People | Share |\n|------------|-------:|------:|"

@@ -113,6 +113,11 @@ impl<'c> Reporter<'c> {
         self.writer.begin(out)
     }
 
+    /// What an input's reading decided for all its answer sets.
+    pub fn notice(&mut self, notice: &Located) {
+        self.writer.notice(notice);
+    }
+
     /// What renders respondents for this report, on any thread.
     pub fn renderer(&self) -> Renderer<'c> {
         self.writer.renderer()

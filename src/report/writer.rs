@@ -67,6 +67,11 @@ pub trait FormatWriter<'c> {
     /// Takes an input that failed (already reported on stderr).
     fn error(&mut self, problems: &[Located], out: &mut dyn Write) -> io::Result<()>;
 
+    /// Takes what an input's reading decided for all its answer sets (a
+    /// survey's columns ignored or read by their words; already on
+    /// stderr), for formats that show it beside the results.
+    fn notice(&mut self, _notice: &Located) {}
+
     /// Writes what comes after the last respondent.
     fn finish(self: Box<Self>, out: &mut dyn Write) -> io::Result<()>;
 }

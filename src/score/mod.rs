@@ -3,6 +3,7 @@
 //! allocation per role.
 
 mod explain;
+mod notes;
 mod rank;
 mod round;
 mod rule;
@@ -13,6 +14,7 @@ pub use explain::{
     AxisPoints, Breakdown, Explanation, GoalPoints, TagPoints, WeightsInEffect, breakdown, explain,
     growth_plan, level_of, tag_marks,
 };
+pub use notes::{FEW_AXES, Note, NoteKind, note_kinds, notes};
 pub use rank::{assess, assess_asking, rank, ranking_order, standing};
 pub use round::{round4, ten_thousandths};
 pub use scored::{Asked, Focus, Place, RoleScore, Scored};

@@ -14,7 +14,7 @@ fn respondent(catalog: &Catalog, path: &str) -> Respondent {
         work_style: vec![None; catalog.axes.len()],
         families: vec![],
         warnings: vec![],
-        meta: Default::default(),
+        ..Default::default()
     }
 }
 

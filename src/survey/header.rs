@@ -8,6 +8,7 @@ use crate::error::Located;
 use crate::matching::{did_you_mean, normalize};
 
 use super::columns::Columns;
+use super::meaning::{Meaning, grid_meaning, meaning};
 
 /// Headers longer than this are shortened in messages (a statement's text
 /// can be a whole sentence).
@@ -175,27 +176,48 @@ pub(super) struct Layout {
     pub(super) columns: Vec<Column>,
 }
 
+/// What the headers of a file said beyond the layout: what to name once.
+#[derive(Debug, Default)]
+pub(super) struct Reading {
+    /// Headers that mean nothing here.
+    pub(super) unrecognised: Vec<String>,
+    /// Headers read by their words, with the kind read.
+    pub(super) by_meaning: Vec<(String, &'static str)>,
+    /// Why the skill questions cannot be placed: the survey is not scored.
+    pub(super) unplaced: Option<Located>,
+}
+
 impl Layout {
     /// Works out the columns from the header cells; returns the layout and
-    /// the headers that mean nothing here (to name once in a warning).
+    /// what to say of the headers.
     pub(super) fn new(
         headers: Vec<String>,
         source: &str,
         stem: &str,
         columns: Option<&Columns>,
         catalog: &Catalog,
-    ) -> Result<(Layout, Vec<String>), Located> {
+    ) -> Result<(Layout, Reading), Located> {
         let names = Names::new(catalog);
-        let mut unrecognised = Vec::new();
+        let mut reading = Reading::default();
         let mut kinds: Vec<Column> = Vec::with_capacity(headers.len());
         let mut id_rank: Vec<Option<usize>> = Vec::with_capacity(headers.len());
-        for header in &headers {
+        let mut read_by_words: Vec<usize> = Vec::new();
+        let mut unplaced: Vec<String> = Vec::new();
+        for (i, header) in headers.iter().enumerate() {
             let key = header_key(header);
             let mut rank = None;
             let column = match mapped(&key, columns) {
                 Some(column) => column,
-                None => match auto(&key, header, &names) {
+                None => match auto(&key, header, &names, catalog) {
                     Auto::Column(column) => column,
+                    Auto::Meaning(column) => {
+                        read_by_words.push(i);
+                        column
+                    }
+                    Auto::Skills => {
+                        unplaced.push(header.clone());
+                        Column::Skip
+                    }
                     Auto::Id(r) => {
                         rank = Some(r);
                         Column::Skip
@@ -203,7 +225,7 @@ impl Layout {
                     Auto::Metadata => Column::Skip,
                     Auto::Unknown => {
                         if !key.is_empty() {
-                            unrecognised.push(header.clone());
+                            reading.unrecognised.push(header.clone());
                         }
                         Column::Skip
                     }
@@ -212,6 +234,34 @@ impl Layout {
             kinds.push(column);
             id_rank.push(rank);
         }
+        // A list read by its words is safe only as the one column of its
+        // kind: two are a guess between them.
+        for kind in [Column::Strengths, Column::Goals] {
+            let guessed: Vec<usize> = read_by_words
+                .iter()
+                .copied()
+                .filter(|&c| kinds[c] == kind)
+                .collect();
+            let named = kinds.iter().filter(|c| **c == kind).count() - guessed.len();
+            if guessed.len() > 1 || (guessed.len() == 1 && named > 0) {
+                for c in guessed {
+                    unplaced.push(headers[c].clone());
+                    kinds[c] = Column::Skip;
+                }
+            }
+        }
+        reading.by_meaning = read_by_words
+            .iter()
+            .filter_map(|&c| {
+                let kind = match kinds[c] {
+                    Column::Strengths => "strengths",
+                    Column::Goals => "goals",
+                    Column::Level(_) => "levels",
+                    _ => return None,
+                };
+                Some((headers[c].clone(), kind))
+            })
+            .collect();
         // The id comes from a mapped id column, else from the best-ranked
         // recognised one (the first of them).
         if !kinds.contains(&Column::Id) {
@@ -231,10 +281,12 @@ impl Layout {
             columns: kinds,
         };
         layout.check_single_answers(catalog)?;
-        if layout
-            .columns
-            .iter()
-            .all(|c| matches!(c, Column::Skip | Column::Id))
+        reading.unplaced = layout.unplaced(&unplaced, &reading.unrecognised);
+        if unplaced.is_empty()
+            && layout
+                .columns
+                .iter()
+                .all(|c| matches!(c, Column::Skip | Column::Id))
         {
             // Every row would be scored as empty: a wrong file or a missing
             // mapping, not a cohort with no answers.
@@ -244,7 +296,60 @@ impl Layout {
                     "name the columns as `rolefit template --format csv` prints them, or map them with --columns".into(),
                 )));
         }
-        Ok((layout, unrecognised))
+        Ok((layout, reading))
+    }
+
+    /// Why the survey's skill questions cannot be placed, if they cannot:
+    /// headers that speak of skills and could not be read safely, or no
+    /// skill column at all beside columns not recognised (no `path`
+    /// column saying the rows are on the work-style path). Scoring such a
+    /// survey would rank everyone on a fraction of their answers. (A file
+    /// with no answer column at all fails alone, as a wrong file.)
+    fn unplaced(&self, skills: &[String], unrecognised: &[String]) -> Option<Located> {
+        let fix = |header: &str| {
+            format!(
+                "nothing was scored; say what each column holds in a YAML file \
+                 (e.g. `{:?}: strengths`, `goals`, `levels` or `ignore`) and run again with --columns FILE",
+                shorten(header)
+            )
+        };
+        if let Some(first) = skills.first() {
+            let names = super::read::unrecognised_names(skills);
+            let message = format!(
+                "the skill questions cannot be placed: {} could be strengths, goals or levels",
+                names.join(", ")
+            );
+            return Some(
+                Located::new(&self.source, message)
+                    .at_line(Some(1))
+                    .with_hint(Some(fix(first))),
+            );
+        }
+        let skill_column = self
+            .columns
+            .iter()
+            .any(|c| matches!(c, Column::Strengths | Column::Goals | Column::Level(_)));
+        let first = unrecognised.first()?;
+        let answers = self
+            .columns
+            .iter()
+            .any(|c| !matches!(c, Column::Skip | Column::Id));
+        if skill_column || self.columns.contains(&Column::Path) || !answers {
+            return None;
+        }
+        let names = super::read::unrecognised_names(unrecognised);
+        let message = format!(
+            "no column gives strengths, goals or levels, and these were not recognised: {}",
+            names.join(", ")
+        );
+        Some(
+            Located::new(&self.source, message)
+                .at_line(Some(1))
+                .with_hint(Some(format!(
+                    "{}; or, for a survey of work style alone, add a `path` column",
+                    fix(first)
+                ))),
+        )
     }
 
     /// An id, path, axis or statement answered by two columns would be
@@ -317,6 +422,11 @@ pub(super) fn column_of_kind(kind: &Kind) -> Column {
 
 pub(super) enum Auto {
     Column(Column),
+    /// Read by its words (a form's own question title): said once.
+    Meaning(Column),
+    /// Speaks of skills in a way that says not which kind: the survey
+    /// stops before anything is scored.
+    Skills,
     /// An id header, ranked: lower is preferred.
     Id(usize),
     Metadata,
@@ -324,7 +434,7 @@ pub(super) enum Auto {
 }
 
 /// A column's meaning from its header alone.
-pub(super) fn auto(key: &str, header: &str, names: &Names) -> Auto {
+pub(super) fn auto(key: &str, header: &str, names: &Names, catalog: &Catalog) -> Auto {
     if let Some(rank) = ID_HEADERS.iter().position(|names| names.contains(&key)) {
         return Auto::Id(rank);
     }
@@ -342,18 +452,34 @@ pub(super) fn auto(key: &str, header: &str, names: &Names) -> Auto {
         return Auto::Column(column);
     }
     if let Some((question, row)) = split_grid(header) {
-        if header_key(question) == "level" {
+        let question = header_key(question);
+        if question == "level" {
             return Auto::Column(Column::Level(row.to_string()));
         }
         // A Likert grid: `How much do you agree? [STATEMENT]`.
         if let Some(column) = names.axis_or_statement(&header_key(row)) {
             return Auto::Column(column);
         }
+        // A grid whose rows name skills: levels if it asks how well.
+        if catalog.tag_index(row).is_some() {
+            return match grid_meaning(&question) {
+                Meaning::Levels => Auto::Meaning(Column::Level(row.to_string())),
+                _ => Auto::Skills,
+            };
+        }
+        if meaning(&question) != Meaning::Other {
+            return Auto::Skills;
+        }
     }
     if METADATA_HEADERS.contains(&key) {
         return Auto::Metadata;
     }
-    Auto::Unknown
+    match meaning(key) {
+        Meaning::Strengths => Auto::Meaning(Column::Strengths),
+        Meaning::Goals => Auto::Meaning(Column::Goals),
+        Meaning::Levels | Meaning::Skills => Auto::Skills,
+        Meaning::Other => Auto::Unknown,
+    }
 }
 
 /// The catalog's axis and statement names in compared form, worked out

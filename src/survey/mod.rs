@@ -21,6 +21,7 @@ use crate::error::{Error, Located};
 mod cells;
 mod columns;
 mod header;
+mod meaning;
 mod read;
 mod rows;
 #[cfg(test)]
@@ -39,9 +40,10 @@ pub struct Surveys {
 }
 
 impl Surveys {
-    /// Checks the surveys' headers against the mapping: a mapped header no
-    /// survey has is a usage error (exit 2). Files are read again when
-    /// scored; standard input is kept open here.
+    /// Checks the surveys' headers: a survey whose skill questions cannot
+    /// be placed, or a mapped header no survey has, is a usage error (exit
+    /// 2) before anything is scored. Files are read again when scored;
+    /// standard input is kept open here.
     pub fn prepare(
         columns: Option<Columns>,
         inputs: &[crate::answers::Input],
@@ -53,12 +55,6 @@ impl Surveys {
             columns,
             stdin: Mutex::new(None),
         };
-        let Some(columns) = &surveys.columns else {
-            if inputs.contains(&Input::Stdin(Format::Csv)) {
-                surveys.open_stdin(catalog);
-            }
-            return Ok(surveys);
-        };
         let mut any = false;
         let mut unchecked = false;
         for input in inputs {
@@ -66,21 +62,31 @@ impl Surveys {
                 Input::File(path, Format::Csv) => {
                     any = true;
                     // A pipe can be read only once: its headers are checked
-                    // when it is scored, and the mapping cannot be checked.
+                    // when it is scored.
                     if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
                         unchecked = true;
                         continue;
                     }
                     // A file that cannot be read fails when it is scored.
-                    let _ = Rows::open_file(path, Some(columns), catalog);
+                    if let Ok(rows) = Rows::open_file(path, surveys.columns.as_ref(), catalog) {
+                        unplaced(&rows)?;
+                    }
                 }
                 Input::Stdin(Format::Csv) => {
                     any = true;
                     surveys.open_stdin(catalog);
+                    if let Ok(slot) = surveys.stdin.lock()
+                        && let Some(Ok(rows)) = slot.as_ref()
+                    {
+                        unplaced(rows)?;
+                    }
                 }
                 _ => {}
             }
         }
+        let Some(columns) = &surveys.columns else {
+            return Ok(surveys);
+        };
         if !any {
             return Err(Error::Usage(
                 "--columns maps the headers of CSV surveys, and no .csv input was given".into(),
@@ -139,5 +145,13 @@ impl Surveys {
                 catalog,
             )
         })
+    }
+}
+
+/// A survey whose skill questions cannot be placed stops the command.
+fn unplaced(rows: &Rows) -> crate::error::Result<()> {
+    match &rows.unplaced {
+        Some(problem) => Err(Error::Usage(problem.to_string())),
+        None => Ok(()),
     }
 }

@@ -21,8 +21,11 @@ pub struct Rows {
     pub(super) layout: Arc<Layout>,
     /// The spreadsheet row of the last record read.
     pub(super) row: usize,
-    /// What the headers gave to say once (unrecognised columns).
+    /// What the headers gave to say once (unrecognised columns, columns
+    /// read by their words).
     pub notes: Vec<Located>,
+    /// Why the skill questions cannot be placed: then no row is scored.
+    pub unplaced: Option<Located>,
     pub(super) done: bool,
 }
 
@@ -96,25 +99,49 @@ impl Rows {
             row = 2;
             headers = combine_headers(&headers, &record);
         }
-        let (layout, unrecognised) = Layout::new(headers, source, stem, columns, catalog)?;
-        let notes = if unrecognised.is_empty() {
-            Vec::new()
-        } else {
-            let names = unrecognised_names(&unrecognised);
-            vec![
+        let (layout, reading) = Layout::new(headers, source, stem, columns, catalog)?;
+        let mut notes = Vec::new();
+        if !reading.by_meaning.is_empty() {
+            let read: Vec<String> = ["strengths", "goals", "levels"]
+                .iter()
+                .flat_map(|&kind| {
+                    let of_kind: Vec<String> = reading
+                        .by_meaning
+                        .iter()
+                        .filter(|(_, k)| *k == kind)
+                        .map(|(header, _)| header.clone())
+                        .collect();
+                    unrecognised_names(&of_kind)
+                        .into_iter()
+                        .map(move |name| format!("{name} as {kind}"))
+                })
+                .collect();
+            notes.push(
+                Located::new(
+                    source,
+                    format!("columns read by their words: {}", read.join(", ")),
+                )
+                .at_line(Some(1))
+                .with_hint(Some("map them with --columns if that is wrong".into())),
+            );
+        }
+        if !reading.unrecognised.is_empty() {
+            let names = unrecognised_names(&reading.unrecognised);
+            notes.push(
                 Located::new(
                     source,
                     format!("columns ignored (not recognised): {}", names.join(", ")),
                 )
                 .at_line(Some(1))
                 .with_hint(Some("map them with --columns if they hold answers".into())),
-            ]
-        };
+            );
+        }
         Ok(Rows {
             reader,
             layout: Arc::new(layout),
             row,
             notes,
+            unplaced: reading.unplaced,
             done: false,
         })
     }

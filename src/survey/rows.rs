@@ -59,6 +59,7 @@ impl Row {
         match answers::resolve_with(file, catalog, &origin, unknown_tags) {
             Ok(mut respondent) => {
                 respondent.warnings = respondent.warnings.into_iter().map(relocate).collect();
+                respondent.at = Some(format!("row {}", self.row));
                 Ok(respondent)
             }
             Err(problems) => Err(with_id(problems.into_iter().map(relocate).collect())),

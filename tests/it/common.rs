@@ -406,7 +406,7 @@ pub fn respondent_with(
                 work_style,
                 families: families.into_iter().collect(),
                 warnings: Vec::new(),
-                meta: Default::default(),
+                ..Default::default()
             }
         })
 }

@@ -14,7 +14,7 @@ use rolefit::catalog::Catalog;
 use crate::common::{rolefit, rolefit_in};
 
 const ENTER: &str = "\r";
-const SPACE: &str = " ";
+const TAB: &str = "\t";
 const DOWN: &str = "\x1b[B";
 const ESC: &str = "\x1b";
 const BACKSPACE: &str = "\x7f";
@@ -263,7 +263,7 @@ fn tick_by_filter(
     }
     person
         .sees(&format!("{} of {total} shown", shown_for(catalog, filter)))
-        .then(SPACE, &format!("{ticked} ticked"))
+        .then(TAB, &format!("{ticked} ticked"))
         .then(ESC, "type to filter ·");
 }
 
@@ -283,7 +283,7 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
         .sees("Work style only")
         .then(ENTER, "Step 2 of 6 · Families")
         .then(ENTER, "Step 3 of 6 · Strengths")
-        .sees("type to filter · ↑↓ move · space tick · enter confirm · esc back");
+        .sees("type to filter · ↑↓ move · tab tick · enter confirm · esc back");
     // Typing narrows the list; letters never tick.
     tick_by_filter(&mut person, &catalog, "slo", 1, catalog.tags.len());
     tick_by_filter(&mut person, &catalog, "pager", 2, catalog.tags.len());
@@ -777,6 +777,86 @@ fn a_failed_save_names_the_path_and_the_cause_only() {
 }
 
 #[test]
+fn typing_a_filter_with_spaces_ticks_nothing_and_keeps_the_spaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut person = Person::start_sized(
+        dir.path(),
+        &[
+            "assess",
+            "--path",
+            "competency",
+            "--save",
+            "me.yaml",
+            "--color",
+            "never",
+        ],
+        (100, 30),
+        "C.UTF-8",
+    );
+    person
+        .sees("Families")
+        .then(ENTER, "tab tick")
+        .sees("Your strengths");
+    for filter in ["customer support", "on call", "managing people"] {
+        for (i, _) in filter.char_indices() {
+            person.then(&filter[i..=i], &format!("filter: {}_", &filter[..=i]));
+        }
+        // Only the filter changed: nothing was ticked on the way.
+        person
+            .sees("0 ticked")
+            .then(ESC, "type to filter ·")
+            .sees("0 ticked");
+    }
+    // Tab ticks the row under the cursor, and only that.
+    person
+        .then("customer support", "filter: customer support_")
+        .then(TAB, "1 ticked")
+        .then(TAB, "0 ticked")
+        .then(TAB, "1 ticked")
+        .then(ENTER, "Strengths · levels")
+        .then(ENTER, "Growth goals")
+        .then(ENTER, "Your name")
+        .then(ENTER, "Saved your answers")
+        .sees("Save the report")
+        .presses("n");
+    let (code, shown, _) = person.exits();
+    assert_eq!(code, 0, "{shown}");
+    let saved = std::fs::read_to_string(dir.path().join("me.yaml")).unwrap();
+    let strengths = saved.lines().filter(|l| l.contains("tag:")).count();
+    assert_eq!(strengths, 1, "one strength, the one ticked: {saved}");
+}
+
+#[test]
+fn a_best_match_resting_on_goals_alone_is_said_in_the_interview() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut person = Person::start(
+        dir.path(),
+        &["assess", "--path", "competency", "--color", "never"],
+    );
+    person
+        .sees("Families")
+        .then(ENTER, "Your strengths")
+        .then("knowledge-base", "filter: knowledge-base_")
+        .then(TAB, "1 ticked")
+        .then(ENTER, "Strengths · levels")
+        .then("1", "1 learning")
+        .then(ENTER, "Growth goals")
+        .then("threat modeling", "filter: threat modeling_")
+        .then(TAB, "1 ticked")
+        .then(ENTER, "Your name")
+        .then(ENTER, "Save them to a file?")
+        .then("n", "Save the report")
+        .presses("n");
+    let (code, shown, _) = person.exits();
+    assert_eq!(code, 0, "{shown}");
+    assert!(shown.contains("Notes on your answers"), "{shown}");
+    assert!(
+        shown.contains("rests on goals, not on skills held"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn without_utf8_the_glyphs_are_ascii_and_no_family_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let mut person = Person::start_sized(
@@ -788,21 +868,21 @@ fn without_utf8_the_glyphs_are_ascii_and_no_family_is_refused() {
     person
         .sees("Families | type to filter | 4 of 4 shown | 4 ticked")
         .sees("> [x] Support")
-        .then(SPACE, "3 ticked")
+        .then(TAB, "3 ticked")
         .then(DOWN, "> [x] Engineering")
-        .then(SPACE, "2 ticked")
+        .then(TAB, "2 ticked")
         .then(DOWN, "> [x] Architecture")
-        .then(SPACE, "1 ticked")
+        .then(TAB, "1 ticked")
         .then(DOWN, "> [x] Leadership")
-        .then(SPACE, "0 ticked")
+        .then(TAB, "0 ticked")
         .then(ENTER, "Tick at least one family")
         // The list comes back as it was before.
         .sees("4 ticked")
-        .then(SPACE, "3 ticked")
+        .then(TAB, "3 ticked")
         .then(DOWN, "> [x] Engineering")
-        .then(SPACE, "2 ticked")
+        .then(TAB, "2 ticked")
         .then(DOWN, "> [x] Architecture")
-        .then(SPACE, "1 ticked")
+        .then(TAB, "1 ticked")
         .then(ENTER, "Families: Leadership")
         .sees("[ ] ")
         .presses(CTRL_C);
@@ -864,7 +944,7 @@ fn ctrl_c_mid_interview_shows_the_cursor_writes_nothing_and_exits_130() {
         .sees("Step 1 of 6 · Path")
         .then(ENTER, "Step 2 of 6 · Families")
         .then(ENTER, "Your strengths")
-        .then(SPACE, "1 ticked")
+        .then(TAB, "1 ticked")
         .presses(DOWN)
         .presses(CTRL_C);
     let (code, shown, raw) = person.exits();

@@ -18,6 +18,7 @@ mod results_cli;
 mod score_cli;
 mod snapshots;
 mod survey_cli;
+mod thin_results;
 mod vocabulary;
 mod warnings;
 mod worked_example;

@@ -172,7 +172,7 @@ fn answers(
                 .collect(),
             families: families.into_iter().collect(),
             warnings: Vec::new(),
-            meta: Default::default(),
+            ..Default::default()
         })
 }
 

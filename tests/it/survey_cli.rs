@@ -23,7 +23,8 @@ fn stderr_of(cmd: &mut Command) -> String {
     String::from_utf8(cmd.output().unwrap().stderr).unwrap()
 }
 
-/// The JSON report's respondents without their `source`.
+/// The JSON report's respondents without their `source` and `at` (a
+/// survey row's place).
 fn respondents(json: &str) -> Vec<Value> {
     let report: Value = serde_json::from_str(json).unwrap();
     report["respondents"]
@@ -33,6 +34,7 @@ fn respondents(json: &str) -> Vec<Value> {
         .map(|r| {
             let mut r = r.clone();
             r.as_object_mut().unwrap().remove("source");
+            r.as_object_mut().unwrap().remove("at");
             r
         })
         .collect()
@@ -98,8 +100,18 @@ fn unrecognised_columns_are_named_once() {
     assert_eq!(warnings.len(), 1, "{stderr}");
     assert!(
         warnings[0].contains("\"Which office are you in?\"")
-            && warnings[0].contains("\"How well do you know each of these?\" (6 columns)")
             && warnings[0].contains("(examples/survey/google-forms.csv:1)"),
+        "{stderr}"
+    );
+    // The skill questions are read by their words, and said so once.
+    let read: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("read by their words"))
+        .collect();
+    assert_eq!(read.len(), 1, "{stderr}");
+    assert!(
+        read[0].contains("\"Skills you want to grow into\" as goals")
+            && read[0].contains("\"How well do you know each of these?\" (6 columns) as levels"),
         "{stderr}"
     );
     // Form tools' own columns (Timestamp) are not worth a warning.
@@ -109,7 +121,128 @@ fn unrecognised_columns_are_named_once() {
         .args(["score", GOOGLE, "--columns", GOOGLE_COLUMNS, "-f", "csv"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("not recognised").not());
+        .stderr(predicate::str::contains("not recognised").not())
+        .stderr(predicate::str::contains("read by their words").not());
+}
+
+/// A Google Forms export titled with the form's own questions.
+const FORM_TITLES: &str = "Timestamp,Email address,Name,What are your strongest skills?,\
+Which skills would you like to grow?,\
+\"I do well when my day is full of interruptions, urgent requests and context switches.\"
+2026/11/20 9:14:03 AM GMT+1,ann@example.org,Ann Lee,\"repro steps and log analysis, escalation routing\",knowledge-base authoring,Agree
+2026/11/20 9:20:11 AM GMT+1,bo@example.org,Bo Chen,\"error budgets and SLOs, pager and on-call operations\",blast-radius control,Strongly agree
+";
+
+#[test]
+fn a_form_titled_with_its_own_questions_is_read_by_their_words() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("form.csv"), FORM_TITLES).unwrap();
+    let output = rolefit()
+        .current_dir(dir.path())
+        .args(["score", "form.csv", "--format", "json", "--top", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let json = String::from_utf8(output.stdout).unwrap();
+    let people = respondents(&json);
+    assert_eq!(ids(&json), ["Ann Lee", "Bo Chen"]);
+    // Scored on their skills, not on the one statement alone.
+    assert_eq!(
+        people[0]["ranking"][0]["role_id"],
+        "technical-support-engineer"
+    );
+    assert_eq!(
+        people[1]["ranking"][0]["role_id"],
+        "site-reliability-engineer"
+    );
+    assert!(people[1]["ranking"][0]["competency"].as_f64().unwrap() > 0.0);
+    assert!(people[1]["ranking"][0]["growth"].as_f64().unwrap() > 0.0);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(
+            "columns read by their words: \"What are your strongest skills?\" as strengths, \
+             \"Which skills would you like to grow?\" as goals (form.csv:1)"
+        ),
+        "{stderr}"
+    );
+    // Timestamp is a form tool's own column: no warning.
+    assert!(!stderr.contains("Timestamp"), "{stderr}");
+    // The reading is in the report too, not only on stderr.
+    let report: Value = serde_json::from_str(&json).unwrap();
+    assert!(
+        report["notices"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("columns read by their words"),
+        "{report}"
+    );
+    for format in ["table", "markdown", "html"] {
+        let text = stdout_of(
+            rolefit()
+                .current_dir(dir.path())
+                .args(["score", "form.csv", "--format", format]),
+        );
+        assert!(text.contains("About the inputs"), "{format}: {text}");
+        assert!(
+            text.contains("as strengths") && text.contains("as goals"),
+            "{format}: {text}"
+        );
+    }
+}
+
+#[test]
+fn skill_questions_that_cannot_be_placed_stop_the_run_naming_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let untitled = FORM_TITLES
+        .replace("What are your strongest skills?", "Tell us about yourself")
+        .replace("Which skills would you like to grow?", "Where next?");
+    let twice = FORM_TITLES.replace("Which skills would you like to grow?", "Other skills");
+    fs::write(dir.path().join("untitled.csv"), untitled).unwrap();
+    fs::write(dir.path().join("twice.csv"), &twice).unwrap();
+    fs::write(dir.path().join("good.yaml"), "strengths: [SLOs]\n").unwrap();
+    for (file, named) in [
+        (
+            "untitled.csv",
+            "no column gives strengths, goals or levels, and these were not recognised: \
+             \"Tell us about yourself\", \"Where next?\" (untitled.csv:1)",
+        ),
+        (
+            "twice.csv",
+            "the skill questions cannot be placed: \"What are your strongest skills?\", \
+             \"Other skills\" could be strengths, goals or levels (twice.csv:1)",
+        ),
+    ] {
+        for command in ["score", "validate"] {
+            rolefit()
+                .current_dir(dir.path())
+                .args([command, "good.yaml", file])
+                .assert()
+                .code(2)
+                .stdout("")
+                .stderr(predicate::str::contains(named))
+                .stderr(predicate::str::contains("--columns FILE"));
+        }
+    }
+    // From standard input alike.
+    rolefit()
+        .current_dir(dir.path())
+        .args(["score", "-", "--csv"])
+        .write_stdin(twice)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("cannot be placed"));
+    // Mapped, the survey scores.
+    fs::write(
+        dir.path().join("columns.yaml"),
+        "Tell us about yourself: strengths\nWhere next?: goals\n",
+    )
+    .unwrap();
+    rolefit()
+        .current_dir(dir.path())
+        .args(["score", "untitled.csv", "--columns", "columns.yaml"])
+        .assert()
+        .success();
 }
 
 #[test]

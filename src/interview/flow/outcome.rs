@@ -115,6 +115,7 @@ impl State<'_> {
         families.sort_unstable();
         families.dedup();
         let name = (!self.name.is_empty()).then(|| self.name.clone());
+        let words = strengths.len() + goals.len();
         let respondent = Respondent {
             id: name.clone().unwrap_or_else(|| RESPONDENT_ID.into()),
             source: SOURCE.into(),
@@ -124,7 +125,12 @@ impl State<'_> {
             work_style,
             families,
             warnings: Vec::new(),
-            meta: Default::default(),
+            answered: crate::answers::Answered {
+                statements: statements.len(),
+                words,
+                words_dropped: 0,
+            },
+            ..Default::default()
         };
         Ok(Outcome {
             notes: self.notes(&respondent),

@@ -190,7 +190,7 @@ impl State<'_> {
                         Picked::Back(_) => return Ok(None),
                         Picked::Confirmed(chosen) if chosen.is_empty() => prompter.say(
                             "Tick at least one family: with none, no role would be ranked. \
-                             Space ticks the one under the cursor.",
+                             Tab ticks the one under the cursor.",
                         ),
                         Picked::Confirmed(chosen) => break chosen,
                     }

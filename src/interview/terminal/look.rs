@@ -149,7 +149,7 @@ pub(super) fn hints(ask: &Ask, paged: bool, glyphs: Glyphs) -> String {
     let mut keys: Vec<&str> = match ask.keys {
         Keys::Select => vec![&move_keys, "enter choose"],
         Keys::Scale => vec!["1-5 answer", &move_keys, "enter choose"],
-        Keys::MultiSelect => vec!["type to filter", &move_keys, "space tick", "enter confirm"],
+        Keys::MultiSelect => vec!["type to filter", &move_keys, "tab tick", "enter confirm"],
         Keys::Levels => vec![&move_keys, &level_keys, "enter confirm"],
         Keys::YesNo => vec!["y yes", "n no", "enter the answer shown"],
         Keys::Text => vec!["type", "enter confirm"],

@@ -35,7 +35,7 @@ fn hints_name_the_keys_of_the_screen() {
     );
     assert_eq!(
         hints(&ask(Keys::MultiSelect, false), true, UNICODE),
-        "type to filter · ↑↓ move · space tick · enter confirm · esc back"
+        "type to filter · ↑↓ move · tab tick · enter confirm · esc back"
     );
     assert_eq!(
         hints(&ask(Keys::Scale, false), false, Glyphs { unicode: false }),

@@ -88,13 +88,25 @@ fn letters_never_tick_and_ticks_survive_the_filter() {
     assert_eq!(list.picked(), [1], "letters only filter");
     keys(&mut list, "nr");
     assert_eq!(list.shown(), [2]);
-    list.key(&Key::Char(' '), 10);
+    list.key(&Key::Tab, 10);
     // Esc clears the filter and stays on the item.
     list.key(&Key::Escape, 10);
     list.key(&Key::ArrowDown, 10);
-    list.key(&Key::Char(' '), 10);
+    list.key(&Key::Tab, 10);
     assert_eq!(list.picked(), [1, 2, 3]);
     assert_eq!(list.key(&Key::Enter, 10), Flow::Done);
+}
+
+#[test]
+fn a_space_is_part_of_the_filter_and_never_ticks() {
+    let items = choices();
+    let mut list = TickList::new(&items, &[]);
+    keys(&mut list, "  a b ");
+    assert_eq!(list.filter, "  a b ");
+    assert!(list.picked().is_empty(), "spaces only filter");
+    list.key(&Key::Tab, 10);
+    list.key(&Key::Tab, 10);
+    assert!(list.picked().is_empty(), "tab twice unticks");
 }
 
 #[test]

@@ -10,10 +10,11 @@ use crate::text::width as text_width;
 
 /// A list to tick, narrowed by what is typed.
 ///
-/// Letters and digits go to the filter, Backspace takes the last one
-/// back, space ticks the item under the cursor, Enter confirms every item
-/// ticked (also those the filter hides), Esc clears the filter or, with
-/// none, goes back.
+/// Letters, digits and spaces go to the filter (so `customer support` is
+/// typed whole), Backspace takes the last one back, Tab ticks the item
+/// under the cursor (a key no filter text uses, so typing never ticks),
+/// Enter confirms every item ticked (also those the filter hides), Esc
+/// clears the filter or, with none, goes back.
 #[derive(Debug, Clone)]
 pub struct TickList<'a> {
     items: &'a [Choice],
@@ -73,7 +74,7 @@ impl<'a> TickList<'a> {
                 self.filter.clear();
                 self.refilter();
             }
-            Key::Char(' ') => {
+            Key::Tab | Key::BackTab => {
                 if let Some(&item) = self.shown.get(self.cursor) {
                     self.ticked[item] = !self.ticked[item];
                 }
@@ -83,14 +84,14 @@ impl<'a> TickList<'a> {
                 self.refilter();
             }
             Key::Backspace if self.filter.pop().is_some() => self.refilter(),
-            Key::ArrowDown | Key::Tab => {
+            Key::ArrowDown => {
                 self.cursor = if self.cursor >= last {
                     0
                 } else {
                     self.cursor + 1
                 }
             }
-            Key::ArrowUp | Key::BackTab => {
+            Key::ArrowUp => {
                 self.cursor = if self.cursor == 0 {
                     last
                 } else {

@@ -68,7 +68,7 @@ impl CohortData {
             };
             self.rows.push(PersonRow {
                 id: scored.respondent.id.clone(),
-                source: scored.respondent.source.clone(),
+                source: crate::report::cohort::place_of(&scored.respondent),
                 best: pick(0),
                 runner_up: pick(1),
                 best_tied: scored.best().is_some_and(|best| best.tied),

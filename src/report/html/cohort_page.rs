@@ -75,10 +75,15 @@ pub(super) fn cohort(
             h1 { "Cohort report" }
             p.meta {
                 (thousands(scored)) " respondents scored"
-                @if tally.failed_inputs > 0 { ", " (thousands(tally.failed_inputs)) " inputs failed (see the messages of the run)" }
+                @if tally.failed_inputs > 0 { ", " (crate::report::cohort::inputs_failed(tally.failed_inputs)) " (named below)" }
             }
             p.disclaimer { (DISCLAIMER) }
+            @let notes = tally.note_lines();
+            @if !notes.is_empty() {
+                ul.notes { @for line in &notes { li { (line) } } }
+            }
         }
+        (inputs_seen(tally.inputs_shown(anonymous)))
         section #best-matches {
             h2 { "Best matches" }
             figure {
@@ -259,6 +264,26 @@ fn distribution(catalog: &Catalog, data: &CohortData, roles: &[usize], anonymous
                         } }
                     }
                 }
+            }
+        }
+    }
+}
+
+/// The inputs that failed, each named with why (nobody is left out of a
+/// report unseen), and what reading the inputs decided.
+pub(super) fn inputs_seen(inputs: crate::report::cohort::InputsSeen<'_>) -> Markup {
+    let count = inputs.failed_count;
+    html! {
+        @if count > 0 {
+            section #not-scored {
+                h2 { "Not scored: " (crate::report::cohort::inputs_failed(count)) }
+                ul { @for line in crate::report::cohort::failure_lines(inputs.failed, count) { li { (line) } } }
+            }
+        }
+        @if !inputs.notices.is_empty() {
+            section #about-inputs {
+                h2 { "About the inputs" }
+                ul { @for notice in inputs.notices { li { (notice) } } }
             }
         }
     }

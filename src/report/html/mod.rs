@@ -98,9 +98,13 @@ impl<'c> FormatWriter<'c> for HtmlWriter<'c> {
         Ok(())
     }
 
-    fn error(&mut self, _problems: &[Located], _out: &mut dyn Write) -> io::Result<()> {
-        self.cohort.tally.failed_inputs += 1;
+    fn error(&mut self, problems: &[Located], _out: &mut dyn Write) -> io::Result<()> {
+        self.cohort.tally.fail(problems);
         Ok(())
+    }
+
+    fn notice(&mut self, notice: &Located) {
+        self.cohort.tally.notice(notice);
     }
 
     fn finish(mut self: Box<Self>, out: &mut dyn Write) -> io::Result<()> {
@@ -131,6 +135,8 @@ impl<'c> FormatWriter<'c> for HtmlWriter<'c> {
                     }
                 }
                 whole.tally.failed_inputs = failed;
+                whole.tally.failed = std::mem::take(&mut self.cohort.tally.failed);
+                whole.tally.notices = std::mem::take(&mut self.cohort.tally.notices);
                 self.cohort = whole;
             }
         }
@@ -138,7 +144,11 @@ impl<'c> FormatWriter<'c> for HtmlWriter<'c> {
             (&mut row.id, row.source.as_str())
         });
         let page = match self.people.single() {
-            Some(scored) => single(catalog, scored),
+            Some(scored) => person::single_beside(
+                catalog,
+                scored,
+                cohort_page::inputs_seen(self.cohort.tally.inputs()),
+            ),
             None if self.people.count() > 0 => {
                 cohort(catalog, &self.cohort, self.privacy.anonymous, &group_blocks)
             }

@@ -18,6 +18,12 @@ fn axis_value(value: Option<f64>) -> String {
 /// The report for one person. Roles asked for with `--role` join the best match in
 /// the work-style radar (each at most once).
 pub fn single(catalog: &Catalog, scored: &Scored) -> Markup {
+    single_beside(catalog, scored, html! {})
+}
+
+/// One person's report, with `more` at its end (the inputs of the run
+/// that failed).
+pub fn single_beside(catalog: &Catalog, scored: &Scored, more: Markup) -> Markup {
     let r = &scored.respondent;
     let compare: Vec<usize> = scored.focus.iter().map(|f| f.score.role).collect();
     let path = &catalog.paths[r.path];
@@ -42,6 +48,7 @@ pub fn single(catalog: &Catalog, scored: &Scored) -> Markup {
             None if scored.no_match() => {}
             None => { p.note { "No role is in the families chosen." } }
         }
+        (more)
     };
     page(&title, body)
 }
@@ -143,6 +150,11 @@ fn ranking(catalog: &Catalog, scored: &Scored) -> Markup {
             }
             @if scored.no_match() {
                 p.note { (crate::report::ties::NO_MATCH_NOTE) }
+            }
+            @let notes = crate::score::notes(catalog, scored);
+            @if !notes.is_empty() {
+                h3 { "Notes on this result" }
+                ul.notes { @for note in &notes { li data-kind=(note.kind.name()) { (note.text) } } }
             }
         }
     }

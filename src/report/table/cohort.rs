@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use crate::catalog::Catalog;
-use crate::report::cohort::{COMMON_GAPS, Cohort};
+use crate::report::cohort::{COMMON_GAPS, Cohort, InputsSeen, failure_lines, inputs_failed};
 use crate::report::grid::{align_right, new_table};
 use crate::report::numbers::percent;
 use crate::report::theme::Theme;
@@ -59,9 +59,16 @@ pub(crate) fn cohort(
     let scored = cohort.scored;
     let mut summary = format!("{} {scored} respondents scored", theme.bold("Cohort:"));
     if cohort.failed_inputs > 0 {
-        summary.push_str(&format!(", {} inputs failed", cohort.failed_inputs));
+        summary.push_str(&format!(", {}", inputs_failed(cohort.failed_inputs)));
     }
     writeln!(out, "{summary}\n")?;
+    if !cohort.notes.is_empty() {
+        for line in &cohort.notes {
+            writeln!(out, "{}", bullet(line, theme.width))?;
+        }
+        writeln!(out)?;
+    }
+    inputs_seen(cohort.inputs, theme, out)?;
     let mut best = new_table(theme, vec!["Best match", "People", "Share"]);
     for &(role, count) in &cohort.best_counts {
         best.add_row(vec![
@@ -92,4 +99,46 @@ pub(crate) fn cohort(
         crate::report::blocks::write_terminal(&cohort.groups, theme, out)?;
     }
     Ok(())
+}
+
+/// The inputs that failed, each named with why: nobody is left out unseen.
+pub(crate) fn inputs_seen(
+    inputs: InputsSeen<'_>,
+    theme: Theme,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let count = inputs.failed_count;
+    if count > 0 {
+        writeln!(
+            out,
+            "{} (not scored):",
+            theme.bold(&capitalised(&inputs_failed(count)))
+        )?;
+        for line in failure_lines(inputs.failed, count) {
+            writeln!(out, "{}", bullet(&line, theme.width))?;
+        }
+        writeln!(out)?;
+    }
+    if !inputs.notices.is_empty() {
+        writeln!(out, "{}", theme.bold("About the inputs:"))?;
+        for notice in inputs.notices {
+            writeln!(out, "{}", bullet(notice, theme.width))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// `  - text`, wrapped to `width` under its first word.
+pub(crate) fn bullet(text: &str, width: usize) -> String {
+    let wrapped = crate::text::wrap(text, width, "    ");
+    format!("  - {}", wrapped.strip_prefix("    ").unwrap_or(&wrapped))
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

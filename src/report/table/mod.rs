@@ -3,11 +3,13 @@
 
 mod cohort;
 
+pub(crate) use cohort::{bullet, inputs_seen};
+
 use std::io::{self, Write};
 
 use comfy_table::{ColumnConstraint, Table};
 
-use super::cohort::View;
+use super::cohort::{InputsSeen, View};
 use super::grid::{align_right, new_table, wrap_only};
 use super::numbers::percent;
 use super::profile;
@@ -243,13 +245,38 @@ fn legend(catalog: &Catalog, scored: &Scored) -> String {
 pub(crate) fn write(
     catalog: &Catalog,
     view: View<'_>,
+    inputs: InputsSeen<'_>,
     theme: Theme,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match view {
-        View::Single(scored) => single(catalog, scored, theme, out),
+        View::Single(scored) => {
+            single(catalog, scored, theme, out)?;
+            if inputs.failed_count > 0 || !inputs.notices.is_empty() {
+                writeln!(out)?;
+            }
+            inputs_seen(inputs, theme, out)
+        }
         View::Cohort(rows) => cohort::cohort(catalog, &rows, theme, out),
     }
+}
+
+/// The notes on one result, each on its own line.
+pub(crate) fn notes(
+    catalog: &Catalog,
+    scored: &Scored,
+    theme: Theme,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let notes = crate::score::notes(catalog, scored);
+    if notes.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n{}", theme.bold("Notes on this result:"))?;
+    for note in notes {
+        writeln!(out, "{}", bullet(&escape_control(&note.text), theme.width))?;
+    }
+    Ok(())
 }
 
 /// The title line, the ranking (a table, or a list below
@@ -325,6 +352,7 @@ pub fn single(
     }
     writeln!(out)?;
     ranking_body(catalog, scored, theme, out)?;
+    notes(catalog, scored, theme, out)?;
     if scored.no_match() {
         writeln!(
             out,
