@@ -82,6 +82,13 @@ pub fn render(catalog: &Catalog, path: usize) -> String {
     let ids: Vec<String> = catalog.families.iter().map(|f| scalar(&f.id)).collect();
     out.push_str("# Rank only roles of some families (optional; the default is all):\n");
     let _ = writeln!(out, "# families: [{}]", ids.join(", "));
+    out.push_str(
+        "# The role you are aiming for (optional): its id, name, or initials.\n\
+         # Every result then says where it stands and what would bring it closer.\n",
+    );
+    if let Some(role) = catalog.roles.first() {
+        let _ = writeln!(out, "# target: {}", scalar(&role.id));
+    }
     out
 }
 

@@ -281,10 +281,10 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
     let questions = catalog.questions.len();
     let mut person = Person::start_sized(dir.path(), &["assess"], (80, 24), "C.UTF-8");
     person
-        .sees("Step 1 of 6 · Path")
+        .sees("Step 1 of 7 · Path")
         .sees("Work style only")
-        .then(ENTER, "Step 2 of 6 · Families")
-        .then(ENTER, "Step 3 of 6 · Strengths")
+        .then(ENTER, "Step 2 of 7 · Families")
+        .then(ENTER, "Step 3 of 7 · Strengths")
         .sees("type to filter · ↑↓ move · space tick · enter confirm · esc back");
     // Typing narrows the list; letters never tick.
     tick_by_filter(&mut person, &catalog, "slo", 1, catalog.tags.len());
@@ -302,7 +302,7 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
         .then("4", "advanced")
         .then("2", "developing")
         .then("5", "expert")
-        .then(ENTER, "Step 4 of 6 · Growth goals");
+        .then(ENTER, "Step 4 of 7 · Growth goals");
     tick_by_filter(&mut person, &catalog, "escalation", 1, 69);
     person.then(ENTER, &format!("statement 1 of {questions}"));
     for i in 1..questions {
@@ -312,10 +312,9 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
         );
     }
     person
-        .then(
-            &answer(questions - 1).to_string(),
-            "Step 6 of 6 · Your name",
-        )
+        .then(&answer(questions - 1).to_string(), "Step 6 of 7 · Your aim")
+        .sees("Is there a role you are aiming for?")
+        .then(ENTER, "Step 7 of 7 · Your name")
         .presses("Ann Lee")
         .then(ENTER, "Save them to a file?");
     let before_save = plain(&person.seen);
@@ -449,9 +448,9 @@ fn nine_strengths_and_three_goals_at_80_by_24_in_few_keys() {
     let goals = ["stride", "escal", "index"];
     let mut person = Person::start_sized(dir.path(), &["assess"], (80, 24), "C.UTF-8");
     person
-        .sees("Step 1 of 6 · Path")
-        .then(ENTER, "Step 2 of 6 · Families")
-        .then(ENTER, "Step 3 of 6 · Strengths");
+        .sees("Step 1 of 7 · Path")
+        .then(ENTER, "Step 2 of 7 · Families")
+        .then(ENTER, "Step 3 of 7 · Strengths");
     for (i, filter) in strengths.iter().enumerate() {
         tick_by_filter(&mut person, &catalog, filter, i + 1, catalog.tags.len());
     }
@@ -459,7 +458,7 @@ fn nine_strengths_and_three_goals_at_80_by_24_in_few_keys() {
     for level in [4, 3, 5, 2, 3, 4, 3, 2, 3] {
         person.presses(&level.to_string());
     }
-    person.then(ENTER, "Step 4 of 6 · Growth goals");
+    person.then(ENTER, "Step 4 of 7 · Growth goals");
     for (i, filter) in goals.iter().enumerate() {
         tick_by_filter(
             &mut person,
@@ -473,7 +472,10 @@ fn nine_strengths_and_three_goals_at_80_by_24_in_few_keys() {
     for i in 0..questions {
         person.presses(&answer(i).to_string());
     }
-    person.sees("Your name").then(ENTER, "Save them to a file?");
+    person
+        .sees("Your aim")
+        .then(ENTER, "Your name")
+        .then(ENTER, "Save them to a file?");
     let before_save = plain(&person.seen);
     let tail = ranking_to_question(&before_save, 24);
     assert!(tail.contains("Your best match:"), "{tail}");
@@ -516,7 +518,7 @@ fn assess_from_a_saved_file_starts_on_its_answers() {
         &["assess", "--from", "before.yaml", "--color", "never"],
     );
     person
-        .sees("Step 1 of 6 · Path")
+        .sees("Step 1 of 7 · Path")
         .sees("❯ Competency and work style")
         .then(ENTER, "Families · type to filter · 4 of 4 shown · 2 ticked")
         .then(ENTER, "Your strengths · type to filter")
@@ -534,6 +536,7 @@ fn assess_from_a_saved_file_starts_on_its_answers() {
             .sees(&format!("❯ {}  ", answer(i)));
     }
     person
+        .then(ENTER, "Aiming for")
         .then(ENTER, "Name: Ann Lee")
         .then(ENTER, "Save them to a file?")
         .then("y", "File name: ann-lee.yaml")
@@ -591,11 +594,12 @@ fn a_work_style_interview_shows_the_profile_and_points_out_flat_answers() {
     for i in 1..=questions {
         person
             .sees(&format!(
-                "Step 1 of 2 · Work style · statement {i} of {questions}"
+                "Step 1 of 3 · Work style · statement {i} of {questions}"
             ))
             .presses(ENTER);
     }
     person
+        .then(ENTER, "Your name")
         .then(ENTER, "Your work-style profile")
         .sees("Notes on your answers")
         .sees("Save them to a file?")
@@ -632,6 +636,7 @@ fn a_60_column_terminal_shows_whole_role_names() {
     person
         .then(ENTER, "Levels")
         .then(ENTER, "Growth goals")
+        .then(ENTER, "Aiming for")
         .then(ENTER, "Your name")
         .then(ENTER, "Save them to a file?")
         .then("n", "Save the report")
@@ -668,6 +673,8 @@ fn answers_every_statement(dir: &Path, args: &[&str]) -> Person {
     for i in 0..questions {
         person.presses(&answer(i).to_string());
     }
+    // No particular role aimed for.
+    person.sees("Aiming for").presses(ENTER);
     person
 }
 
@@ -836,8 +843,8 @@ fn ctrl_c_mid_interview_shows_the_cursor_writes_nothing_and_exits_130() {
     let dir = tempfile::tempdir().unwrap();
     let mut person = Person::start(dir.path(), &["assess", "--save", "me.yaml"]);
     person
-        .sees("Step 1 of 6 · Path")
-        .then(ENTER, "Step 2 of 6 · Families")
+        .sees("Step 1 of 7 · Path")
+        .then(ENTER, "Step 2 of 7 · Families")
         .then(ENTER, "Your strengths")
         .then(SPACE, "1 ticked")
         .presses(DOWN)
@@ -867,7 +874,7 @@ fn esc_at_the_first_question_leaves_with_130() {
     let dir = tempfile::tempdir().unwrap();
     let mut person = Person::start(dir.path(), &["assess"]);
     person
-        .sees("Step 1 of 6 · Path")
+        .sees("Step 1 of 7 · Path")
         .sees("esc quit")
         .presses(ESC);
     let (code, shown, raw) = person.exits();

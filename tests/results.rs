@@ -355,6 +355,7 @@ fn a_search_too_large_to_finish_is_refused_not_guessed() {
         goals: vec![tag("threat modeling depth")],
         work_style: vec![Some(4.0), Some(3.0), Some(2.0), Some(4.5), Some(2.0)],
         families: Vec::new(),
+        target: None,
         warnings: Vec::new(),
     };
     // First place takes all three of the VP's tags, none held yet: the

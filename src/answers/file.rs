@@ -33,6 +33,9 @@ pub struct AnswerFile {
     pub statements: UniqueMap<Number>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub families: Option<Vec<String>>,
+    /// The role the person aims for: id, name, unique prefix or initials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
     /// Keys the file gives that answer files do not have: each is an error
     /// [`resolve`](super::resolve::resolve) reports beside the file's other problems, rather than
     /// one that stops the parse (a typo must not be ignored silently).
@@ -41,7 +44,7 @@ pub struct AnswerFile {
 }
 
 /// The keys of an answer file, in the order messages list them.
-pub(super) const ANSWER_KEYS: [&str; 7] = [
+pub(super) const ANSWER_KEYS: [&str; 8] = [
     "id",
     "path",
     "strengths",
@@ -49,6 +52,7 @@ pub(super) const ANSWER_KEYS: [&str; 7] = [
     "work_style",
     "statements",
     "families",
+    "target",
 ];
 
 impl<'de> Deserialize<'de> for AnswerFile {
@@ -107,6 +111,7 @@ impl<'de> Deserialize<'de> for AnswerFile {
                         "work_style" => file.work_style = map.next_value()?,
                         "statements" => file.statements = map.next_value()?,
                         "families" => file.families = map.next_value()?,
+                        "target" => file.target = map.next_value()?,
                         // Every key of ANSWER_KEYS has its arm above; a test
                         // reads a file giving all of them.
                         other => {
@@ -182,8 +187,9 @@ impl<'de> Deserialize<'de> for Strength {
     }
 }
 
-const ANSWER_SHAPE: Shape =
-    Shape("a map of answers (id, path, strengths, goals, work_style, statements, families)");
+const ANSWER_SHAPE: Shape = Shape(
+    "a map of answers (id, path, strengths, goals, work_style, statements, families, target)",
+);
 
 /// Parses one answer document (not JSON Lines).
 pub fn parse(origin: &Origin<'_>, format: Format) -> Result<AnswerFile, Located> {

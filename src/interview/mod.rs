@@ -106,6 +106,7 @@ pub fn earlier(catalog: &Catalog, file: &Path) -> Result<Earlier> {
         strengths: respondent.strengths,
         goals: respondent.goals,
         statements,
+        target: respondent.target,
     })
 }
 

@@ -311,6 +311,7 @@ mod tests {
                 goals: vec![],
                 work_style: vec![None; catalog.axes.len()],
                 families: vec![],
+                target: None,
                 warnings: vec![],
             };
             let scored = crate::score::assess(&catalog, respondent, None);

@@ -47,6 +47,8 @@ pub(super) enum Kind {
     Families,
     Strengths,
     Goals,
+    /// The role the person aims for.
+    Target,
     /// A grid question: its columns `QUESTION [TAG]` hold levels.
     Levels,
     Axis(usize),
@@ -55,12 +57,13 @@ pub(super) enum Kind {
 }
 
 impl Kind {
-    const NAMES: [&'static str; 9] = [
+    const NAMES: [&'static str; 10] = [
         "id",
         "path",
         "families",
         "strengths",
         "goals",
+        "target",
         "levels",
         "axis:ID",
         "statement:ID",
@@ -101,6 +104,7 @@ impl Kind {
             "families" => Ok(Kind::Families),
             "strengths" => Ok(Kind::Strengths),
             "goals" => Ok(Kind::Goals),
+            "target" => Ok(Kind::Target),
             "levels" => Ok(Kind::Levels),
             "ignore" => Ok(Kind::Ignore),
             _ => {
@@ -149,6 +153,7 @@ pub(super) enum Column {
     Families,
     Strengths,
     Goals,
+    Target,
     /// The level of the strength named (as written in the header).
     Level(String),
     Axis(usize),
@@ -245,6 +250,7 @@ impl Layout {
             let what = match column {
                 Column::Id => "the id".to_string(),
                 Column::Path => "the path".to_string(),
+                Column::Target => "the target".to_string(),
                 Column::Axis(a) => format!("axis {}", catalog.axes[*a].id),
                 Column::Statement(q) => format!("statement {}", catalog.questions[*q].id),
                 _ => continue,
@@ -296,6 +302,7 @@ pub(super) fn column_of_kind(kind: &Kind) -> Column {
         Kind::Families => Column::Families,
         Kind::Strengths => Column::Strengths,
         Kind::Goals => Column::Goals,
+        Kind::Target => Column::Target,
         Kind::Axis(a) => Column::Axis(*a),
         Kind::Statement(q) => Column::Statement(*q),
         Kind::Levels | Kind::Ignore => Column::Skip,
@@ -320,6 +327,7 @@ pub(super) fn auto(key: &str, header: &str, names: &Names) -> Auto {
         "families" => return Auto::Column(Column::Families),
         "strengths" => return Auto::Column(Column::Strengths),
         "goals" => return Auto::Column(Column::Goals),
+        "target" | "target role" => return Auto::Column(Column::Target),
         _ => {}
     }
     if let Some(column) = names.axis_or_statement(key) {

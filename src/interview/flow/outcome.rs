@@ -123,6 +123,7 @@ impl State<'_> {
             goals,
             work_style,
             families,
+            target: self.target,
             warnings: Vec::new(),
         };
         Ok(Outcome {

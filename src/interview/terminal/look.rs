@@ -150,6 +150,7 @@ pub(super) fn hints(ask: &Ask, paged: bool, glyphs: Glyphs) -> String {
         Keys::Select => vec![&move_keys, "enter choose"],
         Keys::Scale => vec!["1-5 answer", &move_keys, "enter choose"],
         Keys::MultiSelect => vec!["type to filter", &move_keys, "space tick", "enter confirm"],
+        Keys::Search => vec!["type to filter", &move_keys, "enter choose"],
         Keys::Levels => vec![&move_keys, &level_keys, "enter confirm"],
         Keys::YesNo => vec!["y yes", "n no", "enter the answer shown"],
         Keys::Text => vec!["type", "enter confirm"],

@@ -228,6 +228,23 @@ impl Terminal {
     }
 }
 
+impl Terminal {
+    /// Runs a list screen (to tick, or to pick one from) to its end.
+    fn list_screen<'a>(&mut self, ask: &Ask, list: TickList<'a>) -> Result<(Flow, TickList<'a>)> {
+        let glyphs = self.glyphs;
+        let page = |room: usize| room.saturating_sub(LIST_LINES).max(MIN_PAGE);
+        let items = list.len();
+        let list = std::cell::RefCell::new(list);
+        let flow = self.own_screen(
+            ask,
+            |width, room| list.borrow().lines(&ask.prompt, width, page(room), glyphs),
+            |key, room| list.borrow_mut().key(key, page(room)),
+            |room| items > page(room),
+        )?;
+        Ok((flow, list.into_inner()))
+    }
+}
+
 impl Prompter for Terminal {
     fn select(&mut self, ask: &Ask, items: &[String], default: usize) -> Result<Option<usize>> {
         let (items, page) = self.layout(ask, items, 1);
@@ -245,19 +262,19 @@ impl Prompter for Terminal {
     }
 
     fn multi_select(&mut self, ask: &Ask, items: &[Choice], checked: &[bool]) -> Result<Picked> {
-        let glyphs = self.glyphs;
-        let page = |room: usize| room.saturating_sub(LIST_LINES).max(MIN_PAGE);
-        let list = std::cell::RefCell::new(TickList::new(items, checked));
-        let flow = self.own_screen(
-            ask,
-            |width, room| list.borrow().lines(&ask.prompt, width, page(room), glyphs),
-            |key, room| list.borrow_mut().key(key, page(room)),
-            |room| items.len() > page(room),
-        )?;
-        let picked = list.borrow().picked();
+        let (flow, list) = self.list_screen(ask, TickList::new(items, checked))?;
+        let picked = list.picked();
         Ok(match flow {
             Flow::Back => Picked::Back(picked),
             _ => Picked::Confirmed(picked),
+        })
+    }
+
+    fn search(&mut self, ask: &Ask, items: &[Choice], default: usize) -> Result<Option<usize>> {
+        let (flow, list) = self.list_screen(ask, TickList::single(items, default))?;
+        Ok(match flow {
+            Flow::Done => list.current(),
+            _ => None,
         })
     }
 
