@@ -4,16 +4,16 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::{Outcome, Plan, Unreachable};
+use super::{COVERED_LEVEL, Change, Outcome, Plan, Unreachable};
 use crate::answers::Respondent;
 use crate::catalog::Catalog;
 use crate::report::grid::{align_right, new_table};
 use crate::report::{Theme, percent};
-use crate::score::round4;
+use crate::score::{coverage, round4};
 use crate::text::escape_control;
 
 /// Why the plan cannot be, in words.
-fn reason(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> Option<String> {
+pub(super) fn reason(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> Option<String> {
     let role = &catalog.roles[plan.role].name;
     let Outcome::Unreachable(why) = plan.outcome else {
         return None;
@@ -24,8 +24,11 @@ fn reason(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> Option<Str
             catalog.paths[respondent.path].id
         ),
         Unreachable::OutOfReach { best_rank } => format!(
-            "no combination of levels of {role}'s tags brings it into the top {}; \
-             the best any of them reaches is rank {best_rank}",
+            "no combination of levels of {role}'s tags, none raised more than {} \
+             level{}, brings it into the top {}; the best any of them reaches is \
+             rank {best_rank} (a larger --max-raise may do it)",
+            plan.max_raise,
+            plural(usize::from(plan.max_raise)),
             plan.within
         ),
     })
@@ -46,16 +49,17 @@ pub fn table(catalog: &Catalog, respondent: &Respondent, plan: &Plan, theme: The
     );
     let _ = writeln!(
         out,
-        "Now: rank {}, score {}\n",
+        "Now: rank {}, score {}; {}\n",
         plan.now.rank,
-        percent(Some(plan.now.score))
+        percent(Some(plan.now.score)),
+        covered_words(catalog, respondent, plan.role, &[])
     );
     match &plan.outcome {
         Outcome::Found { changes, .. } if changes.is_empty() => {
             let _ = writeln!(
                 out,
-                "{name} is already within the top {}: nothing to change.",
-                plan.within
+                "{}",
+                crate::text::wrap(&already_within(catalog, respondent, plan), theme.width, "")
             );
         }
         Outcome::Found { changes, after } => {
@@ -75,21 +79,27 @@ pub fn table(catalog: &Catalog, respondent: &Respondent, plan: &Plan, theme: The
             align_right(&mut table, &[2]);
             let _ = writeln!(out, "{}\n", table.trim_fmt());
             let levels: u32 = changes.iter().map(super::Change::levels).sum();
-            let _ = writeln!(
-                out,
-                "After: rank {}, score {} ({} change{}, {levels} level{} added)",
+            let after = format!(
+                "After: rank {}, score {} ({} change{}, {levels} level{} added); {}",
                 after.rank,
                 percent(Some(after.score)),
                 changes.len(),
                 plural(changes.len()),
-                plural(levels as usize)
+                plural(levels as usize),
+                covered_words(catalog, respondent, plan.role, changes)
             );
+            let _ = writeln!(out, "{}", crate::text::wrap(&after, theme.width, ""));
             let _ = writeln!(
                 out,
                 "{}",
                 theme.dim(&crate::text::wrap(
-                    "The fewest changes of strengths that do it, then the fewest levels \
-                     added. Goals and work style stay as they are.",
+                    &format!(
+                        "The fewest changes of strengths that do it, no skill raised more \
+                         than {} level{} (one not held counts from 1), then the fewest \
+                         levels added. Goals and work style stay as they are.",
+                        plan.max_raise,
+                        plural(usize::from(plan.max_raise))
+                    ),
                     theme.width,
                     ""
                 ))
@@ -97,14 +107,68 @@ pub fn table(catalog: &Catalog, respondent: &Respondent, plan: &Plan, theme: The
         }
         Outcome::Unreachable(_) => {
             let why = reason(catalog, respondent, plan).unwrap_or_default();
-            let _ = writeln!(out, "No plan: {}.", escape_control(&why));
+            let text = format!("No plan: {}.", escape_control(&why));
+            let _ = writeln!(out, "{}", crate::text::wrap(&text, theme.width, ""));
         }
     }
     out
 }
 
-fn plural(n: usize) -> &'static str {
+pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// "covers 1 of 3 skills at 3 or more": the role's skills held at
+/// practitioner level or above, after `changes`.
+pub fn covered_words(
+    catalog: &Catalog,
+    respondent: &Respondent,
+    role: usize,
+    changes: &[Change],
+) -> String {
+    let (covered, total) = coverage(catalog, respondent, role, changes, COVERED_LEVEL);
+    format!(
+        "covers {covered} of {total} skill{} at {COVERED_LEVEL} or more",
+        plural(total)
+    )
+}
+
+/// What a plan says when the role is already within reach: that nothing
+/// must change for the place, and how much of the role is still below
+/// practitioner level, so a high place among low scores is not taken for
+/// a role mastered.
+fn already_within(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> String {
+    let role = &catalog.roles[plan.role];
+    let name = escape_control(&role.name);
+    let mut text = format!(
+        "{name} is already rank {}, within the top {}: no change of strengths is needed \
+         for that place.",
+        plan.now.rank, plan.within
+    );
+    let below: Vec<String> = role
+        .tags
+        .iter()
+        .filter_map(|&tag| {
+            let level = crate::score::level_of(respondent, tag);
+            let shown = escape_control(&catalog.tags[tag].name);
+            match level {
+                Some(l) if l >= COVERED_LEVEL => None,
+                Some(l) => Some(format!("{shown} (at {l})")),
+                None => Some(format!("{shown} (not yet)")),
+            }
+        })
+        .collect();
+    if !below.is_empty() {
+        let _ = write!(
+            text,
+            " Still below {COVERED_LEVEL} (practitioner): {}.",
+            below.join(", ")
+        );
+    }
+    if plan.now.rank > 1 {
+        text.push_str(" `--within 1` asks what would make it your best match.");
+    }
+    text
 }
 
 #[derive(Serialize)]
@@ -112,12 +176,23 @@ struct PlanOut<'a> {
     id: &'a str,
     role_id: &'a str,
     within: usize,
+    max_raise: u8,
     rank_now: usize,
     score_now: f64,
     changes: Option<Vec<ChangeOut<'a>>>,
     rank_after: Option<usize>,
     score_after: Option<f64>,
+    /// The role's skills at practitioner level or more, now and after.
+    coverage: CoverageOut,
     reason: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CoverageOut {
+    level: u8,
+    skills: usize,
+    now: usize,
+    after: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -144,15 +219,29 @@ pub fn json(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> String {
         ),
         Outcome::Unreachable(_) => (None, None),
     };
+    let count =
+        |changes: &[Change]| coverage(catalog, respondent, plan.role, changes, COVERED_LEVEL);
+    let (now, skills) = count(&[]);
+    let after_covered = match &plan.outcome {
+        Outcome::Found { changes, .. } => Some(count(changes).0),
+        Outcome::Unreachable(_) => None,
+    };
     let document = PlanOut {
         id: &respondent.id,
         role_id: &catalog.roles[plan.role].id,
         within: plan.within,
+        max_raise: plan.max_raise,
         rank_now: plan.now.rank,
         score_now: round4(plan.now.score),
         changes,
         rank_after: after.map(|a| a.rank),
         score_after: after.map(|a| round4(a.score)),
+        coverage: CoverageOut {
+            level: COVERED_LEVEL,
+            skills,
+            now,
+            after: after_covered,
+        },
         reason: reason(catalog, respondent, plan),
     };
     // Serialising these plain structs cannot fail.
