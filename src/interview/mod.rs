@@ -191,7 +191,8 @@ fn show(
     let stdout = io::stdout();
     let mut theme = crate::output::theme(color, stdout.is_terminal());
     theme.unicode &= unicode;
-    let scored = crate::score::assess(catalog, outcome.respondent.clone(), Some(top));
+    let mut scored = crate::score::assess(catalog, outcome.respondent.clone(), Some(top));
+    crate::plan::aims::answer_aims(catalog, &mut scored);
     let r = &scored.respondent;
     let mut out = BufWriter::new(stdout.lock());
     let mut text = String::from("\n");
@@ -209,6 +210,10 @@ fn show(
     out.write_all(text.as_bytes()).map_err(Error::Output)?;
     crate::report::table::ranking_block(catalog, &scored, theme, &mut out)
         .map_err(Error::Output)?;
+    let aims = crate::report::aims::terminal(catalog, &scored, theme);
+    if !aims.is_empty() {
+        write!(out, "\n{aims}").map_err(Error::Output)?;
+    }
     writeln!(out, "\n{}", summary(catalog, &scored, theme)).map_err(Error::Output)?;
     out.flush().map_err(Error::Output)
 }

@@ -20,7 +20,7 @@ use std::cmp::Reverse;
 
 use crate::answers::Respondent;
 use crate::catalog::{Catalog, MAX_LEVEL};
-pub use crate::score::Change;
+pub use crate::score::{COVERED_LEVEL, Change};
 use crate::score::{level_of, standing, ten_thousandths};
 
 /// Formats of `plan` (`--format`).
@@ -35,9 +35,6 @@ pub const DEFAULT_MAX_RAISE: u8 = 2;
 
 /// How far a plan goes by default (`--within`): into the top 3.
 pub const DEFAULT_WITHIN: usize = 3;
-
-/// The level a skill counts as covered from: 3, practitioner.
-pub const COVERED_LEVEL: u8 = crate::answers::DEFAULT_LEVEL;
 
 /// The highest level a plan may bring a skill held at `from` to: `from`
 /// (a skill not held counting as 1, learning) plus `max_raise`.

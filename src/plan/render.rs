@@ -4,12 +4,13 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::{COVERED_LEVEL, Change, Outcome, Plan, Unreachable};
+use super::{Outcome, Plan, Unreachable};
 use crate::answers::Respondent;
 use crate::catalog::Catalog;
+use crate::report::aims::{self, already_within, covered_words, plural};
 use crate::report::grid::{align_right, new_table};
 use crate::report::{Theme, percent};
-use crate::score::{coverage, round4};
+use crate::score::round4;
 use crate::text::escape_control;
 
 /// Why the plan cannot be, in words.
@@ -59,7 +60,7 @@ pub fn table(catalog: &Catalog, respondent: &Respondent, plan: &Plan, theme: The
             let _ = writeln!(
                 out,
                 "{}",
-                crate::text::wrap(&already_within(catalog, respondent, plan), theme.width, "")
+                crate::text::wrap(&within_text(catalog, respondent, plan), theme.width, "")
             );
         }
         Outcome::Found { changes, after } => {
@@ -114,57 +115,17 @@ pub fn table(catalog: &Catalog, respondent: &Respondent, plan: &Plan, theme: The
     out
 }
 
-pub(crate) fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
-/// "covers 1 of 3 skills at 3 or more": the role's skills held at
-/// practitioner level or above, after `changes`.
-pub fn covered_words(
-    catalog: &Catalog,
-    respondent: &Respondent,
-    role: usize,
-    changes: &[Change],
-) -> String {
-    let (covered, total) = coverage(catalog, respondent, role, changes, COVERED_LEVEL);
-    format!(
-        "covers {covered} of {total} skill{} at {COVERED_LEVEL} or more",
-        plural(total)
-    )
-}
-
-/// What a plan says when the role is already within reach: that nothing
-/// must change for the place, and how much of the role is still below
-/// practitioner level, so a high place among low scores is not taken for
-/// a role mastered.
-fn already_within(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> String {
-    let role = &catalog.roles[plan.role];
-    let name = escape_control(&role.name);
-    let mut text = format!(
-        "{name} is already rank {}, within the top {}: no change of strengths is needed \
-         for that place.",
-        plan.now.rank, plan.within
-    );
-    let below: Vec<String> = role
-        .tags
-        .iter()
-        .filter_map(|&tag| {
-            let level = crate::score::level_of(respondent, tag);
-            let shown = escape_control(&catalog.tags[tag].name);
-            match level {
-                Some(l) if l >= COVERED_LEVEL => None,
-                Some(l) => Some(format!("{shown} (at {l})")),
-                None => Some(format!("{shown} (not yet)")),
-            }
-        })
-        .collect();
-    if !below.is_empty() {
-        let _ = write!(
-            text,
-            " Still below {COVERED_LEVEL} (practitioner): {}.",
-            below.join(", ")
-        );
-    }
+/// A role already within reach: what is still below practitioner, and
+/// how to ask for first place.
+fn within_text(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> String {
+    let mut text = escape_control(&already_within(
+        catalog,
+        respondent,
+        plan.role,
+        plan.now.rank,
+        plan.within,
+    ))
+    .into_owned();
     if plan.now.rank > 1 {
         text.push_str(" `--within 1` asks what would make it your best match.");
     }
@@ -179,52 +140,18 @@ struct PlanOut<'a> {
     max_raise: u8,
     rank_now: usize,
     score_now: f64,
-    changes: Option<Vec<ChangeOut<'a>>>,
+    changes: Option<Vec<aims::ChangeOut<'a>>>,
     rank_after: Option<usize>,
     score_after: Option<f64>,
     /// The role's skills at practitioner level or more, now and after.
-    coverage: CoverageOut,
+    coverage: aims::CoverageOut,
     reason: Option<String>,
-}
-
-#[derive(Serialize)]
-struct CoverageOut {
-    level: u8,
-    skills: usize,
-    now: usize,
-    after: Option<usize>,
-}
-
-#[derive(Serialize)]
-struct ChangeOut<'a> {
-    tag: &'a str,
-    from: Option<u8>,
-    to: u8,
 }
 
 pub fn json(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> String {
     let (changes, after) = match &plan.outcome {
-        Outcome::Found { changes, after } => (
-            Some(
-                changes
-                    .iter()
-                    .map(|c| ChangeOut {
-                        tag: &catalog.tags[c.tag].name,
-                        from: c.from,
-                        to: c.to,
-                    })
-                    .collect(),
-            ),
-            Some(after),
-        ),
+        Outcome::Found { changes, after } => (Some(changes.as_slice()), Some(after)),
         Outcome::Unreachable(_) => (None, None),
-    };
-    let count =
-        |changes: &[Change]| coverage(catalog, respondent, plan.role, changes, COVERED_LEVEL);
-    let (now, skills) = count(&[]);
-    let after_covered = match &plan.outcome {
-        Outcome::Found { changes, .. } => Some(count(changes).0),
-        Outcome::Unreachable(_) => None,
     };
     let document = PlanOut {
         id: &respondent.id,
@@ -233,15 +160,10 @@ pub fn json(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> String {
         max_raise: plan.max_raise,
         rank_now: plan.now.rank,
         score_now: round4(plan.now.score),
-        changes,
+        changes: changes.map(|c| aims::changes_out(catalog, c)),
         rank_after: after.map(|a| a.rank),
         score_after: after.map(|a| round4(a.score)),
-        coverage: CoverageOut {
-            level: COVERED_LEVEL,
-            skills,
-            now,
-            after: after_covered,
-        },
+        coverage: aims::coverage_out(catalog, respondent, plan.role, changes),
         reason: reason(catalog, respondent, plan),
     };
     // Serialising these plain structs cannot fail.

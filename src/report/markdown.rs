@@ -41,6 +41,7 @@ pub fn single(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Re
         own_work_style(catalog, r, out)?;
     }
     ranking(catalog, scored, out)?;
+    aims(catalog, scored, out)?;
     // Roles asked for with --role replace the best match's profile.
     if !scored.focus.is_empty() {
         for focus in &scored.focus {
@@ -118,6 +119,23 @@ pub fn ranking(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::R
     }
     if scored.no_match() {
         writeln!(out, "\n{}", super::ties::NO_MATCH_NOTE)?;
+    }
+    Ok(())
+}
+
+/// The person's aims: where each stands and the plan toward it.
+fn aims(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Result<()> {
+    for aim in &scored.aims {
+        let text = super::aims::aim_text(catalog, &scored.respondent, aim);
+        writeln!(out, "\n#### Your aim: {}\n", cell(&text.title))?;
+        writeln!(out, "{}\n", cell(&text.now))?;
+        for change in &text.changes {
+            writeln!(out, "- {}", cell(change))?;
+        }
+        if !text.changes.is_empty() {
+            writeln!(out)?;
+        }
+        writeln!(out, "{}", cell(&text.outcome))?;
     }
     Ok(())
 }

@@ -9,11 +9,13 @@
 //! rounding rule), `theme` (how human-readable output looks), `writer`
 //! (the [`FormatWriter`] trait and its [`Renderer`]), `grid` (how every
 //! terminal table is drawn), `cohort` (what the human formats gather),
-//! `ties` (rank labels and tie notes), `profile` (the role card), `svg`
+//! `ties` (rank labels and tie notes), `profile` (the role card), `aims`
+//! (the person's aims in words), `svg`
 //! (the HTML charts), then the writers: `table`, `markdown`, `json`, `csv`
 //! and `html`. This module holds only the format enums and [`Reporter`],
 //! which builds the writer asked for.
 
+pub mod aims;
 mod cohort;
 mod csv;
 pub mod grid;

@@ -8,6 +8,9 @@ use crate::catalog::Catalog;
 use super::explain::level_of;
 use super::scored::Place;
 
+/// The level a skill counts as covered from: 3, practitioner.
+pub const COVERED_LEVEL: u8 = crate::answers::DEFAULT_LEVEL;
+
 /// One change to the strengths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Change {
@@ -64,8 +67,12 @@ pub struct Aim {
     /// Its place now; None when its family is not among those ranked.
     pub place: Option<Place>,
     pub score: f64,
-    /// The place the plan aims for (rank K or better).
+    /// The place the plan aims for (rank K or better): the top 3, or,
+    /// for a role already there, first place or the closest to it the
+    /// cap allows.
     pub within: usize,
+    /// `within` is the closest place to first that the cap allows.
+    pub closest: bool,
     /// How far one skill may rise in the plan.
     pub max_raise: u8,
     pub plan: AimPlan,

@@ -10,7 +10,7 @@ mod rule;
 mod scored;
 mod table;
 
-pub use aim::{Aim, AimFrom, AimPlan, Change, coverage, goal_roles};
+pub use aim::{Aim, AimFrom, AimPlan, COVERED_LEVEL, Change, coverage, goal_roles};
 pub use explain::{
     AxisPoints, Breakdown, Explanation, GoalPoints, TagPoints, WeightsInEffect, breakdown, explain,
     growth_plan, level_of, tag_marks,

@@ -37,6 +37,9 @@ pub fn single(catalog: &Catalog, scored: &Scored) -> Markup {
             (own_work_style(catalog, r))
         }
         (ranking(catalog, scored))
+        @if !scored.aims.is_empty() {
+            (aims(catalog, scored))
+        }
         @match scored.best() {
             Some(best) => { (fit_profile(catalog, r, best, &radar_roles(best.role, &compare))) }
             None if scored.no_match() => {}
@@ -44,6 +47,32 @@ pub fn single(catalog: &Catalog, scored: &Scored) -> Markup {
         }
     };
     page(&title, body)
+}
+
+/// The person's aims, each with where it stands and the plan toward it.
+fn aims(catalog: &Catalog, scored: &Scored) -> Markup {
+    let heading = if scored.aims.len() == 1 {
+        "Your aim"
+    } else {
+        "Your aims"
+    };
+    html! {
+        section #aims {
+            h2 { (heading) }
+            @for aim in &scored.aims {
+                @let text = crate::report::aims::aim_text(catalog, &scored.respondent, aim);
+                div.card {
+                    h3 { (text.title) }
+                    p { (text.now) }
+                    @if !text.changes.is_empty() {
+                        p { "The plan:" }
+                        ol { @for change in &text.changes { li { (change) } } }
+                    }
+                    p { (text.outcome) }
+                }
+            }
+        }
+    }
 }
 
 /// The best match, then each role of `compare` not already there.

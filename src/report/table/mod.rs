@@ -332,6 +332,11 @@ pub fn single(
             crate::text::wrap(NO_MATCH_NOTE, theme.width, "")
         )?;
     }
+    let aims = super::aims::terminal(catalog, scored, theme);
+    if !aims.is_empty() {
+        writeln!(out)?;
+        out.write_all(aims.as_bytes())?;
+    }
     if !scored.focus.is_empty() {
         for focus in &scored.focus {
             writeln!(out)?;
