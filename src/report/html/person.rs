@@ -8,7 +8,7 @@ use super::page::{DISCLAIMER, page};
 use crate::answers::Respondent;
 use crate::catalog::Catalog;
 use crate::report::numbers::percent;
-use crate::report::svg::{self, Bar, Series};
+use crate::report::svg::{self, Series};
 use crate::score::{RoleScore, Scored, growth_plan, level_of, tag_marks};
 
 fn axis_value(value: Option<f64>) -> String {
@@ -36,6 +36,7 @@ pub fn single(catalog: &Catalog, scored: &Scored) -> Markup {
         @if !path.assesses_competency() {
             (own_work_style(catalog, r))
         }
+        (answers(catalog, r))
         (ranking(catalog, scored))
         @if !scored.aims.is_empty() {
             (aims(catalog, scored))
@@ -86,31 +87,29 @@ fn radar_roles(best: usize, compare: &[usize]) -> Vec<usize> {
     roles
 }
 
+/// The person's own answer on each axis, with its bar and what the ends
+/// of the axis mean: one table (the bar is drawn beside the number).
 fn own_work_style(catalog: &Catalog, r: &Respondent) -> Markup {
-    let rows: Vec<Bar> = catalog
-        .axes
-        .iter()
-        .zip(&r.work_style)
-        .map(|(axis, value)| Bar {
-            label: axis.name.clone(),
-            fraction: value.map_or(0.0, |v| (v - 1.0) / 4.0),
-            value: value.map_or_else(
-                || "not answered".into(),
-                |v| format!("{} of 5", crate::report::profile::axis_value(v)),
-            ),
-        })
-        .collect();
     html! {
         section #own-profile {
             h2 { "Your work-style profile" }
-            figure {
-                div.chart-box { (svg::bars("Your answer on each work-style axis, 1 to 5", &rows)) }
+            div.wide {
                 table {
-                    caption { "Your work-style profile" }
+                    caption { "Your answer on each axis, 1 to 5" }
                     thead { tr { th { "Axis" } th.num { "You (1–5)" } th { "1 means" } th { "5 means" } } }
                     tbody {
                         @for (axis, value) in catalog.axes.iter().zip(&r.work_style) {
-                            tr { th scope="row" { (axis.name) } td.num { (axis_value(*value)) } td { (axis.low) } td { (axis.high) } }
+                            tr {
+                                th scope="row" { (axis.name) }
+                                td.num.score {
+                                    span.meter aria-hidden="true" {
+                                        span.fill style={ "width: " (score_width(value.map_or(0.0, |v| (v - 1.0) / 4.0))) "%" } {}
+                                    }
+                                    " " (axis_value(*value))
+                                }
+                                td { (axis.low) }
+                                td { (axis.high) }
+                            }
                         }
                     }
                 }
@@ -119,59 +118,150 @@ fn own_work_style(catalog: &Catalog, r: &Respondent) -> Markup {
     }
 }
 
+/// What each column of the ranking means, for the path's columns only.
+fn legend(competency: bool, style: bool, style_column: bool) -> Markup {
+    html! {
+        dl.legend {
+            dt { "#" } dd { "The role's place; =N marks roles tied on score." }
+            dt { "Score" } dd {
+                @if competency {
+                    "How well the role fits you, from 0% to 100%: competency, growth and work \
+                     style together, each weighted by the path."
+                } @else {
+                    "How close your work-style answers are to the role's on the five axes, \
+                     from 0% (as far apart as the scale allows) to 100% (the same answers)."
+                }
+            }
+            @if competency {
+                dt { "Competency" } dd { "Your strengths among the role's skills, by level: \
+                    100% is every skill at level 5." }
+                dt { "Growth" } dd { "Your growth goals among the role's skills." }
+            }
+            @if style && style_column {
+                dt { "Work style" } dd { "How close your work-style answers are to the \
+                    role's on the five axes." }
+            }
+            @if competency {
+                dt { "Skills you have" } dd { "How many of the role's skills are among your \
+                    strengths." }
+            }
+        }
+    }
+}
+
+/// The ranking as one table, each score with its bar (the bar is drawn
+/// beside the number, which screen readers read).
 fn ranking(catalog: &Catalog, scored: &Scored) -> Markup {
     let r = &scored.respondent;
-    // Only the components the path assesses get a column. Which tags
-    // matched is in the best match's card; here only how many.
+    // Only the components the path assesses get a column; on the
+    // work-style path the score is the work style, so it has no column of
+    // its own. Which tags matched is in the best match's card.
     let competency = catalog.paths[r.path].assesses_competency();
     let style = catalog.paths[r.path].assesses_work_style();
-    let bars: Vec<Bar> = scored
-        .ranking
-        .iter()
-        .map(|s| Bar {
-            label: catalog.roles[s.role].name.clone(),
-            fraction: s.score,
-            value: percent(Some(s.score)),
-        })
-        .collect();
+    let style_column = style && competency;
     html! {
         section #ranking {
             h2 { "Ranking" }
-            figure {
-                div.chart-box { (svg::bars("Score of each role, best first", &bars)) }
-                div.wide {
-                    table {
-                        caption { "Ranking" }
-                        thead { tr {
-                            th.num { "#" } th { "Role" } th { "Family" } th.num { "Score" }
-                            @if competency { th.num { "Competency" } th.num { "Growth" } }
-                            @if style { th.num { "Work style" } }
-                            @if competency { th.num { "Tags matched" } }
-                        } }
-                        tbody {
-                            @for (s, rank) in scored.ranking.iter().zip(crate::report::ties::rank_labels(&scored.ranking)) {
-                                @let role = &catalog.roles[s.role];
-                                tr {
-                                    td.num { (rank) }
-                                    th scope="row" { (role.name) }
-                                    td { (catalog.families[role.family].name) }
-                                    td.num { (percent(Some(s.score))) }
-                                    @if competency { td.num { (percent(s.competency)) } td.num { (percent(s.growth)) } }
-                                    @if style { td.num { (percent(s.work_style)) } }
-                                    @if competency {
-                                        td.num { (tag_marks(catalog, r, s).filter(|(_, level)| level.is_some()).count()) " of " (role.tags.len()) }
+            div.wide {
+                table.ranking {
+                    caption { (scored.ranking.len()) " roles, best match first" }
+                    thead { tr {
+                        th.num { "#" } th { "Role" } th { "Family" } th.num { "Score" }
+                        @if competency { th.num { "Competency" } th.num { "Growth" } }
+                        @if style_column { th.num { "Work style" } }
+                        @if competency { th.num { "Skills you have" } }
+                    } }
+                    tbody {
+                        @for (s, rank) in scored.ranking.iter().zip(crate::report::ties::rank_labels(&scored.ranking)) {
+                            @let role = &catalog.roles[s.role];
+                            tr {
+                                td.num { (rank) }
+                                th scope="row" { (role.name) }
+                                td { (catalog.families[role.family].name) }
+                                td.num.score {
+                                    span.meter aria-hidden="true" {
+                                        span.fill style={ "width: " (score_width(s.score)) "%" } {}
                                     }
+                                    " " (percent(Some(s.score)))
+                                }
+                                @if competency { td.num { (percent(s.competency)) } td.num { (percent(s.growth)) } }
+                                @if style_column { td.num { (percent(s.work_style)) } }
+                                @if competency {
+                                    td.num { (tag_marks(catalog, r, s).filter(|(_, level)| level.is_some()).count()) " of " (role.tags.len()) }
                                 }
                             }
                         }
                     }
                 }
             }
+            (legend(competency, style, style_column))
             @if scored.ranking.iter().any(|s| s.tied) {
                 p.note { (crate::report::ties::tie_note(catalog, scored)) }
             }
             @if scored.no_match() {
                 p.note { (crate::report::ties::NO_MATCH_NOTE) }
+            }
+        }
+    }
+}
+
+/// A score's bar width in whole percent.
+fn score_width(score: f64) -> u32 {
+    if score.is_finite() {
+        (score.clamp(0.0, 1.0) * 100.0).round() as u32
+    } else {
+        0
+    }
+}
+
+/// The person's own answers: each strength with its level, each goal, the
+/// role aimed for and the work-style answers.
+fn answers(catalog: &Catalog, r: &Respondent) -> Markup {
+    let competency = catalog.paths[r.path].assesses_competency();
+    // On the work-style path the profile above has the axes.
+    let axes = competency && r.work_style.iter().any(Option::is_some);
+    html! {
+        section #answers {
+            h2 { "Your answers" }
+            div.columns {
+                @if competency {
+                    div.card {
+                        h3 { "Strengths" }
+                        @if r.strengths.is_empty() {
+                            p.note { "None given." }
+                        } @else {
+                            ul {
+                                @for &(tag, level) in &r.strengths {
+                                    li { (catalog.tags[tag].name) " — level " (level) " of 5 ("
+                                        (crate::catalog::LEVELS[usize::from(level.clamp(1, 5)) - 1].0) ")" }
+                                }
+                            }
+                        }
+                    }
+                    div.card {
+                        h3 { "Growth goals" }
+                        @if r.goals.is_empty() {
+                            p.note { "None given." }
+                        } @else {
+                            ul { @for &tag in &r.goals { li { (catalog.tags[tag].name) } } }
+                        }
+                    }
+                }
+                div.card {
+                    h3 { "Aiming for" }
+                    @match r.target {
+                        Some(role) => p { (catalog.roles[role].name) },
+                        None => p.note { "No role named." },
+                    }
+                    @if axes {
+                        h3 { "Work style (1 to 5)" }
+                        ul {
+                            @for (axis, value) in catalog.axes.iter().zip(&r.work_style) {
+                                li { (axis.name) ": " (axis_value(*value)) }
+                            }
+                        }
+                    }
+                }
             }
         }
     }
