@@ -136,12 +136,15 @@ fn prepare(catalog: &Value) -> Option<String> {
         by_id.push((text(role, "id")?, i));
         roles.push(format!(
             "PreparedRole {{ id: {:?}, name: {:?}, family: {}, summary: {:?}, detail: {:?}, \
-             tags: &{tags:?}, targets: &{targets:?}, behaviors: {behaviors:?} }}",
+             tags: &{tags:?}, targets: &{targets:?}, behaviors: {behaviors:?}, \
+             follows_technical_work: {} }}",
             text(role, "id")?,
             text(role, "name")?,
             position(&family_ids, text(role, "family")?)?,
             text(role, "summary")?,
             text(role, "detail")?,
+            role.get("follows_technical_work")
+                .map_or(Some(false), Value::as_bool)?,
         ));
     }
     by_id.sort();

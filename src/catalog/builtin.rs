@@ -64,6 +64,7 @@ struct PreparedRole {
     targets: &'static [f64],
     /// trust, clarity, accountability, shared results.
     behaviors: [Text; 4],
+    follows_technical_work: bool,
 }
 
 fn strings(texts: &[Text]) -> Vec<String> {
@@ -191,5 +192,6 @@ fn role(role: &PreparedRole) -> Role {
             accountability,
             shared_results,
         },
+        follows_technical_work: role.follows_technical_work,
     }
 }

@@ -201,9 +201,12 @@ fn show(
         text.push('\n');
     }
     if let Some(best) = scored.best() {
-        text.push_str(&crate::report::profile::fit_profile(
-            catalog, r, best, theme,
-        ));
+        let group = crate::report::profile::top_group(catalog, &scored);
+        text.push_str(&if group.is_empty() {
+            crate::report::profile::fit_profile(catalog, r, best, theme)
+        } else {
+            crate::report::profile::group_profile(catalog, r, &group, theme)
+        });
     }
     text.push_str(&notes(&outcome.notes, theme));
     text.push('\n');

@@ -27,7 +27,10 @@ pub fn single(catalog: &Catalog, scored: &Scored) -> Markup {
             h1 { "Role fit report: " (r.id) }
             p.meta {
                 (path.name) " (" (path.id) " path) · " (scored.ranking.len()) " roles ranked"
-                @if let Some(best) = scored.best() {
+                @let group = crate::report::profile::top_group(catalog, scored);
+                @if !group.is_empty() {
+                    " · " (crate::report::profile::group_heading(group.len()).to_lowercase()) " (" (percent(group.first().map(|s| s.score))) ")"
+                } @else if let Some(best) = scored.best() {
                     " · best match: " strong { (catalog.roles[best.role].name) } " (" (percent(Some(best.score))) ")"
                 }
             }
@@ -41,7 +44,9 @@ pub fn single(catalog: &Catalog, scored: &Scored) -> Markup {
         @if !scored.aims.is_empty() {
             (aims(catalog, scored))
         }
+        @let group = crate::report::profile::top_group(catalog, scored);
         @match scored.best() {
+            Some(_) if !group.is_empty() => { (tied_group(catalog, r, &group)) }
             Some(best) => { (fit_profile(catalog, r, best, &radar_roles(best.role, &compare))) }
             None if scored.no_match() => {}
             None => { p.note { "No role is in the families chosen." } }
@@ -72,6 +77,29 @@ fn aims(catalog: &Catalog, scored: &Scored) -> Markup {
                     p { (text.outcome) }
                 }
             }
+        }
+    }
+}
+
+/// The roles tied at the top on the work-style path: each one's summary,
+/// and their work style side by side with yours.
+fn tied_group(catalog: &Catalog, r: &Respondent, group: &[RoleScore]) -> Markup {
+    let roles: Vec<usize> = group.iter().map(|s| s.role).collect();
+    html! {
+        section #best-match {
+            h2 { (crate::report::profile::group_heading(group.len())) }
+            p.meta { "Each scores " (percent(group.first().map(|s| s.score))) ": equally close to your work style." }
+            ul {
+                @for &role in &roles {
+                    @let card = &catalog.roles[role];
+                    li {
+                        strong { (card.name) } " (" (catalog.families[card.family].name) ")"
+                        @if card.follows_technical_work { " — " (crate::report::profile::AFTER_TECHNICAL_WORK) }
+                        ": " (card.summary)
+                    }
+                }
+            }
+            (work_style_radar(catalog, r, &roles))
         }
     }
 }
@@ -144,6 +172,9 @@ fn legend(competency: bool, style: bool, style_column: bool) -> Markup {
             @if competency {
                 dt { "Skills you have" } dd { "How many of the role's skills are among your \
                     strengths." }
+            } @else {
+                dt { "Note" } dd { "Roles whose work is leading or guiding other engineers: \
+                    they are usually reached after years of technical work." }
             }
         }
     }
@@ -170,6 +201,7 @@ fn ranking(catalog: &Catalog, scored: &Scored) -> Markup {
                         @if competency { th.num { "Competency" } th.num { "Growth" } }
                         @if style_column { th.num { "Work style" } }
                         @if competency { th.num { "Skills you have" } }
+                        @if !competency { th { "Note" } }
                     } }
                     tbody {
                         @for (s, rank) in scored.ranking.iter().zip(crate::report::ties::rank_labels(&scored.ranking)) {
@@ -188,6 +220,9 @@ fn ranking(catalog: &Catalog, scored: &Scored) -> Markup {
                                 @if style_column { td.num { (percent(s.work_style)) } }
                                 @if competency {
                                     td.num { (tag_marks(catalog, r, s).filter(|(_, level)| level.is_some()).count()) " of " (role.tags.len()) }
+                                }
+                                @if !competency {
+                                    td { @if role.follows_technical_work { (crate::report::profile::AFTER_TECHNICAL_WORK) } }
                                 }
                             }
                         }
