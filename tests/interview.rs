@@ -176,6 +176,7 @@ fn ranked_rows(text: &str) -> Vec<(String, String, Vec<String>, String)> {
     let end = table
         .find("Skills: your strengths")
         .or_else(|| table.find("Style: how your work style"))
+        .or_else(|| table.find("Score: how close"))
         .expect("the legend after the table");
     table[..end]
         .lines()
@@ -343,7 +344,7 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
     );
     let summary = tail.find("Your best match").unwrap();
     assert!(
-        tail[summary..].lines().count() <= 4,
+        tail[summary..].lines().count() <= 5,
         "the summary is right above the question: {tail}"
     );
     assert!(!tail.contains("✔"), "no answers echoed: {tail}");
@@ -625,17 +626,8 @@ fn a_60_column_terminal_shows_whole_role_names() {
     let dir = tempfile::tempdir().unwrap();
     let catalog = Catalog::builtin().unwrap();
     let questions = catalog.questions.len();
-    let mut person = Person::start_sized(
-        dir.path(),
-        &["assess", "--path", "competency"],
-        (60, 24),
-        "C.UTF-8",
-    );
-    person.sees("Families").then(ENTER, "Your strengths");
-    tick_by_filter(&mut person, &catalog, "slo", 1, catalog.tags.len());
+    let mut person = slo_to_goals(dir.path(), &catalog, (60, 24));
     person
-        .then(ENTER, "Levels")
-        .then(ENTER, "Growth goals")
         .then(ENTER, "Aiming for")
         .then(ENTER, "Your name")
         .then(ENTER, "Save them to a file?")
@@ -952,4 +944,86 @@ fn custom_catalog_text_cannot_drive_the_terminal_during_the_interview() {
         raw.contains("\\u{1b}]0;pwned"),
         "the escape is shown as text"
     );
+}
+
+/// A competency interview on a terminal of `size`, one strength ticked
+/// (SLOs) at its default level, on the goals screen.
+fn slo_to_goals(dir: &Path, catalog: &Catalog, size: (u16, u16)) -> Person {
+    let mut person = Person::start_sized(dir, &["assess", "--path", "competency"], size, "C.UTF-8");
+    person.sees("Families").then(ENTER, "Your strengths");
+    tick_by_filter(&mut person, catalog, "slo", 1, catalog.tags.len());
+    person.then(ENTER, "Levels").then(ENTER, "Growth goals");
+    person
+}
+
+/// Runs a competency interview on a terminal of `size` that names an aim
+/// by typing in the target question; returns what was shown up to the save
+/// question and the whole session.
+fn aims_at_data_architect(size: (u16, u16)) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let mut person = slo_to_goals(dir.path(), &catalog, size);
+    person
+        .then(ENTER, "Is there a role you are aiming for?")
+        .sees("No particular role")
+        // Searchable: the filter finds the role by words of its name.
+        .then(
+            "data arch",
+            &format!("1 of {} shown", catalog.roles.len() + 1),
+        )
+        .then(ENTER, "Aiming for: Data Architect")
+        .sees("Your name")
+        .then(ENTER, "Save them to a file?");
+    let before_save = plain(&person.seen);
+    person.then("n", "Save the report").presses("n");
+    let (code, shown, _) = person.exits();
+    assert_eq!(code, 0, "{shown}");
+    (before_save, shown)
+}
+
+#[test]
+fn the_aim_is_asked_and_answered_above_the_save_question_at_80_by_24() {
+    let (before_save, _) = aims_at_data_architect((80, 24));
+    let aim = before_save
+        .rfind("Your aim: Data Architect (the role you aim for)")
+        .expect("the aim answered");
+    assert!(before_save[aim..].contains("Now: rank"), "{before_save}");
+    assert!(before_save[aim..].contains("add canonical data modeling"));
+    // The summary keeps the runner-up at 80 columns.
+    let summary = before_save.rfind("Your best match:").unwrap();
+    assert!(aim < summary);
+    assert!(
+        before_save[summary..].contains("runner-up:"),
+        "{before_save}"
+    );
+    // The hint lines never break inside a hint.
+    for broken in ["esc\nback", "esc\nquit", "enter\nchoose", "space\ntick"] {
+        assert!(!before_save.contains(broken), "{broken:?} in {before_save}");
+    }
+}
+
+#[test]
+fn at_60_by_20_the_aim_shows_and_the_column_header_is_repeated() {
+    let (before_save, _) = aims_at_data_architect((60, 20));
+    assert!(
+        before_save.contains("Your aim: Data Architect"),
+        "{before_save}"
+    );
+    let summary = before_save.rfind("Your best match:").unwrap();
+    assert!(
+        before_save[summary..].contains("runner-up:"),
+        "{before_save}"
+    );
+    // The ranking's header scrolled off: it is repeated right above the
+    // summary, so the last rows keep the names of their columns.
+    let above: Vec<&str> = before_save[..summary].lines().rev().take(2).collect();
+    assert!(
+        above.iter().any(|l| l.trim_start().starts_with("# Role")),
+        "{above:?}"
+    );
+    // No hint breaks inside itself; the list's cut description says so.
+    for broken in ["esc\nback", "esc\nquit", "enter\nchoose", "space\ntick"] {
+        assert!(!before_save.contains(broken), "{broken:?} in {before_save}");
+    }
+    assert!(before_save.contains('…'), "{before_save}");
 }

@@ -209,16 +209,46 @@ fn show(
         });
     }
     text.push_str(&notes(&outcome.notes, theme));
-    text.push('\n');
-    out.write_all(text.as_bytes()).map_err(Error::Output)?;
-    crate::report::table::ranking_block(catalog, &scored, theme, &mut out)
-        .map_err(Error::Output)?;
+    // The aim comes before the ranking: both stay above the save question,
+    // and the ranking stays next to the summary.
     let aims = crate::report::aims::terminal(catalog, &scored, theme);
     if !aims.is_empty() {
-        write!(out, "\n{aims}").map_err(Error::Output)?;
+        text.push('\n');
+        text.push_str(&aims);
     }
-    writeln!(out, "\n{}", summary(catalog, &scored, theme)).map_err(Error::Output)?;
+    text.push('\n');
+    out.write_all(text.as_bytes()).map_err(Error::Output)?;
+    let mut block = Vec::new();
+    crate::report::table::ranking_block(catalog, &scored, theme, &mut block)
+        .map_err(Error::Output)?;
+    out.write_all(&block).map_err(Error::Output)?;
+    let summary = summary(catalog, &scored, theme);
+    let rows = console::Term::stderr().size().0;
+    if let Some(header) = scrolled_header(&String::from_utf8_lossy(&block), &summary, rows) {
+        writeln!(out, "\n{header}").map_err(Error::Output)?;
+    } else {
+        writeln!(out).map_err(Error::Output)?;
+    }
+    writeln!(out, "{summary}").map_err(Error::Output)?;
     out.flush().map_err(Error::Output)
+}
+
+/// Lines the save question takes below the summary (the question and
+/// its key hints).
+const QUESTION_LINES: usize = 3;
+
+/// The ranking's column header, when it will have scrolled off a screen
+/// of `rows` lines by the time the save question is asked below
+/// `summary`: repeated above the summary, so the numbers keep their names.
+fn scrolled_header(block: &str, summary: &str, rows: u16) -> Option<String> {
+    let lines: Vec<&str> = block.lines().collect();
+    let at = lines.iter().position(|l| {
+        console::strip_ansi_codes(l)
+            .trim_start()
+            .starts_with("# Role")
+    })?;
+    let below = lines.len() - at + 1 + summary.lines().count() + QUESTION_LINES;
+    (below > usize::from(rows)).then(|| lines[at].to_string())
 }
 
 /// The line right above the save question: the best match and its
@@ -238,21 +268,29 @@ fn summary(catalog: &Catalog, scored: &crate::score::Scored, theme: Theme) -> St
             "No role is in the families chosen.".into()
         };
     };
+    let group = crate::report::profile::top_group(catalog, scored);
     let lead = "Your best match:";
-    let short = format!("{lead} {}.", role(best));
-    let line = match scored.ranking.get(1) {
-        Some(next) => {
-            let long = format!("{lead} {} (runner-up: {}).", role(best), role(next));
-            if crate::text::width(&long) <= theme.width {
-                long
-            } else {
-                short
-            }
+    let line = if group.len() > 1 {
+        let names: Vec<String> = group
+            .iter()
+            .map(|s| escape_control(&catalog.roles[s.role].name).into_owned())
+            .collect();
+        let (last, rest) = names.split_last().unwrap_or((&names[0], &[]));
+        format!(
+            "{} ({}): {} and {last}.",
+            crate::report::profile::group_heading(group.len()),
+            crate::report::percent(Some(best.score)),
+            rest.join(", ")
+        )
+    } else {
+        match scored.ranking.get(1) {
+            // The runner-up is kept: on a line of its own when both do
+            // not fit on one.
+            Some(next) => format!("{lead} {} (runner-up: {}).", role(best), role(next)),
+            None => format!("{lead} {}.", role(best)),
         }
-        None => short,
     };
-    let ellipsis = if theme.unicode { "…" } else { "..." };
-    let line = console::truncate_str(&line, theme.width, ellipsis).into_owned();
+    let line = crate::text::wrap(&line, theme.width, "");
     match line.strip_prefix(lead) {
         Some(rest) => format!("{}{rest}", theme.bold(lead)),
         None => line,

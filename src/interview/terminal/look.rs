@@ -168,6 +168,31 @@ pub(super) fn hints(ask: &Ask, paged: bool, glyphs: Glyphs) -> String {
     keys.join(glyphs.separator())
 }
 
+/// The key hints packed into lines of at most `width` columns, breaking
+/// only between two hints, never inside one ("esc" and "back" stay
+/// together).
+pub(super) fn hint_lines(ask: &Ask, paged: bool, glyphs: Glyphs, width: usize) -> Vec<String> {
+    let joined = hints(ask, paged, glyphs);
+    let separator = glyphs.separator();
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for hint in joined.split(separator) {
+        let wide =
+            crate::text::width(&line) + crate::text::width(separator) + crate::text::width(hint);
+        if !line.is_empty() && wide > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push_str(separator);
+        }
+        line.push_str(hint);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// Cuts text to `max` bytes (so to at most `max` columns), marking a cut
 /// with an ellipsis. dialoguer measures items in bytes when it decides how
 /// many lines to redraw, so bytes are the safe measure.

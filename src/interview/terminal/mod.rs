@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 use crate::text::{escape_control, wrap};
 
 use leaving::{exit_130_on_ctrl_c, has_left, leave_on_a_fresh_line, quiet, terminal_error};
-use look::{Look, cut, hints};
+use look::{Look, cut, hint_lines};
 
 use super::prompt::{Ask, Choice, Picked, Prompter};
 use super::widgets::{Flow, Glyphs, Levels, Scale, TextInput, TickList, fit, locale_is_utf8};
@@ -111,10 +111,10 @@ impl Terminal {
         for paragraph in &ask.intro {
             lines += self.paragraph(paragraph, &Style::new().for_stderr())?;
         }
-        lines += self.paragraph(
-            &hints(ask, paged, self.glyphs),
-            &Style::new().for_stderr().dim(),
-        )?;
+        let cols = self.size().1;
+        for hint in hint_lines(ask, paged, self.glyphs, cols - 1) {
+            lines += self.line(&hint, &Style::new().for_stderr().dim())?;
+        }
         Ok(lines)
     }
 
@@ -123,7 +123,7 @@ impl Terminal {
         let cols = self.size().1;
         let lines = |text: &str| wrap(&escape_control(text), cols - 1, "").lines().count();
         // The hints with paging, the longest they can be.
-        1 + lines(&hints(ask, true, self.glyphs))
+        1 + hint_lines(ask, true, self.glyphs, cols - 1).len()
             + ask.intro.iter().map(|p| lines(p)).sum::<usize>()
     }
 

@@ -274,8 +274,16 @@ impl<'a> TickList<'a> {
                 } else {
                     format!("{name}: {}", escape_control(&choice.description))
                 };
-                for line in crate::text::wrap(&about, width, "  ").lines().take(2) {
-                    lines.push(dim.apply_to(fit(line, width, glyphs)).to_string());
+                // Two lines at most; a cut says so with an ellipsis.
+                let wrapped = crate::text::wrap(&about, width, "  ");
+                let about: Vec<&str> = wrapped.lines().collect();
+                for (i, line) in about.iter().take(2).enumerate() {
+                    let line = if i == 1 && about.len() > 2 {
+                        cut_with_ellipsis(line, width, glyphs)
+                    } else {
+                        fit(line, width, glyphs)
+                    };
+                    lines.push(dim.apply_to(line).to_string());
                 }
             }
             if !choice.more.is_empty() {
@@ -285,4 +293,19 @@ impl<'a> TickList<'a> {
         }
         lines
     }
+}
+
+/// A line cut short on purpose: an ellipsis at its end, within `width`
+/// columns.
+fn cut_with_ellipsis(line: &str, width: usize, glyphs: Glyphs) -> String {
+    let ellipsis = glyphs.ellipsis();
+    let room = width.saturating_sub(text_width(ellipsis));
+    let kept = if text_width(line) <= room {
+        line.to_string()
+    } else {
+        fit(line, room, glyphs)
+            .trim_end_matches(ellipsis)
+            .to_string()
+    };
+    format!("{}{ellipsis}", kept.trim_end())
 }
