@@ -209,18 +209,18 @@ fn show(
         });
     }
     text.push_str(&notes(&outcome.notes, theme));
-    // The aim comes before the ranking: both stay above the save question,
-    // and the ranking stays next to the summary.
-    let aims = crate::report::aims::terminal(catalog, &scored, theme);
-    if !aims.is_empty() {
-        text.push('\n');
-        text.push_str(&aims);
-    }
     text.push('\n');
     out.write_all(text.as_bytes()).map_err(Error::Output)?;
+    // The ranking, then the aim: what the person came for stays right
+    // above the summary and the save question.
     let mut block = Vec::new();
     crate::report::table::ranking_block(catalog, &scored, theme, &mut block)
         .map_err(Error::Output)?;
+    let aims = crate::report::aims::terminal(catalog, &scored, theme);
+    if !aims.is_empty() {
+        block.push(b'\n');
+        block.extend_from_slice(aims.as_bytes());
+    }
     out.write_all(&block).map_err(Error::Output)?;
     let summary = summary(catalog, &scored, theme);
     let rows = console::Term::stderr().size().0;
