@@ -106,6 +106,8 @@ fn asked(catalog: &Catalog, args: &ScoreArgs, format: OutputFormat) -> Result<cr
     Ok(crate::score::Asked {
         explain: args.explain,
         roles,
+        // CSV has one row per role and no place for a plan.
+        aims: format != OutputFormat::Csv,
     })
 }
 
@@ -375,7 +377,7 @@ fn plan(
     for warning in &respondent.warnings {
         crate::diagnostics::warning(warning);
     }
-    let plan = crate::plan::plan(catalog, &respondent, role, args.within).map_err(|e| {
+    let plan = crate::plan::plan(catalog, &respondent, role, args.within, args.max_raise).map_err(|e| {
         let name = crate::text::escape_control(&catalog.roles[role].name).into_owned();
         Error::Usage(match e {
             PlanError::NotConsidered => {
@@ -394,7 +396,7 @@ fn plan(
             }
             PlanError::TooLarge { candidates } => format!(
                 "a plan for {name} needs more changes than rolefit can search exactly \
-                 ({candidates} candidates of one size); try a larger --within"
+                 ({candidates} candidates of one size); try a larger --within or a smaller --max-raise"
             ),
         })
     })?;

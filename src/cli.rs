@@ -77,7 +77,8 @@ Examples:
 Examples:
   rolefit plan me.yaml --role data-architect
   rolefit plan me.yaml --role \"Cloud Architect\" --within 1
-  rolefit plan me.yaml --role site-reliability-engineer --format json")]
+  rolefit plan me.yaml --role site-reliability-engineer --format json
+  rolefit plan me.yaml --role sre --max-raise 3")]
     Plan(PlanArgs),
 
     /// List the role families and their roles, with tags.
@@ -388,8 +389,15 @@ pub struct PlanArgs {
     pub role: String,
 
     /// The place to reach: rank K or better.
-    #[arg(long, value_name = "K", default_value_t = 3)]
+    #[arg(long, value_name = "K", default_value_t = crate::plan::DEFAULT_WITHIN)]
     pub within: usize,
+
+    /// How far one skill may rise in the plan: N levels above its level
+    /// now (a skill not held counts from 1, learning), so that a plan asks
+    /// for breadth before expertise.
+    #[arg(long, value_name = "N", default_value_t = crate::plan::DEFAULT_MAX_RAISE,
+          value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub max_raise: u8,
 
     /// Output format.
     #[arg(long, short, value_enum, ignore_case = true, default_value_t = PlanFormat::Table)]

@@ -88,6 +88,13 @@ pub fn render(catalog: &Catalog, path: usize) -> String {
          # assessed: 2026-03-31\n\
          # group: Platform\n",
     );
+    out.push_str(
+        "# The role you are aiming for (optional): its id, name, or initials.\n\
+         # Every result then says where it stands and what would bring it closer.\n",
+    );
+    if let Some(role) = catalog.roles.first() {
+        let _ = writeln!(out, "# target: {}", scalar(&role.id));
+    }
     out
 }
 

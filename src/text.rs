@@ -114,7 +114,8 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let options = textwrap::Options::new(avail + self::width(indent))
         .initial_indent(indent)
         .subsequent_indent(indent)
-        .break_words(false);
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     let words: Vec<&str> = text.split_whitespace().collect();
     textwrap::wrap(&words.join(" "), options).join("\n")
 }

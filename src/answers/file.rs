@@ -38,6 +38,9 @@ pub struct AnswerFile {
     pub assessed: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<String>,
+    /// The role the person aims for: id, name, unique prefix or initials.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
     /// Keys the file gives that answer files do not have: each is an error
     /// [`resolve`](super::resolve::resolve) reports beside the file's other problems, rather than
     /// one that stops the parse (a typo must not be ignored silently).
@@ -46,7 +49,7 @@ pub struct AnswerFile {
 }
 
 /// The keys of an answer file, in the order messages list them.
-pub(super) const ANSWER_KEYS: [&str; 9] = [
+pub(super) const ANSWER_KEYS: [&str; 10] = [
     "id",
     "path",
     "strengths",
@@ -56,6 +59,7 @@ pub(super) const ANSWER_KEYS: [&str; 9] = [
     "families",
     "assessed",
     "group",
+    "target",
 ];
 
 impl<'de> Deserialize<'de> for AnswerFile {
@@ -116,6 +120,7 @@ impl<'de> Deserialize<'de> for AnswerFile {
                         "families" => file.families = map.next_value()?,
                         "assessed" => file.assessed = map.next_value()?,
                         "group" => file.group = map.next_value()?,
+                        "target" => file.target = map.next_value()?,
                         // Every key of ANSWER_KEYS has its arm above; a test
                         // reads a file giving all of them.
                         other => {
@@ -192,7 +197,7 @@ impl<'de> Deserialize<'de> for Strength {
 }
 
 const ANSWER_SHAPE: Shape = Shape(
-    "a map of answers (id, path, strengths, goals, work_style, statements, families, assessed, group)",
+    "a map of answers (id, path, strengths, goals, work_style, statements, families, target, assessed, group)",
 );
 
 /// Parses one answer document (not JSON Lines).

@@ -284,6 +284,15 @@ pub fn resolve_with(
         }
     }
 
+    let target = file.target.as_deref().and_then(|query| {
+        catalog
+            .role_or_miss(query)
+            .map_err(|(message, hint)| {
+                problems.add(|| origin.locate("target", message, Some(hint)));
+            })
+            .ok()
+    });
+
     let gave_work_style = !file.work_style.is_empty() || !file.statements.is_empty();
     if !path_def.assesses_work_style() && gave_work_style {
         let entry = if file.work_style.is_empty() {
@@ -352,6 +361,7 @@ pub fn resolve_with(
         goals,
         work_style,
         families,
+        target,
         warnings: warnings.finish(),
         meta: Meta { assessed, group },
         at: None,

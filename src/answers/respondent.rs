@@ -22,6 +22,8 @@ pub struct Respondent {
     pub work_style: Vec<Option<f64>>,
     /// Families to rank; empty means all.
     pub families: Vec<usize>,
+    /// The role the person aims for (`target:`), if they named one.
+    pub target: Option<usize>,
     pub warnings: Vec<Located>,
     /// When the answers were given and the person's group, if said.
     pub meta: Meta,
@@ -97,6 +99,7 @@ impl Respondent {
                     .map(|&f| catalog.families[f].id.clone())
                     .collect()
             }),
+            target: self.target.map(|r| catalog.roles[r].id.clone()),
         }
     }
 }

@@ -211,3 +211,38 @@ mod read_alike {
         }
     }
 }
+
+#[test]
+fn a_target_is_found_by_id_name_prefix_or_initials() {
+    let catalog = Catalog::builtin().unwrap();
+    let sre = catalog.role_index("site-reliability-engineer").unwrap();
+    for given in [
+        "site-reliability-engineer",
+        "Site Reliability Engineer",
+        "site reli",
+        "SRE",
+    ] {
+        let respondent = resolve_yaml(&format!("target: {given}\n")).unwrap();
+        assert_eq!(respondent.target, Some(sre), "{given}");
+    }
+    let dba = catalog.role_index("database-administrator").unwrap();
+    assert_eq!(resolve_yaml("target: DBA\n").unwrap().target, Some(dba));
+    assert_eq!(resolve_yaml("id: x\n").unwrap().target, None);
+}
+
+#[test]
+fn a_target_that_is_no_role_names_its_line_and_the_closest_roles() {
+    let problems = resolve_yaml("id: x\ntarget: Data Architekt\n").unwrap_err();
+    let message = problems[0].to_string();
+    assert!(
+        message.starts_with(
+            "unknown role \"Data Architekt\" at target (answers.yaml:2): \
+             did you mean one of \"data-architect\""
+        ),
+        "{message}"
+    );
+    let problems = resolve_yaml("target: data\n").unwrap_err();
+    let message = problems[0].to_string();
+    assert!(message.contains("is ambiguous"), "{message}");
+    assert!(message.contains("data-engineer"), "{message}");
+}

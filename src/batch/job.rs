@@ -119,8 +119,11 @@ pub(super) fn process(job: Job, options: &Options<'_>, renderer: Option<Renderer
     let id = respondent.id.clone();
     let rendered = match (options.mode, renderer) {
         (Mode::Score, Some(renderer)) => {
-            let scored =
+            let mut scored =
                 score::assess_asking(options.catalog, respondent, options.top, &options.asked);
+            if options.asked.aims {
+                crate::plan::aims::answer_aims(options.catalog, &mut scored);
+            }
             Some(renderer.render(scored))
         }
         _ => None,

@@ -160,27 +160,34 @@ impl Catalog {
     /// unique prefix of either (`devops`) or the name's initials (`sre`) is
     /// accepted; a query that fits several roles lists them.
     pub fn find_role(&self, query: &str) -> Result<usize> {
+        self.role_or_miss(query)
+            .map_err(|(message, hint)| Error::Usage(format!("{message}: {hint}")))
+    }
+
+    /// [`Self::find_role`], with a miss's message and hint apart (see
+    /// [`Self::family_miss`]).
+    pub fn role_or_miss(&self, query: &str) -> std::result::Result<usize, (String, String)> {
         if let Some(role) = self.role_index(query) {
             return Ok(role);
         }
-        let ids = |roles: &[usize]| -> Vec<String> {
-            roles
-                .iter()
-                .map(|&r| format!("{:?}", self.roles[r].id))
-                .collect()
-        };
         let shown = crate::text::escape_control(query);
         match self.roles_abbreviated_by(query).as_slice() {
             [role] => Ok(*role),
             [] => {
                 let hint = did_you_mean(&self.suggest_roles(query))
                     .unwrap_or_else(|| "see `rolefit roles` for the list".into());
-                Err(Error::Usage(format!("unknown role {shown:?}: {hint}")))
+                Err((format!("unknown role {shown:?}"), hint))
             }
-            several => Err(Error::Usage(format!(
-                "role {shown:?} is ambiguous: it could be {}",
-                ids(several).join(", ")
-            ))),
+            several => {
+                let ids: Vec<String> = several
+                    .iter()
+                    .map(|&r| format!("{:?}", self.roles[r].id))
+                    .collect();
+                Err((
+                    format!("role {shown:?} is ambiguous"),
+                    format!("it could be {}", ids.join(", ")),
+                ))
+            }
         }
     }
 
@@ -191,12 +198,15 @@ impl Catalog {
         if query.chars().count() < 2 {
             return Vec::new();
         }
-        let initials =
-            |name: &str| -> String { name.split(' ').filter_map(|w| w.chars().next()).collect() };
         (0..self.roles.len())
             .filter(|&r| {
                 let (id, name) = (normalize(&self.roles[r].id), normalize(&self.roles[r].name));
-                id.starts_with(&query) || name.starts_with(&query) || initials(&name) == query
+                let words: Vec<&str> = name.split(' ').collect();
+                id.starts_with(&query)
+                    || name.starts_with(&query)
+                    || (!query.contains(' ')
+                        && query.len() <= MAX_ABBREVIATION
+                        && abbreviates(&query, &words))
             })
             .collect()
     }
@@ -312,4 +322,41 @@ fn loose_role_matches<'c>(catalog: &'c Catalog, query: &str) -> (Vec<&'c str>, V
         .map(|(_, i)| catalog.roles[i].id.as_str())
         .collect();
     (initials, shared)
+}
+
+/// Longer queries are no abbreviation (this also bounds the search).
+const MAX_ABBREVIATION: usize = 8;
+
+/// Whether `query` abbreviates the words of a name: each word gives its
+/// first letter, then maybe more of its letters in order (`dba`: DataBase
+/// Administrator; `sre`: Site Reliability Engineer); "of", "and" and
+/// "the" may give nothing.
+fn abbreviates(query: &str, words: &[&str]) -> bool {
+    let Some((word, rest)) = words.split_first() else {
+        return query.is_empty();
+    };
+    if matches!(*word, "of" | "and" | "the") && abbreviates(query, rest) {
+        return true;
+    }
+    let mut letters = word.chars();
+    let (Some(first), Some(wanted)) = (letters.next(), query.chars().next()) else {
+        return false;
+    };
+    if first != wanted {
+        return false;
+    }
+    let mut query = &query[wanted.len_utf8()..];
+    // The word gives its first letter, then any of its later ones in order.
+    loop {
+        if abbreviates(query, rest) {
+            return true;
+        }
+        let Some(next) = query.chars().next() else {
+            return false;
+        };
+        match letters.position(|c| c == next) {
+            Some(_) => query = &query[next.len_utf8()..],
+            None => return false,
+        }
+    }
 }

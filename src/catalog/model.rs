@@ -151,6 +151,9 @@ pub struct Role {
     /// Target on each axis, indexed like [`Catalog::axes`].
     pub targets: Vec<f64>,
     pub behaviors: Behaviors,
+    /// Its work is leading or guiding other engineers: it is usually
+    /// reached after years of technical work (`follows_technical_work`).
+    pub follows_technical_work: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -60,6 +60,9 @@ pub(super) struct RawRole {
     pub(super) summary: String,
     pub(super) detail: String,
     pub(super) tags: Vec<String>,
+    /// The role is usually reached after years of technical work.
+    #[serde(default)]
+    pub(super) follows_technical_work: bool,
     pub(super) profile: RawProfile,
 }
 

@@ -161,6 +161,7 @@ fn build(mut problems: Problems, raw: RawCatalog) -> Result<Catalog> {
             tags: role_tags,
             targets,
             behaviors: raw_role.profile.behaviors,
+            follows_technical_work: raw_role.follows_technical_work,
         });
     }
     for (i, tag) in tags.iter().enumerate() {

@@ -64,7 +64,8 @@ pub fn render_report(
 ) -> String {
     let mut respondent = outcome.respondent.clone();
     respondent.id = saved_id(outcome, answers.unwrap_or(report));
-    let scored = crate::score::assess(catalog, respondent, None);
+    let mut scored = crate::score::assess(catalog, respondent, None);
+    crate::plan::aims::answer_aims(catalog, &mut scored);
     crate::report::html::single(catalog, &scored).into_string()
 }
 

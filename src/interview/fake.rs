@@ -75,6 +75,16 @@ impl Prompter for Scripted {
         }
     }
 
+    /// Records each item by name.
+    fn search(&mut self, ask: &Ask, items: &[Choice], default: usize) -> Result<Option<usize>> {
+        let names: Vec<String> = items.iter().map(|c| c.name.clone()).collect();
+        match self.reply(ask, &names, default.to_string()) {
+            Reply::Pick(i) => Ok(Some(i)),
+            Reply::Esc => Ok(None),
+            other => panic!("search {:?} got {other:?}", ask.header),
+        }
+    }
+
     fn likert(&mut self, ask: &Ask, default: u8) -> Result<Option<u8>> {
         match self.reply(ask, &[], default.to_string()) {
             Reply::Likert(n) => Ok(Some(n)),

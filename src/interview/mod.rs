@@ -108,6 +108,7 @@ pub fn earlier(catalog: &Catalog, file: &Path) -> Result<Earlier> {
         goals: respondent.goals,
         statements,
         group: respondent.meta.group,
+        target: respondent.target,
     })
 }
 
@@ -204,7 +205,8 @@ fn show(
     let stdout = io::stdout();
     let mut theme = crate::output::theme(color, stdout.is_terminal());
     theme.unicode &= unicode;
-    let scored = crate::score::assess(catalog, outcome.respondent.clone(), Some(top));
+    let mut scored = crate::score::assess(catalog, outcome.respondent.clone(), Some(top));
+    crate::plan::aims::answer_aims(catalog, &mut scored);
     let r = &scored.respondent;
     let mut out = BufWriter::new(stdout.lock());
     let mut text = String::from("\n");
@@ -213,9 +215,12 @@ fn show(
         text.push('\n');
     }
     if let Some(best) = scored.best() {
-        text.push_str(&crate::report::profile::fit_profile(
-            catalog, r, best, theme,
-        ));
+        let group = crate::report::profile::top_group(catalog, &scored);
+        text.push_str(&if group.is_empty() {
+            crate::report::profile::fit_profile(catalog, r, best, theme)
+        } else {
+            crate::report::profile::group_profile(catalog, r, &group, theme)
+        });
     }
     // The result's own notes (a best match resting on work style or goals
     // alone), unless the answers' notes already said why.
@@ -235,10 +240,44 @@ fn show(
     text.push_str(&notes(&all_notes, theme));
     text.push('\n');
     out.write_all(text.as_bytes()).map_err(Error::Output)?;
-    crate::report::table::ranking_block(catalog, &scored, theme, &mut out)
+    // The ranking, then the aim: what the person came for stays right
+    // above the summary and the save question.
+    let mut block = Vec::new();
+    crate::report::table::ranking_block(catalog, &scored, theme, &mut block)
         .map_err(Error::Output)?;
-    writeln!(out, "\n{}", summary(catalog, &scored, theme)).map_err(Error::Output)?;
+    let aims = crate::report::aims::terminal(catalog, &scored, theme);
+    if !aims.is_empty() {
+        block.push(b'\n');
+        block.extend_from_slice(aims.as_bytes());
+    }
+    out.write_all(&block).map_err(Error::Output)?;
+    let summary = summary(catalog, &scored, theme);
+    let rows = console::Term::stderr().size().0;
+    if let Some(header) = scrolled_header(&String::from_utf8_lossy(&block), &summary, rows) {
+        writeln!(out, "\n{header}").map_err(Error::Output)?;
+    } else {
+        writeln!(out).map_err(Error::Output)?;
+    }
+    writeln!(out, "{summary}").map_err(Error::Output)?;
     out.flush().map_err(Error::Output)
+}
+
+/// Lines the save question takes below the summary (the question and
+/// its key hints).
+const QUESTION_LINES: usize = 3;
+
+/// The ranking's column header, when it will have scrolled off a screen
+/// of `rows` lines by the time the save question is asked below
+/// `summary`: repeated above the summary, so the numbers keep their names.
+fn scrolled_header(block: &str, summary: &str, rows: u16) -> Option<String> {
+    let lines: Vec<&str> = block.lines().collect();
+    let at = lines.iter().position(|l| {
+        console::strip_ansi_codes(l)
+            .trim_start()
+            .starts_with("# Role")
+    })?;
+    let below = lines.len() - at + 1 + summary.lines().count() + QUESTION_LINES;
+    (below > usize::from(rows)).then(|| lines[at].to_string())
 }
 
 /// The line right above the save question: the best match and its
@@ -258,21 +297,29 @@ fn summary(catalog: &Catalog, scored: &crate::score::Scored, theme: Theme) -> St
             "No role is in the families chosen.".into()
         };
     };
+    let group = crate::report::profile::top_group(catalog, scored);
     let lead = "Your best match:";
-    let short = format!("{lead} {}.", role(best));
-    let line = match scored.ranking.get(1) {
-        Some(next) => {
-            let long = format!("{lead} {} (runner-up: {}).", role(best), role(next));
-            if crate::text::width(&long) <= theme.width {
-                long
-            } else {
-                short
-            }
+    let line = if group.len() > 1 {
+        let names: Vec<String> = group
+            .iter()
+            .map(|s| escape_control(&catalog.roles[s.role].name).into_owned())
+            .collect();
+        let (last, rest) = names.split_last().unwrap_or((&names[0], &[]));
+        format!(
+            "{} ({}): {} and {last}.",
+            crate::report::profile::group_heading(group.len()),
+            crate::report::percent(Some(best.score)),
+            rest.join(", ")
+        )
+    } else {
+        match scored.ranking.get(1) {
+            // The runner-up is kept: on a line of its own when both do
+            // not fit on one.
+            Some(next) => format!("{lead} {} (runner-up: {}).", role(best), role(next)),
+            None => format!("{lead} {}.", role(best)),
         }
-        None => short,
     };
-    let ellipsis = if theme.unicode { "…" } else { "..." };
-    let line = console::truncate_str(&line, theme.width, ellipsis).into_owned();
+    let line = crate::text::wrap(&line, theme.width, "");
     match line.strip_prefix(lead) {
         Some(rest) => format!("{}{rest}", theme.bold(lead)),
         None => line,

@@ -15,6 +15,8 @@ pub enum Keys {
     Scale,
     /// Pick any, typing filters the list.
     MultiSelect,
+    /// Pick one, typing filters the list.
+    Search,
     /// One row per strength, each set to a level.
     Levels,
     /// y or n.
@@ -110,6 +112,10 @@ pub trait Prompter {
         levels: &[u8],
         scale: &[String],
     ) -> Result<Option<Vec<u8>>>;
+
+    /// One item of `items`, found by typing, starting on `default`;
+    /// `None`: Esc.
+    fn search(&mut self, ask: &Ask, items: &[Choice], default: usize) -> Result<Option<usize>>;
 
     /// Yes or no; `None`: Esc.
     fn confirm(&mut self, ask: &Ask, default: bool) -> Result<Option<bool>>;

@@ -162,6 +162,7 @@ mod tests {
                 goals: vec![catalog.tag_index("threat modeling depth").unwrap()],
                 work_style,
                 families: vec![0],
+                target: None,
                 warnings: Vec::new(),
                 answered: crate::answers::Answered {
                     statements: 2,

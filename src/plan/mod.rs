@@ -2,7 +2,10 @@
 //! the top K. Pure: answers in, plan out.
 //!
 //! A change adds one of the role's tags at a level, or raises the level of
-//! one. Only the role's own tags can help: any other strength leaves the
+//! one, by at most `max_raise` levels: a skill not held counts from level 1
+//! (learning), so at the default of 2 it comes in at 3 (practitioner) at
+//! most. Plans then ask for breadth before expertise: no jump from nothing
+//! to expert. Only the role's own tags can help: any other strength leaves the
 //! role's score as it is and can only lift its rivals. Among the role's own
 //! tags, a higher level is not always better: a tag the role shares with a
 //! rival that has fewer tags lifts the rival more than the role. So the
@@ -10,12 +13,14 @@
 //! smallest sets first, with every level above the current one, and stops
 //! at the first size where some candidate works.
 
+pub mod aims;
 pub mod render;
 
 use std::cmp::Reverse;
 
 use crate::answers::Respondent;
 use crate::catalog::{Catalog, MAX_LEVEL};
+pub use crate::score::{COVERED_LEVEL, Change};
 use crate::score::{level_of, standing, ten_thousandths};
 
 /// Formats of `plan` (`--format`).
@@ -25,20 +30,16 @@ pub enum PlanFormat {
     Json,
 }
 
-/// One change to the strengths.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Change {
-    pub tag: usize,
-    /// The level now; None when the tag is not a strength.
-    pub from: Option<u8>,
-    pub to: u8,
-}
+/// How far one skill may rise in a plan by default (`--max-raise`).
+pub const DEFAULT_MAX_RAISE: u8 = 2;
 
-impl Change {
-    /// Levels this change adds (from nothing counts from 0).
-    pub fn levels(&self) -> u32 {
-        u32::from(self.to - self.from.unwrap_or(0))
-    }
+/// How far a plan goes by default (`--within`): into the top 3.
+pub const DEFAULT_WITHIN: usize = 3;
+
+/// The highest level a plan may bring a skill held at `from` to: `from`
+/// (a skill not held counting as 1, learning) plus `max_raise`.
+pub fn highest_level(from: Option<u8>, max_raise: u8) -> u8 {
+    from.unwrap_or(1).saturating_add(max_raise).min(MAX_LEVEL)
 }
 
 /// A role's place and score.
@@ -73,6 +74,8 @@ pub enum Outcome {
 pub struct Plan {
     pub role: usize,
     pub within: usize,
+    /// How far one skill may rise.
+    pub max_raise: u8,
     pub now: Standing,
     pub outcome: Outcome,
 }
@@ -92,18 +95,20 @@ pub enum PlanError {
 /// candidates when no short plan exists, which is where this stops.
 pub const WORK_LIMIT: u64 = 40_000_000;
 
-/// The fewest changes of strengths that bring `role` to rank `within` or
-/// better; among equally few, the fewest levels added, then the most of
-/// the person's goals among the tags changed, then the best rank after,
-/// then the highest score after, then the earliest tags in the role's
-/// order at the lowest levels.
+/// The fewest changes of strengths, none raising a skill more than
+/// `max_raise` levels, that bring `role` to rank `within` or better; among
+/// equally few, the fewest levels added, then the most of the person's
+/// goals among the tags changed, then the best rank after, then the
+/// highest score after, then the earliest tags in the role's order at the
+/// lowest levels.
 pub fn plan(
     catalog: &Catalog,
     respondent: &Respondent,
     role: usize,
     within: usize,
+    max_raise: u8,
 ) -> Result<Plan, PlanError> {
-    plan_within_limit(catalog, respondent, role, within, WORK_LIMIT)
+    plan_within_limit(catalog, respondent, role, within, max_raise, WORK_LIMIT)
 }
 
 /// [`plan`], stopping before the search costs more than `limit` role
@@ -113,6 +118,7 @@ pub fn plan_within_limit(
     respondent: &Respondent,
     role: usize,
     within: usize,
+    max_raise: u8,
     limit: u64,
 ) -> Result<Plan, PlanError> {
     let (place, score) = standing(catalog, respondent, role);
@@ -125,6 +131,7 @@ pub fn plan_within_limit(
         Ok(Plan {
             role,
             within,
+            max_raise,
             now,
             outcome,
         })
@@ -139,12 +146,20 @@ pub fn plan_within_limit(
         return done(Outcome::Unreachable(Unreachable::StrengthsNotScored));
     }
 
-    // The role's tags that can still go up, with their levels now.
-    let open: Vec<(usize, Option<u8>)> = catalog.roles[role]
+    // The role's tags that can still go up, with their levels now and the
+    // highest each may reach.
+    let open: Vec<Open> = catalog.roles[role]
         .tags
         .iter()
-        .map(|&tag| (tag, level_of(respondent, tag)))
-        .filter(|&(_, level)| level.unwrap_or(0) < MAX_LEVEL)
+        .map(|&tag| {
+            let level = level_of(respondent, tag);
+            Open {
+                tag,
+                level,
+                highest: highest_level(level, max_raise),
+            }
+        })
+        .filter(|open| open.level.unwrap_or(0) < open.highest)
         .collect();
     let considered = catalog
         .roles
@@ -182,14 +197,23 @@ pub fn plan_within_limit(
     done(Outcome::Unreachable(Unreachable::OutOfReach { best_rank }))
 }
 
+/// A tag of the role that a plan can raise: its level now and the
+/// highest it may reach.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    tag: usize,
+    level: Option<u8>,
+    highest: u8,
+}
+
 /// How many candidates have exactly `size` changes: the sum, over sets of
 /// `size` open tags, of the product of their possible new levels.
-fn candidates_of_size(open: &[(usize, Option<u8>)], size: usize) -> u64 {
+fn candidates_of_size(open: &[Open], size: usize) -> u64 {
     // by_size[k]: candidates with k changes among the tags seen so far.
     let mut by_size = vec![0u64; size + 1];
     by_size[0] = 1;
-    for &(_, level) in open {
-        let choices = u64::from(MAX_LEVEL - level.unwrap_or(0));
+    for open in open {
+        let choices = u64::from(open.highest - open.level.unwrap_or(0));
         for k in (1..=size).rev() {
             by_size[k] = by_size[k].saturating_add(by_size[k - 1].saturating_mul(choices));
         }
@@ -210,7 +234,7 @@ struct Search<'a> {
     respondent: &'a Respondent,
     role: usize,
     within: usize,
-    open: &'a [(usize, Option<u8>)],
+    open: &'a [Open],
     chosen: Vec<Change>,
     /// The best candidate of the current size that works.
     best: Option<Candidate>,
@@ -228,8 +252,12 @@ impl Search<'_> {
             return;
         }
         for i in from..=self.open.len() - left {
-            let (tag, level) = self.open[i];
-            for to in level.unwrap_or(0) + 1..=MAX_LEVEL {
+            let Open {
+                tag,
+                level,
+                highest,
+            } = self.open[i];
+            for to in level.unwrap_or(0) + 1..=highest {
                 self.chosen.push(Change {
                     tag,
                     from: level,
@@ -297,7 +325,11 @@ mod tests {
 
     #[test]
     fn candidate_counts_match_enumeration() {
-        let open = [(0, None), (1, Some(3)), (2, Some(4)), (3, Some(1))];
+        let open = [(0, None), (1, Some(3)), (2, Some(4)), (3, Some(1))].map(|(tag, level)| Open {
+            tag,
+            level,
+            highest: MAX_LEVEL,
+        });
         // Choices per tag: 5, 2, 1, 4.
         assert_eq!(candidates_of_size(&open, 1), 5 + 2 + 1 + 4);
         assert_eq!(
@@ -305,5 +337,15 @@ mod tests {
             5 * 2 + 5 + 5 * 4 + 2 + 2 * 4 + 4
         );
         assert_eq!(candidates_of_size(&open, 4), 5 * 2 * 4);
+    }
+
+    #[test]
+    fn a_skill_rises_at_most_max_raise_from_where_it_is() {
+        // Not held: from learning (1), so 3 at most at the default.
+        assert_eq!(highest_level(None, DEFAULT_MAX_RAISE), 3);
+        assert_eq!(highest_level(Some(2), DEFAULT_MAX_RAISE), 4);
+        assert_eq!(highest_level(Some(4), DEFAULT_MAX_RAISE), MAX_LEVEL);
+        assert_eq!(highest_level(None, 0), 1);
+        assert_eq!(highest_level(Some(1), 9), MAX_LEVEL);
     }
 }

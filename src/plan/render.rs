@@ -7,13 +7,14 @@ use serde::Serialize;
 use super::{Outcome, Plan, Unreachable};
 use crate::answers::Respondent;
 use crate::catalog::Catalog;
+use crate::report::aims::{self, already_within, covered_words, plural};
 use crate::report::grid::{align_right, new_table};
 use crate::report::{Theme, percent};
 use crate::score::round4;
 use crate::text::escape_control;
 
 /// Why the plan cannot be, in words.
-fn reason(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> Option<String> {
+pub(super) fn reason(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> Option<String> {
     let role = &catalog.roles[plan.role].name;
     let Outcome::Unreachable(why) = plan.outcome else {
         return None;
@@ -24,8 +25,11 @@ fn reason(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> Option<Str
             catalog.paths[respondent.path].id
         ),
         Unreachable::OutOfReach { best_rank } => format!(
-            "no combination of levels of {role}'s tags brings it into the top {}; \
-             the best any of them reaches is rank {best_rank}",
+            "no combination of levels of {role}'s tags, none raised more than {} \
+             level{}, brings it into the top {}; the best any of them reaches is \
+             rank {best_rank} (a larger --max-raise may do it)",
+            plan.max_raise,
+            plural(usize::from(plan.max_raise)),
             plan.within
         ),
     })
@@ -46,16 +50,17 @@ pub fn table(catalog: &Catalog, respondent: &Respondent, plan: &Plan, theme: The
     );
     let _ = writeln!(
         out,
-        "Now: rank {}, score {}\n",
+        "Now: rank {}, score {}; {}\n",
         plan.now.rank,
-        percent(Some(plan.now.score))
+        percent(Some(plan.now.score)),
+        covered_words(catalog, respondent, plan.role, &[])
     );
     match &plan.outcome {
         Outcome::Found { changes, .. } if changes.is_empty() => {
             let _ = writeln!(
                 out,
-                "{name} is already within the top {}: nothing to change.",
-                plan.within
+                "{}",
+                crate::text::wrap(&within_text(catalog, respondent, plan), theme.width, "")
             );
         }
         Outcome::Found { changes, after } => {
@@ -75,21 +80,27 @@ pub fn table(catalog: &Catalog, respondent: &Respondent, plan: &Plan, theme: The
             align_right(&mut table, &[2]);
             let _ = writeln!(out, "{}\n", table.trim_fmt());
             let levels: u32 = changes.iter().map(super::Change::levels).sum();
-            let _ = writeln!(
-                out,
-                "After: rank {}, score {} ({} change{}, {levels} level{} added)",
+            let after = format!(
+                "After: rank {}, score {} ({} change{}, {levels} level{} added); {}",
                 after.rank,
                 percent(Some(after.score)),
                 changes.len(),
                 plural(changes.len()),
-                plural(levels as usize)
+                plural(levels as usize),
+                covered_words(catalog, respondent, plan.role, changes)
             );
+            let _ = writeln!(out, "{}", crate::text::wrap(&after, theme.width, ""));
             let _ = writeln!(
                 out,
                 "{}",
                 theme.dim(&crate::text::wrap(
-                    "The fewest changes of strengths that do it, then the fewest levels \
-                     added. Goals and work style stay as they are.",
+                    &format!(
+                        "The fewest changes of strengths that do it, no skill raised more \
+                         than {} level{} (one not held counts from 1), then the fewest \
+                         levels added. Goals and work style stay as they are.",
+                        plan.max_raise,
+                        plural(usize::from(plan.max_raise))
+                    ),
                     theme.width,
                     ""
                 ))
@@ -97,14 +108,28 @@ pub fn table(catalog: &Catalog, respondent: &Respondent, plan: &Plan, theme: The
         }
         Outcome::Unreachable(_) => {
             let why = reason(catalog, respondent, plan).unwrap_or_default();
-            let _ = writeln!(out, "No plan: {}.", escape_control(&why));
+            let text = format!("No plan: {}.", escape_control(&why));
+            let _ = writeln!(out, "{}", crate::text::wrap(&text, theme.width, ""));
         }
     }
     out
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// A role already within reach: what is still below practitioner, and
+/// how to ask for first place.
+fn within_text(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> String {
+    let mut text = escape_control(&already_within(
+        catalog,
+        respondent,
+        plan.role,
+        plan.now.rank,
+        plan.within,
+    ))
+    .into_owned();
+    if plan.now.rank > 1 {
+        text.push_str(" `--within 1` asks what would make it your best match.");
+    }
+    text
 }
 
 #[derive(Serialize)]
@@ -112,47 +137,33 @@ struct PlanOut<'a> {
     id: &'a str,
     role_id: &'a str,
     within: usize,
+    max_raise: u8,
     rank_now: usize,
     score_now: f64,
-    changes: Option<Vec<ChangeOut<'a>>>,
+    changes: Option<Vec<aims::ChangeOut<'a>>>,
     rank_after: Option<usize>,
     score_after: Option<f64>,
+    /// The role's skills at practitioner level or more, now and after.
+    coverage: aims::CoverageOut,
     reason: Option<String>,
-}
-
-#[derive(Serialize)]
-struct ChangeOut<'a> {
-    tag: &'a str,
-    from: Option<u8>,
-    to: u8,
 }
 
 pub fn json(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> String {
     let (changes, after) = match &plan.outcome {
-        Outcome::Found { changes, after } => (
-            Some(
-                changes
-                    .iter()
-                    .map(|c| ChangeOut {
-                        tag: &catalog.tags[c.tag].name,
-                        from: c.from,
-                        to: c.to,
-                    })
-                    .collect(),
-            ),
-            Some(after),
-        ),
+        Outcome::Found { changes, after } => (Some(changes.as_slice()), Some(after)),
         Outcome::Unreachable(_) => (None, None),
     };
     let document = PlanOut {
         id: &respondent.id,
         role_id: &catalog.roles[plan.role].id,
         within: plan.within,
+        max_raise: plan.max_raise,
         rank_now: plan.now.rank,
         score_now: round4(plan.now.score),
-        changes,
+        changes: changes.map(|c| aims::changes_out(catalog, c)),
         rank_after: after.map(|a| a.rank),
         score_after: after.map(|a| round4(a.score)),
+        coverage: aims::coverage_out(catalog, respondent, plan.role, changes),
         reason: reason(catalog, respondent, plan),
     };
     // Serialising these plain structs cannot fail.

@@ -264,6 +264,7 @@ mod tests {
                 goals: vec![],
                 work_style: vec![None; catalog.axes.len()],
                 families: vec![],
+                target: None,
                 warnings: vec![],
                 ..Default::default()
             };

@@ -4,11 +4,12 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::aims;
 use super::writer::{FormatWriter, Rendered, Renderer, write_text};
 use crate::answers::Respondent;
 use crate::catalog::Catalog;
 use crate::error::Located;
-use crate::score::{RoleScore, Scored, breakdown, explain, round4};
+use crate::score::{Aim, AimPlan, RoleScore, Scored, breakdown, explain, round4};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -23,6 +24,9 @@ struct RespondentOut<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     group: Option<&'a str>,
     ranking: Vec<RankOut<'a>>,
+    /// The role the person named, or those their goals point at, each
+    /// with its place now and the plan toward it.
+    aims: Vec<AimOut<'a>>,
     /// The person's own answer on each axis they answered, in axis order.
     work_style: crate::answers::UniqueMap<f64>,
     warnings: Vec<String>,
@@ -133,6 +137,52 @@ fn explain_out<'a>(catalog: &'a Catalog, r: &Respondent, s: &RoleScore) -> Expla
 }
 
 #[derive(Serialize)]
+struct AimOut<'a> {
+    role_id: &'a str,
+    from: &'static str,
+    /// None when its family is not among those ranked.
+    rank: Option<usize>,
+    score: f64,
+    within: usize,
+    max_raise: u8,
+    /// None when no change of strengths brings it within reach.
+    changes: Option<Vec<aims::ChangeOut<'a>>>,
+    rank_after: Option<usize>,
+    score_after: Option<f64>,
+    coverage: aims::CoverageOut,
+    reason: Option<&'a str>,
+}
+
+fn aim_out<'a>(catalog: &'a Catalog, r: &Respondent, aim: &'a Aim) -> AimOut<'a> {
+    let (changes, rank_after, score_after, reason) = match &aim.plan {
+        AimPlan::Found {
+            changes,
+            rank_after,
+            score_after,
+        } => (
+            Some(changes.as_slice()),
+            Some(*rank_after),
+            Some(round4(*score_after)),
+            None,
+        ),
+        AimPlan::Unreachable(why) => (None, None, None, Some(why.as_str())),
+    };
+    AimOut {
+        role_id: &catalog.roles[aim.role].id,
+        from: aim.from.id(),
+        rank: aim.place.map(|p| p.rank),
+        score: round4(aim.score),
+        within: aim.within,
+        max_raise: aim.max_raise,
+        changes: changes.map(|c| aims::changes_out(catalog, c)),
+        rank_after,
+        score_after,
+        coverage: aims::coverage_out(catalog, r, aim.role, changes),
+        reason,
+    }
+}
+
+#[derive(Serialize)]
 struct MatchedOut<'a> {
     tag: &'a str,
     level: u8,
@@ -192,6 +242,7 @@ fn respondent<'a>(catalog: &'a Catalog, scored: &'a Scored) -> RespondentOut<'a>
         assessed: r.meta.assessed.map(|d| d.to_string()),
         group: r.meta.group.as_deref(),
         ranking,
+        aims: scored.aims.iter().map(|a| aim_out(catalog, r, a)).collect(),
         work_style: r.work_style_answers(catalog),
         warnings: r.warnings.iter().map(ToString::to_string).collect(),
         at: r.at.as_deref(),

@@ -83,6 +83,7 @@ pub fn single(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Re
     }
     ranking(catalog, scored, out)?;
     notes(catalog, scored, out)?;
+    aims(catalog, scored, out)?;
     // Roles asked for with --role replace the best match's profile.
     if !scored.focus.is_empty() {
         for focus in &scored.focus {
@@ -97,6 +98,10 @@ pub fn single(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Re
             fit_profile(catalog, r, &focus.score, &heading, out)?;
         }
         return Ok(());
+    }
+    let tied = super::profile::top_group(catalog, scored);
+    if !tied.is_empty() {
+        return group(catalog, r, &tied, out);
     }
     match scored.best() {
         Some(best) => {
@@ -118,17 +123,35 @@ pub fn single(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Re
 /// The ranking table of one respondent.
 pub fn ranking(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Result<()> {
     let r = &scored.respondent;
-    writeln!(
-        out,
-        "| # | Role | Family | Score | Competency | Growth | Work style | Matched | Gaps |"
-    )?;
-    writeln!(
-        out,
-        "|--:|------|--------|------:|-----------:|-------:|-----------:|---------|------|"
-    )?;
+    // On the work-style path the score is the work style: the columns of
+    // the other components would only repeat it or stay empty.
+    let style_only = !catalog.paths[r.path].assesses_competency();
+    if style_only {
+        writeln!(out, "| # | Role | Family | Score |")?;
+        writeln!(out, "|--:|------|--------|------:|")?;
+    } else {
+        writeln!(
+            out,
+            "| # | Role | Family | Score | Competency | Growth | Work style | Matched | Gaps |"
+        )?;
+        writeln!(
+            out,
+            "|--:|------|--------|------:|-----------:|-------:|-----------:|---------|------|"
+        )?;
+    }
     let ranks = super::ties::rank_labels(&scored.ranking);
     for (s, rank) in scored.ranking.iter().zip(ranks) {
         let role = &catalog.roles[s.role];
+        let mut cells = vec![
+            rank,
+            cell(&role.name),
+            cell(&catalog.families[role.family].id),
+            score_cell(catalog, r, s),
+        ];
+        if style_only {
+            row(out, &cells)?;
+            continue;
+        }
         let why = explain(catalog, r, s);
         let matched: Vec<String> = why
             .matched
@@ -140,26 +163,100 @@ pub fn ranking(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::R
             .iter()
             .map(|&t| cell(&catalog.tags[t].name))
             .collect();
-        row(
-            out,
-            &[
-                rank,
-                cell(&role.name),
-                cell(&catalog.families[role.family].id),
-                percent(Some(s.score)),
-                percent(s.competency),
-                percent(s.growth),
-                percent(s.work_style),
-                matched.join(", "),
-                gaps.join(", "),
-            ],
-        )?;
+        cells.extend([
+            percent(s.competency),
+            percent(s.growth),
+            percent(s.work_style),
+            matched.join(", "),
+            gaps.join(", "),
+        ]);
+        row(out, &cells)?;
     }
     if scored.ranking.iter().any(|s| s.tied) {
         writeln!(out, "\n{}", super::ties::tie_note(catalog, scored))?;
     }
     if scored.no_match() {
         writeln!(out, "\n{}", super::ties::NO_MATCH_NOTE)?;
+    }
+    Ok(())
+}
+
+/// A score, with a note on the work-style path for a role that usually
+/// follows years of technical work.
+fn score_cell(catalog: &Catalog, r: &Respondent, s: &RoleScore) -> String {
+    let score = percent(Some(s.score));
+    if !catalog.paths[r.path].assesses_competency() && catalog.roles[s.role].follows_technical_work
+    {
+        format!("{score} ({})", super::profile::AFTER_TECHNICAL_WORK)
+    } else {
+        score
+    }
+}
+
+/// The roles tied at the top on the work-style path, side by side.
+fn group(
+    catalog: &Catalog,
+    r: &Respondent,
+    group: &[RoleScore],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "\n### {} ({} each)\n",
+        super::profile::group_heading(group.len()),
+        percent(group.first().map(|s| s.score))
+    )?;
+    for s in group {
+        let role = &catalog.roles[s.role];
+        let note = if role.follows_technical_work {
+            format!(" ({})", super::profile::AFTER_TECHNICAL_WORK)
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "- **{}**, {}{note}: {}",
+            cell(&role.name),
+            cell(&catalog.families[role.family].name),
+            cell(&role.summary)
+        )?;
+    }
+    let mut header = vec!["Axis".to_string(), "You".to_string()];
+    header.extend(group.iter().map(|s| cell(&catalog.roles[s.role].name)));
+    writeln!(out)?;
+    row(out, &header)?;
+    let rule: Vec<String> = std::iter::once("----".to_string())
+        .chain(std::iter::repeat_n("--:".to_string(), group.len() + 1))
+        .collect();
+    row(out, &rule)?;
+    for (a, axis) in catalog.axes.iter().enumerate() {
+        let mut cells = vec![
+            cell(&axis.name),
+            r.work_style[a].map_or_else(|| "-".to_string(), super::profile::axis_value),
+        ];
+        cells.extend(
+            group
+                .iter()
+                .map(|s| super::profile::axis_value(catalog.roles[s.role].targets[a])),
+        );
+        row(out, &cells)?;
+    }
+    Ok(())
+}
+
+/// The person's aims: where each stands and the plan toward it.
+fn aims(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Result<()> {
+    for aim in &scored.aims {
+        let text = super::aims::aim_text(catalog, &scored.respondent, aim);
+        writeln!(out, "\n#### Your aim: {}\n", cell(&text.title))?;
+        writeln!(out, "{}\n", cell(&text.now))?;
+        for change in &text.changes {
+            writeln!(out, "- {}", cell(change))?;
+        }
+        if !text.changes.is_empty() {
+            writeln!(out)?;
+        }
+        writeln!(out, "{}", cell(&text.outcome))?;
     }
     Ok(())
 }

@@ -12,11 +12,13 @@
 //! paragraphs and tables, drawn as terminal tables or Markdown), `groups`
 //! (summaries by group, and what a report may show of its people),
 //! `cohort` (what the human formats gather), `ties` (rank labels and tie
-//! notes), `profile` (the role card), `svg` (the HTML charts), then the
-//! writers: `table`, `markdown`, `json`, `csv` and `html`; last `diff`
-//! (the `rolefit diff` report). This module holds only the format enums
-//! and [`Reporter`], which builds the writer asked for.
+//! notes), `profile` (the role card), `aims` (the person's aims in words),
+//! `svg` (the HTML charts), then the writers: `table`, `markdown`, `json`,
+//! `csv` and `html`; last `diff` (the `rolefit diff` report). This module
+//! holds only the format enums and [`Reporter`], which builds the writer
+//! asked for.
 
+pub mod aims;
 pub mod blocks;
 mod cohort;
 mod csv;

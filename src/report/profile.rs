@@ -7,7 +7,7 @@ use super::numbers::{hundredths, percent};
 use super::theme::Theme;
 use crate::answers::Respondent;
 use crate::catalog::{Catalog, Role};
-use crate::score::{Focus, RoleScore, growth_plan, level_of};
+use crate::score::{Focus, RoleScore, Scored, growth_plan, level_of};
 use crate::text::{escape_control, pad, wrap};
 
 /// Width of the axis-name column in the work-style sections.
@@ -212,5 +212,95 @@ fn card(
             theme.dim("Competencies are not assessed on this path.")
         );
     }
+    out
+}
+
+/// What a role that leads or guides other engineers says beside its score
+/// on the work-style path.
+pub const AFTER_TECHNICAL_WORK: &str = "usually reached after years of technical work";
+
+/// The roles tied at the top on the work-style path, when more than one:
+/// equally close, they are one group, not a best match and the rest.
+pub fn top_group(catalog: &Catalog, scored: &Scored) -> Vec<RoleScore> {
+    let path = &catalog.paths[scored.respondent.path];
+    let Some(best) = scored.best() else {
+        return Vec::new();
+    };
+    if path.assesses_competency() || !best.tied {
+        return Vec::new();
+    }
+    let first = crate::score::ten_thousandths(best.score);
+    let group: Vec<RoleScore> = scored
+        .ranking
+        .iter()
+        .take_while(|s| crate::score::ten_thousandths(s.score) == first)
+        .copied()
+        .collect();
+    if group.len() > 1 { group } else { Vec::new() }
+}
+
+/// "Five roles equally close".
+pub fn group_heading(count: usize) -> String {
+    const WORDS: [&str; 9] = [
+        "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+    ];
+    let number = count
+        .checked_sub(2)
+        .and_then(|i| WORDS.get(i))
+        .map_or_else(|| count.to_string(), |w| (*w).to_string());
+    format!("{number} roles equally close")
+}
+
+/// The roles tied at the top, side by side: each one's summary (and
+/// whether it usually follows technical work), then the five axes of you
+/// and each of them.
+pub fn group_profile(
+    catalog: &Catalog,
+    r: &Respondent,
+    group: &[RoleScore],
+    theme: Theme,
+) -> String {
+    let mut out = format!(
+        "{} ({} each)\n",
+        theme.bold(&group_heading(group.len())),
+        percent(group.first().map(|s| s.score))
+    );
+    for s in group {
+        let role = &catalog.roles[s.role];
+        let note = if role.follows_technical_work {
+            format!(" ({AFTER_TECHNICAL_WORK})")
+        } else {
+            String::new()
+        };
+        let line = format!(
+            "{}, {}{note}: {}",
+            escape_control(&role.name),
+            escape_control(&catalog.families[role.family].name),
+            escape_control(&role.summary)
+        );
+        let _ = writeln!(out, "{}", crate::text::wrap(&line, theme.width, "  "));
+    }
+    let mut header = vec!["Axis".to_string(), "You".to_string()];
+    header.extend(
+        group
+            .iter()
+            .map(|s| escape_control(&catalog.roles[s.role].name).into_owned()),
+    );
+    let mut table = super::grid::new_table(theme, header.iter().map(String::as_str).collect());
+    for (a, axis) in catalog.axes.iter().enumerate() {
+        let mut row = vec![
+            escape_control(&axis.name).into_owned(),
+            r.work_style[a].map_or_else(|| "-".to_string(), axis_value),
+        ];
+        row.extend(
+            group
+                .iter()
+                .map(|s| axis_value(catalog.roles[s.role].targets[a])),
+        );
+        table.add_row(row);
+    }
+    let numeric: Vec<usize> = (1..group.len() + 2).collect();
+    super::grid::align_right(&mut table, &numeric);
+    let _ = writeln!(out, "\n{}", table.trim_fmt());
     out
 }

@@ -2,6 +2,7 @@
 //! what a scored respondent carries to the reports. Pure: no I/O, no
 //! allocation per role.
 
+mod aim;
 mod explain;
 mod notes;
 mod rank;
@@ -10,6 +11,7 @@ mod rule;
 mod scored;
 mod table;
 
+pub use aim::{Aim, AimFrom, AimPlan, COVERED_LEVEL, Change, coverage, goal_roles};
 pub use explain::{
     AxisPoints, Breakdown, Explanation, GoalPoints, TagPoints, WeightsInEffect, breakdown, explain,
     growth_plan, level_of, tag_marks,

@@ -166,5 +166,6 @@ pub fn assess_asking(
         ranking,
         explain: asked.explain,
         focus,
+        aims: Vec::new(),
     }
 }

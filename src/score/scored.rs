@@ -27,6 +27,8 @@ pub struct Scored {
     pub explain: bool,
     /// Roles whose fit profile was asked for (`--role`), in the order asked.
     pub focus: Vec<Focus>,
+    /// The person's aims and the plans toward them, when asked for.
+    pub aims: Vec<super::aim::Aim>,
 }
 
 /// A role asked for by name, wherever it ranks.
@@ -45,6 +47,8 @@ pub struct Asked {
     pub explain: bool,
     /// Roles whose fit profile to show (`--role`).
     pub roles: Vec<usize>,
+    /// Answer the person's aims (the formats that show them).
+    pub aims: bool,
 }
 
 impl Scored {

@@ -13,6 +13,7 @@ fn respondent(catalog: &Catalog, path: &str) -> Respondent {
         goals: vec![],
         work_style: vec![None; catalog.axes.len()],
         families: vec![],
+        target: None,
         warnings: vec![],
         ..Default::default()
     }

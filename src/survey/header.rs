@@ -48,6 +48,8 @@ pub(super) enum Kind {
     Families,
     Strengths,
     Goals,
+    /// The role the person aims for.
+    Target,
     /// A grid question: its columns `QUESTION [TAG]` hold levels.
     Levels,
     Axis(usize),
@@ -58,12 +60,13 @@ pub(super) enum Kind {
 }
 
 impl Kind {
-    const NAMES: [&'static str; 11] = [
+    const NAMES: [&'static str; 12] = [
         "id",
         "path",
         "families",
         "strengths",
         "goals",
+        "target",
         "levels",
         "axis:ID",
         "statement:ID",
@@ -106,6 +109,7 @@ impl Kind {
             "families" => Ok(Kind::Families),
             "strengths" => Ok(Kind::Strengths),
             "goals" => Ok(Kind::Goals),
+            "target" => Ok(Kind::Target),
             "levels" => Ok(Kind::Levels),
             "assessed" => Ok(Kind::Assessed),
             "group" => Ok(Kind::Group),
@@ -156,6 +160,7 @@ pub(super) enum Column {
     Families,
     Strengths,
     Goals,
+    Target,
     /// The level of the strength named (as written in the header).
     Level(String),
     Axis(usize),
@@ -361,6 +366,7 @@ impl Layout {
                 Column::Path => "the path".to_string(),
                 Column::Assessed => "the date assessed".to_string(),
                 Column::Group => "the group".to_string(),
+                Column::Target => "the target".to_string(),
                 Column::Axis(a) => format!("axis {}", catalog.axes[*a].id),
                 Column::Statement(q) => format!("statement {}", catalog.questions[*q].id),
                 _ => continue,
@@ -412,6 +418,7 @@ pub(super) fn column_of_kind(kind: &Kind) -> Column {
         Kind::Families => Column::Families,
         Kind::Strengths => Column::Strengths,
         Kind::Goals => Column::Goals,
+        Kind::Target => Column::Target,
         Kind::Axis(a) => Column::Axis(*a),
         Kind::Statement(q) => Column::Statement(*q),
         Kind::Assessed => Column::Assessed,
@@ -446,6 +453,7 @@ pub(super) fn auto(key: &str, header: &str, names: &Names, catalog: &Catalog) ->
         // A form's `Timestamp` is when the answers were given.
         "assessed" | "timestamp" => return Auto::Column(Column::Assessed),
         "group" => return Auto::Column(Column::Group),
+        "target" | "target role" => return Auto::Column(Column::Target),
         _ => {}
     }
     if let Some(column) = names.axis_or_statement(key) {

@@ -136,6 +136,7 @@ impl Row {
             "assessed" => layout.column_of(|c| *c == Column::Assessed),
             "group" => layout.column_of(|c| *c == Column::Group),
             "path" => layout.column_of(|c| *c == Column::Path),
+            "target" => layout.column_of(|c| *c == Column::Target),
             "strengths" => listed(&sources.strengths, Column::Strengths),
             "goals" => listed(&sources.goals, Column::Goals),
             "families" => listed(&sources.families, Column::Families),
@@ -178,6 +179,7 @@ impl Row {
             match column {
                 Column::Id => file.id = Some(cell.to_string()),
                 Column::Path => file.path = Some(path_id(cell, catalog)),
+                Column::Target => file.target = Some(cell.to_string()),
                 Column::Families => {
                     let families = file.families.get_or_insert_with(Vec::new);
                     for item in list_items(cell) {

@@ -405,6 +405,7 @@ pub fn respondent_with(
                 goals,
                 work_style,
                 families: families.into_iter().collect(),
+                target: None,
                 warnings: Vec::new(),
                 ..Default::default()
             }

@@ -139,8 +139,49 @@ fn one_person_gets_the_whole_report() {
     ] {
         assert!(html.contains(part), "{part:?} missing");
     }
-    // The ranking's bars: one per role ranked (all of them by default).
-    assert_eq!(html.matches("<rect class=\"bar\"").count(), role_count());
+    // The ranking once: one table, each score with its bar (one per role
+    // ranked, all of them by default), no chart repeating it.
+    let ranking = section(&html, "ranking");
+    assert_eq!(ranking.matches("<table").count(), 1, "{ranking}");
+    assert!(!ranking.contains("<svg"), "{ranking}");
+    assert_eq!(ranking.matches("class=\"meter\"").count(), role_count());
+    // A legend for every column of the table.
+    for column in [
+        "#",
+        "Score",
+        "Competency",
+        "Growth",
+        "Work style",
+        "Skills you have",
+    ] {
+        assert!(
+            ranking.contains(&format!("<dt>{column}</dt>")),
+            "{column} has no legend"
+        );
+        assert!(
+            ranking.contains(&format!(">{column}</th>")),
+            "{column} not a column"
+        );
+    }
+    // The person's own answers, each strength with its level, each goal.
+    let answers = section(&html, "answers");
+    assert!(answers.contains("pager and on-call operations — level 5 of 5 (expert)"));
+    assert!(
+        answers.contains("<li>threat modeling depth</li>"),
+        "{answers}"
+    );
+    // The aim the goals point at has its own section.
+    let aims = section(&html, "aims");
+    assert!(aims.contains("Security Architect (where your growth goals point)"));
+}
+
+/// The text of `<section id="ID">`.
+fn section<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("<section id=\"{id}\">"))
+        .unwrap_or_else(|| panic!("no section {id}"));
+    let end = html[start..].find("</section>").unwrap() + start;
+    &html[start..end]
 }
 
 #[test]
@@ -150,7 +191,18 @@ fn the_work_style_path_starts_with_the_own_profile() {
     assert_self_contained(&html);
     let own = html.find("<h2>Your work-style profile</h2>").unwrap();
     assert!(own < html.find("<h2>Ranking</h2>").unwrap());
-    assert!(html.contains("Competencies are not assessed on this path."));
+    // Two roles tie at the top: one group, side by side, not a best match.
+    let group = section(&html, "best-match");
+    assert!(
+        group.contains("<h2>Two roles equally close</h2>"),
+        "{group}"
+    );
+    assert!(group.contains("usually reached after years of technical work"));
+    // The score is the work style here: no second column says it again.
+    let ranking = section(&html, "ranking");
+    assert!(!ranking.contains(">Work style</th>"), "{ranking}");
+    assert!(ranking.contains("<dt>Score</dt>"), "{ranking}");
+    assert!(!ranking.contains("<dt>Competency</dt>"), "{ranking}");
 }
 
 #[test]

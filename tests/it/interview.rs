@@ -174,6 +174,7 @@ fn ranked_rows(text: &str) -> Vec<(String, String, Vec<String>, String)> {
     let end = table
         .find("Skills: your strengths")
         .or_else(|| table.find("Style: how your work style"))
+        .or_else(|| table.find("Score: how close"))
         .expect("the legend after the table");
     table[..end]
         .lines()
@@ -279,10 +280,10 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
     let questions = catalog.questions.len();
     let mut person = Person::start_sized(dir.path(), &["assess"], (80, 24), "C.UTF-8");
     person
-        .sees("Step 1 of 6 · Path")
+        .sees("Step 1 of 7 · Path")
         .sees("Work style only")
-        .then(ENTER, "Step 2 of 6 · Families")
-        .then(ENTER, "Step 3 of 6 · Strengths")
+        .then(ENTER, "Step 2 of 7 · Families")
+        .then(ENTER, "Step 3 of 7 · Strengths")
         .sees("type to filter · ↑↓ move · tab tick · enter confirm · esc back");
     // Typing narrows the list; letters never tick.
     tick_by_filter(&mut person, &catalog, "slo", 1, catalog.tags.len());
@@ -300,7 +301,7 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
         .then("4", "advanced")
         .then("2", "developing")
         .then("5", "expert")
-        .then(ENTER, "Step 4 of 6 · Growth goals");
+        .then(ENTER, "Step 4 of 7 · Growth goals");
     tick_by_filter(&mut person, &catalog, "escalation", 1, 69);
     person.then(ENTER, &format!("statement 1 of {questions}"));
     for i in 1..questions {
@@ -310,10 +311,9 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
         );
     }
     person
-        .then(
-            &answer(questions - 1).to_string(),
-            "Step 6 of 6 · Your name",
-        )
+        .then(&answer(questions - 1).to_string(), "Step 6 of 7 · Your aim")
+        .sees("Is there a role you are aiming for?")
+        .then(ENTER, "Step 7 of 7 · Your name")
         .presses("Ann Lee")
         .then(ENTER, "Save them to a file?");
     let before_save = plain(&person.seen);
@@ -342,15 +342,17 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
 
     // The answers are not echoed line by line; the ranking and the
     // summary are on the 24-line screen when the save question comes.
-    let tail = ranking_to_question(&before_save, 24);
-    assert!(tail.starts_with("Ranking for Ann Lee"), "{tail}");
+    let tail = screen_at_question(&before_save, 24);
+    // What the person came for: the aim their goal points at, right above
+    // the summary.
+    assert!(tail.contains("Your aim:"), "{tail}");
     assert!(
         tail.contains("Your best match: Site Reliability Engineer"),
         "{tail}"
     );
     let summary = tail.find("Your best match").unwrap();
     assert!(
-        tail[summary..].lines().count() <= 4,
+        tail[summary..].lines().count() <= 5,
         "the summary is right above the question: {tail}"
     );
     assert!(!tail.contains("✔"), "no answers echoed: {tail}");
@@ -430,16 +432,19 @@ fn a_full_interview_by_filter_and_number_keys_saves_a_file_that_scores_the_same(
     );
 }
 
-/// The screen's last `rows` lines of output before the save question,
-/// from the ranking's title: they must all fit on the screen.
-fn ranking_to_question(seen: &str, rows: usize) -> &str {
-    let start = seen.rfind("Ranking for").expect("a ranking");
-    let tail = &seen[start..];
+/// The screen when the save question comes: the last `rows` lines of
+/// output before it (the question itself takes its own lines). The
+/// ranking's column header is on it, either over the table or repeated
+/// above the summary.
+fn screen_at_question(seen: &str, rows: usize) -> String {
+    let lines: Vec<&str> = seen.lines().collect();
+    let start = lines.len().saturating_sub(rows);
+    let screen = lines[start..].join("\n");
     assert!(
-        tail.lines().count() <= rows,
-        "the ranking is off the screen when the question comes:\n{tail}"
+        screen.lines().any(|l| l.trim_start().starts_with("# Role")),
+        "the column header is off the screen when the question comes:\n{screen}"
     );
-    tail
+    screen
 }
 
 #[test]
@@ -455,9 +460,9 @@ fn nine_strengths_and_three_goals_at_80_by_24_in_few_keys() {
     let goals = ["stride", "escal", "index"];
     let mut person = Person::start_sized(dir.path(), &["assess"], (80, 24), "C.UTF-8");
     person
-        .sees("Step 1 of 6 · Path")
-        .then(ENTER, "Step 2 of 6 · Families")
-        .then(ENTER, "Step 3 of 6 · Strengths");
+        .sees("Step 1 of 7 · Path")
+        .then(ENTER, "Step 2 of 7 · Families")
+        .then(ENTER, "Step 3 of 7 · Strengths");
     for (i, filter) in strengths.iter().enumerate() {
         tick_by_filter(&mut person, &catalog, filter, i + 1, catalog.tags.len());
     }
@@ -465,7 +470,7 @@ fn nine_strengths_and_three_goals_at_80_by_24_in_few_keys() {
     for level in [4, 3, 5, 2, 3, 4, 3, 2, 3] {
         person.presses(&level.to_string());
     }
-    person.then(ENTER, "Step 4 of 6 · Growth goals");
+    person.then(ENTER, "Step 4 of 7 · Growth goals");
     for (i, filter) in goals.iter().enumerate() {
         tick_by_filter(
             &mut person,
@@ -479,9 +484,12 @@ fn nine_strengths_and_three_goals_at_80_by_24_in_few_keys() {
     for i in 0..questions {
         person.presses(&answer(i).to_string());
     }
-    person.sees("Your name").then(ENTER, "Save them to a file?");
+    person
+        .sees("Your aim")
+        .then(ENTER, "Your name")
+        .then(ENTER, "Save them to a file?");
     let before_save = plain(&person.seen);
-    let tail = ranking_to_question(&before_save, 24);
+    let tail = screen_at_question(&before_save, 24);
     assert!(tail.contains("Your best match:"), "{tail}");
     person
         .then("y", "File name: rolefit-answers.yaml")
@@ -530,7 +538,7 @@ fn assess_from_a_saved_file_starts_on_its_answers() {
         ],
     );
     person
-        .sees("Step 1 of 6 · Path")
+        .sees("Step 1 of 7 · Path")
         .sees("❯ Competency and work style")
         .then(ENTER, "Families · type to filter · 4 of 4 shown · 2 ticked")
         .then(ENTER, "Your strengths · type to filter")
@@ -548,6 +556,7 @@ fn assess_from_a_saved_file_starts_on_its_answers() {
             .sees(&format!("❯ {}  ", answer(i)));
     }
     person
+        .then(ENTER, "Aiming for")
         .then(ENTER, "Name: Ann Lee")
         .then(ENTER, "Save them to a file?")
         .then("y", "File name: ann-lee.yaml")
@@ -616,11 +625,12 @@ fn a_work_style_interview_shows_the_profile_and_points_out_flat_answers() {
     for i in 1..=questions {
         person
             .sees(&format!(
-                "Step 1 of 2 · Work style · statement {i} of {questions}"
+                "Step 1 of 3 · Work style · statement {i} of {questions}"
             ))
             .presses(ENTER);
     }
     person
+        .then(ENTER, "Your name")
         .then(ENTER, "Your work-style profile")
         .sees("Notes on your answers")
         .sees("Save them to a file?")
@@ -646,17 +656,9 @@ fn a_60_column_terminal_shows_whole_role_names() {
     let dir = tempfile::tempdir().unwrap();
     let catalog = Catalog::builtin().unwrap();
     let questions = catalog.questions.len();
-    let mut person = Person::start_sized(
-        dir.path(),
-        &["assess", "--path", "competency"],
-        (60, 24),
-        "C.UTF-8",
-    );
-    person.sees("Families").then(ENTER, "Your strengths");
-    tick_by_filter(&mut person, &catalog, "slo", 1, catalog.tags.len());
+    let mut person = slo_to_goals(dir.path(), &catalog, (60, 24));
     person
-        .then(ENTER, "Levels")
-        .then(ENTER, "Growth goals")
+        .then(ENTER, "Aiming for")
         .then(ENTER, "Your name")
         .then(ENTER, "Save them to a file?")
         .then("n", "Save the report")
@@ -693,6 +695,8 @@ fn answers_every_statement(dir: &Path, args: &[&str]) -> Person {
     for i in 0..questions {
         person.presses(&answer(i).to_string());
     }
+    // No particular role aimed for.
+    person.sees("Aiming for").presses(ENTER);
     person
 }
 
@@ -815,6 +819,7 @@ fn typing_a_filter_with_spaces_ticks_nothing_and_keeps_the_spaces() {
         .then(TAB, "1 ticked")
         .then(ENTER, "Strengths · levels")
         .then(ENTER, "Growth goals")
+        .then(ENTER, "Is there a role you are aiming for?")
         .then(ENTER, "Your name")
         .then(ENTER, "Saved your answers")
         .sees("Save the report")
@@ -843,6 +848,7 @@ fn a_best_match_resting_on_goals_alone_is_said_in_the_interview() {
         .then(ENTER, "Growth goals")
         .then("threat modeling", "filter: threat modeling_")
         .then(TAB, "1 ticked")
+        .then(ENTER, "Is there a role you are aiming for?")
         .then(ENTER, "Your name")
         .then(ENTER, "Save them to a file?")
         .then("n", "Save the report")
@@ -941,8 +947,8 @@ fn ctrl_c_mid_interview_shows_the_cursor_writes_nothing_and_exits_130() {
     let dir = tempfile::tempdir().unwrap();
     let mut person = Person::start(dir.path(), &["assess", "--save", "me.yaml"]);
     person
-        .sees("Step 1 of 6 · Path")
-        .then(ENTER, "Step 2 of 6 · Families")
+        .sees("Step 1 of 7 · Path")
+        .then(ENTER, "Step 2 of 7 · Families")
         .then(ENTER, "Your strengths")
         .then(TAB, "1 ticked")
         .presses(DOWN)
@@ -972,7 +978,7 @@ fn esc_at_the_first_question_leaves_with_130() {
     let dir = tempfile::tempdir().unwrap();
     let mut person = Person::start(dir.path(), &["assess"]);
     person
-        .sees("Step 1 of 6 · Path")
+        .sees("Step 1 of 7 · Path")
         .sees("esc quit")
         .presses(ESC);
     let (code, shown, raw) = person.exits();
@@ -1050,4 +1056,86 @@ fn custom_catalog_text_cannot_drive_the_terminal_during_the_interview() {
         raw.contains("\\u{1b}]0;pwned"),
         "the escape is shown as text"
     );
+}
+
+/// A competency interview on a terminal of `size`, one strength ticked
+/// (SLOs) at its default level, on the goals screen.
+fn slo_to_goals(dir: &Path, catalog: &Catalog, size: (u16, u16)) -> Person {
+    let mut person = Person::start_sized(dir, &["assess", "--path", "competency"], size, "C.UTF-8");
+    person.sees("Families").then(ENTER, "Your strengths");
+    tick_by_filter(&mut person, catalog, "slo", 1, catalog.tags.len());
+    person.then(ENTER, "Levels").then(ENTER, "Growth goals");
+    person
+}
+
+/// Runs a competency interview on a terminal of `size` that names an aim
+/// by typing in the target question; returns what was shown up to the save
+/// question and the whole session.
+fn aims_at_data_architect(size: (u16, u16)) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let mut person = slo_to_goals(dir.path(), &catalog, size);
+    person
+        .then(ENTER, "Is there a role you are aiming for?")
+        .sees("No particular role")
+        // Searchable: the filter finds the role by words of its name.
+        .then(
+            "data arch",
+            &format!("1 of {} shown", catalog.roles.len() + 1),
+        )
+        .then(ENTER, "Aiming for: Data Architect")
+        .sees("Your name")
+        .then(ENTER, "Save them to a file?");
+    let before_save = plain(&person.seen);
+    person.then("n", "Save the report").presses("n");
+    let (code, shown, _) = person.exits();
+    assert_eq!(code, 0, "{shown}");
+    (before_save, shown)
+}
+
+#[test]
+fn the_aim_is_asked_and_answered_above_the_save_question_at_80_by_24() {
+    let (before_save, _) = aims_at_data_architect((80, 24));
+    let aim = before_save
+        .rfind("Your aim: Data Architect (the role you aim for)")
+        .expect("the aim answered");
+    assert!(before_save[aim..].contains("Now: rank"), "{before_save}");
+    assert!(before_save[aim..].contains("add canonical data modeling"));
+    // The summary keeps the runner-up at 80 columns.
+    let summary = before_save.rfind("Your best match:").unwrap();
+    assert!(aim < summary);
+    assert!(
+        before_save[summary..].contains("runner-up:"),
+        "{before_save}"
+    );
+    // The hint lines never break inside a hint.
+    for broken in ["esc\nback", "esc\nquit", "enter\nchoose", "space\ntick"] {
+        assert!(!before_save.contains(broken), "{broken:?} in {before_save}");
+    }
+}
+
+#[test]
+fn at_60_by_20_the_aim_shows_and_the_column_header_is_repeated() {
+    let (before_save, _) = aims_at_data_architect((60, 20));
+    assert!(
+        before_save.contains("Your aim: Data Architect"),
+        "{before_save}"
+    );
+    let summary = before_save.rfind("Your best match:").unwrap();
+    assert!(
+        before_save[summary..].contains("runner-up:"),
+        "{before_save}"
+    );
+    // The ranking's header scrolled off: it is repeated right above the
+    // summary, so the last rows keep the names of their columns.
+    let above: Vec<&str> = before_save[..summary].lines().rev().take(2).collect();
+    assert!(
+        above.iter().any(|l| l.trim_start().starts_with("# Role")),
+        "{above:?}"
+    );
+    // No hint breaks inside itself; the list's cut description says so.
+    for broken in ["esc\nback", "esc\nquit", "enter\nchoose", "space\ntick"] {
+        assert!(!before_save.contains(broken), "{broken:?} in {before_save}");
+    }
+    assert!(before_save.contains('…'), "{before_save}");
 }

@@ -2,6 +2,7 @@
 //! link once. Each module drives one part of rolefit through the real
 //! binary or its public library; `common` holds the shared builders.
 
+mod aims;
 mod common;
 mod everyday;
 mod explore;
@@ -21,4 +22,5 @@ mod survey_cli;
 mod thin_results;
 mod vocabulary;
 mod warnings;
+mod work_style_ties;
 mod worked_example;

@@ -171,6 +171,7 @@ fn answers(
                 })
                 .collect(),
             families: families.into_iter().collect(),
+            target: None,
             warnings: Vec::new(),
             ..Default::default()
         })

@@ -91,13 +91,15 @@ proptest! {
 
 /// The best plan by brute force: every combination of levels of the
 /// role's tags (and, when given, of one more tag that is not the role's,
-/// to show such a change never helps), each scored through `rank`.
+/// to show such a change never helps), no tag above its level now (1 when
+/// not held) plus `max_raise`, each scored through `rank`.
 /// Returns None when no combination works.
 fn brute_force(
     cat: &Catalog,
     r: &Respondent,
     role: usize,
     within: usize,
+    max_raise: u8,
     extra: Option<usize>,
 ) -> Option<(Vec<Change>, usize, i64)> {
     let mut tags = cat.roles[role].tags.clone();
@@ -111,7 +113,7 @@ fn brute_force(
         .iter()
         .map(|&level| {
             std::iter::once(None)
-                .chain((level.unwrap_or(0) + 1..=5).map(Some))
+                .chain((level.unwrap_or(0) + 1..=(level.unwrap_or(1) + max_raise).min(5)).map(Some))
                 .collect()
         })
         .collect();
@@ -194,22 +196,31 @@ fn check_plan(
     r: &Respondent,
     role: usize,
     within: usize,
+    max_raise: u8,
     extra: Option<usize>,
 ) -> Case {
     let considered = r.families.is_empty() || r.families.contains(&cat.roles[role].family);
-    let found = plan(cat, r, role, within);
+    let found = plan(cat, r, role, within, max_raise);
     if !considered {
         assert_eq!(found, Err(PlanError::NotConsidered));
         return Case::NotConsidered;
     }
     let found = found.expect("small searches are never too large");
-    let expected = brute_force(cat, r, role, within, extra);
+    let expected = brute_force(cat, r, role, within, max_raise, extra);
     let ranking = rank(cat, r, None);
     let now = ranking.iter().position(|s| s.role == role).unwrap() + 1;
     assert_eq!(found.now.rank, now);
     match (&found.outcome, expected) {
         (Outcome::Found { changes, after }, Some((best, place, score))) => {
-            assert_eq!(changes, &best, "role {role}, within {within}, {r:?}");
+            assert_eq!(
+                changes, &best,
+                "role {role}, within {within}, max_raise {max_raise}, {r:?}"
+            );
+            // No skill rises more than the cap (one not held from 1).
+            for c in changes {
+                assert!(c.to <= c.from.unwrap_or(1) + max_raise, "{c:?}");
+                assert!(cat.roles[role].tags.contains(&c.tag), "{c:?}");
+            }
             assert_eq!((after.rank, ten_thousandths(after.score)), (place, score));
             // Applying the changes and ranking again gives the rank promised.
             let again = rank(cat, &apply(r, changes), None);
@@ -238,7 +249,10 @@ fn check_plan(
             }
         }
         (got, want) => {
-            panic!("plan {got:?}, brute force {want:?}, role {role}, within {within}, {r:?}")
+            panic!(
+                "plan {got:?}, brute force {want:?}, role {role}, within {within}, \
+                 max_raise {max_raise}, {r:?}"
+            )
         }
     }
 }
@@ -251,9 +265,10 @@ proptest! {
         r in respondent(builtin()),
         role in 0..24usize,
         within in 1usize..6,
+        max_raise in 1u8..=4,
     ) {
         let cat = builtin();
-        check_plan(cat, &r, role % cat.roles.len(), within, None);
+        check_plan(cat, &r, role % cat.roles.len(), within, max_raise, None);
     }
 }
 
@@ -318,6 +333,8 @@ fn plans_on_small_catalogs_with_more_tags_are_the_brute_force_optimum() {
             let rng = runner.rng();
             let role = rng.random_range(0..cat.roles.len());
             let within = rng.random_range(1..=3);
+            // 4 is no cap at all: from 1, every level up to 5.
+            let max_raise = rng.random_range(1..=4);
             // One tag that is not the role's, if any: changing it never helps.
             let others: Vec<usize> = (0..cat.tags.len())
                 .filter(|t| !cat.roles[role].tags.contains(t))
@@ -326,7 +343,7 @@ fn plans_on_small_catalogs_with_more_tags_are_the_brute_force_optimum() {
             let extra = (!others.is_empty() && cat.roles[role].tags.len() <= 4)
                 .then(|| others[rng.random_range(0..others.len())]);
             *seen
-                .entry(check_plan(cat, &r, role, within, extra))
+                .entry(check_plan(cat, &r, role, within, max_raise, extra))
                 .or_insert(0) += 1;
         }
     }
@@ -354,13 +371,14 @@ fn a_search_too_large_to_finish_is_refused_not_guessed() {
         goals: vec![tag("threat modeling depth")],
         work_style: vec![Some(4.0), Some(3.0), Some(2.0), Some(4.5), Some(2.0)],
         families: Vec::new(),
+        target: None,
         warnings: Vec::new(),
         ..Default::default()
     };
     // First place takes all three of the VP's tags, none held yet: the
     // search tries 15 one-change, 75 two-change and 125 three-change
     // candidates, each ranking every role.
-    let found = plan(cat, &r, vp, 1).unwrap();
+    let found = plan(cat, &r, vp, 1, 4).unwrap();
     assert!(
         matches!(&found.outcome, Outcome::Found { changes, .. } if changes.len() == 3),
         "{found:?}"
@@ -369,11 +387,11 @@ fn a_search_too_large_to_finish_is_refused_not_guessed() {
     // With room for the shorter candidates only, it stops before the
     // three-change ones instead of answering without them.
     assert_eq!(
-        plan_within_limit(cat, &r, vp, 1, (15 + 75) * roles),
+        plan_within_limit(cat, &r, vp, 1, 4, (15 + 75) * roles),
         Err(PlanError::TooLarge { candidates: 125 })
     );
     assert_eq!(
-        plan_within_limit(cat, &r, vp, 1, (15 + 75 + 125) * roles),
+        plan_within_limit(cat, &r, vp, 1, 4, (15 + 75 + 125) * roles),
         Ok(found)
     );
 }

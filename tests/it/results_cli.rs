@@ -421,11 +421,15 @@ fn applying_a_plan_to_the_file_gives_the_rank_it_promised() {
         ("vp-of-engineering", 1),
         ("devops-engineer", 1),
     ] {
+        // No cap (from 1, four levels reach 5): first place for an
+        // architect needs expert levels against this SRE's strengths.
         let plan = json_of(rolefit().arg("plan").arg(&file).args([
             "--role",
             role,
             "--within",
             &within.to_string(),
+            "--max-raise",
+            "4",
             "--format",
             "json",
         ]));
@@ -627,4 +631,83 @@ fn plan_errors_exit_like_score() {
         .stderr(predicate::str::contains(
             "add architecture to its `families`",
         ));
+}
+
+#[test]
+fn a_plan_asks_for_breadth_not_a_jump_to_expert_and_says_what_it_covers() {
+    let dir = tempfile::tempdir().unwrap();
+    // A SOC analyst aiming at Security Architect.
+    let file = dir.path().join("soc.yaml");
+    fs::write(
+        &file,
+        "strengths:\n  - {tag: alert triage, level: 2}\n  \
+         - {tag: detection tuning, level: 2}\n\
+         work_style: {communication: 3, planning: 3, stakeholder: 2, pace: 4, scope: 2}\n",
+    )
+    .unwrap();
+    let plan = |extra: &[&str]| {
+        json_of(
+            rolefit()
+                .arg("plan")
+                .arg(&file)
+                .args([
+                    "--role",
+                    "security architect",
+                    "--within",
+                    "1",
+                    "--format",
+                    "json",
+                ])
+                .args(extra),
+        )
+    };
+    let capped = plan(&[]);
+    assert_eq!(capped["max_raise"], json!(2), "{capped}");
+    let changes = capped["changes"].as_array().expect("a plan exists");
+    for change in changes {
+        let from = change["from"].as_u64().unwrap_or(1);
+        assert!(change["to"].as_u64().unwrap() <= from + 2, "{capped}");
+    }
+    // Without the cap, threat modeling jumps from nothing to expert.
+    let free = plan(&["--max-raise", "4"]);
+    let jumps = free["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["to"].as_u64().unwrap() > c["from"].as_u64().unwrap_or(1) + 2);
+    assert!(jumps, "{free}");
+    assert!(changes.len() >= free["changes"].as_array().unwrap().len());
+    assert_eq!(capped["coverage"]["skills"], json!(3), "{capped}");
+    let table = stdout_of(rolefit().arg("plan").arg(&file).args([
+        "--role",
+        "security architect",
+        "--within",
+        "1",
+    ]));
+    assert!(table.contains("skills at 3 or more"), "{table}");
+    assert!(
+        table.contains("no skill raised more than 2 levels"),
+        "{table}"
+    );
+}
+
+#[test]
+fn a_role_already_within_reach_is_not_called_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sam.yaml");
+    fs::write(
+        &file,
+        "strengths:\n  - {tag: repro steps and log analysis, level: 4}\n  \
+         - {tag: escalation routing, level: 4}\n\
+         goals: [pager and on-call operations, error budgets and SLOs, blast-radius control]\n",
+    )
+    .unwrap();
+    let table = stdout_of(rolefit().arg("plan").arg(&file).args(["--role", "sre"]));
+    assert!(!table.contains("nothing to change"), "{table}");
+    assert!(
+        table.contains("covers 0 of 3 skills at 3 or more"),
+        "{table}"
+    );
+    assert!(table.contains("Still below 3 (practitioner)"), "{table}");
+    assert!(table.contains("--within 1"), "{table}");
 }

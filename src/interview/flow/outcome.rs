@@ -124,6 +124,7 @@ impl State<'_> {
             goals,
             work_style,
             families,
+            target: self.target,
             warnings: Vec::new(),
             answered: crate::answers::Answered {
                 statements: statements.len(),

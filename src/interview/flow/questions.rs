@@ -9,6 +9,9 @@ use crate::error::{Error, Result};
 use super::super::prompt::{Ask, Choice, Keys, LIKERT, Picked, Prompter};
 use super::state::{State, Step};
 
+/// The first item of the target question: no particular role.
+const NO_TARGET: &str = "No particular role";
+
 /// The Likert answer an item starts on: the middle of the scale.
 const DEFAULT_LIKERT: u8 = 3;
 
@@ -20,6 +23,7 @@ enum Stage {
     Strengths,
     Goals,
     WorkStyle,
+    Target,
     Name,
 }
 
@@ -30,6 +34,7 @@ impl Stage {
             Step::Families => Stage::Families,
             Step::Strengths | Step::Levels => Stage::Strengths,
             Step::Goals => Stage::Goals,
+            Step::Target => Stage::Target,
             Step::Item(_) => Stage::WorkStyle,
             Step::Name => Stage::Name,
         }
@@ -41,6 +46,7 @@ impl Stage {
             Stage::Families => "Families",
             Stage::Strengths => "Strengths",
             Stage::Goals => "Growth goals",
+            Stage::Target => "Your aim",
             Stage::WorkStyle => "Work style",
             Stage::Name => "Your name",
         }
@@ -62,6 +68,9 @@ impl State<'_> {
         }
         if self.work_style() && !self.items.is_empty() {
             stages.push(Stage::WorkStyle);
+        }
+        if self.applies(Step::Target) {
+            stages.push(Stage::Target);
         }
         stages.push(Stage::Name);
         stages
@@ -122,6 +131,16 @@ impl State<'_> {
                 ],
                 "Growth goals",
                 Keys::MultiSelect,
+            ),
+            Step::Target => (
+                vec![
+                    "Is there a role you are aiming for? Your result then says where it \
+                     stands and what would bring it closer. Optional: pick the first line \
+                     to skip."
+                        .into(),
+                ],
+                "Aiming for",
+                Keys::Search,
             ),
             Step::Item(i) => (
                 vec![
@@ -256,6 +275,21 @@ impl State<'_> {
                 };
                 Ok(Some(format!("Growth goals: {}", self.names(&chosen))))
             }
+            Step::Target => {
+                let items = self.role_choices();
+                let start = self.target.map_or(0, |r| r + 1);
+                let Some(picked) = prompter.search(ask, &items, start)? else {
+                    return Ok(None);
+                };
+                if picked > catalog.roles.len() {
+                    return Err(out_of_range());
+                }
+                self.target = picked.checked_sub(1);
+                Ok(Some(match self.target {
+                    Some(role) => format!("Aiming for: {}", catalog.roles[role].name),
+                    None => "Aiming for: no particular role".to_string(),
+                }))
+            }
             Step::Item(i) => {
                 let current = self.items[i].unwrap_or(DEFAULT_LIKERT);
                 let Some(answer) = prompter.likert(ask, current)? else {
@@ -345,6 +379,38 @@ impl State<'_> {
                 }
             })
             .collect()
+    }
+
+    /// Roles as list items, after a first item that skips the question:
+    /// the name, its family beside it, its summary, and its skills.
+    fn role_choices(&self) -> Vec<Choice> {
+        let catalog = self.catalog;
+        let skip = Choice {
+            name: NO_TARGET.into(),
+            description: "skip this question".into(),
+            aliases: vec!["none".into(), "skip".into()],
+            ..Choice::default()
+        };
+        let roles = catalog.roles.iter().map(|role| {
+            let tags: Vec<&str> = role
+                .tags
+                .iter()
+                .map(|&t| catalog.tags[t].name.as_str())
+                .collect();
+            let initials: String = role
+                .name
+                .split_whitespace()
+                .filter_map(|w| w.chars().next())
+                .collect();
+            Choice {
+                name: role.name.clone(),
+                note: catalog.families[role.family].name.clone(),
+                description: role.summary.clone(),
+                more: format!("Skills: {}", tags.join(", ")),
+                aliases: vec![role.id.clone(), initials],
+            }
+        });
+        std::iter::once(skip).chain(roles).collect()
     }
 
     fn names(&self, tags: &[usize]) -> String {

@@ -27,6 +27,8 @@ pub struct Earlier {
     pub statements: Vec<(usize, u8)>,
     /// Kept in the answers saved unless `--group` gives another.
     pub group: Option<String>,
+    /// The role aimed for.
+    pub target: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +41,8 @@ pub(super) enum Step {
     Goals,
     /// The n-th work-style question.
     Item(usize),
+    /// The role the person aims for (optional).
+    Target,
     Name,
 }
 
@@ -60,6 +64,8 @@ pub(super) struct State<'c> {
     /// The answer to each work-style question.
     pub(super) items: Vec<Option<u8>>,
     pub(super) name: String,
+    /// The role aimed for; None: no particular one.
+    pub(super) target: Option<usize>,
 }
 
 impl<'c> State<'c> {
@@ -104,6 +110,7 @@ impl<'c> State<'c> {
             goals: earlier.map_or_else(Vec::new, |e| e.goals.clone()),
             items,
             name: earlier.and_then(|e| e.name.clone()).unwrap_or_default(),
+            target: earlier.and_then(|e| e.target),
         }
     }
 
@@ -161,6 +168,7 @@ impl<'c> State<'c> {
             Step::Strengths => self.competency() && !self.tag_choices().is_empty(),
             Step::Levels => self.competency() && !self.strengths_in_view().is_empty(),
             Step::Goals => self.competency() && !self.goal_choices().is_empty(),
+            Step::Target => !self.catalog.roles.is_empty(),
             Step::Item(i) => self.work_style() && i < self.items.len(),
             Step::Name => true,
         }
@@ -178,7 +186,8 @@ impl<'c> State<'c> {
                 Some(Step::Levels) => Step::Goals,
                 Some(Step::Goals) => Step::Item(0),
                 Some(Step::Item(i)) if i + 1 < self.items.len() => Step::Item(i + 1),
-                Some(Step::Item(_)) => Step::Name,
+                Some(Step::Item(_)) => Step::Target,
+                Some(Step::Target) => Step::Name,
                 Some(Step::Name) => return None,
             };
             if self.applies(candidate) {

@@ -150,6 +150,7 @@ pub(super) fn hints(ask: &Ask, paged: bool, glyphs: Glyphs) -> String {
         Keys::Select => vec![&move_keys, "enter choose"],
         Keys::Scale => vec!["1-5 answer", &move_keys, "enter choose"],
         Keys::MultiSelect => vec!["type to filter", &move_keys, "tab tick", "enter confirm"],
+        Keys::Search => vec!["type to filter", &move_keys, "enter choose"],
         Keys::Levels => vec![&move_keys, &level_keys, "enter confirm"],
         Keys::YesNo => vec!["y yes", "n no", "enter the answer shown"],
         Keys::Text => vec!["type", "enter confirm"],
@@ -165,6 +166,31 @@ pub(super) fn hints(ask: &Ask, paged: bool, glyphs: Glyphs) -> String {
         });
     }
     keys.join(glyphs.separator())
+}
+
+/// The key hints packed into lines of at most `width` columns, breaking
+/// only between two hints, never inside one ("esc" and "back" stay
+/// together).
+pub(super) fn hint_lines(ask: &Ask, paged: bool, glyphs: Glyphs, width: usize) -> Vec<String> {
+    let joined = hints(ask, paged, glyphs);
+    let separator = glyphs.separator();
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for hint in joined.split(separator) {
+        let wide =
+            crate::text::width(&line) + crate::text::width(separator) + crate::text::width(hint);
+        if !line.is_empty() && wide > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push_str(separator);
+        }
+        line.push_str(hint);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// Cuts text to `max` bytes (so to at most `max` columns), marking a cut

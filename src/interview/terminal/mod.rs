@@ -23,7 +23,7 @@ use crate::error::{Error, Result};
 use crate::text::{escape_control, wrap};
 
 use leaving::{exit_130_on_ctrl_c, has_left, leave_on_a_fresh_line, quiet, terminal_error};
-use look::{Look, cut, hints};
+use look::{Look, cut, hint_lines};
 
 use super::prompt::{Ask, Choice, Picked, Prompter};
 use super::widgets::{Flow, Glyphs, Levels, Scale, TextInput, TickList, fit, locale_is_utf8};
@@ -111,10 +111,10 @@ impl Terminal {
         for paragraph in &ask.intro {
             lines += self.paragraph(paragraph, &Style::new().for_stderr())?;
         }
-        lines += self.paragraph(
-            &hints(ask, paged, self.glyphs),
-            &Style::new().for_stderr().dim(),
-        )?;
+        let cols = self.size().1;
+        for hint in hint_lines(ask, paged, self.glyphs, cols - 1) {
+            lines += self.line(&hint, &Style::new().for_stderr().dim())?;
+        }
         Ok(lines)
     }
 
@@ -123,7 +123,7 @@ impl Terminal {
         let cols = self.size().1;
         let lines = |text: &str| wrap(&escape_control(text), cols - 1, "").lines().count();
         // The hints with paging, the longest they can be.
-        1 + lines(&hints(ask, true, self.glyphs))
+        1 + hint_lines(ask, true, self.glyphs, cols - 1).len()
             + ask.intro.iter().map(|p| lines(p)).sum::<usize>()
     }
 
@@ -228,6 +228,23 @@ impl Terminal {
     }
 }
 
+impl Terminal {
+    /// Runs a list screen (to tick, or to pick one from) to its end.
+    fn list_screen<'a>(&mut self, ask: &Ask, list: TickList<'a>) -> Result<(Flow, TickList<'a>)> {
+        let glyphs = self.glyphs;
+        let page = |room: usize| room.saturating_sub(LIST_LINES).max(MIN_PAGE);
+        let items = list.len();
+        let list = std::cell::RefCell::new(list);
+        let flow = self.own_screen(
+            ask,
+            |width, room| list.borrow().lines(&ask.prompt, width, page(room), glyphs),
+            |key, room| list.borrow_mut().key(key, page(room)),
+            |room| items > page(room),
+        )?;
+        Ok((flow, list.into_inner()))
+    }
+}
+
 impl Prompter for Terminal {
     fn select(&mut self, ask: &Ask, items: &[String], default: usize) -> Result<Option<usize>> {
         let (items, page) = self.layout(ask, items, 1);
@@ -245,19 +262,19 @@ impl Prompter for Terminal {
     }
 
     fn multi_select(&mut self, ask: &Ask, items: &[Choice], checked: &[bool]) -> Result<Picked> {
-        let glyphs = self.glyphs;
-        let page = |room: usize| room.saturating_sub(LIST_LINES).max(MIN_PAGE);
-        let list = std::cell::RefCell::new(TickList::new(items, checked));
-        let flow = self.own_screen(
-            ask,
-            |width, room| list.borrow().lines(&ask.prompt, width, page(room), glyphs),
-            |key, room| list.borrow_mut().key(key, page(room)),
-            |room| items.len() > page(room),
-        )?;
-        let picked = list.borrow().picked();
+        let (flow, list) = self.list_screen(ask, TickList::new(items, checked))?;
+        let picked = list.picked();
         Ok(match flow {
             Flow::Back => Picked::Back(picked),
             _ => Picked::Confirmed(picked),
+        })
+    }
+
+    fn search(&mut self, ask: &Ask, items: &[Choice], default: usize) -> Result<Option<usize>> {
+        let (flow, list) = self.list_screen(ask, TickList::single(items, default))?;
+        Ok(match flow {
+            Flow::Done => list.current(),
+            _ => None,
         })
     }
 

@@ -1,5 +1,6 @@
 //! The key hints, the cuts and the errors of the terminal prompter.
 
+use super::look::hints;
 use super::*;
 use crate::interview::prompt::Keys;
 
@@ -56,4 +57,18 @@ fn an_interrupted_read_is_an_interruption() {
     assert_eq!(e.exit_code(), 130);
     let other = terminal_error(io::Error::other("gone"));
     assert_eq!(other.exit_code(), 2);
+}
+
+#[test]
+fn hint_lines_break_between_hints_never_inside_one() {
+    let ask = ask(Keys::MultiSelect, false);
+    let lines = hint_lines(&ask, true, UNICODE, 59);
+    assert_eq!(
+        lines,
+        [
+            "type to filter · ↑↓ move · tab tick · enter confirm",
+            "esc back"
+        ]
+    );
+    assert_eq!(hint_lines(&ask, true, UNICODE, 200).len(), 1);
 }

@@ -1,4 +1,5 @@
-//! A list to tick, narrowed by what is typed: strengths, goals, families.
+//! A list to tick, narrowed by what is typed: strengths, goals, families;
+//! or, in its single-pick form, a list to pick one from (the target role).
 
 use console::{Key, Style};
 
@@ -25,6 +26,8 @@ pub struct TickList<'a> {
     /// Position in `shown`.
     cursor: usize,
     top: usize,
+    /// Pick one: Enter takes the item under the cursor; nothing is ticked.
+    single: bool,
 }
 
 impl<'a> TickList<'a> {
@@ -39,7 +42,26 @@ impl<'a> TickList<'a> {
             shown: (0..items.len()).collect(),
             cursor: 0,
             top: 0,
+            single: false,
         }
+    }
+
+    /// A list to pick one item from, starting on `cursor`.
+    pub fn single(items: &'a [Choice], cursor: usize) -> Self {
+        let mut list = TickList::new(items, &[]);
+        list.single = true;
+        list.cursor = cursor.min(items.len().saturating_sub(1));
+        list
+    }
+
+    /// How many items the list has.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// The item under the cursor (what Enter picks in a single-pick list).
+    pub fn current(&self) -> Option<usize> {
+        self.shown.get(self.cursor).copied()
     }
 
     /// The items ticked, in list order.
@@ -68,13 +90,15 @@ impl<'a> TickList<'a> {
     pub fn key(&mut self, key: &Key, page: usize) -> Flow {
         let last = self.shown.len().saturating_sub(1);
         match key {
+            Key::Enter if self.single && self.shown.is_empty() => {}
             Key::Enter => return Flow::Done,
             Key::Escape if self.filter.is_empty() => return Flow::Back,
             Key::Escape => {
                 self.filter.clear();
                 self.refilter();
             }
-            Key::Tab | Key::BackTab => {
+            // A single choice is made with Enter; only lists tick.
+            Key::Tab | Key::BackTab if !self.single => {
                 if let Some(&item) = self.shown.get(self.cursor) {
                     self.ticked[item] = !self.ticked[item];
                 }
@@ -121,12 +145,21 @@ impl<'a> TickList<'a> {
         } else {
             format!("filter: {}_", escape_control(&self.filter))
         };
-        let status = format!(
-            "{prompt}{sep}{filter}{sep}{} of {} shown{sep}{ticked} ticked",
-            self.shown.len(),
-            self.items.len(),
-            sep = glyphs.separator()
-        );
+        let status = if self.single {
+            format!(
+                "{prompt}{sep}{filter}{sep}{} of {} shown",
+                self.shown.len(),
+                self.items.len(),
+                sep = glyphs.separator()
+            )
+        } else {
+            format!(
+                "{prompt}{sep}{filter}{sep}{} of {} shown{sep}{ticked} ticked",
+                self.shown.len(),
+                self.items.len(),
+                sep = glyphs.separator()
+            )
+        };
         lines.push(bold.apply_to(fit(&status, width, glyphs)).to_string());
         if self.shown.is_empty() {
             lines.push(
@@ -142,8 +175,12 @@ impl<'a> TickList<'a> {
             );
             return lines;
         }
-        let tick_width = text_width(glyphs.ticked()).max(text_width(glyphs.unticked()));
-        let lead = text_width(glyphs.pointer()) + 1 + tick_width + 1;
+        let tick_width = if self.single {
+            0
+        } else {
+            text_width(glyphs.ticked()).max(text_width(glyphs.unticked()))
+        };
+        let lead = text_width(glyphs.pointer()) + 1 + tick_width + usize::from(!self.single);
         let name_width = self
             .items
             .iter()
@@ -208,7 +245,11 @@ impl<'a> TickList<'a> {
             } else {
                 text
             };
-            let line = format!("{pointer} {tick} {text}{}", dim.apply_to(description));
+            let line = if self.single {
+                format!("{pointer} {text}{}", dim.apply_to(description))
+            } else {
+                format!("{pointer} {tick} {text}{}", dim.apply_to(description))
+            };
             lines.push(line);
         }
         let above = self.top;
@@ -231,8 +272,16 @@ impl<'a> TickList<'a> {
                 } else {
                     format!("{name}: {}", escape_control(&choice.description))
                 };
-                for line in crate::text::wrap(&about, width, "  ").lines().take(2) {
-                    lines.push(dim.apply_to(fit(line, width, glyphs)).to_string());
+                // Two lines at most; a cut says so with an ellipsis.
+                let wrapped = crate::text::wrap(&about, width, "  ");
+                let about: Vec<&str> = wrapped.lines().collect();
+                for (i, line) in about.iter().take(2).enumerate() {
+                    let line = if i == 1 && about.len() > 2 {
+                        cut_with_ellipsis(line, width, glyphs)
+                    } else {
+                        fit(line, width, glyphs)
+                    };
+                    lines.push(dim.apply_to(line).to_string());
                 }
             }
             if !choice.more.is_empty() {
@@ -242,4 +291,19 @@ impl<'a> TickList<'a> {
         }
         lines
     }
+}
+
+/// A line cut short on purpose: an ellipsis at its end, within `width`
+/// columns.
+fn cut_with_ellipsis(line: &str, width: usize, glyphs: Glyphs) -> String {
+    let ellipsis = glyphs.ellipsis();
+    let room = width.saturating_sub(text_width(ellipsis));
+    let kept = if text_width(line) <= room {
+        line.to_string()
+    } else {
+        fit(line, room, glyphs)
+            .trim_end_matches(ellipsis)
+            .to_string()
+    };
+    format!("{}{ellipsis}", kept.trim_end())
 }

@@ -57,6 +57,13 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 td.id { overflow-wrap: anywhere; max-width: 22em; }
 .wide { overflow-x: auto; max-width: 100%; }
 ul.tags { list-style: none; padding: 0; margin: 4px 0; }
+td.score { white-space: nowrap; }
+span.meter { display: inline-block; width: 80px; height: 10px; background: #eef1f4; vertical-align: middle; }
+span.meter .fill { display: block; height: 100%; background: var(--accent); }
+dl.legend { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; color: var(--muted); margin: 8px 0; font-size: 0.92em; }
+dl.legend dt { font-weight: 600; }
+dl.legend dd { margin: 0; }
+.card { break-inside: avoid; }
 ul.tags li { margin: 2px 0; }
 .yes { color: #2b8a3e; font-weight: 700; }
 .no { color: #c92a2a; font-weight: 700; }

@@ -8,7 +8,7 @@ use super::page::{DISCLAIMER, page};
 use crate::answers::Respondent;
 use crate::catalog::Catalog;
 use crate::report::numbers::percent;
-use crate::report::svg::{self, Bar, Series};
+use crate::report::svg::{self, Series};
 use crate::score::{RoleScore, Scored, growth_plan, level_of, tag_marks};
 
 fn axis_value(value: Option<f64>) -> String {
@@ -33,7 +33,10 @@ pub fn single_beside(catalog: &Catalog, scored: &Scored, more: Markup) -> Markup
             h1 { "Role fit report: " (r.id) }
             p.meta {
                 (path.name) " (" (path.id) " path) · " (scored.ranking.len()) " roles ranked"
-                @if let Some(best) = scored.best() {
+                @let group = crate::report::profile::top_group(catalog, scored);
+                @if !group.is_empty() {
+                    " · " (crate::report::profile::group_heading(group.len()).to_lowercase()) " (" (percent(group.first().map(|s| s.score))) ")"
+                } @else if let Some(best) = scored.best() {
                     " · best match: " strong { (catalog.roles[best.role].name) } " (" (percent(Some(best.score))) ")"
                 }
             }
@@ -42,8 +45,14 @@ pub fn single_beside(catalog: &Catalog, scored: &Scored, more: Markup) -> Markup
         @if !path.assesses_competency() {
             (own_work_style(catalog, r))
         }
+        (answers(catalog, r))
         (ranking(catalog, scored))
+        @if !scored.aims.is_empty() {
+            (aims(catalog, scored))
+        }
+        @let group = crate::report::profile::top_group(catalog, scored);
         @match scored.best() {
+            Some(_) if !group.is_empty() => { (tied_group(catalog, r, &group)) }
             Some(best) => { (fit_profile(catalog, r, best, &radar_roles(best.role, &compare))) }
             None if scored.no_match() => {}
             None => { p.note { "No role is in the families chosen." } }
@@ -51,6 +60,55 @@ pub fn single_beside(catalog: &Catalog, scored: &Scored, more: Markup) -> Markup
         (more)
     };
     page(&title, body)
+}
+
+/// The person's aims, each with where it stands and the plan toward it.
+fn aims(catalog: &Catalog, scored: &Scored) -> Markup {
+    let heading = if scored.aims.len() == 1 {
+        "Your aim"
+    } else {
+        "Your aims"
+    };
+    html! {
+        section #aims {
+            h2 { (heading) }
+            @for aim in &scored.aims {
+                @let text = crate::report::aims::aim_text(catalog, &scored.respondent, aim);
+                div.card {
+                    h3 { (text.title) }
+                    p { (text.now) }
+                    @if !text.changes.is_empty() {
+                        p { "The plan:" }
+                        ol { @for change in &text.changes { li { (change) } } }
+                    }
+                    p { (text.outcome) }
+                }
+            }
+        }
+    }
+}
+
+/// The roles tied at the top on the work-style path: each one's summary,
+/// and their work style side by side with yours.
+fn tied_group(catalog: &Catalog, r: &Respondent, group: &[RoleScore]) -> Markup {
+    let roles: Vec<usize> = group.iter().map(|s| s.role).collect();
+    html! {
+        section #best-match {
+            h2 { (crate::report::profile::group_heading(group.len())) }
+            p.meta { "Each scores " (percent(group.first().map(|s| s.score))) ": equally close to your work style." }
+            ul {
+                @for &role in &roles {
+                    @let card = &catalog.roles[role];
+                    li {
+                        strong { (card.name) } " (" (catalog.families[card.family].name) ")"
+                        @if card.follows_technical_work { " — " (crate::report::profile::AFTER_TECHNICAL_WORK) }
+                        ": " (card.summary)
+                    }
+                }
+            }
+            (work_style_radar(catalog, r, &roles))
+        }
+    }
 }
 
 /// The best match, then each role of `compare` not already there.
@@ -64,31 +122,29 @@ fn radar_roles(best: usize, compare: &[usize]) -> Vec<usize> {
     roles
 }
 
+/// The person's own answer on each axis, with its bar and what the ends
+/// of the axis mean: one table (the bar is drawn beside the number).
 fn own_work_style(catalog: &Catalog, r: &Respondent) -> Markup {
-    let rows: Vec<Bar> = catalog
-        .axes
-        .iter()
-        .zip(&r.work_style)
-        .map(|(axis, value)| Bar {
-            label: axis.name.clone(),
-            fraction: value.map_or(0.0, |v| (v - 1.0) / 4.0),
-            value: value.map_or_else(
-                || "not answered".into(),
-                |v| format!("{} of 5", crate::report::profile::axis_value(v)),
-            ),
-        })
-        .collect();
     html! {
         section #own-profile {
             h2 { "Your work-style profile" }
-            figure {
-                div.chart-box { (svg::bars("Your answer on each work-style axis, 1 to 5", &rows)) }
+            div.wide {
                 table {
-                    caption { "Your work-style profile" }
+                    caption { "Your answer on each axis, 1 to 5" }
                     thead { tr { th { "Axis" } th.num { "You (1–5)" } th { "1 means" } th { "5 means" } } }
                     tbody {
                         @for (axis, value) in catalog.axes.iter().zip(&r.work_style) {
-                            tr { th scope="row" { (axis.name) } td.num { (axis_value(*value)) } td { (axis.low) } td { (axis.high) } }
+                            tr {
+                                th scope="row" { (axis.name) }
+                                td.num.score {
+                                    span.meter aria-hidden="true" {
+                                        span.fill style={ "width: " (score_width(value.map_or(0.0, |v| (v - 1.0) / 4.0))) "%" } {}
+                                    }
+                                    " " (axis_value(*value))
+                                }
+                                td { (axis.low) }
+                                td { (axis.high) }
+                            }
                         }
                     }
                 }
@@ -97,54 +153,90 @@ fn own_work_style(catalog: &Catalog, r: &Respondent) -> Markup {
     }
 }
 
+/// What each column of the ranking means, for the path's columns only.
+fn legend(competency: bool, style: bool, style_column: bool) -> Markup {
+    html! {
+        dl.legend {
+            dt { "#" } dd { "The role's place; =N marks roles tied on score." }
+            dt { "Score" } dd {
+                @if competency {
+                    "How well the role fits you, from 0% to 100%: competency, growth and work \
+                     style together, each weighted by the path."
+                } @else {
+                    "How close your work-style answers are to the role's on the five axes, \
+                     from 0% (as far apart as the scale allows) to 100% (the same answers)."
+                }
+            }
+            @if competency {
+                dt { "Competency" } dd { "Your strengths among the role's skills, by level: \
+                    100% is every skill at level 5." }
+                dt { "Growth" } dd { "Your growth goals among the role's skills." }
+            }
+            @if style && style_column {
+                dt { "Work style" } dd { "How close your work-style answers are to the \
+                    role's on the five axes." }
+            }
+            @if competency {
+                dt { "Skills you have" } dd { "How many of the role's skills are among your \
+                    strengths." }
+            } @else {
+                dt { "Note" } dd { "Roles whose work is leading or guiding other engineers: \
+                    they are usually reached after years of technical work." }
+            }
+        }
+    }
+}
+
+/// The ranking as one table, each score with its bar (the bar is drawn
+/// beside the number, which screen readers read).
 fn ranking(catalog: &Catalog, scored: &Scored) -> Markup {
     let r = &scored.respondent;
-    // Only the components the path assesses get a column. Which tags
-    // matched is in the best match's card; here only how many.
+    // Only the components the path assesses get a column; on the
+    // work-style path the score is the work style, so it has no column of
+    // its own. Which tags matched is in the best match's card.
     let competency = catalog.paths[r.path].assesses_competency();
     let style = catalog.paths[r.path].assesses_work_style();
-    let bars: Vec<Bar> = scored
-        .ranking
-        .iter()
-        .map(|s| Bar {
-            label: catalog.roles[s.role].name.clone(),
-            fraction: s.score,
-            value: percent(Some(s.score)),
-        })
-        .collect();
+    let style_column = style && competency;
     html! {
         section #ranking {
             h2 { "Ranking" }
-            figure {
-                div.chart-box { (svg::bars("Score of each role, best first", &bars)) }
-                div.wide {
-                    table {
-                        caption { "Ranking" }
-                        thead { tr {
-                            th.num { "#" } th { "Role" } th { "Family" } th.num { "Score" }
-                            @if competency { th.num { "Competency" } th.num { "Growth" } }
-                            @if style { th.num { "Work style" } }
-                            @if competency { th.num { "Tags matched" } }
-                        } }
-                        tbody {
-                            @for (s, rank) in scored.ranking.iter().zip(crate::report::ties::rank_labels(&scored.ranking)) {
-                                @let role = &catalog.roles[s.role];
-                                tr {
-                                    td.num { (rank) }
-                                    th scope="row" { (role.name) }
-                                    td { (catalog.families[role.family].name) }
-                                    td.num { (percent(Some(s.score))) }
-                                    @if competency { td.num { (percent(s.competency)) } td.num { (percent(s.growth)) } }
-                                    @if style { td.num { (percent(s.work_style)) } }
-                                    @if competency {
-                                        td.num { (tag_marks(catalog, r, s).filter(|(_, level)| level.is_some()).count()) " of " (role.tags.len()) }
+            div.wide {
+                table.ranking {
+                    caption { (scored.ranking.len()) " roles, best match first" }
+                    thead { tr {
+                        th.num { "#" } th { "Role" } th { "Family" } th.num { "Score" }
+                        @if competency { th.num { "Competency" } th.num { "Growth" } }
+                        @if style_column { th.num { "Work style" } }
+                        @if competency { th.num { "Skills you have" } }
+                        @if !competency { th { "Note" } }
+                    } }
+                    tbody {
+                        @for (s, rank) in scored.ranking.iter().zip(crate::report::ties::rank_labels(&scored.ranking)) {
+                            @let role = &catalog.roles[s.role];
+                            tr {
+                                td.num { (rank) }
+                                th scope="row" { (role.name) }
+                                td { (catalog.families[role.family].name) }
+                                td.num.score {
+                                    span.meter aria-hidden="true" {
+                                        span.fill style={ "width: " (score_width(s.score)) "%" } {}
                                     }
+                                    " " (percent(Some(s.score)))
+                                }
+                                @if competency { td.num { (percent(s.competency)) } td.num { (percent(s.growth)) } }
+                                @if style_column { td.num { (percent(s.work_style)) } }
+                                @if competency {
+                                    td.num { (tag_marks(catalog, r, s).filter(|(_, level)| level.is_some()).count()) " of " (role.tags.len()) }
+                                }
+                                @if !competency {
+                                    td { @if role.follows_technical_work { (crate::report::profile::AFTER_TECHNICAL_WORK) } }
                                 }
                             }
                         }
                     }
                 }
             }
+            (legend(competency, style, style_column))
             @if scored.ranking.iter().any(|s| s.tied) {
                 p.note { (crate::report::ties::tie_note(catalog, scored)) }
             }
@@ -155,6 +247,68 @@ fn ranking(catalog: &Catalog, scored: &Scored) -> Markup {
             @if !notes.is_empty() {
                 h3 { "Notes on this result" }
                 ul.notes { @for note in &notes { li data-kind=(note.kind.name()) { (note.text) } } }
+            }
+        }
+    }
+}
+
+/// A score's bar width in whole percent.
+fn score_width(score: f64) -> u32 {
+    if score.is_finite() {
+        (score.clamp(0.0, 1.0) * 100.0).round() as u32
+    } else {
+        0
+    }
+}
+
+/// The person's own answers: each strength with its level, each goal, the
+/// role aimed for and the work-style answers.
+fn answers(catalog: &Catalog, r: &Respondent) -> Markup {
+    let competency = catalog.paths[r.path].assesses_competency();
+    // On the work-style path the profile above has the axes.
+    let axes = competency && r.work_style.iter().any(Option::is_some);
+    html! {
+        section #answers {
+            h2 { "Your answers" }
+            div.columns {
+                @if competency {
+                    div.card {
+                        h3 { "Strengths" }
+                        @if r.strengths.is_empty() {
+                            p.note { "None given." }
+                        } @else {
+                            ul {
+                                @for &(tag, level) in &r.strengths {
+                                    li { (catalog.tags[tag].name) " — level " (level) " of 5 ("
+                                        (crate::catalog::LEVELS[usize::from(level.clamp(1, 5)) - 1].0) ")" }
+                                }
+                            }
+                        }
+                    }
+                    div.card {
+                        h3 { "Growth goals" }
+                        @if r.goals.is_empty() {
+                            p.note { "None given." }
+                        } @else {
+                            ul { @for &tag in &r.goals { li { (catalog.tags[tag].name) } } }
+                        }
+                    }
+                }
+                div.card {
+                    h3 { "Aiming for" }
+                    @match r.target {
+                        Some(role) => p { (catalog.roles[role].name) },
+                        None => p.note { "No role named." },
+                    }
+                    @if axes {
+                        h3 { "Work style (1 to 5)" }
+                        ul {
+                            @for (axis, value) in catalog.axes.iter().zip(&r.work_style) {
+                                li { (axis.name) ": " (axis_value(*value)) }
+                            }
+                        }
+                    }
+                }
             }
         }
     }

@@ -22,6 +22,7 @@ fn a_large_cohort_keeps_no_row_per_person() {
         goals: vec![],
         work_style: vec![Some(3.0); catalog.axes.len()],
         families: vec![],
+        target: None,
         warnings: vec![],
         ..Default::default()
     };

@@ -19,6 +19,9 @@ use crate::catalog::Catalog;
 use crate::score::{Scored, explain};
 use crate::text::escape_control;
 
+/// The Note of a role that leads or guides engineers, on the work-style path.
+const AFTER_TECHNICAL_NOTE: &str = "after technical work";
+
 /// Rows a table (terminal or Markdown) shows unless `--top` says otherwise.
 pub const TABLE_TOP: usize = 10;
 
@@ -95,8 +98,13 @@ fn ranking_cells(
             header.push("Growth");
         }
     }
-    if style {
+    // On the work-style path the score is the style: no column repeats
+    // it; roles that lead or guide engineers say they follow technical work.
+    if style && competency {
         header.push("Style");
+    }
+    if !competency {
+        header.push("Note");
     }
     if competency && columns.tags {
         header.push("Tags");
@@ -132,8 +140,15 @@ fn ranking_cells(
                     row.push(percent(s.growth));
                 }
             }
-            if style {
+            if style && competency {
                 row.push(percent(s.work_style));
+            }
+            if !competency {
+                row.push(if role.follows_technical_work {
+                    AFTER_TECHNICAL_NOTE.to_string()
+                } else {
+                    String::new()
+                });
             }
             if competency && columns.tags {
                 let matched = explain(catalog, r, s).matched.len();
@@ -187,8 +202,10 @@ pub fn ranking(catalog: &Catalog, scored: &Scored, theme: Theme) -> Table {
     // The score with its bar has a fixed width; a bare one aligns right.
     let score = header.iter().position(|&h| h == "Score").unwrap_or(3);
     let first_number = if columns.bars { score + 1 } else { score };
+    let note = header.iter().position(|&h| h == "Note");
     let numeric: Vec<usize> = std::iter::once(0)
         .chain(first_number..table.column_count())
+        .filter(|&c| Some(c) != note)
         .collect();
     align_right(&mut table, &numeric);
     wrap_only(&mut table, 1);
@@ -235,8 +252,15 @@ fn legend(catalog: &Catalog, scored: &Scored) -> String {
     if path.assesses_competency() {
         parts.push("Skills: your strengths among the role's tags. Growth: your goals among them.");
     }
-    if path.assesses_work_style() {
+    if path.assesses_work_style() && path.assesses_competency() {
         parts.push("Style: how your work style fits the role.");
+    }
+    if !path.assesses_competency() {
+        parts.push(
+            "Score: how close your work-style answers are to the role's. \
+             Note \"after technical work\": the role leads or guides engineers and is \
+             usually reached after years of technical work.",
+        );
     }
     parts.join(" ")
 }
@@ -360,6 +384,11 @@ pub fn single(
             crate::text::wrap(NO_MATCH_NOTE, theme.width, "")
         )?;
     }
+    let aims = super::aims::terminal(catalog, scored, theme);
+    if !aims.is_empty() {
+        writeln!(out)?;
+        out.write_all(aims.as_bytes())?;
+    }
     if !scored.focus.is_empty() {
         for focus in &scored.focus {
             writeln!(out)?;
@@ -367,7 +396,13 @@ pub fn single(
         }
     } else if let Some(best) = scored.best() {
         writeln!(out)?;
-        out.write_all(profile::fit_profile(catalog, r, best, theme).as_bytes())?;
+        let group = profile::top_group(catalog, scored);
+        let text = if group.is_empty() {
+            profile::fit_profile(catalog, r, best, theme)
+        } else {
+            profile::group_profile(catalog, r, &group, theme)
+        };
+        out.write_all(text.as_bytes())?;
     } else if scored.ranking.is_empty() {
         writeln!(out, "\nNo role is in the families chosen.")?;
     }

@@ -27,6 +27,11 @@ pub(super) fn all_families(catalog: &Catalog) -> Reply {
     Reply::Picks((0..catalog.families.len()).collect())
 }
 
+/// No role aimed for: the first item of the target question.
+pub(super) fn no_target() -> Reply {
+    Reply::Pick(0)
+}
+
 /// No name given.
 pub(super) fn no_name() -> Reply {
     Reply::Text(String::new())

@@ -6,7 +6,8 @@ use crate::interview::fake::{Reply, Scripted};
 use crate::interview::flow::{Earlier, Preset};
 
 use super::fixtures::{
-    all_families, catalog, likerts, no_name, path, preset, run_script, tag_only_in, tags_of, varied,
+    all_families, catalog, likerts, no_name, no_target, path, preset, run_script, tag_only_in,
+    tags_of, varied,
 };
 
 #[test]
@@ -30,8 +31,8 @@ fn esc_at_the_first_step_quits() {
     assert_eq!(
         prompter.headers()[1..],
         [
-            format!("Step 1 of 2 · Work style · statement 2 of {n}"),
-            format!("Step 1 of 2 · Work style · statement 1 of {n}"),
+            format!("Step 1 of 3 · Work style · statement 2 of {n}"),
+            format!("Step 1 of 3 · Work style · statement 1 of {n}"),
         ]
     );
 }
@@ -60,18 +61,19 @@ fn esc_goes_back_a_step_and_keeps_the_answers() {
         Reply::Likert(2),
     ];
     script.extend(varied(n - 1));
+    script.push(no_target());
     script.push(no_name());
     let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
     let outcome = outcome.unwrap();
     assert_eq!(outcome.respondent.strengths, vec![(1, 1)]);
     let headers = prompter.headers();
-    assert_eq!(headers[4], "Step 4 of 6 · Growth goals");
-    assert_eq!(headers[5], "Step 3 of 6 · Strengths · levels");
+    assert_eq!(headers[4], "Step 4 of 7 · Growth goals");
+    assert_eq!(headers[5], "Step 3 of 7 · Strengths · levels");
     assert_eq!(
         prompter.asked[5].2, "[4, 2]",
         "levels start where they were left"
     );
-    assert_eq!(headers[6], "Step 3 of 6 · Strengths");
+    assert_eq!(headers[6], "Step 3 of 7 · Strengths");
     assert_eq!(prompter.asked[6].2, "[0, 1]", "the earlier ticks are kept");
     assert_eq!(prompter.asked[7].2, "[2]", "tag 1 keeps its level");
     assert_eq!(
@@ -82,7 +84,7 @@ fn esc_goes_back_a_step_and_keeps_the_answers() {
         prompter.asked[13].2, "5",
         "statement 1 starts on its earlier answer"
     );
-    assert_eq!(prompter.transcript.len(), 7);
+    assert_eq!(prompter.transcript.len(), 8);
     assert_eq!(
         prompter.transcript[2],
         format!("Strengths: {}", catalog.tags[1].name)
@@ -100,6 +102,7 @@ fn ticks_made_before_esc_are_kept() {
         Reply::Picks(vec![2, 5]),
         Reply::Levels(vec![3, 3]),
         Reply::Picks(vec![]),
+        no_target(),
         no_name(),
     ];
     let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
@@ -129,6 +132,7 @@ fn a_family_change_keeps_the_strengths_still_in_view() {
         Reply::Picks(vec![in_support, in_engineering]),
         Reply::Levels(vec![5, 4]),
         Reply::Picks(vec![]),
+        no_target(),
         no_name(),
     ];
     let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
@@ -152,18 +156,19 @@ fn going_back_to_the_path_can_change_it() {
         Reply::Pick(path(&catalog, "work-style")),
     ];
     script.extend(varied(n));
+    script.push(no_target());
     script.push(no_name());
     let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
     let outcome = outcome.unwrap();
     assert_eq!(outcome.respondent.path, path(&catalog, "work-style"));
-    assert_eq!(prompter.headers()[1], "Step 2 of 5 · Families");
+    assert_eq!(prompter.headers()[1], "Step 2 of 6 · Families");
     assert_eq!(
         prompter.asked[2].2,
         path(&catalog, "competency").to_string()
     );
     assert_eq!(
         prompter.headers()[3],
-        format!("Step 2 of 3 · Work style · statement 1 of {n}")
+        format!("Step 2 of 4 · Work style · statement 1 of {n}")
     );
 }
 
@@ -184,6 +189,7 @@ fn earlier_answers_are_where_each_question_starts() {
         goals: vec![goal],
         statements: vec![(0, 5), (1, 1)],
         group: None,
+        target: None,
     };
     let preset = Preset {
         earlier: Some(earlier),
@@ -225,6 +231,7 @@ fn earlier_answers_are_where_each_question_starts() {
     script.push(Reply::Picks(vec![goal_at]));
     script.extend(likerts(&[5, 1]));
     script.extend(varied(n - 2));
+    script.push(no_target());
     script.push(Reply::Text("Ann".into()));
     let (outcome, asked) = run_script(&catalog, &preset, script);
     assert_eq!(asked.asked[5].2, "5");

@@ -7,7 +7,9 @@ use crate::error::Error;
 use crate::interview::fake::Reply;
 use crate::interview::flow::Preset;
 
-use super::fixtures::{all_families, catalog, likerts, no_name, path, preset, run_script, varied};
+use super::fixtures::{
+    all_families, catalog, likerts, no_name, no_target, path, preset, run_script, varied,
+};
 
 #[test]
 fn axis_values_are_exact_means_with_reverse_items_flipped() {
@@ -16,6 +18,7 @@ fn axis_values_are_exact_means_with_reverse_items_flipped() {
     let answers: Vec<u8> = (0..n).map(|i| [5, 4, 2, 1][i % 4]).collect();
     let mut script = vec![Reply::Pick(path(&catalog, "work-style"))];
     script.extend(likerts(&answers));
+    script.push(no_target());
     script.push(no_name());
     let (outcome, _) = run_script(&catalog, &Preset::default(), script);
     let outcome = outcome.unwrap();
@@ -47,6 +50,7 @@ fn a_name_given_is_the_id() {
     let preset = preset(Some(path(&catalog, "work-style")), None);
     let n = catalog.questions.len();
     let mut script = varied(n);
+    script.push(no_target());
     script.push(Reply::Text("  Ann Lee ".into()));
     let (outcome, prompter) = run_script(&catalog, &preset, script);
     let outcome = outcome.unwrap();
@@ -55,7 +59,7 @@ fn a_name_given_is_the_id() {
     assert_eq!(prompter.transcript.last().unwrap(), "Name: Ann Lee");
     // Esc at the name goes back to the last statement.
     let mut script = varied(n);
-    script.extend([Reply::Esc, Reply::Likert(1), no_name()]);
+    script.extend([Reply::Esc, Reply::Likert(1), no_target(), no_name()]);
     let (outcome, prompter) = run_script(&catalog, &preset, script);
     assert_eq!(outcome.unwrap().statements.last(), Some(&(n - 1, 1)));
     assert_eq!(prompter.asked[n + 1].2, ((n - 1) % 5 + 1).to_string());
@@ -67,6 +71,7 @@ fn same_answer_to_every_item_is_pointed_out() {
     let n = catalog.questions.len();
     let mut script = vec![Reply::Pick(path(&catalog, "work-style"))];
     script.extend(likerts(&vec![3; n]));
+    script.push(no_target());
     script.push(no_name());
     let (outcome, _) = run_script(&catalog, &Preset::default(), script);
     let notes = outcome.unwrap().notes;
@@ -91,6 +96,7 @@ fn no_strengths_on_a_competency_path_is_pointed_out() {
         Reply::Picks(vec![5]),
     ];
     script.extend(varied(n));
+    script.push(no_target());
     script.push(no_name());
     let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
     let notes = outcome.unwrap().notes;
@@ -113,6 +119,7 @@ fn no_strengths_on_a_competency_path_is_pointed_out() {
         all_families(&catalog),
         Reply::Picks(vec![]),
         Reply::Picks(vec![]),
+        no_target(),
         no_name(),
     ];
     let (outcome, _) = run_script(&catalog, &Preset::default(), script);
@@ -133,6 +140,7 @@ fn no_strengths_on_a_competency_path_is_pointed_out() {
         Reply::Picks(vec![]),
     ];
     script.extend(likerts(&vec![5; n]));
+    script.push(no_target());
     script.push(no_name());
     let (outcome, _) = run_script(&catalog, &Preset::default(), script);
     assert_eq!(outcome.unwrap().notes.len(), 2);
@@ -154,6 +162,7 @@ fn the_respondent_is_what_its_answer_file_resolves_to() {
     script.extend(likerts(
         &(0..n).map(|i| [4, 2, 5][i % 3]).collect::<Vec<_>>(),
     ));
+    script.push(no_target());
     script.push(Reply::Text("Ann Lee".into()));
     let (outcome, _) = run_script(&catalog, &Preset::default(), script);
     let outcome = outcome.unwrap();
@@ -189,4 +198,35 @@ fn out_of_range_answers_are_errors_not_panics() {
         vec![Reply::Picks(vec![0]), Reply::Levels(vec![6])],
     );
     assert!(matches!(outcome, Err(Error::Usage(_))), "{outcome:?}");
+}
+
+#[test]
+fn a_role_picked_as_the_aim_is_the_target_and_is_saved() {
+    let catalog = catalog();
+    let preset = preset(Some(path(&catalog, "work-style")), None);
+    let n = catalog.questions.len();
+    let sre = catalog.find_role("sre").unwrap();
+    let mut script = varied(n);
+    // Item 0 of the list is "No particular role"; role r is item r + 1.
+    script.push(Reply::Pick(sre + 1));
+    script.push(no_name());
+    let (outcome, prompter) = run_script(&catalog, &preset, script);
+    let outcome = outcome.unwrap();
+    assert_eq!(outcome.respondent.target, Some(sre));
+    assert!(
+        prompter
+            .transcript
+            .contains(&"Aiming for: Site Reliability Engineer".to_string()),
+        "{:?}",
+        prompter.transcript
+    );
+    let file = outcome.answer_file(&catalog, "ann");
+    assert_eq!(file.target.as_deref(), Some("site-reliability-engineer"));
+    // Asked again (Esc at the name), the question starts on the role, and
+    // the first item takes the aim back.
+    let mut script = varied(n);
+    script.extend([Reply::Pick(sre + 1), Reply::Esc, no_target(), no_name()]);
+    let (outcome, prompter) = run_script(&catalog, &preset, script);
+    assert_eq!(prompter.asked[n + 2].2, (sre + 1).to_string());
+    assert_eq!(outcome.unwrap().respondent.target, None);
 }

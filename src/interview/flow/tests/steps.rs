@@ -6,7 +6,9 @@ use crate::interview::flow::Preset;
 use crate::interview::flow::outcome::RESPONDENT_ID;
 use crate::interview::prompt::Keys;
 
-use super::fixtures::{all_families, catalog, no_name, path, preset, run_script, tags_of, varied};
+use super::fixtures::{
+    all_families, catalog, no_name, no_target, path, preset, run_script, tags_of, varied,
+};
 
 #[test]
 fn full_path_asks_everything_in_order() {
@@ -20,6 +22,7 @@ fn full_path_asks_everything_in_order() {
         Reply::Picks(vec![0]),
     ];
     script.extend(varied(n));
+    script.push(no_target());
     script.push(no_name());
     let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
     let outcome = outcome.expect("the interview ends");
@@ -37,17 +40,23 @@ fn full_path_asks_everything_in_order() {
     assert_eq!(outcome.statements.len(), n);
 
     let headers = prompter.headers();
-    assert_eq!(headers[0], "Step 1 of 6 · Path");
-    assert_eq!(headers[1], "Step 2 of 6 · Families");
-    assert_eq!(headers[2], "Step 3 of 6 · Strengths");
-    assert_eq!(headers[3], "Step 3 of 6 · Strengths · levels");
-    assert_eq!(headers[4], "Step 4 of 6 · Growth goals");
+    assert_eq!(headers[0], "Step 1 of 7 · Path");
+    assert_eq!(headers[1], "Step 2 of 7 · Families");
+    assert_eq!(headers[2], "Step 3 of 7 · Strengths");
+    assert_eq!(headers[3], "Step 3 of 7 · Strengths · levels");
+    assert_eq!(headers[4], "Step 4 of 7 · Growth goals");
     assert_eq!(
         headers[5],
-        format!("Step 5 of 6 · Work style · statement 1 of {n}")
+        format!("Step 5 of 7 · Work style · statement 1 of {n}")
     );
-    assert_eq!(headers[5 + n], "Step 6 of 6 · Your name");
-    assert_eq!(headers.len(), 6 + n);
+    assert_eq!(headers[5 + n], "Step 6 of 7 · Your aim");
+    assert_eq!(headers[6 + n], "Step 7 of 7 · Your name");
+    assert_eq!(headers.len(), 7 + n);
+    // The aim is optional: the first item skips it; the roles follow.
+    let aims = &prompter.asked[5 + n].1;
+    assert_eq!(aims[0], "No particular role");
+    assert_eq!(aims.len(), catalog.roles.len() + 1);
+    assert_eq!(r.target, None);
     assert!(prompter.asked[0].0.esc_quits);
     assert!(!prompter.asked[1].0.esc_quits);
     // Every path is offered with its description; work-style says who it is for.
@@ -86,6 +95,7 @@ fn full_path_asks_everything_in_order() {
             ),
             format!("Growth goals: {}", catalog.tags[1].name),
             format!("Work style: {n} of {n} statements answered"),
+            "Aiming for: no particular role".into(),
             "Name: none given".into(),
         ]
     );
@@ -107,6 +117,7 @@ fn competency_path_asks_no_work_style() {
         Reply::Picks(sre_tags.iter().map(at).collect()),
         Reply::Levels(vec![5, 3, 3]),
         Reply::Picks(vec![]),
+        no_target(),
         no_name(),
     ];
     let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
@@ -123,8 +134,9 @@ fn competency_path_asks_no_work_style() {
     assert_eq!(labels.len(), offered.len());
     assert!(labels.iter().all(|l| l.ends_with("Support")), "{labels:?}");
     // The count follows the path: before it is chosen, the default's.
-    assert_eq!(prompter.headers()[0], "Step 1 of 6 · Path");
-    assert_eq!(prompter.headers()[1], "Step 2 of 5 · Families");
+    assert_eq!(prompter.headers()[0], "Step 1 of 7 · Path");
+    assert_eq!(prompter.headers()[1], "Step 2 of 6 · Families");
+    assert_eq!(r.target, None);
     assert_eq!(prompter.transcript[4], "Growth goals: none");
     // The ranking is the support family's.
     let scored = crate::score::assess(&catalog, r.clone(), None);
@@ -141,6 +153,7 @@ fn work_style_path_asks_only_the_items() {
     let n = catalog.questions.len();
     let mut script = vec![Reply::Pick(path(&catalog, "work-style"))];
     script.extend(varied(n));
+    script.push(no_target());
     script.push(no_name());
     let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
     let outcome = outcome.unwrap();
@@ -148,7 +161,7 @@ fn work_style_path_asks_only_the_items() {
     assert!(outcome.respondent.work_style.iter().all(Option::is_some));
     assert_eq!(
         prompter.headers()[1],
-        format!("Step 2 of 3 · Work style · statement 1 of {n}")
+        format!("Step 2 of 4 · Work style · statement 1 of {n}")
     );
     assert!(outcome.notes.is_empty());
     // Each item shows its statement, starting on the middle answer.
@@ -167,11 +180,12 @@ fn presets_skip_their_questions() {
         Reply::Picks(vec![0]),
         Reply::Levels(vec![2]),
         Reply::Picks(vec![]),
+        no_target(),
         no_name(),
     ];
     let (outcome, prompter) = run_script(&catalog, &preset, script);
     let outcome = outcome.unwrap();
-    assert_eq!(prompter.headers()[0], "Step 1 of 3 · Strengths");
+    assert_eq!(prompter.headers()[0], "Step 1 of 4 · Strengths");
     assert!(prompter.asked[0].0.esc_quits);
     assert_eq!(prompter.asked[0].1.len(), 9, "the leadership family's tags");
     assert_eq!(outcome.respondent.families, vec![leadership]);
@@ -187,6 +201,7 @@ fn no_family_ticked_is_refused_with_a_note() {
         Reply::Picks(vec![0]),
         Reply::Picks(vec![]),
         Reply::Picks(vec![]),
+        no_target(),
         no_name(),
     ];
     let (outcome, prompter) = run_script(&catalog, &Preset::default(), script);
