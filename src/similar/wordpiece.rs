@@ -56,7 +56,9 @@ impl Vocabulary {
                 word.clear();
                 let mut single = [0u8; 4];
                 self.word(c.encode_utf8(&mut single), out);
-            } else {
+            } else if word.len() <= MAX_WORD_CHARS * 4 {
+                // Past 400 bytes a word has over 100 characters: it is
+                // unknown already, and a huge one costs no memory.
                 word.extend(c.to_lowercase());
             }
         }
