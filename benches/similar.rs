@@ -22,7 +22,7 @@ fn similar(c: &mut Criterion) {
         b.iter(|| SimilarIndex::new(black_box(&catalog)))
     });
     let index = SimilarIndex::new(&catalog);
-    c.bench_function("similar: read one phrase (mean of 4)", |b| {
+    c.bench_function("similar: read 4 phrases", |b| {
         b.iter(|| {
             PHRASES
                 .iter()
