@@ -8,7 +8,8 @@ three positions like sentence-transformers' pooling), the 384-dimension
 vectors are reduced by PCA, weighted by a Zipf-estimated SIF coefficient
 (frequent tokens such as "the", "and" count less) and quantised to int8 with
 one scale per token. Only numpy and safetensors are needed: the forward pass
-is written out below, so PyTorch is not required (a few minutes on one core).
+is written out below, so PyTorch is not required (35 minutes of wall time with
+--jobs 3 on a 2-core machine busy with other builds).
 
 Reproduce (see models/README.md, pinned versions in
 scripts/distill_requirements.txt):
