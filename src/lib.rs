@@ -31,6 +31,7 @@ pub(crate) mod read;
 pub mod report;
 pub mod score;
 pub(crate) mod shell;
+pub mod similar;
 pub(crate) mod survey;
 pub(crate) mod template;
 pub(crate) mod text;

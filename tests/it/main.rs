@@ -17,6 +17,7 @@ mod reference;
 mod results;
 mod results_cli;
 mod score_cli;
+mod similar;
 mod snapshots;
 mod survey_cli;
 mod thin_results;
