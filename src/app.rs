@@ -2,9 +2,7 @@
 
 use crate::batch::{self, Mode, Options};
 use crate::catalog::Catalog;
-use crate::cli::{
-    AssessArgs, Cli, Command, DiffArgs, PlanArgs, PlanFormat, ReadingArgs, ScoreArgs,
-};
+use crate::cli::{Cli, Command, DiffArgs, PlanArgs, PlanFormat, ReadingArgs, ScoreArgs};
 use crate::error::{Error, Result};
 use crate::output::{self, ColorChoice, Sink};
 use crate::report::{OutputFormat, Reporter, TABLE_TOP};
@@ -23,7 +21,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let catalog = load()?;
             with_stdout(color, |theme, out| plan(&catalog, &args, theme, out))
         }
-        Some(Command::Assess(args)) => crate::interview::assess(&load()?, &args, color),
+        Some(Command::Assess(args)) => crate::interview::assess(&load()?, &args.into(), color),
         Some(Command::Roles(args)) => {
             let catalog = load()?;
             with_stdout(color, |theme, out| crate::explore::roles(&catalog, &args, theme, out))
@@ -46,17 +44,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::Validate(args)) => crate::validate::validate(&load()?, &args),
         None if crate::interview::is_interactive() => {
-            let args = AssessArgs {
-                path: None,
-                save: None,
-                report: None,
-                force: false,
-                top: TABLE_TOP,
-                families: Vec::new(),
-                from: None,
-                group: None,
-            };
-            crate::interview::assess(&load()?, &args, color)
+            crate::interview::assess(&load()?, &crate::interview::Options::default(), color)
         }
         None => Err(Error::Usage(
             "no command given and not on a terminal; use `rolefit score FILE` (see `rolefit --help`)".into(),

@@ -249,6 +249,21 @@ pub struct AssessArgs {
     pub group: Option<String>,
 }
 
+impl From<AssessArgs> for crate::interview::Options {
+    fn from(args: AssessArgs) -> Self {
+        crate::interview::Options {
+            path: args.path,
+            save: args.save,
+            report: args.report,
+            force: args.force,
+            top: args.top,
+            families: args.families,
+            from: args.from,
+            group: args.group,
+        }
+    }
+}
+
 /// How `score` and `validate` read their inputs.
 #[derive(Debug, Args)]
 pub struct ReadingArgs {

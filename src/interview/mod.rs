@@ -22,12 +22,12 @@ pub mod widgets;
 mod fake;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::answers::{Format, Origin};
 use crate::catalog::Catalog;
-use crate::cli::{AssessArgs, ColorChoice};
 use crate::error::{Error, Result};
+use crate::output::ColorChoice;
 use crate::report::TABLE_TOP;
 use crate::report::Theme;
 use crate::text::{escape_control, wrap};
@@ -40,8 +40,45 @@ pub fn is_interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
+/// What the interview is told before it starts (`rolefit assess`'s options):
+/// presets for questions it may skip, where to save, how much to show.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Skip the path question: a path's id or name.
+    pub path: Option<String>,
+    /// Save the answers here without asking.
+    pub save: Option<PathBuf>,
+    /// Save the HTML report here without asking.
+    pub report: Option<PathBuf>,
+    /// Replace the `save` or `report` file if it exists.
+    pub force: bool,
+    /// How many roles the ranking shows.
+    pub top: usize,
+    /// Skip the family question: these families' ids or names.
+    pub families: Vec<String>,
+    /// Start from the answers in this file.
+    pub from: Option<PathBuf>,
+    /// The group saved with the answers.
+    pub group: Option<String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            path: None,
+            save: None,
+            report: None,
+            force: false,
+            top: TABLE_TOP,
+            families: Vec::new(),
+            from: None,
+            group: None,
+        }
+    }
+}
+
 /// What `--path`, `--family` and `--from` answer, or the usage error they make.
-pub fn preset(catalog: &Catalog, args: &AssessArgs) -> Result<Preset> {
+pub fn preset(catalog: &Catalog, args: &Options) -> Result<Preset> {
     let path = args
         .path
         .as_deref()
@@ -113,7 +150,7 @@ pub fn earlier(catalog: &Catalog, file: &Path) -> Result<Earlier> {
 }
 
 /// Runs `rolefit assess`.
-pub fn assess(catalog: &Catalog, args: &AssessArgs, color: ColorChoice) -> Result<()> {
+pub fn assess(catalog: &Catalog, args: &Options, color: ColorChoice) -> Result<()> {
     let preset = preset(catalog, args)?;
     let group_of_earlier = preset.earlier.as_ref().and_then(|e| e.group.clone());
     if args.group.as_deref().is_some_and(|g| g.trim().is_empty()) {
@@ -352,16 +389,11 @@ pub fn notes(notes: &[String], theme: Theme) -> String {
 mod tests {
     use super::*;
 
-    fn args(path: Option<&str>, families: &[&str]) -> AssessArgs {
-        AssessArgs {
+    fn args(path: Option<&str>, families: &[&str]) -> Options {
+        Options {
             path: path.map(str::to_string),
-            save: None,
-            report: None,
-            force: false,
-            top: TABLE_TOP,
             families: families.iter().map(|f| f.to_string()).collect(),
-            from: None,
-            group: None,
+            ..Options::default()
         }
     }
 

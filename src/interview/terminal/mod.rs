@@ -18,8 +18,8 @@ use std::io;
 use console::{Key, Style, Term};
 use dialoguer::{Confirm, Select};
 
-use crate::cli::ColorChoice;
 use crate::error::{Error, Result};
+use crate::output::ColorChoice;
 use crate::text::{escape_control, wrap};
 
 use leaving::{exit_130_on_ctrl_c, has_left, leave_on_a_fresh_line, quiet, terminal_error};
