@@ -42,6 +42,9 @@ pub const MAX_RELATED_TAGS: usize = 4;
 /// version 1.
 pub const RULE_VERSION: u32 = 2;
 
+/// Longer words are not read: no skill is named in so many letters.
+const MAX_WORD_CHARS: usize = 200;
+
 /// How a word was read, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum How {
@@ -91,16 +94,27 @@ pub fn read(catalog: &Catalog, said: &str) -> Option<Reading> {
             how: How::Exact,
         });
     }
+    // Nothing that long is one skill; also bounds the work.
+    if said.chars().count() > MAX_WORD_CHARS {
+        return None;
+    }
     let index = index_of(catalog);
     let key = normalize(said);
     if let Some(cached) = index.cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return cached;
     }
-    let reading = index.read_whole(catalog, said).or_else(|| {
-        let parts = split_parts(said);
-        (parts.len() > 1).then(|| index.read_parts(catalog, &parts))?
-    });
-    let reading = reading.or_else(|| similar(catalog, said));
+    // General strengths are left to the work-style questions on purpose.
+    let reading = if soft_skill(said) {
+        None
+    } else {
+        index
+            .read_whole(catalog, said)
+            .or_else(|| {
+                let parts = split_parts(said);
+                (parts.len() > 1).then(|| index.read_parts(catalog, &parts))?
+            })
+            .or_else(|| similar(catalog, said))
+    };
     if let Ok(mut cache) = index.cache.lock() {
         // A long run of distinct misses must not grow without bound.
         if cache.len() > 100_000 {
@@ -123,6 +137,82 @@ pub fn read(catalog: &Catalog, said: &str) -> Option<Reading> {
 /// others and credited at [`How::weight`] of `Similar`.
 pub fn similar(_catalog: &Catalog, _said: &str) -> Option<Reading> {
     None
+}
+
+/// General strengths no tag fits: the work-style questions ask about them.
+const SOFT_SKILLS: &[&str] = &[
+    "positive attitude",
+    "punctuality",
+    "punctual",
+    "reliable",
+    "dependable",
+    "hard working",
+    "hardworking",
+    "work ethic",
+    "team player",
+    "teamwork",
+    "collaboration",
+    "collaborative",
+    "interpersonal",
+    "people skills",
+    "attention to detail",
+    "detail oriented",
+    "time management",
+    "organized",
+    "organised",
+    "adaptability",
+    "adaptable",
+    "flexibility",
+    "flexible",
+    "multitasking",
+    "creativity",
+    "creative",
+    "critical thinking",
+    "self motivated",
+    "motivated",
+    "fast learner",
+    "quick learner",
+    "curiosity",
+    "curious",
+    "empathy",
+    "patience",
+    "patient",
+    "friendly",
+    "honesty",
+    "integrity",
+    "enthusiasm",
+    "resilience",
+    "initiative",
+    "proactive",
+    "listening",
+    "active listening",
+];
+
+/// Whether a word is a general strength no tag fits (a positive attitude,
+/// punctuality): its message says the work-style questions cover it.
+pub fn soft_skill(said: &str) -> bool {
+    let said = stems(said);
+    if said.is_empty() {
+        return false;
+    }
+    let key = set_key(&said);
+    SOFT_SKILLS.iter().any(|skill| {
+        let skill = stems(skill);
+        set_key(&skill) == key || (skill.len() > 1 && contains_run(&said, &skill))
+    })
+}
+
+/// The message and hint for a word no layer reads: a general strength is
+/// left to the work-style questions; anything else gets the catalog's
+/// related tags or "did you mean".
+pub fn not_understood(catalog: &Catalog, said: &str) -> (String, String) {
+    if soft_skill(said) {
+        return (
+            format!("{said:?} is a general strength"),
+            "no tag fits; the work-style questions cover this".to_string(),
+        );
+    }
+    catalog.unknown_tag(said)
 }
 
 /// Words that say nothing of a skill on their own, dropped before
@@ -726,6 +816,24 @@ mod tests {
             ("network troubleshooting".into(), vec!["CCNA".into()])
         );
         assert_eq!(split_parts("DNS, DHCP and VPN"), vec!["DNS", "DHCP", "VPN"]);
+    }
+
+    #[test]
+    fn general_strengths_are_left_to_the_work_style_questions() {
+        let catalog = catalog();
+        for said in [
+            "Positive attitude",
+            "punctuality",
+            "a strong team player",
+            "Attention-to-detail",
+        ] {
+            assert!(soft_skill(said), "{said}");
+            assert_eq!(read(&catalog, said), None, "{said}");
+            let (_, hint) = not_understood(&catalog, said);
+            assert_eq!(hint, "no tag fits; the work-style questions cover this");
+        }
+        assert!(!soft_skill("Kubernetes"));
+        assert!(!soft_skill(""));
     }
 
     #[test]

@@ -222,8 +222,23 @@ fn very_long_tag_names_keep_suggestions_bounded() {
         .map(|i| format!("  - unknown tag number {i} with a long tail of words\n"))
         .collect();
     let text = format!("strengths:\n  - \"{name}\"\n{many}");
-    let run = assert_batch_survives("long.yaml", text.as_bytes(), Some(2));
+    // Strict: every word not understood fails the file, with suggestions.
+    let run = Test::new()
+        .file("good.yaml", GOOD)
+        .file("long.yaml", text.as_bytes())
+        .args(["score", "--unknown-tags", "error", "--format", "jsonl", "."])
+        .code(1)
+        .stdout_has("\"id\":\"good-one\"")
+        .stderr_has("long.yaml:2)")
+        .run();
     assert!(run.stderr.contains("unknown tag"), "{}", run.stderr);
+    // By default they are warnings, and the rest of the file is scored.
+    Test::new()
+        .file("long.yaml", text.as_bytes())
+        .args(["score", "--format", "jsonl", "."])
+        .stderr_has("long.yaml:2)")
+        .stdout_has("\"not_understood\"")
+        .run();
 }
 
 #[cfg(unix)]

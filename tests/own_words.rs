@@ -123,3 +123,40 @@ fn development_phrases_are_read() {
         assert!(tally.right_share() >= 0.0);
     }
 }
+
+/// docs/scoring.md's partial-credit example, against the binary.
+#[test]
+fn the_partial_credit_example_scores_as_documented() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("kim.yaml");
+    std::fs::write(
+        &file,
+        "path: competency\nstrengths: [{tag: Kubernetes, level: 4}, {tag: Terraform, level: 3}]\n",
+    )
+    .unwrap();
+    let output = assert_cmd::Command::cargo_bin("rolefit")
+        .unwrap()
+        .env_remove("ROLEFIT_ROLES")
+        .args(["score", "--format", "jsonl", "--explain"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let record: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let devops = record["ranking"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["role_id"] == "devops-engineer")
+        .unwrap();
+    assert_eq!(devops["competency"], 0.3333, "{devops}");
+    assert_eq!(devops["score"], 0.2667, "{devops}");
+    let points = &devops["explain"]["competency"];
+    assert_eq!(points[1]["word"], "Kubernetes", "{points}");
+    assert_eq!(points[1]["how"], "related");
+    assert_eq!(points[1]["points"], 0.1067);
+    assert_eq!(points[2]["word"], "Terraform");
+    assert_eq!(points[2]["how"], "exact");
+    assert_eq!(points[2]["points"], 0.16);
+    assert_eq!(record["rule"], 2);
+}

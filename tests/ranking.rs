@@ -172,6 +172,7 @@ fn answers(
                 .collect(),
             families: families.into_iter().collect(),
             warnings: Vec::new(),
+            words: Default::default(),
         })
 }
 

@@ -356,6 +356,7 @@ fn a_search_too_large_to_finish_is_refused_not_guessed() {
         work_style: vec![Some(4.0), Some(3.0), Some(2.0), Some(4.5), Some(2.0)],
         families: Vec::new(),
         warnings: Vec::new(),
+        words: Default::default(),
     };
     // First place takes all three of the VP's tags, none held yet: the
     // search tries 15 one-change, 75 two-change and 125 three-change

@@ -18,7 +18,7 @@ pub use crate::document::UniqueMap;
 pub use collected::MAX_REPORTED;
 pub use file::{AnswerFile, DEFAULT_LEVEL, Strength, parse};
 pub use resolve::{UnknownTags, resolve, resolve_with};
-pub use respondent::Respondent;
+pub use respondent::{Respondent, Tags, Understood, Words};
 pub use source::{Format, Input, MAX_ANSWER_BYTES, Origin};
 
 #[cfg(test)]

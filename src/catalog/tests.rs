@@ -82,8 +82,8 @@ fn a_hint_never_resolves_and_names_its_tags() {
          \"infrastructure as code operations\", \"platform guardrails\", \
          \"model-serving architecture\""
     );
-    let (message, hint) = catalog.unknown_tag("eror budgets");
-    assert_eq!(message, "unknown tag \"eror budgets\"");
+    let (message, hint) = catalog.unknown_tag("error budgest");
+    assert_eq!(message, "unknown tag \"error budgest\"");
     assert!(hint.starts_with("did you mean"), "{hint}");
     let (_, hint) = catalog.unknown_tag("zzzz");
     assert_eq!(hint, "see `rolefit tags` for every tag");

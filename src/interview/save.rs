@@ -163,6 +163,7 @@ mod tests {
                 work_style,
                 families: vec![0],
                 warnings: Vec::new(),
+                words: Default::default(),
             },
             name: name.map(str::to_string),
             statements,

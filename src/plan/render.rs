@@ -100,6 +100,15 @@ pub fn table(catalog: &Catalog, respondent: &Respondent, plan: &Plan, theme: The
             let _ = writeln!(out, "No plan: {}.", escape_control(&why));
         }
     }
+    // What the plan stands on: the words as they were read.
+    let quote = |w: &str| format!("{:?}", escape_control(w).as_ref());
+    let words = crate::report::words::summary(catalog, respondent, &quote);
+    if !words.is_empty() {
+        let _ = writeln!(out);
+    }
+    for line in words {
+        let _ = writeln!(out, "{}", crate::text::wrap(&line, theme.width, ""));
+    }
     out
 }
 
@@ -118,6 +127,9 @@ struct PlanOut<'a> {
     rank_after: Option<usize>,
     score_after: Option<f64>,
     reason: Option<String>,
+    /// How the answer file's words were read.
+    understood: Vec<crate::report::words::UnderstoodOut<'a>>,
+    not_understood: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -154,6 +166,8 @@ pub fn json(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> String {
         rank_after: after.map(|a| a.rank),
         score_after: after.map(|a| round4(a.score)),
         reason: reason(catalog, respondent, plan),
+        understood: crate::report::words::understood(catalog, respondent),
+        not_understood: &respondent.words.not_understood,
     };
     // Serialising these plain structs cannot fail.
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();

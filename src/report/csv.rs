@@ -9,7 +9,7 @@ use crate::catalog::Catalog;
 use crate::error::Located;
 use crate::score::{Scored, tag_marks};
 
-const HEADER: [&str; 13] = [
+const HEADER: [&str; 15] = [
     "id",
     "source",
     "path",
@@ -23,6 +23,8 @@ const HEADER: [&str; 13] = [
     "work_style",
     "matched",
     "gaps",
+    "understood",
+    "words",
 ];
 
 pub fn header(out: &mut dyn Write) -> io::Result<()> {
@@ -58,6 +60,11 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
         push_field(&mut prefix, &neutralize(text));
         prefix.push(',');
     }
+    // Words understood of the words given: the same on every row.
+    let mut counts = String::from(",");
+    push_whole(&mut counts, r.words.understood.len() as u64);
+    counts.push(',');
+    push_whole(&mut counts, r.words.given() as u64);
     let mut marks: Vec<(usize, Option<u8>)> = Vec::new();
     let (mut matched, mut gaps) = (String::new(), String::new());
     with_catalog_cells(catalog, |cells| {
@@ -86,6 +93,7 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
                 out.push(',');
                 push_field(&mut out, &neutralize(&gaps));
             }
+            out.push_str(&counts);
             out.push('\n');
         }
     });
@@ -312,6 +320,7 @@ mod tests {
                 work_style: vec![None; catalog.axes.len()],
                 families: vec![],
                 warnings: vec![],
+                words: Default::default(),
             };
             let scored = crate::score::assess(&catalog, respondent, None);
             let text = super::rows(&catalog, &scored);

@@ -11,7 +11,7 @@ mod table;
 
 pub use explain::{
     AxisPoints, Breakdown, Explanation, GoalPoints, TagPoints, WeightsInEffect, breakdown, explain,
-    growth_plan, level_of, tag_marks,
+    growth_plan, level_of, related_level, tag_marks, word_for,
 };
 pub use rank::{assess, assess_asking, rank, ranking_order, standing};
 pub use round::{round4, ten_thousandths};

@@ -14,6 +14,7 @@ fn respondent(catalog: &Catalog, path: &str) -> Respondent {
         work_style: vec![None; catalog.axes.len()],
         families: vec![],
         warnings: vec![],
+        words: Default::default(),
     }
 }
 

@@ -387,6 +387,7 @@ pub fn respondent_with(
                 work_style,
                 families: families.into_iter().collect(),
                 warnings: Vec::new(),
+                words: Default::default(),
             }
         })
 }

@@ -115,6 +115,7 @@ impl State<'_> {
         families.sort_unstable();
         families.dedup();
         let name = (!self.name.is_empty()).then(|| self.name.clone());
+        let words = crate::answers::Words::picked(self.catalog, &strengths, &goals);
         let respondent = Respondent {
             id: name.clone().unwrap_or_else(|| RESPONDENT_ID.into()),
             source: SOURCE.into(),
@@ -124,6 +125,7 @@ impl State<'_> {
             work_style,
             families,
             warnings: Vec::new(),
+            words,
         };
         Ok(Outcome {
             notes: self.notes(&respondent),

@@ -37,6 +37,13 @@ pub fn single(catalog: &Catalog, scored: &Scored) -> Markup {
             (own_work_style(catalog, r))
         }
         (ranking(catalog, scored))
+        @let words = crate::report::words::summary(catalog, r, &|w: &str| format!("\u{201c}{w}\u{201d}"));
+        @if !words.is_empty() {
+            section #words {
+                h2 { "Your words" }
+                @for line in &words { p { (line) } }
+            }
+        }
         @match scored.best() {
             Some(best) => { (fit_profile(catalog, r, best, &radar_roles(best.role, &compare))) }
             None if scored.no_match() => {}

@@ -23,6 +23,7 @@ fn a_large_cohort_keeps_no_row_per_person() {
         work_style: vec![Some(3.0); catalog.axes.len()],
         families: vec![],
         warnings: vec![],
+        words: Default::default(),
     };
     let scored = crate::score::assess(&catalog, respondent, None);
     let mut writer = HtmlWriter::new(&catalog);
