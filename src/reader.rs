@@ -215,6 +215,28 @@ pub fn not_understood(catalog: &Catalog, said: &str) -> (String, String) {
     catalog.unknown_tag(said)
 }
 
+/// A level written as the tool shows it: `4`, `4 - advanced`, `expert`
+/// (the names of [`crate::catalog::LEVELS`]), any case.
+pub fn level_word(text: &str) -> Option<u8> {
+    let text = text.trim().trim_matches('"').trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, rest) = text.split_at(digits);
+    let rest = rest.trim_start_matches([' ', '-', '–', ':', '(', ')', '.']);
+    let name = normalize(if number.is_empty() { text } else { rest });
+    let by_name = (crate::catalog::LEVELS.iter())
+        .position(|(level, _)| *level == name)
+        .and_then(|i| u8::try_from(i + 1).ok());
+    match number.parse::<u8>() {
+        // `4 - advanced`: the number and the name, which must agree.
+        Ok(n) if name.is_empty() || by_name == Some(n) => Some(n),
+        Ok(_) => None,
+        Err(_) => by_name,
+    }
+    .filter(|level| (1..=crate::catalog::MAX_LEVEL).contains(level))
+}
+
 /// Words that say nothing of a skill on their own, dropped before
 /// comparing word sets (`experience with Kafka` is `Kafka`).
 const STOP_WORDS: &[&str] = &[
@@ -834,6 +856,23 @@ mod tests {
         }
         assert!(!soft_skill("Kubernetes"));
         assert!(!soft_skill(""));
+    }
+
+    #[test]
+    fn levels_read_as_the_tool_shows_them() {
+        for (text, level) in [
+            ("expert", Some(5)),
+            ("Advanced", Some(4)),
+            ("4 - advanced", Some(4)),
+            ("\"3 - practitioner\"", Some(3)),
+            ("2", Some(2)),
+            ("4 - expert", None),
+            ("high", None),
+            ("9", None),
+            ("", None),
+        ] {
+            assert_eq!(level_word(text), level, "{text}");
+        }
     }
 
     #[test]

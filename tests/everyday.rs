@@ -227,8 +227,8 @@ fn several_mistakes_in_one_file_are_all_reported_in_words() {
         output(rolefit_in(dir.path()).args(["score", "mistakes.yaml", "--unknown-tags", "error"]));
     assert_eq!(code, Some(1));
     for expected in [
-        "level must be a whole number from 1 (learning) to 5 (expert); got \"high\" at strengths[0].level (mistakes.yaml:3)",
-        "level must be a whole number from 1 (learning) to 5 (expert); got 9 at strengths[1].level (mistakes.yaml:4)",
+        "level must be a whole number from 1 (learning) to 5 (expert) or its name (learning, developing, practitioner, advanced, expert); got \"high\" at strengths[0].level (mistakes.yaml:3)",
+        "level must be a whole number from 1 (learning) to 5 (expert) or its name (learning, developing, practitioner, advanced, expert); got 9 at strengths[1].level (mistakes.yaml:4)",
         "unknown tag \"no such tag\" at strengths[2] (mistakes.yaml:5)",
         "pace must be a number from 1 (steady, deep-focus work) to 5 (fast, interrupt-driven work and on-call); got \"fast\" at work_style.pace (mistakes.yaml:7)",
         "scope must be a number from 1",

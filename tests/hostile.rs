@@ -90,7 +90,7 @@ fn empty_and_comment_only_files() {
 
 #[test]
 fn wrong_types() {
-    assert_batch_survives("types.yaml", b"id: x\nstrengths: SLO\n", Some(2));
+    assert_batch_survives("types.yaml", b"id: x\nstrengths: 5\n", Some(2));
     assert_batch_survives("types2.yaml", b"id: x\nwork_style: [1, 2]\n", Some(2));
     assert_batch_survives("types3.yaml", b"- just\n- a list\n", Some(1));
     assert_batch_survives(
@@ -297,7 +297,11 @@ fn broken_custom_catalogs_exit_2_naming_file_and_line() {
             "aliases: [pager, SLOs,",
             "resolves to two tags",
         ),
-        ("version: 1", "version: 1\nextra: true", "unknown field"),
+        (
+            "version: 1",
+            "version: 1\nextra: true",
+            "unknown key \"extra\"",
+        ),
     ];
     for (find, replace, expected) in cases {
         for command in ["score", "validate"] {

@@ -160,3 +160,79 @@ fn the_partial_credit_example_scores_as_documented() {
     assert_eq!(points[2]["points"], 0.16);
     assert_eq!(record["rule"], 2);
 }
+
+fn score_jsonl(name: &str, text: &str) -> (Option<i32>, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), text).unwrap();
+    let output = assert_cmd::Command::cargo_bin("rolefit")
+        .unwrap()
+        .env_remove("ROLEFIT_ROLES")
+        .current_dir(dir.path())
+        .args(["score", name, "--format", "jsonl"])
+        .output()
+        .unwrap();
+    let text = |bytes: Vec<u8>| String::from_utf8(bytes).unwrap();
+    (
+        output.status.code(),
+        text(output.stdout),
+        text(output.stderr),
+    )
+}
+
+/// Forms the tool itself shows are read: level names, axis names as
+/// tables print them, a list as one text, and `- TAG: LEVEL`.
+#[test]
+fn forms_the_tool_shows_are_accepted() {
+    let (code, stdout, stderr) = score_jsonl(
+        "forms.yaml",
+        "strengths: python, sql, on-call\ngoals: threat modeling; SLOs\n\
+         work_style: {Stakeholders: 4, pace: 3}\nfamilies: support, engineering\n",
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let record: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let said: Vec<&str> = (record["understood"].as_array().unwrap().iter())
+        .map(|u| u["said"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        said,
+        ["python", "sql", "on-call", "threat modeling", "SLOs"]
+    );
+    assert_eq!(record["work_style"]["stakeholder"], 4.0);
+
+    let (code, stdout, stderr) = score_jsonl(
+        "levels.yaml",
+        "strengths:\n  - SQL: 4\n  - {tag: SLO, level: expert}\n  - {tag: pager, level: 4 - advanced}\n",
+    );
+    assert_eq!(code, Some(0), "{stderr}");
+    let record: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let sre = &record["ranking"][0];
+    assert_eq!(sre["role_id"], "site-reliability-engineer", "{record}");
+    assert_eq!(
+        sre["matched"],
+        serde_json::json!([
+            {"tag": "pager and on-call operations", "level": 4},
+            {"tag": "error budgets and SLOs", "level": 5}
+        ])
+    );
+    assert_eq!(
+        record["understood"][0]["how"], "related",
+        "SQL is a broad word"
+    );
+
+    // Mistakes in these forms are told in user words, with the forms.
+    let (code, _, stderr) = score_jsonl("bad.yaml", "strengths:\n  - SQL: 4\n    pager: 3\n");
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains("a strength is a tag name (`- SQL`), a tag with its level (`- SQL: 4`), or `- {tag: SQL, level: 4}` at strengths[0] (bad.yaml:2)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("unknown field"), "{stderr}");
+    let (code, _, stderr) = score_jsonl("high.yaml", "strengths:\n  - {tag: SLO, level: high}\n");
+    assert_eq!(code, Some(1));
+    assert!(
+        stderr.contains(
+            "or its name (learning, developing, practitioner, advanced, expert); got \"high\""
+        ),
+        "{stderr}"
+    );
+}

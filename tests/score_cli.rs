@@ -363,7 +363,7 @@ fn bad_levels_are_errors() {
             .args(["score", name])
             .code(1)
             .stderr_has(format!(
-                "level must be a whole number from 1 (learning) to 5 (expert); got {level} at strengths[1].level ({name}:3)"
+                "level must be a whole number from 1 (learning) to 5 (expert) or its name (learning, developing, practitioner, advanced, expert); got {level} at strengths[1].level ({name}:3)"
             ))
             .run();
     }
@@ -372,7 +372,7 @@ fn bad_levels_are_errors() {
         .args(["score", "word.yaml"])
         .code(1)
         .stderr_has(
-            "level must be a whole number from 1 (learning) to 5 (expert); got \"high\" at strengths[0].level (word.yaml:2)",
+            "level must be a whole number from 1 (learning) to 5 (expert) or its name (learning, developing, practitioner, advanced, expert); got \"high\" at strengths[0].level (word.yaml:2)",
         )
         .run();
 }

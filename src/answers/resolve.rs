@@ -126,12 +126,16 @@ pub fn resolve_with(
             {
                 Some(*level as u8)
             }
+            Some(Number::NotANumber(text)) if reader::level_word(text).is_some() => {
+                reader::level_word(text)
+            }
             Some(given) => {
                 problems.add(|| {
                     origin.locate(
                         &format!("{}.level", entry()),
                         format!(
-                            "level must be a whole number from 1 (learning) to {MAX_LEVEL} (expert); got {}",
+                            "level must be a whole number from 1 (learning) to {MAX_LEVEL} (expert) or its name ({}); got {}",
+                            level_names(),
                             as_given(given)
                         ),
                         None,
@@ -393,6 +397,15 @@ pub fn resolve_with(
         warnings: warnings.finish(),
         words,
     })
+}
+
+/// The level names, `learning` … `expert`, for a message.
+fn level_names() -> String {
+    let names: Vec<&str> = crate::catalog::LEVELS
+        .iter()
+        .map(|(name, _)| *name)
+        .collect();
+    names.join(", ")
 }
 
 /// A value as the file gave it, for a message.
