@@ -144,7 +144,6 @@ const SOFT_SKILLS: &[&str] = &[
     "positive attitude",
     "punctuality",
     "punctual",
-    "reliable",
     "dependable",
     "hard working",
     "hardworking",
@@ -637,6 +636,12 @@ impl Index {
     fn read_form(&self, catalog: &Catalog, form: &str) -> Option<Reading> {
         if let Some(tag) = catalog.tag_index(form) {
             return Some(reading(vec![tag], How::Near));
+        }
+        // A hint's own term or alias, as written: its word order decides
+        // between names whose words are the same.
+        if let Some(hint) = catalog.hint(form) {
+            let index = catalog.hints.iter().position(|h| std::ptr::eq(h, hint))?;
+            return self.reading_of(catalog, Target::Hint(index), How::Related);
         }
         let stems = stems(form);
         if let Some(Some(target)) = self.by_key.get(&set_key(&stems)) {

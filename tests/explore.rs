@@ -347,7 +347,7 @@ fn tags_lists_every_tag_with_aliases_and_roles() {
     // The table, a blank line and the broad words.
     assert_eq!(markdown.lines().count(), 76);
     assert!(markdown.ends_with(
-        "leadership, strategy, communication, OKRs, engineering metrics, project management.\n"
+        "executive communication, OKRs, KPIs, engineering metrics, DORA metrics, project management.\n"
     ));
     let unwrapped = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(unwrapped.contains(

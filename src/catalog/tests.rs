@@ -108,16 +108,12 @@ fn known_bad_suggestions_are_gone() {
     );
     // A hint's words count for its related tags, so a typo of a broad
     // word still finds them.
-    let mut near = catalog.suggest_tags("kubernets");
-    near.sort_unstable();
-    assert_eq!(
-        near,
-        [
-            "deployment and rollback strategy",
-            "infrastructure as code operations",
-            "model-serving architecture"
-        ]
-    );
+    let near = catalog.suggest_tags("kubernets");
+    let related = &catalog.hint("kubernetes").unwrap().tags;
+    assert_eq!(near.len(), 3, "{near:?}");
+    for tag in near {
+        assert!(related.contains(&catalog.tag_index(tag).unwrap()), "{tag}");
+    }
 }
 
 /// The catalog's problems, each as displayed.
