@@ -214,6 +214,105 @@ pub fn not_understood(catalog: &Catalog, said: &str) -> (String, String) {
     catalog.unknown_tag(said)
 }
 
+/// A list item as the interview's lists search it: its names (a tag's name
+/// and aliases), its related words (the hints that name it, the names and
+/// initials of its roles, their families) and its other text (a note, the
+/// description).
+pub struct ListItem<'a> {
+    pub names: Vec<&'a str>,
+    pub related: &'a [String],
+    pub text: Vec<&'a str>,
+}
+
+/// The items a filter typed in a list finds, best first (ties in list
+/// order). An item is found when every word typed occurs in its texts
+/// (also as the start of a longer word, as typing goes); it ranks by where:
+/// the whole filter as a name (100), as a related word (90: `sre`,
+/// `kubernetes`, `customer support`), a name starting with it (80), a
+/// related word starting with it (75), inside a name (70), a name with the
+/// same words in another form (60), the words among its related words (40),
+/// anywhere else (20).
+pub fn rank_items(filter: &str, items: &[ListItem<'_>]) -> Vec<usize> {
+    let query = normalize(filter);
+    if query.is_empty() {
+        return (0..items.len()).collect();
+    }
+    let words: Vec<&str> = query.split(' ').collect();
+    let query_key = set_key(&stems(&query));
+    let score = |item: &ListItem<'_>| -> Option<u8> {
+        let texts = || {
+            (item.names.iter().copied())
+                .chain(item.related.iter().map(String::as_str))
+                .chain(item.text.iter().copied())
+        };
+        let haystack: String = texts().map(|t| normalize(t) + " ").collect();
+        if !words.iter().all(|w| haystack.contains(w)) {
+            return None;
+        }
+        let names: Vec<String> = item.names.iter().map(|n| normalize(n)).collect();
+        let related: Vec<String> = item.related.iter().map(|n| normalize(n)).collect();
+        let same_words = |n: &String| set_key(&stems(n)) == query_key;
+        let tiers = [
+            (100, names.iter().any(|n| *n == query)),
+            (90, related.iter().any(|n| *n == query || same_words(n))),
+            (80, names.iter().any(|n| n.starts_with(&query))),
+            (75, related.iter().any(|n| n.starts_with(&query))),
+            (70, names.iter().any(|n| n.contains(&query))),
+            (60, names.iter().any(same_words)),
+            (
+                40,
+                words.iter().all(|w| related.iter().any(|n| n.contains(w))),
+            ),
+        ];
+        Some(
+            tiers
+                .iter()
+                .find(|(_, hit)| *hit)
+                .map_or(20, |(tier, _)| *tier),
+        )
+    };
+    let mut found: Vec<(u8, usize)> = (items.iter().enumerate())
+        .filter_map(|(i, item)| Some((score(item)?, i)))
+        .collect();
+    found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    found.into_iter().map(|(_, i)| i).collect()
+}
+
+/// The related words of a tag for list search: the hints that name it
+/// (terms and aliases), its roles' names and initials (`SRE`, `DBA`,
+/// `SOC`), and their families' names.
+pub fn related_words(catalog: &Catalog, tag: usize) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for hint in catalog.hints.iter().filter(|h| h.tags.contains(&tag)) {
+        words.push(hint.term.clone());
+        words.extend(hint.aliases.iter().cloned());
+    }
+    for &role in &catalog.tags[tag].roles {
+        let role = &catalog.roles[role];
+        words.push(role.name.clone());
+        let initials = |skip: &[&str]| -> String {
+            (role.name.split_whitespace())
+                .filter(|w| !skip.contains(&w.to_lowercase().as_str()))
+                .filter_map(|w| w.chars().next())
+                .collect()
+        };
+        // "Site Reliability Engineer" is SRE; "Database Administrator" DBA.
+        words.push(initials(&["of", "and", "the"]));
+        let without_last = role.name.rsplit_once(' ').map(|(head, _)| head);
+        if let Some(head) = without_last.filter(|h| h.contains(' ')) {
+            let short: String = head
+                .split_whitespace()
+                .filter_map(|w| w.chars().next())
+                .collect();
+            words.push(short);
+        }
+        words.push(catalog.families[role.family].name.clone());
+    }
+    words.sort();
+    words.dedup();
+    words
+}
+
 /// A level written as the tool shows it: `4`, `4 - advanced`, `expert`
 /// (the names of [`crate::catalog::LEVELS`]), any case.
 pub fn level_word(text: &str) -> Option<u8> {
@@ -878,6 +977,63 @@ mod tests {
         ] {
             assert_eq!(level_word(text), level, "{text}");
         }
+    }
+
+    /// The tags a list filter finds first, by name.
+    fn first_found(filter: &str, count: usize) -> Vec<String> {
+        let catalog = catalog();
+        let related: Vec<Vec<String>> = (0..catalog.tags.len())
+            .map(|t| related_words(&catalog, t))
+            .collect();
+        let items: Vec<ListItem<'_>> = (catalog.tags.iter().enumerate())
+            .map(|(t, tag)| ListItem {
+                names: std::iter::once(tag.name.as_str())
+                    .chain(tag.aliases.iter().map(String::as_str))
+                    .collect(),
+                related: &related[t],
+                text: vec![tag.description.as_str()],
+            })
+            .collect();
+        let found = rank_items(filter, &items);
+        (found.iter().take(count))
+            .map(|&t| catalog.tags[t].name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn lists_find_the_fitting_skills_first() {
+        let sre = [
+            "pager and on-call operations",
+            "error budgets and SLOs",
+            "blast-radius control",
+        ];
+        let mut first = first_found("sre", 3);
+        first.sort();
+        let mut expected = sre.map(String::from).to_vec();
+        expected.sort();
+        assert_eq!(first, expected);
+        for tag in first_found("reliability", 2) {
+            assert!(sre.contains(&tag.as_str()), "reliability: {tag}");
+        }
+        let support = first_found("customer support", 4);
+        assert!(
+            support.contains(&"repro steps and log analysis".to_string()),
+            "{support:?}"
+        );
+        assert!(
+            support.contains(&"escalation routing".to_string()),
+            "{support:?}"
+        );
+        let kubernetes = first_found("kubernetes", 2);
+        assert!(
+            kubernetes.contains(&"deployment and rollback strategy".to_string()),
+            "{kubernetes:?}"
+        );
+        assert!(
+            first_found("troubleshoot", 4).contains(&"repro steps and log analysis".to_string())
+        );
+        assert_eq!(first_found("dba", 3).len(), 3);
+        assert_eq!(first_found("no such thing at all", 3), Vec::<String>::new());
     }
 
     #[test]

@@ -342,6 +342,7 @@ impl State<'_> {
                     description: tag.description.clone(),
                     more: format!("Roles: {}", roles.join(", ")),
                     aliases: tag.aliases.clone(),
+                    related: crate::reader::related_words(catalog, t),
                 }
             })
             .collect()
