@@ -37,6 +37,9 @@ struct Tally {
     fitting: usize,
     right: usize,
     wrong: Vec<String>,
+    /// Wrong readings that credit no accepted tag at all (the others
+    /// credit an accepted tag beside one that is not).
+    wrong_only: usize,
     not_read: Vec<String>,
     no_fit: usize,
     no_fit_credited: Vec<String>,
@@ -65,6 +68,12 @@ impl Tally {
             Self::percent(self.not_read.len(), self.fitting),
             self.no_fit,
             self.no_fit_credited.len(),
+        );
+        println!(
+            "  wrong readings crediting no accepted tag at all: {} ({:.1}%); the other {} credit an accepted tag beside a wrong one",
+            self.wrong_only,
+            Self::percent(self.wrong_only, self.fitting),
+            self.wrong.len() - self.wrong_only
         );
         println!("  WRONG: {:#?}", self.wrong);
         println!("  no tag fits, credited: {:#?}", self.no_fit_credited);
@@ -106,6 +115,9 @@ fn evaluate(file: &str) -> Tally {
                     tally.right += 1;
                     tally.right_shown.push(shown(r));
                 } else {
+                    let any_accepted =
+                        (r.tags.iter()).any(|&t| entry.accept.contains(&catalog.tags[t].name));
+                    tally.wrong_only += usize::from(!any_accepted);
                     tally.wrong.push(shown(r));
                 }
             }
@@ -117,10 +129,23 @@ fn evaluate(file: &str) -> Tally {
 /// The development lists (seen while writing the vocabulary).
 #[test]
 fn development_phrases_are_read() {
-    for file in ["vocabulary.yaml", "vocabulary-holdout.yaml"] {
+    // (file, right floor %, wrong ceiling %): what the reader reaches.
+    for (file, right, wrong) in [
+        ("vocabulary.yaml", 99.5, 0.0),
+        ("vocabulary-holdout.yaml", 97.5, 2.5),
+    ] {
         let tally = evaluate(file);
         tally.print(file);
-        assert!(tally.right_share() >= 0.0);
+        assert!(
+            tally.right_share() >= right,
+            "{file}: {}",
+            tally.right_share()
+        );
+        assert!(
+            tally.wrong_share() <= wrong,
+            "{file}: {}",
+            tally.wrong_share()
+        );
     }
 }
 
@@ -235,4 +260,151 @@ fn forms_the_tool_shows_are_accepted() {
         ),
         "{stderr}"
     );
+}
+
+/// Held-out phrases (tests/vocabulary-heldout-3.yaml): right, wrong and
+/// not read, each phrase alone. The floors are what the reader reached the
+/// first time it was run on them.
+#[test]
+fn held_out_phrases_are_read_right_and_almost_never_wrong() {
+    let tally = evaluate("vocabulary-heldout-3.yaml");
+    tally.print("vocabulary-heldout-3.yaml");
+    assert!(
+        tally.right_share() >= HELD_OUT_RIGHT_FLOOR,
+        "{}",
+        tally.right_share()
+    );
+    assert!(
+        tally.wrong_share() <= HELD_OUT_WRONG_CEILING,
+        "{}",
+        tally.wrong_share()
+    );
+    assert!(
+        tally.no_fit_credited.len() <= HELD_OUT_NO_FIT_CREDITED,
+        "{:?}",
+        tally.no_fit_credited
+    );
+}
+
+// Reached on the first run (2026-12-08): 122 of 204 right (59.8%), 19
+// wrong (9.3%: 18 of them also credit an accepted tag, 1 credits none),
+// 63 not read; 0 of 24 no-fit phrases credited. Personas: 24 of 24 as
+// written and on words alone, 160 of 205 words count (78.0%). The issue's
+// targets (70% right, 2% wrong) are not met on phrases.
+const HELD_OUT_RIGHT_FLOOR: f64 = 59.0;
+const HELD_OUT_WRONG_CEILING: f64 = 9.5;
+const HELD_OUT_NO_FIT_CREDITED: usize = 0;
+const PERSONAS_AS_WRITTEN_FLOOR: usize = 24;
+const PERSONAS_WORDS_ALONE_FLOOR: usize = 24;
+const PERSONAS_WORDS_COUNT_FLOOR: f64 = 77.0;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Persona {
+    id: String,
+    accept: Vec<String>,
+    answers: serde_json::Value,
+}
+
+/// Every persona's best match (None: no best match), scored in one run.
+fn best_matches(personas: &[serde_json::Value]) -> (Vec<Option<String>>, serde_json::Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = personas.iter().map(|p| p.to_string()).collect();
+    std::fs::write(dir.path().join("personas.jsonl"), lines.join("\n") + "\n").unwrap();
+    let output = assert_cmd::Command::cargo_bin("rolefit")
+        .unwrap()
+        .env_remove("ROLEFIT_ROLES")
+        .current_dir(dir.path())
+        .args(["score", "personas.jsonl", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let best = (report["respondents"].as_array().unwrap().iter())
+        .map(|r| {
+            let first = &r["ranking"][0];
+            (first["score"].as_f64().unwrap_or(0.0) > 0.0)
+                .then(|| first["role_id"].as_str().unwrap().to_string())
+        })
+        .collect();
+    (best, report)
+}
+
+fn understood_rows(personas: &[Persona], id: &str) -> usize {
+    personas.iter().position(|p| p.id == id).unwrap()
+}
+
+/// Held-out personas in CV words (tests/personas-heldout.yaml): is the best
+/// match one an advisor accepts, as written and on words alone (work style
+/// removed), and how many of their words count.
+#[test]
+fn held_out_personas_get_an_acceptable_best_match() {
+    let personas: Vec<Persona> = load("personas-heldout.yaml");
+    let as_written: Vec<serde_json::Value> = (personas.iter())
+        .map(|p| {
+            let mut answers = p.answers.clone();
+            answers["id"] = serde_json::json!(p.id);
+            answers
+        })
+        .collect();
+    let words_alone: Vec<serde_json::Value> = (as_written.iter())
+        .map(|a| {
+            let mut a = a.clone();
+            a.as_object_mut().unwrap().remove("work_style");
+            a
+        })
+        .collect();
+    let (written, report) = best_matches(&as_written);
+    let (alone, _) = best_matches(&words_alone);
+    let acceptable = |best: &[Option<String>]| -> Vec<bool> {
+        (personas.iter().zip(best))
+            .map(|(p, b)| b.as_ref().is_some_and(|b| p.accept.contains(b)))
+            .collect()
+    };
+    let (ok_written, ok_alone) = (acceptable(&written), acceptable(&alone));
+    let (mut understood, mut given) = (0, 0);
+    for (p, r) in personas
+        .iter()
+        .zip(report["respondents"].as_array().unwrap())
+    {
+        let read = r["understood"].as_array().unwrap().len();
+        let missed = r["not_understood"].as_array().unwrap().len();
+        understood += read;
+        given += read + missed;
+        let i = understood_rows(&personas, &p.id);
+        println!(
+            "{:<28} written {:<28} {:<5} alone {:<28} {:<5} words {read}/{} not understood: {}",
+            p.id,
+            written[i].as_deref().unwrap_or("(no best match)"),
+            ok_written[i],
+            alone[i].as_deref().unwrap_or("(no best match)"),
+            ok_alone[i],
+            read + missed,
+            r["not_understood"]
+        );
+    }
+    let count = |ok: &[bool]| ok.iter().filter(|o| **o).count();
+    let share = 100.0 * understood as f64 / given.max(1) as f64;
+    println!(
+        "personas: {} of {} acceptable as written, {} of {} on words alone; {understood} of {given} words count ({share:.1}%)",
+        count(&ok_written),
+        personas.len(),
+        count(&ok_alone),
+        personas.len()
+    );
+    for (i, p) in personas.iter().enumerate() {
+        if !ok_written[i] || !ok_alone[i] {
+            println!(
+                "  {}: as written {:?}, words alone {:?}; accepts {:?}",
+                p.id, written[i], alone[i], p.accept
+            );
+        }
+    }
+    assert!(count(&ok_written) >= PERSONAS_AS_WRITTEN_FLOOR);
+    assert!(count(&ok_alone) >= PERSONAS_WORDS_ALONE_FLOOR);
+    assert!(share >= PERSONAS_WORDS_COUNT_FLOOR, "{share}");
 }
