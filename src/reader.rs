@@ -253,7 +253,7 @@ pub fn rank_items(filter: &str, items: &[ListItem<'_>]) -> Vec<usize> {
         let related: Vec<String> = item.related.iter().map(|n| normalize(n)).collect();
         let same_words = |n: &String| set_key(&stems(n)) == query_key;
         let tiers = [
-            (100, names.iter().any(|n| *n == query)),
+            (100, names.contains(&query)),
             (90, related.iter().any(|n| *n == query || same_words(n))),
             (80, names.iter().any(|n| n.starts_with(&query))),
             (75, related.iter().any(|n| n.starts_with(&query))),
@@ -564,10 +564,10 @@ fn american(word: &str) -> Cow<'_, str> {
         "sanit",
     ];
     for root in ROOTS {
-        if let Some(rest) = word.strip_prefix(root).and_then(|r| r.strip_prefix("is")) {
-            if ["e", "ed", "es", "ing", "ation", "ations", "er", "ers"].contains(&rest) {
-                return Cow::Owned(format!("{root}iz{rest}"));
-            }
+        if let Some(rest) = word.strip_prefix(root).and_then(|r| r.strip_prefix("is"))
+            && ["e", "ed", "es", "ing", "ation", "ations", "er", "ers"].contains(&rest)
+        {
+            return Cow::Owned(format!("{root}iz{rest}"));
         }
     }
     Cow::Borrowed(word)

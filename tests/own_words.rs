@@ -280,7 +280,7 @@ fn held_out_phrases_are_read_right_and_almost_never_wrong() {
         tally.wrong_share()
     );
     assert!(
-        tally.no_fit_credited.len() <= HELD_OUT_NO_FIT_CREDITED,
+        tally.no_fit_credited.is_empty(),
         "{:?}",
         tally.no_fit_credited
     );
@@ -293,7 +293,6 @@ fn held_out_phrases_are_read_right_and_almost_never_wrong() {
 // targets (70% right, 2% wrong) are not met on phrases.
 const HELD_OUT_RIGHT_FLOOR: f64 = 59.0;
 const HELD_OUT_WRONG_CEILING: f64 = 9.5;
-const HELD_OUT_NO_FIT_CREDITED: usize = 0;
 const PERSONAS_AS_WRITTEN_FLOOR: usize = 24;
 const PERSONAS_WORDS_ALONE_FLOOR: usize = 24;
 const PERSONAS_WORDS_COUNT_FLOOR: f64 = 77.0;

@@ -180,7 +180,7 @@ pub fn breakdown(catalog: &Catalog, respondent: &Respondent, score: &RoleScore) 
                 let direct = respondent.goals.binary_search(&tag).is_ok();
                 let related = !direct && respondent.words.related_goals.binary_search(&tag).is_ok();
                 let share = if direct { 1.0 } else { RELATED_DISCOUNT };
-                (direct || related).then(|| GoalPoints {
+                (direct || related).then_some(GoalPoints {
                     tag,
                     related,
                     points: growth * per_tag * share,
