@@ -152,7 +152,7 @@ fn a_broad_word_earns_related_credit_and_a_too_broad_one_names_its_tags() {
     let file = dir.path().join("kim.yaml");
     std::fs::write(
         &file,
-        "path: competency\nstrengths: [Jenkins, {tag: kubernetes, level: 4}, cybersecurity]\ngoals: [mentorng]\n",
+        "path: competency\nstrengths: [Jenkins, {tag: kubernetes, level: 4}, leadership]\ngoals: [mentorng]\n",
     )
     .unwrap();
     common::rolefit()
@@ -162,9 +162,9 @@ fn a_broad_word_earns_related_credit_and_a_too_broad_one_names_its_tags() {
         .code(0)
         // Too broad to credit: it names the tags to choose from.
         .stderr(predicates::str::contains(
-            "\"cybersecurity\" is not a tag of its own (not understood; scored without it) at strengths[2] (",
+            "\"leadership\" is not a tag of its own (not understood; scored without it) at strengths[2] (",
         ))
-        .stderr(predicates::str::contains("related tags: \"alert triage\""))
+        .stderr(predicates::str::contains("related tags: \"capacity and staffing planning\""))
         // A typo of a hint's term is not the hint: nothing shares its words.
         .stderr(predicates::str::contains(
             "unknown tag \"mentorng\" (not understood; scored without it) at goals[0]",
@@ -188,7 +188,7 @@ fn a_broad_word_earns_related_credit_and_a_too_broad_one_names_its_tags() {
     );
     assert_eq!(
         record["not_understood"],
-        serde_json::json!(["cybersecurity", "mentorng"])
+        serde_json::json!(["leadership", "mentorng"])
     );
 }
 
