@@ -195,9 +195,19 @@ pub fn soft_skill(said: &str) -> bool {
         return false;
     }
     let key = set_key(&said);
-    SOFT_SKILLS.iter().any(|skill| {
-        let skill = stems(skill);
-        set_key(&skill) == key || (skill.len() > 1 && contains_run(&said, &skill))
+    // Each skill's stems and key, made once.
+    static SKILLS: OnceLock<Vec<(Vec<String>, String)>> = OnceLock::new();
+    let skills = SKILLS.get_or_init(|| {
+        (SOFT_SKILLS.iter())
+            .map(|skill| {
+                let skill = stems(skill);
+                let key = set_key(&skill);
+                (skill, key)
+            })
+            .collect()
+    });
+    skills.iter().any(|(skill, skill_key)| {
+        *skill_key == key || (skill.len() > 1 && contains_run(&said, skill))
     })
 }
 
@@ -619,7 +629,8 @@ fn stems(text: &str) -> Vec<String> {
 /// A text's key for comparing word sets: its content stems, sorted, each
 /// once. `restoring backups` and `backup and restore` share one.
 fn set_key(stems: &[String]) -> String {
-    let stop: Vec<String> = STOP_WORDS.iter().map(|w| stem(w)).collect();
+    static STOP: OnceLock<Vec<String>> = OnceLock::new();
+    let stop = STOP.get_or_init(|| STOP_WORDS.iter().map(|w| stem(w)).collect());
     let mut content: Vec<&str> = stems
         .iter()
         .map(String::as_str)
