@@ -43,7 +43,8 @@ def main():
     roles = catalog["roles"]
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["id", "source", "path", "rank", "role_id", "role", "family", "score",
-                  "competency", "growth", "work_style", "matched", "gaps"])
+                  "competency", "growth", "work_style", "matched", "gaps",
+                  "understood", "words"])
     # Half up at 4 decimals, nudged past float noise, as rolefit does.
     tenk = lambda x: math.floor(x * 10000 + 1e-6 + 0.5)
     fmt = lambda x: "" if x is None else "%.4f" % (tenk(x) / 10000)
@@ -62,6 +63,8 @@ def main():
                 name = lookup[normalize(tag)]
                 levels[name] = max(levels.get(name, 0), level)
             goals = {lookup[normalize(g)] for g in answer.get("goals", [])}
+            # Every word of these sets is a tag's name or alias: all understood.
+            words = len(answer.get("strengths", [])) + len(answer.get("goals", []))
             style = {axis_ids[normalize(a)]: v for a, v in answer.get("work_style", {}).items()}
             # An axis answered through statements is their exact mean;
             # reverse-keyed statements count 6 - answer.
@@ -103,7 +106,8 @@ def main():
                 growth = sum(1 for t in role["tags"] if t in goals) / len(role["tags"]) if "growth" in weights else None
                 out.writerow([ident, source, path["id"], rank, neutralize(role["id"]), neutralize(role["name"]),
                               neutralize(role["family"]), fmt(score), fmt(comp), fmt(growth), fmt(ws),
-                              neutralize(";".join(matched)), neutralize(";".join(gaps))])
+                              neutralize(";".join(matched)), neutralize(";".join(gaps)),
+                              words, words])
 
 
 if __name__ == "__main__":

@@ -280,9 +280,10 @@ pub struct ReadingArgs {
     #[arg(long, value_name = "FILE")]
     pub columns: Option<PathBuf>,
 
-    /// An unknown strength or goal fails its answer set (error) or is
-    /// dropped with a warning (warn).
-    #[arg(long, value_enum, value_name = "WHAT", default_value_t = crate::answers::UnknownTags::Error)]
+    /// A strength or goal word that is not understood is left out with a
+    /// warning and the rest is scored (warn, the default), or fails its
+    /// answer set (error, for strict pipelines).
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = crate::answers::UnknownTags::Warn)]
     pub unknown_tags: crate::answers::UnknownTags,
 
     /// Also read the answer files in subfolders of the directories given.

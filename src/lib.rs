@@ -28,6 +28,7 @@ pub(crate) mod matching;
 pub(crate) mod output;
 pub mod plan;
 pub(crate) mod read;
+pub mod reader;
 pub mod report;
 pub mod score;
 pub(crate) mod shell;

@@ -113,11 +113,14 @@ impl<'de> Deserialize<'de> for AnswerFile {
                     match ANSWER_KEYS[index] {
                         "id" => file.id = map.next_value()?,
                         "path" => file.path = map.next_value()?,
-                        "strengths" => file.strengths = map.next_value()?,
-                        "goals" => file.goals = map.next_value()?,
+                        "strengths" => file.strengths = map.next_value::<ListOrText<_>>()?.0,
+                        "goals" => file.goals = map.next_value::<ListOrText<_>>()?.0,
                         "work_style" => file.work_style = map.next_value()?,
                         "statements" => file.statements = map.next_value()?,
-                        "families" => file.families = map.next_value()?,
+                        "families" => {
+                            let families = map.next_value::<Option<ListOrText<_>>>()?;
+                            file.families = families.map(|list| list.0);
+                        }
                         "assessed" => file.assessed = map.next_value()?,
                         "group" => file.group = map.next_value()?,
                         "target" => file.target = map.next_value()?,
@@ -166,17 +169,11 @@ impl Serialize for Strength {
 
 impl<'de> Deserialize<'de> for Strength {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Leveled {
-            tag: String,
-            level: Option<Number>,
-        }
         struct StrengthVisitor;
         impl<'de> Visitor<'de> for StrengthVisitor {
             type Value = Strength;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a tag name, or a map with `tag` and `level`")
+                f.write_str(STRENGTH_FORMS)
             }
             fn visit_str<E: de::Error>(self, tag: &str) -> Result<Strength, E> {
                 Ok(Strength {
@@ -184,15 +181,81 @@ impl<'de> Deserialize<'de> for Strength {
                     level: None,
                 })
             }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Strength, A::Error> {
-                let leveled = Leveled::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Strength {
-                    tag: leveled.tag,
-                    level: leveled.level,
-                })
+            /// `{tag: NAME, level: N}`, or `NAME: LEVEL` (`- SQL: 4`).
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Strength, A::Error> {
+                let (mut tag, mut level, mut named) = (None, None, Vec::new());
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "tag" if tag.is_none() => tag = Some(map.next_value::<String>()?),
+                        "level" if level.is_none() => level = Some(map.next_value::<Number>()?),
+                        _ => named.push((key, map.next_value::<Number>()?)),
+                    }
+                }
+                match (tag, named.len()) {
+                    (Some(tag), 0) => Ok(Strength { tag, level }),
+                    // A typo of a key: named with the closest key.
+                    (Some(_), _) => Err(de::Error::unknown_field(&named[0].0, &["tag", "level"])),
+                    (None, 1) if level.is_none() => {
+                        let (tag, level) = named.remove(0);
+                        Ok(Strength {
+                            tag,
+                            level: Some(level),
+                        })
+                    }
+                    _ => Err(de::Error::custom(format_args!(
+                        "a strength is {STRENGTH_FORMS}"
+                    ))),
+                }
             }
         }
         deserializer.deserialize_any(StrengthVisitor)
+    }
+}
+
+/// The ways to write a strength, for messages.
+const STRENGTH_FORMS: &str =
+    "a tag name (`- SQL`), a tag with its level (`- SQL: 4`), or `- {tag: SQL, level: 4}`";
+
+/// A list as a list, or as one text of items separated by `,`, `;` or line
+/// breaks (`strengths: python, sql, on-call`), as forms and people write it.
+struct ListOrText<T>(Vec<T>);
+
+impl<'de, T: Deserialize<'de> + From<String>> Deserialize<'de> for ListOrText<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ListVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de> + From<String>> Visitor<'de> for ListVisitor<T> {
+            type Value = ListOrText<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list, or items separated by commas")
+            }
+            fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+                let items = text.split([',', ';', '\n', '\r']).map(str::trim);
+                let items = items.filter(|item| !item.is_empty());
+                Ok(ListOrText(
+                    items.map(|item| T::from(item.to_string())).collect(),
+                ))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(ListOrText(Vec::new()))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                self.visit_unit()
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(ListOrText(items))
+            }
+        }
+        deserializer.deserialize_any(ListVisitor(std::marker::PhantomData))
+    }
+}
+
+impl From<String> for Strength {
+    fn from(tag: String) -> Self {
+        Strength { tag, level: None }
     }
 }
 

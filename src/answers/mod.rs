@@ -20,7 +20,7 @@ pub use collected::MAX_REPORTED;
 pub use date::Date;
 pub use file::{AnswerFile, DEFAULT_LEVEL, Strength, parse};
 pub use resolve::{UnknownTags, resolve, resolve_with};
-pub use respondent::{Answered, Meta, Respondent};
+pub use respondent::{Answered, Meta, Respondent, Tags, Understood, Words};
 pub use source::{Format, Input, MAX_ANSWER_BYTES, Origin};
 
 #[cfg(test)]

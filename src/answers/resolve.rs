@@ -9,16 +9,18 @@ use crate::matching::did_you_mean;
 use super::collected::Collected;
 use super::date::Date;
 use super::file::{ANSWER_KEYS, AnswerFile, DEFAULT_LEVEL};
-use super::respondent::{Meta, Respondent};
+use super::respondent::{Meta, Respondent, Tags, Understood, Words};
 use super::source::Origin;
+use crate::reader::{self, How};
 
-/// What an unknown strength or goal does to its answer set.
+/// What a strength or goal word no layer of the reader reads does to its
+/// answer set.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum UnknownTags {
-    /// The answer set fails.
-    #[default]
+    /// The answer set fails (strict pipelines).
     Error,
-    /// The entry is dropped with a warning; the rest is scored.
+    /// The word is left out with a warning; the rest is scored.
+    #[default]
     Warn,
 }
 
@@ -88,35 +90,48 @@ pub fn resolve_with(
     };
     let path_def = &catalog.paths[path];
 
-    // Words not read as a tag, for the note on a result that stands on
-    // few of them.
-    let words_dropped = std::cell::Cell::new(0);
-    // Entry names are spelled out only for a problem or a warning.
-    let tag_of = |entry: &dyn Fn() -> String,
-                  name: &str,
-                  problems: &mut Collected,
-                  warnings: &mut Collected| {
-        let found = catalog.tag_index(name);
-        if found.is_none() {
-            words_dropped.set(words_dropped.get() + 1);
-            let unknown = || {
-                let (message, hint) = catalog.unknown_tag(name);
-                let message = match unknown_tags {
-                    UnknownTags::Error => message,
-                    UnknownTags::Warn => format!("{message} (dropped)"),
-                };
-                origin.locate(&entry(), message, Some(hint))
-            };
-            match unknown_tags {
-                UnknownTags::Error => problems.add(unknown),
-                UnknownTags::Warn => warnings.add(unknown),
-            }
+    // Entry names are spelled out only for a problem or a warning. A word
+    // no layer of the reader reads is a problem or a warning, as
+    // `unknown_tags` says; every other word is kept with how it was read.
+    let mut words = Words::default();
+    let mut related: Vec<(usize, u8)> = Vec::new();
+    let mut related_goals: Vec<usize> = Vec::new();
+    let mut read_word = |entry: &dyn Fn() -> String,
+                         name: &str,
+                         problems: &mut Collected,
+                         warnings: &mut Collected|
+     -> Option<(Tags, How)> {
+        if let Some(tag) = catalog.tag_index(name) {
+            return Some((Tags::One(tag), How::Exact));
         }
-        found
+        if let Some(reading) = reader::read(catalog, name) {
+            let tags = match reading.tags.as_slice() {
+                [one] => Tags::One(*one),
+                _ => Tags::Many(reading.tags),
+            };
+            return Some((tags, reading.how));
+        }
+        let unknown = || {
+            let (message, hint) = reader::not_understood(catalog, name);
+            let message = match unknown_tags {
+                UnknownTags::Error => message,
+                UnknownTags::Warn => format!("{message} (not understood; scored without it)"),
+            };
+            origin.locate(&entry(), message, Some(hint))
+        };
+        match unknown_tags {
+            UnknownTags::Error => problems.add(unknown),
+            UnknownTags::Warn => warnings.add(unknown),
+        }
+        words.not_understood.push(name.to_string());
+        None
     };
 
+    let gave_strengths = !file.strengths.is_empty();
+    let gave_competency = gave_strengths || !file.goals.is_empty();
     let mut strengths: Vec<(usize, u8, usize)> = Vec::with_capacity(file.strengths.len());
-    for (i, strength) in file.strengths.iter().enumerate() {
+    let mut understood: Vec<Understood> = Vec::with_capacity(file.strengths.len());
+    for (i, strength) in file.strengths.into_iter().enumerate() {
         let entry = || format!("strengths[{i}]");
         let level = match &strength.level {
             None => Some(DEFAULT_LEVEL),
@@ -125,12 +140,16 @@ pub fn resolve_with(
             {
                 Some(*level as u8)
             }
+            Some(Number::NotANumber(text)) if reader::level_word(text).is_some() => {
+                reader::level_word(text)
+            }
             Some(given) => {
                 problems.add(|| {
                     origin.locate(
                         &format!("{}.level", entry()),
                         format!(
-                            "level must be a whole number from 1 (learning) to {MAX_LEVEL} (expert); got {}",
+                            "level must be a whole number from 1 (learning) to {MAX_LEVEL} (expert) or its name ({}); got {}",
+                            level_names(),
                             as_given(given)
                         ),
                         None,
@@ -139,36 +158,60 @@ pub fn resolve_with(
                 None
             }
         };
-        let tag = tag_of(&entry, &strength.tag, &mut problems, &mut warnings);
-        let (Some(tag), Some(level)) = (tag, level) else {
+        let read = read_word(&entry, &strength.tag, &mut problems, &mut warnings);
+        let (Some((tags, how)), Some(level)) = (read, level) else {
             continue;
         };
-        match strengths.iter_mut().find(|(t, ..)| *t == tag) {
-            Some(seen) => {
-                warnings.add(|| {
-                    origin.locate(
-                        &entry(),
-                        format!(
-                            "{:?} repeats {:?} from strengths[{}]; counted once at level {}",
-                            strength.tag,
-                            catalog.tags[tag].name,
-                            seen.2,
-                            seen.1.max(level)
-                        ),
-                        None,
-                    )
-                });
-                seen.1 = seen.1.max(level);
+        if how.is_direct() {
+            for &tag in tags.as_slice() {
+                match strengths.iter_mut().find(|(t, ..)| *t == tag) {
+                    Some(seen) => {
+                        warnings.add(|| {
+                            origin.locate(
+                                &entry(),
+                                format!(
+                                    "{:?} repeats {:?} from strengths[{}]; counted once at level {}",
+                                    strength.tag,
+                                    catalog.tags[tag].name,
+                                    seen.2,
+                                    seen.1.max(level)
+                                ),
+                                None,
+                            )
+                        });
+                        seen.1 = seen.1.max(level);
+                    }
+                    None => strengths.push((tag, level, i)),
+                }
             }
-            None => strengths.push((tag, level, i)),
+        } else {
+            for &tag in tags.as_slice() {
+                match related.iter_mut().find(|(t, _)| *t == tag) {
+                    Some(seen) => seen.1 = seen.1.max(level),
+                    None => related.push((tag, level)),
+                }
+            }
         }
+        understood.push(Understood {
+            said: strength.tag,
+            tags,
+            how,
+            level: Some(level),
+        });
     }
 
     let mut goals: Vec<usize> = Vec::with_capacity(file.goals.len());
-    for (i, name) in file.goals.iter().enumerate() {
+    for (i, name) in file.goals.into_iter().enumerate() {
         let entry = || format!("goals[{i}]");
-        if let Some(tag) = tag_of(&entry, name, &mut problems, &mut warnings) {
-            if goals.contains(&tag) {
+        let Some((tags, how)) = read_word(&entry, &name, &mut problems, &mut warnings) else {
+            continue;
+        };
+        for &tag in tags.as_slice() {
+            if !how.is_direct() {
+                if !related_goals.contains(&tag) {
+                    related_goals.push(tag);
+                }
+            } else if goals.contains(&tag) {
                 warnings.add(|| {
                     origin.locate(
                         &entry(),
@@ -183,7 +226,14 @@ pub fn resolve_with(
                 goals.push(tag);
             }
         }
+        understood.push(Understood {
+            said: name,
+            tags,
+            how,
+            level: None,
+        });
     }
+    words.understood = understood;
 
     let mut work_style = vec![None; catalog.axes.len()];
     for (axis_id, value) in file.work_style.iter() {
@@ -309,9 +359,8 @@ pub fn resolve_with(
         });
         work_style.iter_mut().for_each(|v| *v = None);
     }
-    let gave_competency = !file.strengths.is_empty() || !file.goals.is_empty();
     if !path_def.assesses_competency() && gave_competency {
-        let entry = if file.strengths.is_empty() {
+        let entry = if !gave_strengths {
             "goals"
         } else {
             "strengths"
@@ -328,6 +377,8 @@ pub fn resolve_with(
         });
         strengths.clear();
         goals.clear();
+        related.clear();
+        related_goals.clear();
     }
     if path_def.assesses_work_style()
         && !path_def.assesses_competency()
@@ -353,6 +404,13 @@ pub fn resolve_with(
     strengths.sort_unstable();
     goals.sort_unstable();
     families.sort_unstable();
+    // A direct claim of a tag wins over related credit for it.
+    related.retain(|(t, _)| strengths.binary_search_by_key(t, |&(s, _)| s).is_err());
+    related.sort_unstable();
+    related_goals.retain(|t| goals.binary_search(t).is_err());
+    related_goals.sort_unstable();
+    words.related = related;
+    words.related_goals = related_goals;
     Ok(Respondent {
         id,
         source: origin.source.to_string(),
@@ -367,10 +425,20 @@ pub fn resolve_with(
         at: None,
         answered: super::respondent::Answered {
             statements: statements_answered,
-            words: file.strengths.len() + file.goals.len(),
-            words_dropped: words_dropped.get(),
+            words: words.understood.len() + words.not_understood.len(),
+            words_dropped: words.not_understood.len(),
         },
+        words,
     })
+}
+
+/// The level names, `learning` … `expert`, for a message.
+fn level_names() -> String {
+    let names: Vec<&str> = crate::catalog::LEVELS
+        .iter()
+        .map(|(name, _)| *name)
+        .collect();
+    names.join(", ")
 }
 
 /// A value as the file gave it, for a message.

@@ -22,12 +22,14 @@ fn resolve_yaml(text: &str) -> Result<Respondent, Vec<Located>> {
 
 #[test]
 fn unknown_tag_names_file_line_entry_and_suggestion() {
-    let text = "id: jane\npath: full\nstrengths:\n  - error budget and SLO\n";
+    let text = "id: jane\npath: full\nstrengths:\n  - error budgts\n";
     let problems = resolve_yaml(text).unwrap_err();
-    assert_eq!(
-        problems[0].to_string(),
-        "unknown tag \"error budget and SLO\" at strengths[0] (answers.yaml:4): \
-         did you mean \"error budgets and SLOs\"?"
+    let message = problems[0].to_string();
+    assert!(
+        message.starts_with(
+            "unknown tag \"error budgts\" at strengths[0] (answers.yaml:4): did you mean"
+        ) && message.contains("\"error budgets and SLOs\""),
+        "{message}"
     );
 }
 

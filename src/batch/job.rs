@@ -146,7 +146,7 @@ pub fn read_one(path: &Path, catalog: &Catalog) -> Result<answers::Respondent, V
         let format = Format::from_extension(path).unwrap_or(Format::Yaml);
         Job::File(path.to_path_buf(), format)
     };
-    resolve_job(job, catalog, answers::UnknownTags::Error).map(|(respondent, _)| respondent)
+    resolve_job(job, catalog, answers::UnknownTags::Warn).map(|(respondent, _)| respondent)
 }
 
 /// Reads, parses and resolves one answer set; returns it with its line

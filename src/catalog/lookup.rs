@@ -42,8 +42,15 @@ impl Catalog {
         )
     }
 
+    /// An axis by id, or by its name as tables print it (`Stakeholders`).
     pub fn axis_index(&self, id: &str) -> Option<usize> {
-        Self::position_of(self.axes.iter().map(|a| a.id.as_str()), &self.axis_keys, id)
+        Self::position_of(self.axes.iter().map(|a| a.id.as_str()), &self.axis_keys, id).or_else(
+            || {
+                with_normalized(id, |wanted| {
+                    self.axes.iter().position(|a| normalize(&a.name) == wanted)
+                })
+            },
+        )
     }
 
     /// A work-style question by its id, compared like tag names.

@@ -117,8 +117,9 @@ pub(super) fn json_entry_at(text: &str, line: usize, column: usize) -> Option<St
 /// serde's message as a problem; a misspelt key gets "did you mean" from
 /// the keys serde lists (``unknown field `strenghts`, expected one of `id`, …``).
 pub(super) fn serde_problem(source: &str, message: &str, shape: Shape) -> Located {
-    let message = in_words(&strip_position(message), shape);
+    let message = strip_position(message);
     let hint = unknown_field_hint(&message);
+    let message = in_words(&message, shape);
     Located::new(source, message).with_hint(hint)
 }
 
@@ -144,6 +145,18 @@ fn in_words(message: &str, shape: Shape) -> String {
     ];
     for (parser, person) in words {
         message = message.replace(parser, person);
+    }
+    // ``unknown field `levle`, expected `tag` or `level` `` names the keys
+    // a map may have: `unknown key "levle" (the keys here: tag, level)`.
+    if let Some(at) = message.find("unknown field `")
+        && let Some((field, expected)) = message[at + "unknown field `".len()..].split_once('`')
+    {
+        let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let said = format!(
+            "unknown key {field:?} (the keys here: {})",
+            known.join(", ")
+        );
+        message = format!("{}{said}", &message[..at]);
     }
     // serde_json quotes numbers in backticks: `got the number \`5\``.
     if let Some(at) = message.find("got the number `") {

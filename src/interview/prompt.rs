@@ -50,24 +50,24 @@ pub struct Choice {
     pub more: String,
     /// Other names that find it when typed (aliases).
     pub aliases: Vec<String>,
+    /// Broader words that find it after its names: for a tag, the hints
+    /// that name it, its roles' names and initials, their families.
+    pub related: Vec<String>,
 }
 
 impl Choice {
-    /// Whether every word typed occurs in its name, aliases, note or
-    /// description, ignoring case.
-    pub fn matches(&self, filter: &str) -> bool {
-        let haystack = format!(
-            "{} {} {} {}",
-            self.name,
-            self.aliases.join(" "),
-            self.note,
-            self.description
-        )
-        .to_lowercase();
-        filter
-            .to_lowercase()
-            .split_whitespace()
-            .all(|word| haystack.contains(word))
+    /// The items a filter finds, best first, through the reader's ranking.
+    pub fn ranked(items: &[Choice], filter: &str) -> Vec<usize> {
+        let items: Vec<crate::reader::ListItem<'_>> = (items.iter())
+            .map(|c| crate::reader::ListItem {
+                names: std::iter::once(c.name.as_str())
+                    .chain(c.aliases.iter().map(String::as_str))
+                    .collect(),
+                related: &c.related,
+                text: vec![c.note.as_str(), c.description.as_str()],
+            })
+            .collect();
+        crate::reader::rank_items(filter, &items)
     }
 }
 
@@ -143,11 +143,14 @@ mod tests {
             description: "How much unreliability a service may spend".into(),
             more: String::new(),
             aliases: vec!["SLO".into()],
+            related: Vec::new(),
         };
-        assert!(choice.matches(""));
-        assert!(choice.matches("slo"));
-        assert!(choice.matches("BUDGET unreli"));
-        assert!(choice.matches("support"));
-        assert!(!choice.matches("slo kubernetes"));
+        let items = [choice];
+        let finds = |filter: &str| Choice::ranked(&items, filter) == [0];
+        assert!(finds(""));
+        assert!(finds("slo"));
+        assert!(finds("BUDGET unreli"));
+        assert!(finds("support"));
+        assert!(!finds("slo kubernetes"));
     }
 }

@@ -21,6 +21,28 @@ const STOP_WORDS: &[&str] = &[
     "so", "that", "this", "what", "who", "how", "when", "into", "each", "every", "all",
 ];
 
+/// Words whose sense changes with the words around them: `SQL` alone is
+/// not `SQL injection`, a team `budget` is not an error budget, `shell
+/// scripting` is not cross-site scripting. They never carry a suggestion
+/// alone: they count only beside another shared word that does.
+const SENSE_CHANGING: &[&str] = &[
+    "sql",
+    "budget",
+    "script",
+    "portfolio",
+    "session",
+    "injection",
+    "investment",
+    "window",
+    "contract",
+    "coverage",
+    "training",
+];
+
+/// A word naming more candidates than this is common: it never carries a
+/// suggestion alone.
+const MAX_ANCHOR_MATCHES: usize = 4;
+
 /// A word's light stem: plurals and the endings "ing", "ed", "ion", "e"
 /// come off, so "tests", "testing" and "test" compare equal, as do
 /// "migrations" and "migrating". Only ASCII suffixes are removed.
@@ -118,6 +140,8 @@ pub struct WordIndex {
     named: Vec<Vec<String>>,
     /// Per candidate: the stems of its description and broader words.
     described: Vec<Vec<String>>,
+    /// Per candidate: the stems of its broader words alone.
+    broader: Vec<Vec<String>>,
     /// Per candidate: its names and aliases, normalised, for spelling ties.
     spellings: Vec<Vec<String>>,
 }
@@ -146,6 +170,10 @@ impl WordIndex {
                     words_of(&mut std::iter::once(c.description).chain(c.broader.iter().copied()))
                 })
                 .collect(),
+            broader: candidates
+                .iter()
+                .map(|c| words_of(&mut c.broader.iter().copied()))
+                .collect(),
             spellings: candidates
                 .iter()
                 .map(|c| c.names.iter().map(|n| normalize(n)).collect())
@@ -158,11 +186,13 @@ impl WordIndex {
     ///
     /// A candidate scores, for each query word it shares, the word's
     /// rarity; a word shared only with its description (or a broader word)
-    /// counts half. Candidates scoring no more than half the best are
+    /// counts half. Candidates scoring no more than two thirds of the best are
     /// dropped (they share only the weaker words), and ties go to the
     /// candidate whose name or alias is spelled closest to the whole query.
     /// A candidate sharing no word is never suggested, however close its
-    /// spelling.
+    /// spelling; nor one that shares only common words (named by more than
+    /// [`MAX_ANCHOR_MATCHES`] candidates), description words, or words
+    /// whose sense changes ([`SENSE_CHANGING`]).
     pub fn closest(&self, query: &str, limit: usize) -> Vec<usize> {
         let normalized = normalize(query);
         if normalized.is_empty() || normalized.chars().count() > MAX_QUERY_CHARS {
@@ -170,6 +200,10 @@ impl WordIndex {
         }
         let count = self.named.len();
         let mut scores = vec![0.0_f64; count];
+        // Sense-changing words' points, counted only for an anchored
+        // candidate: one sharing a name word that is rare and keeps its sense.
+        let mut supporting = vec![0.0_f64; count];
+        let mut anchored = vec![false; count];
         for word in &content_words(&normalized) {
             let shares = |words: &[String]| words.iter().any(|w| same_word(word, w));
             // 1 for a name or alias, ½ for the description only, 0 for neither.
@@ -189,8 +223,25 @@ impl WordIndex {
                 .collect();
             let matching = strength.iter().filter(|s| **s > 0.0).count();
             let weight = rarity(count, matching);
-            for (score, s) in scores.iter_mut().zip(&strength) {
-                *score += s * weight;
+            let changes_sense = SENSE_CHANGING.iter().any(|w| stem(w) == *word);
+            let anchors = !changes_sense && matching <= MAX_ANCHOR_MATCHES;
+            for (index, s) in strength.iter().enumerate() {
+                if changes_sense {
+                    supporting[index] += s * weight;
+                } else {
+                    scores[index] += s * weight;
+                }
+                // A name's word or a broader word (a hint's) anchors; a
+                // description's alone does not.
+                anchored[index] |=
+                    anchors && (*s == 1.0 || (*s > 0.0 && shares(&self.broader[index])));
+            }
+        }
+        for index in 0..count {
+            if anchored[index] {
+                scores[index] += supporting[index];
+            } else {
+                scores[index] = 0.0;
             }
         }
         let best = scores.iter().copied().fold(0.0, f64::max);
@@ -206,7 +257,7 @@ impl WordIndex {
         let mut ranked: Vec<(f64, f64, usize)> = scores
             .iter()
             .enumerate()
-            .filter(|(_, score)| **score * 2.0 > best)
+            .filter(|(_, score)| **score * 3.0 > best * 2.0)
             .map(|(index, score)| (*score, spelling(index), index))
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)));
@@ -301,7 +352,7 @@ mod tests {
             ),
         ];
         // "api" is rarer than "design", so a tag sharing only "design"
-        // scores no more than half the best and is dropped.
+        // scores no more than two thirds of the best and is dropped.
         assert_eq!(
             closest_by_words("API design", &tags, 3),
             vec!["API contract design", "integration and API design"]
@@ -312,11 +363,8 @@ mod tests {
         assert!(closest_by_words("MLOps", &tags, 3).is_empty());
         assert!(closest_by_words("the and of", &tags, 3).is_empty());
         assert!(closest_by_words(&"x".repeat(10_000), &tags, 3).is_empty());
-        // A description's words count, at half weight.
-        assert_eq!(
-            closest_by_words("service reliability", &tags, 3),
-            vec!["error budgets and SLOs"]
-        );
+        // A description's words alone carry nothing.
+        assert!(closest_by_words("service reliability", &tags, 3).is_empty());
         // A typo in a long word still shares it.
         assert_eq!(
             closest_by_words("network troubleshootng", &tags, 3),
@@ -334,9 +382,9 @@ mod tests {
             closest_by_words("error budgt", &tags, 1),
             vec!["error budgets and SLOs"]
         );
-        assert_eq!(
-            closest_by_words("budgets", &tags, 3),
-            vec!["error budgets and SLOs", "bundle-size control"]
-        );
+        // A sense-changing word alone is no reason: a team budget is not
+        // an error budget.
+        assert!(closest_by_words("budgets", &tags, 3).is_empty());
+        assert!(closest_by_words("team budget", &tags, 3).is_empty());
     }
 }

@@ -112,6 +112,15 @@ pub fn table(catalog: &Catalog, respondent: &Respondent, plan: &Plan, theme: The
             let _ = writeln!(out, "{}", crate::text::wrap(&text, theme.width, ""));
         }
     }
+    // What the plan stands on: the words as they were read.
+    let quote = |w: &str| format!("{:?}", escape_control(w).as_ref());
+    let words = crate::report::words::summary(catalog, respondent, &quote);
+    if !words.is_empty() {
+        let _ = writeln!(out);
+    }
+    for line in words {
+        let _ = writeln!(out, "{}", crate::text::wrap(&line, theme.width, ""));
+    }
     out
 }
 
@@ -146,6 +155,9 @@ struct PlanOut<'a> {
     /// The role's skills at practitioner level or more, now and after.
     coverage: aims::CoverageOut,
     reason: Option<String>,
+    /// How the answer file's words were read.
+    understood: Vec<crate::report::words::UnderstoodOut<'a>>,
+    not_understood: &'a [String],
 }
 
 pub fn json(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> String {
@@ -165,6 +177,8 @@ pub fn json(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> String {
         score_after: after.map(|a| round4(a.score)),
         coverage: aims::coverage_out(catalog, respondent, plan.role, changes),
         reason: reason(catalog, respondent, plan),
+        understood: crate::report::words::understood(catalog, respondent),
+        not_understood: &respondent.words.not_understood,
     };
     // Serialising these plain structs cannot fail.
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();

@@ -9,7 +9,7 @@ use crate::catalog::Catalog;
 use crate::error::Located;
 use crate::score::{Scored, tag_marks};
 
-const HEADER: [&str; 13] = [
+const HEADER: [&str; 15] = [
     "id",
     "source",
     "path",
@@ -23,6 +23,8 @@ const HEADER: [&str; 13] = [
     "work_style",
     "matched",
     "gaps",
+    "understood",
+    "words",
 ];
 
 pub fn header(out: &mut dyn Write) -> io::Result<()> {
@@ -61,6 +63,11 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
         push_field(&mut prefix, &neutralize(text));
         prefix.push(',');
     }
+    // Words understood of the words given: the same on every row.
+    let mut counts = String::from(",");
+    write_integer(&mut counts, r.words.understood.len() as u64);
+    counts.push(',');
+    write_integer(&mut counts, r.words.given() as u64);
     let mut marks: Vec<(usize, Option<u8>)> = Vec::new();
     let (mut matched, mut gaps) = (String::new(), String::new());
     with_catalog_cells(catalog, |cells| {
@@ -89,6 +96,7 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
                 out.push(',');
                 push_field(&mut out, &neutralize(&gaps));
             }
+            out.push_str(&counts);
             out.push('\n');
         }
     });

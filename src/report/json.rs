@@ -9,7 +9,7 @@ use super::writer::{FormatWriter, Rendered, Renderer, write_text};
 use crate::answers::Respondent;
 use crate::catalog::Catalog;
 use crate::error::Located;
-use crate::score::{Aim, AimPlan, RoleScore, Scored, breakdown, explain, round4};
+use crate::score::{Aim, AimPlan, RoleScore, Scored, breakdown, explain, round4, word_for};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -34,6 +34,10 @@ struct RespondentOut<'a> {
     at: Option<&'a str>,
     /// What the result stands on little of.
     notes: Vec<NoteOut>,
+    /// The scoring rule's version (`reader::RULE_VERSION`).
+    rule: u32,
+    understood: Vec<super::words::UnderstoodOut<'a>>,
+    not_understood: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -81,12 +85,21 @@ struct TagPointsOut<'a> {
     tag: &'a str,
     level: Option<u8>,
     points: f64,
+    /// The word that earned the points and how it was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    word: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    how: Option<&'static str>,
 }
 
 #[derive(Serialize)]
 struct GoalPointsOut<'a> {
     tag: &'a str,
     points: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    word: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    how: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -97,8 +110,12 @@ struct AxisPointsOut<'a> {
     points: f64,
 }
 
-fn explain_out<'a>(catalog: &'a Catalog, r: &Respondent, s: &RoleScore) -> ExplainOut<'a> {
+fn explain_out<'a>(catalog: &'a Catalog, r: &'a Respondent, s: &RoleScore) -> ExplainOut<'a> {
     let b = breakdown(catalog, r, s);
+    let earned = |tag: usize, goal: bool, points: f64| {
+        let word = (points > 0.0).then(|| word_for(r, tag, goal)).flatten();
+        (word.map(|u| u.said.as_str()), word.map(|u| u.how.as_str()))
+    };
     let tag = |t: usize| catalog.tags[t].name.as_str();
     ExplainOut {
         weights: WeightsOut {
@@ -109,18 +126,28 @@ fn explain_out<'a>(catalog: &'a Catalog, r: &Respondent, s: &RoleScore) -> Expla
         competency: b
             .competency
             .iter()
-            .map(|p| TagPointsOut {
-                tag: tag(p.tag),
-                level: p.level,
-                points: round4(p.points),
+            .map(|p| {
+                let (word, how) = earned(p.tag, false, p.points);
+                TagPointsOut {
+                    tag: tag(p.tag),
+                    level: p.level.or(p.related),
+                    points: round4(p.points),
+                    word,
+                    how,
+                }
             })
             .collect(),
         growth: b
             .growth
             .iter()
-            .map(|p| GoalPointsOut {
-                tag: tag(p.tag),
-                points: round4(p.points),
+            .map(|p| {
+                let (word, how) = earned(p.tag, true, p.points);
+                GoalPointsOut {
+                    tag: tag(p.tag),
+                    points: round4(p.points),
+                    word,
+                    how,
+                }
             })
             .collect(),
         work_style: b
@@ -253,6 +280,9 @@ fn respondent<'a>(catalog: &'a Catalog, scored: &'a Scored) -> RespondentOut<'a>
                 text: n.text,
             })
             .collect(),
+        rule: crate::reader::RULE_VERSION,
+        understood: super::words::understood(catalog, r),
+        not_understood: &r.words.not_understood,
     }
 }
 

@@ -84,6 +84,11 @@ pub fn single(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Re
     ranking(catalog, scored, out)?;
     notes(catalog, scored, out)?;
     aims(catalog, scored, out)?;
+    let quote = |w: &str| format!("\"{}\"", cell(w));
+    let words = super::words::summary(catalog, r, &quote);
+    if !words.is_empty() {
+        writeln!(out, "\n{}", words.join("\n"))?;
+    }
     // Roles asked for with --role replace the best match's profile.
     if !scored.focus.is_empty() {
         for focus in &scored.focus {

@@ -34,6 +34,7 @@ pub mod svg;
 pub mod table;
 mod theme;
 pub mod ties;
+pub mod words;
 mod writer;
 
 pub use csv::excel_bom;

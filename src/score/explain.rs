@@ -1,8 +1,9 @@
 //! Why a role scored as it did: matched tags and gaps, the growth plan,
 //! and a score taken apart into points per tag, goal and axis.
 
-use crate::answers::Respondent;
+use crate::answers::{Respondent, Understood};
 use crate::catalog::{Catalog, MAX_LEVEL};
+use crate::reader::RELATED_DISCOUNT;
 
 use super::rule::answered_axes;
 use super::scored::RoleScore;
@@ -68,11 +69,15 @@ pub struct WeightsInEffect {
     pub work_style: f64,
 }
 
-/// A tag's part of a score: level None is a gap (0 points).
+/// A tag's part of a score: level None is a gap (0 points, unless a
+/// related word earns part of it).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TagPoints {
     pub tag: usize,
     pub level: Option<u8>,
+    /// The level of the related word that earns a gap's points, at the
+    /// related discount.
+    pub related: Option<u8>,
     pub points: f64,
 }
 
@@ -80,7 +85,28 @@ pub struct TagPoints {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GoalPoints {
     pub tag: usize,
+    /// Earned by a related word, at the related discount.
+    pub related: bool,
     pub points: f64,
+}
+
+/// The level a related word gives a tag that is no strength.
+pub fn related_level(respondent: &Respondent, tag: usize) -> Option<u8> {
+    let related = &respondent.words.related;
+    (related.binary_search_by_key(&tag, |&(t, _)| t).ok()).map(|i| related[i].1)
+}
+
+/// The word that earned a tag's points: the first that claims it
+/// directly, else the first related one.
+pub fn word_for(respondent: &Respondent, tag: usize, goal: bool) -> Option<&Understood> {
+    let words = respondent.words.understood.iter();
+    let fits = |u: &&Understood| u.level.is_none() == goal && u.tags.as_slice().contains(&tag);
+    let mut fitting = words.filter(fits);
+    let first = fitting.next()?;
+    if first.how.is_direct() {
+        return Some(first);
+    }
+    Some(fitting.find(|u| u.how.is_direct()).unwrap_or(first))
 }
 
 /// An answered axis's part of a score.
@@ -125,10 +151,22 @@ pub fn breakdown(catalog: &Catalog, respondent: &Respondent, score: &RoleScore) 
     let per_tag = 1.0 / role.tags.len() as f64;
     let tags = if score.competency.is_some() {
         tag_marks(catalog, respondent, score)
-            .map(|(tag, level)| TagPoints {
-                tag,
-                level,
-                points: competency * per_tag * f64::from(level.unwrap_or(0)) / f64::from(MAX_LEVEL),
+            .map(|(tag, level)| {
+                let related = level
+                    .is_none()
+                    .then(|| related_level(respondent, tag))
+                    .flatten();
+                let credit = match (level, related) {
+                    (Some(level), _) => f64::from(level),
+                    (None, Some(level)) => f64::from(level) * RELATED_DISCOUNT,
+                    (None, None) => 0.0,
+                };
+                TagPoints {
+                    tag,
+                    level,
+                    related,
+                    points: competency * per_tag * credit / f64::from(MAX_LEVEL),
+                }
             })
             .collect()
     } else {
@@ -138,10 +176,15 @@ pub fn breakdown(catalog: &Catalog, respondent: &Respondent, score: &RoleScore) 
         Some(_) => role
             .tags
             .iter()
-            .filter(|tag| respondent.goals.binary_search(tag).is_ok())
-            .map(|&tag| GoalPoints {
-                tag,
-                points: growth * per_tag,
+            .filter_map(|&tag| {
+                let direct = respondent.goals.binary_search(&tag).is_ok();
+                let related = !direct && respondent.words.related_goals.binary_search(&tag).is_ok();
+                let share = if direct { 1.0 } else { RELATED_DISCOUNT };
+                (direct || related).then_some(GoalPoints {
+                    tag,
+                    related,
+                    points: growth * per_tag * share,
+                })
             })
             .collect(),
         None => Vec::new(),

@@ -14,7 +14,7 @@ mod table;
 pub use aim::{Aim, AimFrom, AimPlan, COVERED_LEVEL, Change, coverage, goal_roles};
 pub use explain::{
     AxisPoints, Breakdown, Explanation, GoalPoints, TagPoints, WeightsInEffect, breakdown, explain,
-    growth_plan, level_of, tag_marks,
+    growth_plan, level_of, related_level, tag_marks, word_for,
 };
 pub use notes::{FEW_AXES, Note, NoteKind, note_kinds, notes};
 pub use rank::{assess, assess_asking, rank, ranking_order, standing};

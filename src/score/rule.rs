@@ -42,6 +42,9 @@ pub(super) struct Person<'a> {
     table: Rc<Table>,
 }
 
+/// Sums count halves of a direct claim: related credit is one half.
+const HALVES: u32 = 2;
+
 /// A role's sum of the person's levels on its tags, and its count of goals.
 #[derive(Debug, Clone, Copy, Default)]
 struct Sums {
@@ -68,23 +71,37 @@ pub(super) struct Valued {
 
 impl<'a> Person<'a> {
     pub(super) fn new(catalog: &Catalog, respondent: &'a Respondent) -> Self {
+        // Sums count in halves, so related credit (half of a direct
+        // claim, `reader::RELATED_DISCOUNT`) stays a whole number: a direct
+        // strength adds 2 × level, a related one 1 × level.
         let mut touched: Vec<(usize, Sums)> = Vec::new();
+        let mut touch = |tag: usize, levels: u32, goals: u32| {
+            touched.extend(
+                (catalog.tags[tag].roles.iter()).map(|&role| (role, Sums { levels, goals })),
+            );
+        };
         for &(tag, level) in &respondent.strengths {
-            touched.extend(catalog.tags[tag].roles.iter().map(|&role| {
-                let levels = u32::from(level);
-                (role, Sums { levels, goals: 0 })
-            }));
+            touch(tag, HALVES * u32::from(level), 0);
         }
         for &tag in &respondent.goals {
-            touched.extend((catalog.tags[tag].roles.iter()).map(|&role| {
-                (
-                    role,
-                    Sums {
-                        levels: 0,
-                        goals: 1,
-                    },
-                )
-            }));
+            touch(tag, 0, HALVES);
+        }
+        let words = &respondent.words;
+        // A tag claimed directly earns nothing more from related words
+        // (plan adds strengths after reading).
+        let claimed = |t: &usize| {
+            respondent
+                .strengths
+                .binary_search_by_key(t, |&(s, _)| s)
+                .is_ok()
+        };
+        for &(tag, level) in words.related.iter().filter(|(t, _)| !claimed(t)) {
+            touch(tag, u32::from(level), 0);
+        }
+        for &tag in
+            (words.related_goals.iter()).filter(|t| respondent.goals.binary_search(t).is_err())
+        {
+            touch(tag, 0, 1);
         }
         touched.sort_unstable_by_key(|&(role, _)| role);
         touched.dedup_by(|(role, sums), (kept_role, kept)| {
@@ -177,8 +194,10 @@ impl<'a> Person<'a> {
             0 => 0.0,
             _ => f64::from(count) / per_tag / n,
         };
-        let competency = fraction(sums.levels, f64::from(MAX_LEVEL));
-        let growth = fraction(sums.goals, 1.0);
+        // Halves over 2 × the whole: the same real number as before halves,
+        // so the same correctly rounded result.
+        let competency = fraction(sums.levels, f64::from(HALVES * u32::from(MAX_LEVEL)));
+        let growth = fraction(sums.goals, f64::from(HALVES));
         // The weighted sum of the defined components. An undefined one has
         // weight 0 and adds exactly +0.0, which changes no sum.
         let [wc, wg, ws] = self.weights;

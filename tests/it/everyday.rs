@@ -151,7 +151,16 @@ fn a_closed_stderr_still_yields_the_whole_output_file() {
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("rolefit"))
         .current_dir(dir.path())
         .env_remove("ROLEFIT_ROLES")
-        .args(["score", "cohort.jsonl", "--format", "csv", "-o", "out.csv"])
+        .args([
+            "score",
+            "cohort.jsonl",
+            "--unknown-tags",
+            "error",
+            "--format",
+            "csv",
+            "-o",
+            "out.csv",
+        ])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -247,11 +256,12 @@ fn several_mistakes_in_one_file_are_all_reported_in_words() {
         "mistakes.yaml",
         b"id: x\nstrengths:\n  - {tag: SLO, level: high}\n  - {tag: pager, level: 9}\n  - no such tag\nwork_style:\n  pace: fast\n  scope: \"7\"\nstrenghts: [SLO]\n",
     );
-    let (code, _, stderr) = output(rolefit_in(dir.path()).args(["score", "mistakes.yaml"]));
+    let (code, _, stderr) =
+        output(rolefit_in(dir.path()).args(["score", "mistakes.yaml", "--unknown-tags", "error"]));
     assert_eq!(code, Some(1));
     for expected in [
-        "level must be a whole number from 1 (learning) to 5 (expert); got \"high\" at strengths[0].level (mistakes.yaml:3)",
-        "level must be a whole number from 1 (learning) to 5 (expert); got 9 at strengths[1].level (mistakes.yaml:4)",
+        "level must be a whole number from 1 (learning) to 5 (expert) or its name (learning, developing, practitioner, advanced, expert); got \"high\" at strengths[0].level (mistakes.yaml:3)",
+        "level must be a whole number from 1 (learning) to 5 (expert) or its name (learning, developing, practitioner, advanced, expert); got 9 at strengths[1].level (mistakes.yaml:4)",
         "unknown tag \"no such tag\" at strengths[2] (mistakes.yaml:5)",
         "pace must be a number from 1 (steady, deep-focus work) to 5 (fast, interrupt-driven work and on-call); got \"fast\" at work_style.pace (mistakes.yaml:7)",
         "scope must be a number from 1",
@@ -302,8 +312,14 @@ fn json_lines_error_records_carry_the_id() {
         "c.jsonl",
         b"{\"id\": \"ann\", \"strengths\": [\"nope\"]}\n{\"id\": \"bob\", \"strengths\": [\"SLO\"], \"oops\": 1}\n{\"strengths\": [\"SLO\"]}\n",
     );
-    let (code, stdout, _) =
-        output(rolefit_in(dir.path()).args(["score", "c.jsonl", "--format", "jsonl"]));
+    let (code, stdout, _) = output(rolefit_in(dir.path()).args([
+        "score",
+        "c.jsonl",
+        "--unknown-tags",
+        "error",
+        "--format",
+        "jsonl",
+    ]));
     assert_eq!(code, Some(1));
     let records: Vec<Value> = stdout
         .lines()
@@ -396,7 +412,8 @@ fn validate_checks_without_scoring_and_closes_with_the_count() {
         b"path: competency\nstrengths: [SLO]\nwork_style: {pace: 2}\n",
     );
     write(dir.path(), "bad.yaml", b"strengths: [nope]\n");
-    let (code, stdout, stderr) = output(rolefit_in(dir.path()).args(["validate", "."]));
+    let (code, stdout, stderr) =
+        output(rolefit_in(dir.path()).args(["validate", ".", "--unknown-tags", "error"]));
     assert_eq!(code, Some(1));
     assert!(stdout.contains("1 of 2 answer sets ok"), "{stdout}");
     assert!(

@@ -346,7 +346,7 @@ fn tags_lists_every_tag_with_aliases_and_roles() {
     // The table, a blank line and the broad words.
     assert_eq!(markdown.lines().count(), 76);
     assert!(markdown.ends_with(
-        "leadership, strategy, communication, OKRs, engineering metrics, project management.\n"
+        "executive communication, OKRs, KPIs, engineering metrics, DORA metrics, project management.\n"
     ));
     let unwrapped = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(unwrapped.contains(
@@ -642,7 +642,7 @@ fn validate_gives_the_same_messages_and_exit_codes_as_score() {
     write(
         dir.path(),
         "typo.yaml",
-        "strengths:\n  - SLO\n  - error budget and SLO\n",
+        "strengths:\n  - SLO\n  - error budgest\n",
     );
     write(dir.path(), "twice.yaml", "strengths: [SLO, SLOs]\n");
     write(dir.path(), "ok.json", "{\"strengths\": [\"DNS\"]}");
@@ -660,6 +660,7 @@ fn validate_gives_the_same_messages_and_exit_codes_as_score() {
         let run = |command: &str| {
             let mut cmd = rolefit();
             cmd.current_dir(dir.path()).arg(command).args(&inputs);
+            cmd.args(["--unknown-tags", "error"]);
             if command == "score" {
                 cmd.args(["--format", "json"]);
             }
@@ -678,12 +679,12 @@ fn validate_gives_the_same_messages_and_exit_codes_as_score() {
     // What those messages are.
     rolefit()
         .current_dir(dir.path())
-        .args(["validate", "."])
+        .args(["validate", ".", "--unknown-tags", "error"])
         .assert()
         .code(1)
         .stdout(predicate::str::ends_with("; 3 of 6 answer sets ok\n"))
         .stderr(predicate::str::contains(
-            "rolefit: error: unknown tag \"error budget and SLO\" at strengths[1] (./typo.yaml:3): did you mean \"error budgets and SLOs\"?",
+            "rolefit: error: unknown tag \"error budgest\" at strengths[1] (./typo.yaml:3): did you mean \"error budgets and SLOs\"?",
         ))
         .stderr(predicate::str::contains("(./bad.jsonl:2)"))
         .stderr(predicate::str::contains(
@@ -702,7 +703,7 @@ fn validate_reads_standard_input_and_refuses_empty_inputs() {
         .success()
         .stdout(predicate::str::ends_with("; 1 answer set ok\n"));
     rolefit()
-        .args(["validate", "-", "--jsonl"])
+        .args(["validate", "-", "--jsonl", "--unknown-tags", "error"])
         .write_stdin("{\"strengths\": [\"SLO\"]}\n{\"goals\": [\"nope\"]}\n")
         .assert()
         .code(1)

@@ -88,7 +88,7 @@ fn empty_and_comment_only_files() {
 
 #[test]
 fn wrong_types() {
-    assert_batch_survives("types.yaml", b"id: x\nstrengths: SLO\n", Some(2));
+    assert_batch_survives("types.yaml", b"id: x\nstrengths: 5\n", Some(2));
     assert_batch_survives("types2.yaml", b"id: x\nwork_style: [1, 2]\n", Some(2));
     assert_batch_survives("types3.yaml", b"- just\n- a list\n", Some(1));
     assert_batch_survives(
@@ -220,8 +220,23 @@ fn very_long_tag_names_keep_suggestions_bounded() {
         .map(|i| format!("  - unknown tag number {i} with a long tail of words\n"))
         .collect();
     let text = format!("strengths:\n  - \"{name}\"\n{many}");
-    let run = assert_batch_survives("long.yaml", text.as_bytes(), Some(2));
+    // Strict: every word not understood fails the file, with suggestions.
+    let run = Test::new()
+        .file("good.yaml", GOOD)
+        .file("long.yaml", text.as_bytes())
+        .args(["score", "--unknown-tags", "error", "--format", "jsonl", "."])
+        .code(1)
+        .stdout_has("\"id\":\"good-one\"")
+        .stderr_has("long.yaml:2)")
+        .run();
     assert!(run.stderr.contains("unknown tag"), "{}", run.stderr);
+    // By default they are warnings, and the rest of the file is scored.
+    Test::new()
+        .file("long.yaml", text.as_bytes())
+        .args(["score", "--format", "jsonl", "."])
+        .stderr_has("long.yaml:2)")
+        .stdout_has("\"not_understood\"")
+        .run();
 }
 
 #[cfg(unix)]
@@ -280,7 +295,11 @@ fn broken_custom_catalogs_exit_2_naming_file_and_line() {
             "aliases: [pager, SLOs,",
             "resolves to two tags",
         ),
-        ("version: 1", "version: 1\nextra: true", "unknown field"),
+        (
+            "version: 1",
+            "version: 1\nextra: true",
+            "unknown key \"extra\"",
+        ),
     ];
     for (find, replace, expected) in cases {
         for command in ["score", "validate"] {

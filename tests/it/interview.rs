@@ -225,18 +225,16 @@ fn shown_for(catalog: &Catalog, filter: &str) -> usize {
     catalog
         .tags
         .iter()
-        .filter(|tag| !tag.roles.is_empty())
-        .filter(|tag| {
-            let families: Vec<&str> = tag
-                .roles
-                .iter()
-                .map(|&r| catalog.families[catalog.roles[r].family].name.as_str())
-                .collect();
+        .enumerate()
+        .filter(|(_, tag)| !tag.roles.is_empty())
+        .filter(|&(t, tag)| {
+            // Related words find a tag too: its hints, roles and families.
+            let related = rolefit::reader::related_words(catalog, t);
             let haystack = format!(
                 "{} {} {} {}",
                 tag.name,
                 tag.aliases.join(" "),
-                families.join(" "),
+                related.join(" "),
                 tag.description
             )
             .to_lowercase();
@@ -1138,4 +1136,98 @@ fn at_60_by_20_the_aim_shows_and_the_column_header_is_repeated() {
         assert!(!before_save.contains(broken), "{broken:?} in {before_save}");
     }
     assert!(before_save.contains('…'), "{before_save}");
+}
+
+/// The tags the list shows, top down, on the last screen drawn for
+/// `filter` (rows are matched by the start of a tag's name: a long name is
+/// cut to the row).
+fn rows_shown(person: &Person, catalog: &Catalog, filter: &str) -> Vec<String> {
+    let seen = plain(&person.seen);
+    let status = format!("filter: {filter}_");
+    let start = seen.rfind(&status).expect("the filter on screen") + status.len();
+    let screen = &seen[start..];
+    let end = screen.find("Roles:").unwrap_or(screen.len());
+    let mut rows = Vec::new();
+    for line in screen[..end].lines() {
+        let found = catalog.tags.iter().find(|tag| {
+            let head: String = tag.name.chars().take(18).collect();
+            line.contains(&head)
+        });
+        if let Some(tag) = found {
+            rows.push(tag.name.clone());
+        }
+    }
+    rows
+}
+
+/// Types `filter` key by key into the list, and returns the tags shown
+/// top down; Esc clears the filter again.
+fn search(person: &mut Person, catalog: &Catalog, filter: &str) -> Vec<String> {
+    for (i, _) in filter.char_indices() {
+        person.then(&filter[i..=i], &format!("filter: {}_", &filter[..=i]));
+    }
+    person.sees("Roles:");
+    let rows = rows_shown(person, catalog, filter);
+    person.then(ESC, "type to filter ·");
+    rows
+}
+
+#[test]
+fn lists_show_the_fitting_skills_first_at_80_by_24() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = Catalog::builtin().unwrap();
+    let mut person = Person::start_sized(dir.path(), &["assess"], (80, 24), "C.UTF-8");
+    person
+        .sees("Step 1 of 7 · Path")
+        .then(ENTER, "Step 2 of 7 · Families")
+        .then(ENTER, "Step 3 of 7 · Strengths");
+    let sre = [
+        "pager and on-call operations",
+        "error budgets and SLOs",
+        "blast-radius control",
+    ];
+    let firsts = |rows: &[String], n: usize| rows.iter().take(n).cloned().collect::<Vec<_>>();
+    // `customer support`, typed whole (a space filters): the support
+    // skills first.
+    let rows = search(&mut person, &catalog, "customer support");
+    let support = [
+        "repro steps and log analysis",
+        "escalation routing",
+        "knowledge-base authoring",
+        "queue management",
+    ];
+    println!("customer support: {rows:?}");
+    assert!(rows.len() >= 4, "customer support: {rows:?}");
+    for tag in firsts(&rows, 4) {
+        assert!(
+            support.contains(&tag.as_str()),
+            "customer support: {rows:?}"
+        );
+    }
+    let rows = search(&mut person, &catalog, "reliability");
+    println!("reliability: {rows:?}");
+    assert!(rows.len() >= 3, "reliability: {rows:?}");
+    for tag in firsts(&rows, 2) {
+        assert!(sre.contains(&tag.as_str()), "reliability: {rows:?}");
+    }
+    assert!(
+        rows.contains(&"CI pipeline reliability".to_string()),
+        "{rows:?}"
+    );
+    let rows = search(&mut person, &catalog, "sre");
+    let mut first = firsts(&rows, 3);
+    first.sort();
+    let mut expected = sre.map(String::from).to_vec();
+    expected.sort();
+    assert_eq!(first, expected, "sre: {rows:?}");
+    let rows = search(&mut person, &catalog, "kubernetes");
+    let related = &catalog.hint("kubernetes").unwrap().tags;
+    assert!(rows.len() >= 2, "kubernetes: {rows:?}");
+    for tag in firsts(&rows, 2) {
+        let index = catalog.tag_index(&tag).unwrap();
+        assert!(related.contains(&index), "kubernetes: {rows:?}");
+    }
+    person.presses(CTRL_C);
+    let (code, _, _) = person.exits();
+    assert_eq!(code, 130);
 }

@@ -9,6 +9,7 @@ mod explore;
 mod hostile;
 mod html_report;
 mod interview;
+mod own_words;
 mod parallel;
 mod properties;
 mod ranking;

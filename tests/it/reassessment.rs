@@ -448,7 +448,9 @@ fn teams(dir: &Path, name: &str, strengths: &str) -> String {
     // An input that fails, named like a person.
     fs::write(
         folder.join(format!("{MARK}-broken.json")),
-        format!("{{\"id\": \"{MARK}-broken\", \"strengths\": [\"no such skill\"]}}"),
+        format!(
+            "{{\"id\": \"{MARK}-broken\", \"strengths\": [{{\"tag\": \"SLO\", \"level\": 9}}]}}"
+        ),
     )
     .unwrap();
     folder.display().to_string()

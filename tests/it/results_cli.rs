@@ -248,9 +248,12 @@ fn explain_adds_points_that_add_up_to_each_score() {
     assert_eq!(
         explain["competency"],
         json!([
-            {"tag": "pager and on-call operations", "level": 5, "points": 0.2},
-            {"tag": "error budgets and SLOs", "level": 3, "points": 0.12},
-            {"tag": "blast-radius control", "level": 3, "points": 0.12}
+            {"tag": "pager and on-call operations", "level": 5, "points": 0.2,
+             "word": "pager and on-call operations", "how": "exact"},
+            {"tag": "error budgets and SLOs", "level": 3, "points": 0.12,
+             "word": "error budgets and SLOs", "how": "exact"},
+            {"tag": "blast-radius control", "level": 3, "points": 0.12,
+             "word": "blast radius", "how": "exact"}
         ])
     );
     assert_eq!(explain["growth"], json!([]));
@@ -583,6 +586,23 @@ fn plan_errors_exit_like_score() {
             "did you mean one of \"data-architect\"",
         ));
     // A bad answer file is a failed input: named with its line, exit 1.
+    let bad = tempfile::tempdir().unwrap();
+    std::fs::write(
+        bad.path().join("bad.yaml"),
+        "strengths:\n  - {tag: SLO, level: 9}\n",
+    )
+    .unwrap();
+    rolefit()
+        .arg("plan")
+        .arg(bad.path().join("bad.yaml"))
+        .args(["--role", "data-architect"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("bad.yaml:2").and(predicate::str::contains("level must be")),
+        );
+    // A word not understood is left out with a warning, as in score.
     rolefit()
         .args([
             "plan",
@@ -591,10 +611,9 @@ fn plan_errors_exit_like_score() {
             "data-architect",
         ])
         .assert()
-        .code(1)
-        .stdout("")
+        .code(0)
         .stderr(
-            predicate::str::contains("typo.yaml:").and(predicate::str::contains("did you mean")),
+            predicate::str::contains("typo.yaml:7").and(predicate::str::contains("did you mean")),
         );
     rolefit()
         .args(["plan", "nope.yaml", "--role", "data-architect"])

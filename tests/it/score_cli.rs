@@ -42,8 +42,7 @@ fn csv_rows(text: &str) -> Vec<std::collections::BTreeMap<String, String>> {
         .collect()
 }
 
-const CSV_HEADER: &str =
-    "id,source,path,rank,role_id,role,family,score,competency,growth,work_style,matched,gaps";
+const CSV_HEADER: &str = "id,source,path,rank,role_id,role,family,score,competency,growth,work_style,matched,gaps,understood,words";
 
 // ---------------------------------------------------------------- formats
 
@@ -316,11 +315,16 @@ fn the_same_input_gives_byte_identical_output() {
 #[test]
 fn unknown_tag_suggests_the_closest_with_file_line_and_entry() {
     Test::in_repo()
-        .args(["score", "examples/broken/typo.yaml"])
+        .args([
+            "score",
+            "examples/broken/typo.yaml",
+            "--unknown-tags",
+            "error",
+        ])
         .code(1)
         .stdout("")
         .stderr_has(
-            "unknown tag \"error budget and SLO\" at strengths[0] \
+            "unknown tag \"error budgest\" at strengths[0] \
              (examples/broken/typo.yaml:7): did you mean \"error budgets and SLOs\"?",
         )
         .run();
@@ -357,7 +361,7 @@ fn bad_levels_are_errors() {
             .args(["score", name])
             .code(1)
             .stderr_has(format!(
-                "level must be a whole number from 1 (learning) to 5 (expert); got {level} at strengths[1].level ({name}:3)"
+                "level must be a whole number from 1 (learning) to 5 (expert) or its name (learning, developing, practitioner, advanced, expert); got {level} at strengths[1].level ({name}:3)"
             ))
             .run();
     }
@@ -366,7 +370,7 @@ fn bad_levels_are_errors() {
         .args(["score", "word.yaml"])
         .code(1)
         .stderr_has(
-            "level must be a whole number from 1 (learning) to 5 (expert); got \"high\" at strengths[0].level (word.yaml:2)",
+            "level must be a whole number from 1 (learning) to 5 (expert) or its name (learning, developing, practitioner, advanced, expert); got \"high\" at strengths[0].level (word.yaml:2)",
         )
         .run();
 }
@@ -453,10 +457,7 @@ fn a_directory_with_some_bad_files_scores_the_good_ones() {
     let example_text = |name: &str| fs::read(example(name)).unwrap();
     let test = Test::new()
         .file("a-jane.yaml", example_text("jane-sre.yaml"))
-        .file(
-            "b-typo.yaml",
-            "id: typo\nstrengths:\n  - error budget and SLO\n",
-        )
+        .file("b-typo.yaml", "id: typo\nstrengths:\n  - error budgest\n")
         .file("c-priya.json", example_text("priya-leader.json"))
         .file(
             "d-level.yml",
@@ -470,7 +471,16 @@ fn a_directory_with_some_bad_files_scores_the_good_ones() {
         .file("sub/sam.yaml", example_text("sam-frontend.yaml"));
     let dir = test.dir().to_path_buf();
     let ran = test
-        .args(["score", ".", "--format", "csv", "--top", "1"])
+        .args([
+            "score",
+            ".",
+            "--unknown-tags",
+            "error",
+            "--format",
+            "csv",
+            "--top",
+            "1",
+        ])
         .code(1)
         .stderr_has("b-typo.yaml:3")
         .stderr_has("did you mean \"error budgets and SLOs\"?")
@@ -492,7 +502,7 @@ fn a_directory_with_some_bad_files_scores_the_good_ones() {
 
     // The table says how many failed, too.
     rolefit_in(&dir)
-        .args(["score", "."])
+        .args(["score", ".", "--unknown-tags", "error"])
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
@@ -505,20 +515,27 @@ fn cohort_with_bad_lines(dir: &Path) -> PathBuf {
     let mut lines: Vec<&str> = cohort.lines().collect();
     lines.insert(
         2,
-        "{\"id\": \"bad-tag\", \"strengths\": [\"kubernetes wizardry\"]}",
+        "{\"id\": \"bad-tag\", \"strengths\": [\"basket weaving\"]}",
     );
     lines.insert(4, "{\"id\": \"broken\", \"strengths\": [");
     write(dir, "mixed.jsonl", &(lines.join("\n") + "\n"))
+}
+
+/// `mixed.jsonl` scored strictly (a word not understood fails its line),
+/// the top role of each in `format`.
+fn score_strictly(dir: &Path, format: &str) -> std::process::Output {
+    rolefit_in(dir)
+        .args(["score", "mixed.jsonl", "--unknown-tags", "error"])
+        .args(["-f", format, "--top", "1"])
+        .output()
+        .unwrap()
 }
 
 #[test]
 fn jsonl_with_bad_lines_scores_the_rest_and_names_the_lines() {
     let dir = tempfile::tempdir().unwrap();
     cohort_with_bad_lines(dir.path());
-    let output = rolefit_in(dir.path())
-        .args(["score", "mixed.jsonl", "-f", "csv", "--top", "1"])
-        .output()
-        .unwrap();
+    let output = score_strictly(dir.path(), "csv");
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
@@ -535,7 +552,7 @@ fn jsonl_with_bad_lines_scores_the_rest_and_names_the_lines() {
         ]
     );
     assert!(
-        stderr.contains("unknown tag \"kubernetes wizardry\" at strengths[0] (mixed.jsonl:3)"),
+        stderr.contains("unknown tag \"basket weaving\" at strengths[0] (mixed.jsonl:3)"),
         "{stderr}"
     );
     assert!(stderr.contains("(mixed.jsonl:5)"), "{stderr}");
@@ -549,10 +566,7 @@ fn jsonl_with_bad_lines_scores_the_rest_and_names_the_lines() {
 fn jsonl_output_reports_a_failed_line_in_the_stream() {
     let dir = tempfile::tempdir().unwrap();
     cohort_with_bad_lines(dir.path());
-    let output = rolefit_in(dir.path())
-        .args(["score", "mixed.jsonl", "-f", "jsonl", "--top", "1"])
-        .output()
-        .unwrap();
+    let output = score_strictly(dir.path(), "jsonl");
     assert_eq!(output.status.code(), Some(1));
     let lines: Vec<Value> = String::from_utf8(output.stdout)
         .unwrap()
@@ -570,7 +584,7 @@ fn jsonl_output_reports_a_failed_line_in_the_stream() {
         error["message"]
             .as_str()
             .unwrap()
-            .contains("unknown tag \"kubernetes wizardry\"")
+            .contains("unknown tag \"basket weaving\"")
     );
     assert_eq!(lines[4]["error"], true);
     assert_eq!(lines[4]["line"], 5);
@@ -579,7 +593,14 @@ fn jsonl_output_reports_a_failed_line_in_the_stream() {
     // In one JSON document the failures are listed under "errors".
     let json: Value = serde_json::from_slice(
         &rolefit_in(dir.path())
-            .args(["score", "mixed.jsonl", "-f", "json"])
+            .args([
+                "score",
+                "mixed.jsonl",
+                "--unknown-tags",
+                "error",
+                "-f",
+                "json",
+            ])
             .output()
             .unwrap()
             .stdout,
@@ -646,8 +667,8 @@ fn stdin_reads_yaml() {
 #[test]
 fn stdin_errors_name_stdin_and_the_line() {
     rolefit()
-        .args(["score", "-"])
-        .write_stdin("id: x\nstrengths:\n  - error budget and SLO\n")
+        .args(["score", "-", "--unknown-tags", "error"])
+        .write_stdin("id: x\nstrengths:\n  - error budgest\n")
         .assert()
         .code(1)
         .stderr(predicate::str::contains("(<stdin>:3)"));
@@ -736,6 +757,8 @@ fn output_is_written_even_when_some_inputs_fail() {
             "score",
             "examples/jane-sre.yaml",
             "examples/broken/typo.yaml",
+            "--unknown-tags",
+            "error",
             "-f",
             "jsonl",
             "-o",
@@ -949,7 +972,7 @@ fn control_characters_are_escaped_in_tables_and_diagnostics() {
     write(
         dir.path(),
         "tag.yaml",
-        "strengths:\n  - \"SLO\\e]0;pwned\\u0007\"\n",
+        "strengths:\n  - \"zzz\\e]0;pwned\\u0007\"\n",
     );
     let bad_name = "evil\u{1b}[2J.yaml";
     write(dir.path(), bad_name, "strenghts: [SLO]\n");

@@ -115,7 +115,8 @@ impl State<'_> {
         families.sort_unstable();
         families.dedup();
         let name = (!self.name.is_empty()).then(|| self.name.clone());
-        let words = strengths.len() + goals.len();
+        let picked = strengths.len() + goals.len();
+        let words = crate::answers::Words::picked(self.catalog, &strengths, &goals);
         let respondent = Respondent {
             id: name.clone().unwrap_or_else(|| RESPONDENT_ID.into()),
             source: SOURCE.into(),
@@ -128,9 +129,10 @@ impl State<'_> {
             warnings: Vec::new(),
             answered: crate::answers::Answered {
                 statements: statements.len(),
-                words,
+                words: picked,
                 words_dropped: 0,
             },
+            words,
             ..Default::default()
         };
         Ok(Outcome {

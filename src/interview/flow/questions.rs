@@ -376,6 +376,7 @@ impl State<'_> {
                     description: tag.description.clone(),
                     more: format!("Roles: {}", roles.join(", ")),
                     aliases: tag.aliases.clone(),
+                    related: crate::reader::related_words(catalog, t),
                 }
             })
             .collect()
@@ -408,6 +409,7 @@ impl State<'_> {
                 description: role.summary.clone(),
                 more: format!("Skills: {}", tags.join(", ")),
                 aliases: vec![role.id.clone(), initials],
+                related: Vec::new(),
             }
         });
         std::iter::once(skip).chain(roles).collect()

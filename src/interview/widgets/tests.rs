@@ -44,6 +44,7 @@ fn choices() -> Vec<Choice> {
         } else {
             vec![alias.into()]
         },
+        related: Vec::new(),
     })
     .collect()
 }

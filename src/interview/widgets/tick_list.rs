@@ -77,9 +77,8 @@ impl<'a> TickList<'a> {
 
     fn refilter(&mut self) {
         let current = self.shown.get(self.cursor).copied();
-        self.shown = (0..self.items.len())
-            .filter(|&i| self.items[i].matches(&self.filter))
-            .collect();
+        // Best matches first, through the reader (hints, role names).
+        self.shown = Choice::ranked(self.items, &self.filter);
         // Stay on the same item when it is still shown.
         self.cursor = current
             .and_then(|c| self.shown.iter().position(|&i| i == c))

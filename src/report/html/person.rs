@@ -51,6 +51,13 @@ pub fn single_beside(catalog: &Catalog, scored: &Scored, more: Markup) -> Markup
             (aims(catalog, scored))
         }
         @let group = crate::report::profile::top_group(catalog, scored);
+        @let words = crate::report::words::summary(catalog, r, &|w: &str| format!("\u{201c}{w}\u{201d}"));
+        @if !words.is_empty() {
+            section #words {
+                h2 { "Your words" }
+                @for line in &words { p { (line) } }
+            }
+        }
         @match scored.best() {
             Some(_) if !group.is_empty() => { (tied_group(catalog, r, &group)) }
             Some(best) => { (fit_profile(catalog, r, best, &radar_roles(best.role, &compare))) }

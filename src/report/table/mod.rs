@@ -377,6 +377,14 @@ pub fn single(
     writeln!(out)?;
     ranking_body(catalog, scored, theme, out)?;
     notes(catalog, scored, theme, out)?;
+    let quote = |w: &str| format!("{:?}", escape_control(w).as_ref());
+    let words = super::words::summary(catalog, r, &quote);
+    if !words.is_empty() {
+        writeln!(out)?;
+    }
+    for line in words {
+        writeln!(out, "{}", crate::text::wrap(&line, theme.width, ""))?;
+    }
     if scored.no_match() {
         writeln!(
             out,

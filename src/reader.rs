@@ -1,0 +1,1059 @@
+//! The reader: turns what a person wrote (a strength, a goal, a survey
+//! cell, a filter typed in the interview) into catalog tags, and says how.
+//!
+//! A word is read by the first layer that applies, strongest first:
+//!
+//! 1. `exact`: a tag's name or alias, compared as names are (the catalog's
+//!    lookup; the fast path, no lock, nothing allocated).
+//! 2. `near`: the same words in another form. Punctuation and separators
+//!    (`TCP/IP`, `network troubleshooting (CCNA)`), inflection (Snowball
+//!    English stems), word order, British/American spelling; or a phrase
+//!    that contains the distinctive name or alias of exactly one tag
+//!    (`Commvault backups`).
+//! 3. `related`: a broad word of the catalog's `hints` (Kubernetes, SQL),
+//!    or a phrase containing exactly one, is partial evidence for the
+//!    hint's tags, credited at [`RELATED_DISCOUNT`].
+//! 4. `similar`: meaning-level similarity, see [`similar`] (the hook where
+//!    the embedding layer plugs in).
+//!
+//! A phrase joining parts (`Terraform and Ansible`, `DNS, DHCP`) that the
+//! whole does not read is read part by part. Every reading of a distinct
+//! word is cached per catalog, so a batch pays for a word once.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rustc_hash::FxHashMap;
+
+use crate::catalog::Catalog;
+use crate::matching::normalize;
+
+/// What a related word (a hint) earns for each of its tags, as a share of
+/// what claiming the tag directly earns at the same level.
+pub const RELATED_DISCOUNT: f64 = 0.5;
+
+/// A hint relating to more tags than this is too broad to credit any of
+/// them: it still names them when a word is not understood.
+pub const MAX_RELATED_TAGS: usize = 4;
+
+/// The version of the scoring rule, in the JSON output (`rule`): 2 adds
+/// related credit (words read by `related` or `similar`) to the rule of
+/// version 1.
+pub const RULE_VERSION: u32 = 2;
+
+/// Longer words are not read: no skill is named in so many letters.
+const MAX_WORD_CHARS: usize = 200;
+
+/// How a word was read, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum How {
+    Exact,
+    Near,
+    Related,
+    Similar,
+}
+
+impl How {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            How::Exact => "exact",
+            How::Near => "near",
+            How::Related => "related",
+            How::Similar => "similar",
+        }
+    }
+
+    /// The share of a direct claim that a word read this way earns.
+    pub fn weight(self) -> f64 {
+        match self {
+            How::Exact | How::Near => 1.0,
+            How::Related | How::Similar => RELATED_DISCOUNT,
+        }
+    }
+
+    /// Whether the reading is a claim of the tags themselves (full credit)
+    /// rather than partial evidence for them.
+    pub fn is_direct(self) -> bool {
+        matches!(self, How::Exact | How::Near)
+    }
+}
+
+/// What one word was read as: its tags (catalog indices, each once) and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    pub tags: Vec<usize>,
+    pub how: How,
+}
+
+/// Reads one word against the catalog, or `None` when no layer reads it.
+pub fn read(catalog: &Catalog, said: &str) -> Option<Reading> {
+    if let Some(tag) = catalog.tag_index(said) {
+        return Some(Reading {
+            tags: vec![tag],
+            how: How::Exact,
+        });
+    }
+    // Nothing that long is one skill; also bounds the work.
+    if said.chars().count() > MAX_WORD_CHARS {
+        return None;
+    }
+    let index = index_of(catalog);
+    let key = normalize(said);
+    if let Some(cached) = index.cache.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return cached;
+    }
+    // General strengths are left to the work-style questions on purpose.
+    let reading = if soft_skill(said) {
+        None
+    } else {
+        index
+            .read_whole(catalog, said)
+            .or_else(|| {
+                let parts = split_parts(said);
+                (parts.len() > 1).then(|| index.read_parts(catalog, &parts))?
+            })
+            .or_else(|| similar(catalog, said))
+    };
+    if let Ok(mut cache) = index.cache.lock() {
+        // A long run of distinct misses must not grow without bound.
+        if cache.len() > 100_000 {
+            cache.clear();
+        }
+        cache.insert(key, reading.clone());
+    }
+    reading
+}
+
+/// Layer 4, `similar`: meaning-level similarity to a tag's name,
+/// description and aliases from the embedding model that ships with the
+/// program, used only above its calibrated threshold and margin.
+///
+/// Layer 4: [`read`] calls this after `exact`, `near` and `related` have
+/// all failed (for the whole word, and for its parts). The embedded model
+/// ([`crate::similar`]) reads a word only above its calibrated threshold and
+/// margin over the next tag. Cached with the other readings and credited
+/// at [`How::weight`] of `Similar`.
+pub fn similar(catalog: &Catalog, said: &str) -> Option<Reading> {
+    let hit = crate::similar::index_for(catalog).best(said)?;
+    Some(Reading {
+        tags: vec![hit.tag],
+        how: How::Similar,
+    })
+}
+
+/// General strengths no tag fits: the work-style questions ask about them.
+const SOFT_SKILLS: &[&str] = &[
+    "positive attitude",
+    "punctuality",
+    "punctual",
+    "dependable",
+    "hard working",
+    "hardworking",
+    "work ethic",
+    "team player",
+    "teamwork",
+    "collaboration",
+    "collaborative",
+    "interpersonal",
+    "people skills",
+    "attention to detail",
+    "detail oriented",
+    "time management",
+    "organized",
+    "organised",
+    "adaptability",
+    "adaptable",
+    "flexibility",
+    "flexible",
+    "multitasking",
+    "creativity",
+    "creative",
+    "critical thinking",
+    "self motivated",
+    "motivated",
+    "fast learner",
+    "quick learner",
+    "curiosity",
+    "curious",
+    "empathy",
+    "patience",
+    "patient",
+    "friendly",
+    "honesty",
+    "integrity",
+    "enthusiasm",
+    "resilience",
+    "initiative",
+    "proactive",
+    "listening",
+    "active listening",
+];
+
+/// Whether a word is a general strength no tag fits (a positive attitude,
+/// punctuality): its message says the work-style questions cover it.
+pub fn soft_skill(said: &str) -> bool {
+    let said = stems(said);
+    if said.is_empty() {
+        return false;
+    }
+    let key = set_key(&said);
+    // Each skill's stems and key, made once.
+    static SKILLS: OnceLock<Vec<(Vec<String>, String)>> = OnceLock::new();
+    let skills = SKILLS.get_or_init(|| {
+        (SOFT_SKILLS.iter())
+            .map(|skill| {
+                let skill = stems(skill);
+                let key = set_key(&skill);
+                (skill, key)
+            })
+            .collect()
+    });
+    skills.iter().any(|(skill, skill_key)| {
+        *skill_key == key || (skill.len() > 1 && contains_run(&said, skill))
+    })
+}
+
+/// The message and hint for a word no layer reads: a general strength is
+/// left to the work-style questions; anything else gets the catalog's
+/// related tags or "did you mean".
+pub fn not_understood(catalog: &Catalog, said: &str) -> (String, String) {
+    if soft_skill(said) {
+        return (
+            format!("{said:?} is a general strength"),
+            "no tag fits; the work-style questions cover this".to_string(),
+        );
+    }
+    catalog.unknown_tag(said)
+}
+
+/// A list item as the interview's lists search it: its names (a tag's name
+/// and aliases), its related words (the hints that name it, the names and
+/// initials of its roles, their families) and its other text (a note, the
+/// description).
+pub struct ListItem<'a> {
+    pub names: Vec<&'a str>,
+    pub related: &'a [String],
+    pub text: Vec<&'a str>,
+}
+
+/// The items a filter typed in a list finds, best first (ties in list
+/// order). An item is found when every word typed occurs in its texts
+/// (also as the start of a longer word, as typing goes); it ranks by where:
+/// the whole filter as a name (100), as a related word (90: `sre`,
+/// `kubernetes`, `customer support`), a name starting with it (80), a
+/// related word starting with it (75), inside a name (70), a name with the
+/// same words in another form (60), the words among its related words (40),
+/// anywhere else (20).
+pub fn rank_items(filter: &str, items: &[ListItem<'_>]) -> Vec<usize> {
+    let query = normalize(filter);
+    if query.is_empty() {
+        return (0..items.len()).collect();
+    }
+    let words: Vec<&str> = query.split(' ').collect();
+    let query_key = set_key(&stems(&query));
+    let score = |item: &ListItem<'_>| -> Option<u8> {
+        let texts = || {
+            (item.names.iter().copied())
+                .chain(item.related.iter().map(String::as_str))
+                .chain(item.text.iter().copied())
+        };
+        let haystack: String = texts().map(|t| normalize(t) + " ").collect();
+        if !words.iter().all(|w| haystack.contains(w)) {
+            return None;
+        }
+        let names: Vec<String> = item.names.iter().map(|n| normalize(n)).collect();
+        let related: Vec<String> = item.related.iter().map(|n| normalize(n)).collect();
+        let same_words = |n: &String| set_key(&stems(n)) == query_key;
+        let tiers = [
+            (100, names.contains(&query)),
+            (90, related.iter().any(|n| *n == query || same_words(n))),
+            (80, names.iter().any(|n| n.starts_with(&query))),
+            (75, related.iter().any(|n| n.starts_with(&query))),
+            (70, names.iter().any(|n| n.contains(&query))),
+            (60, names.iter().any(same_words)),
+            (
+                40,
+                words.iter().all(|w| related.iter().any(|n| n.contains(w))),
+            ),
+        ];
+        Some(
+            tiers
+                .iter()
+                .find(|(_, hit)| *hit)
+                .map_or(20, |(tier, _)| *tier),
+        )
+    };
+    let mut found: Vec<(u8, usize)> = (items.iter().enumerate())
+        .filter_map(|(i, item)| Some((score(item)?, i)))
+        .collect();
+    found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    found.into_iter().map(|(_, i)| i).collect()
+}
+
+/// The related words of a tag for list search: the hints that name it
+/// (terms and aliases), its roles' names and initials (`SRE`, `DBA`,
+/// `SOC`), and their families' names.
+pub fn related_words(catalog: &Catalog, tag: usize) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for hint in catalog.hints.iter().filter(|h| h.tags.contains(&tag)) {
+        words.push(hint.term.clone());
+        words.extend(hint.aliases.iter().cloned());
+    }
+    for &role in &catalog.tags[tag].roles {
+        let role = &catalog.roles[role];
+        words.push(role.name.clone());
+        let initials = |skip: &[&str]| -> String {
+            (role.name.split_whitespace())
+                .filter(|w| !skip.contains(&w.to_lowercase().as_str()))
+                .filter_map(|w| w.chars().next())
+                .collect()
+        };
+        // "Site Reliability Engineer" is SRE; "Database Administrator" DBA.
+        words.push(initials(&["of", "and", "the"]));
+        let without_last = role.name.rsplit_once(' ').map(|(head, _)| head);
+        if let Some(head) = without_last.filter(|h| h.contains(' ')) {
+            let short: String = head
+                .split_whitespace()
+                .filter_map(|w| w.chars().next())
+                .collect();
+            words.push(short);
+        }
+        words.push(catalog.families[role.family].name.clone());
+    }
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// A level written as the tool shows it: `4`, `4 - advanced`, `expert`
+/// (the names of [`crate::catalog::LEVELS`]), any case.
+pub fn level_word(text: &str) -> Option<u8> {
+    let text = text.trim().trim_matches('"').trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, rest) = text.split_at(digits);
+    let rest = rest.trim_start_matches([' ', '-', '–', ':', '(', ')', '.']);
+    let name = normalize(if number.is_empty() { text } else { rest });
+    let by_name = (crate::catalog::LEVELS.iter())
+        .position(|(level, _)| *level == name)
+        .and_then(|i| u8::try_from(i + 1).ok());
+    match number.parse::<u8>() {
+        // `4 - advanced`: the number and the name, which must agree.
+        Ok(n) if name.is_empty() || by_name == Some(n) => Some(n),
+        Ok(_) => None,
+        Err(_) => by_name,
+    }
+    .filter(|level| (1..=crate::catalog::MAX_LEVEL).contains(level))
+}
+
+/// Words that say nothing of a skill on their own, dropped before
+/// comparing word sets (`experience with Kafka` is `Kafka`).
+const STOP_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "the",
+    "for",
+    "with",
+    "in",
+    "on",
+    "to",
+    "at",
+    "by",
+    "from",
+    "via",
+    "my",
+    "our",
+    "using",
+    "use",
+    "including",
+    "etc",
+    "experience",
+    "experienced",
+    "knowledge",
+    "skill",
+    "skills",
+    "strong",
+    "good",
+    "solid",
+    "proficient",
+    "proficiency",
+    "familiarity",
+    "familiar",
+    "basic",
+    "basics",
+    "advanced",
+    "expert",
+];
+
+/// Words that are never distinctive alone: common work words, and words
+/// whose sense changes with the words around them (`SQL` alone is not
+/// `SQL injection`, a team `budget` is not an error budget).
+const GENERIC_WORDS: &[&str] = &[
+    "budget",
+    "budgets",
+    "session",
+    "sessions",
+    "portfolio",
+    "scripting",
+    "script",
+    "scripts",
+    "injection",
+    "testing",
+    "test",
+    "tests",
+    "design",
+    "planning",
+    "plan",
+    "management",
+    "managing",
+    "support",
+    "data",
+    "security",
+    "cloud",
+    "network",
+    "networking",
+    "performance",
+    "strategy",
+    "architecture",
+    "development",
+    "engineering",
+    "operations",
+    "analysis",
+    "reporting",
+    "reports",
+    "leadership",
+    "team",
+    "teams",
+    "people",
+    "customer",
+    "customers",
+    "service",
+    "services",
+    "system",
+    "systems",
+    "code",
+    "coding",
+    "writing",
+    "work",
+    "process",
+    "processes",
+    "quality",
+    "control",
+    "review",
+    "reviews",
+    "delivery",
+    "release",
+    "releases",
+    "model",
+    "models",
+    "modeling",
+    "modelling",
+    "pipeline",
+    "pipelines",
+    "integration",
+    "standards",
+    "governance",
+    "tuning",
+    "triage",
+    "recovery",
+    "access",
+    "identity",
+    "user",
+    "users",
+    "app",
+    "apps",
+    "application",
+    "applications",
+    "web",
+    "mobile",
+    "server",
+    "servers",
+    "database",
+    "databases",
+    "tickets",
+    "ticket",
+    "alerts",
+    "incident",
+    "incidents",
+    "infrastructure",
+    "platform",
+    "product",
+    "project",
+    "projects",
+    "business",
+    "technical",
+    "technology",
+    "software",
+    "tools",
+    "tool",
+    "communication",
+    "problem",
+    "problems",
+    "solving",
+    "thinking",
+    "critical",
+    "attention",
+    "time",
+    "detail",
+    "details",
+    "positive",
+    "attitude",
+];
+
+/// British spellings read as American ones before stemming, so
+/// `modelling`, `prioritisation` and `behaviour` find their tags.
+fn american(word: &str) -> Cow<'_, str> {
+    const WHOLE: &[(&str, &str)] = &[
+        ("behaviour", "behavior"),
+        ("behaviours", "behaviors"),
+        ("modelling", "modeling"),
+        ("modelled", "modeled"),
+        ("labelling", "labeling"),
+        ("labelled", "labeled"),
+        ("cancelled", "canceled"),
+        ("catalogue", "catalog"),
+        ("catalogues", "catalogs"),
+        ("licence", "license"),
+        ("licences", "licenses"),
+        ("defence", "defense"),
+        ("programme", "program"),
+        ("programmes", "programs"),
+        ("analyse", "analyze"),
+        ("analysed", "analyzed"),
+        ("analysing", "analyzing"),
+        ("centre", "center"),
+        ("judgement", "judgment"),
+        ("colour", "color"),
+        ("favour", "favor"),
+        ("labour", "labor"),
+    ];
+    if let Some((_, us)) = WHOLE.iter().find(|(uk, _)| *uk == word) {
+        return Cow::Borrowed(us);
+    }
+    // -ise/-isation verbs of roots that only take -ize in American English.
+    const ROOTS: &[&str] = &[
+        "organ",
+        "optim",
+        "priorit",
+        "standard",
+        "modern",
+        "rational",
+        "central",
+        "container",
+        "virtual",
+        "visual",
+        "author",
+        "custom",
+        "normal",
+        "serial",
+        "synchron",
+        "initial",
+        "minim",
+        "maxim",
+        "categor",
+        "util",
+        "recogn",
+        "summar",
+        "special",
+        "digital",
+        "monet",
+        "local",
+        "final",
+        "real",
+        "stabil",
+        "capital",
+        "character",
+        "emphas",
+        "operational",
+        "productional",
+        "industrial",
+        "memor",
+        "tokin",
+        "sanit",
+    ];
+    for root in ROOTS {
+        if let Some(rest) = word.strip_prefix(root).and_then(|r| r.strip_prefix("is"))
+            && ["e", "ed", "es", "ing", "ation", "ations", "er", "ers"].contains(&rest)
+        {
+            return Cow::Owned(format!("{root}iz{rest}"));
+        }
+    }
+    Cow::Borrowed(word)
+}
+
+/// The words of a text, lower-cased: letters and digits, with `+`, `#`
+/// and an inner `&` kept (`C++`, `C#`, `AT&T`); every other character
+/// separates words, apostrophes join (`people's` is `peoples`).
+fn raw_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let inner_amp = c == '&'
+            && i > 0
+            && chars[i - 1].is_alphanumeric()
+            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+        if c.is_alphanumeric() || inner_amp || ((c == '+' || c == '#') && !word.is_empty()) {
+            word.extend(c.to_lowercase());
+        } else if c == '\'' || c == '’' {
+            continue;
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+thread_local! {
+    static STEMMER: rust_stemmers::Stemmer =
+        rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+}
+
+/// A word's comparable form: American spelling, Snowball English stem.
+fn stem(word: &str) -> String {
+    let word = american(word);
+    STEMMER.with(|s| s.stem(&word).into_owned())
+}
+
+/// The stems of a text's words, in order, stop words kept (an alias is
+/// matched inside a phrase as a run of these).
+fn stems(text: &str) -> Vec<String> {
+    raw_words(text).iter().map(|w| stem(w)).collect()
+}
+
+/// A text's key for comparing word sets: its content stems, sorted, each
+/// once. `restoring backups` and `backup and restore` share one.
+fn set_key(stems: &[String]) -> String {
+    static STOP: OnceLock<Vec<String>> = OnceLock::new();
+    let stop = STOP.get_or_init(|| STOP_WORDS.iter().map(|w| stem(w)).collect());
+    let mut content: Vec<&str> = stems
+        .iter()
+        .map(String::as_str)
+        .filter(|s| !stop.iter().any(|w| w == s))
+        .collect();
+    content.sort_unstable();
+    content.dedup();
+    content.join(" ")
+}
+
+/// The parts of a phrase that joins several: split at `,`, `;`, ` and `,
+/// `&` and ` + `. One part means the phrase joins nothing.
+fn split_parts(said: &str) -> Vec<String> {
+    let mut text = format!(" {said} ");
+    for joiner in [" and ", " & ", " + ", ";", ","] {
+        text = text.replace(joiner, "\u{1}");
+    }
+    text.split('\u{1}')
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// What a name of the catalog names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Tag(usize),
+    Hint(usize),
+}
+
+/// A catalog name as a run of stems to find inside a phrase.
+struct Run {
+    stems: Vec<String>,
+    target: Target,
+}
+
+/// A catalog's names made ready for reading, built at the first word the
+/// exact lookup misses.
+struct Index {
+    /// Word-set key → what it names; a key two targets share names none.
+    by_key: FxHashMap<String, Option<Target>>,
+    /// Distinctive names and aliases, to find inside longer phrases.
+    runs: Vec<Run>,
+    /// Normalised word → its reading (or none): each distinct word once.
+    cache: Mutex<FxHashMap<String, Option<Reading>>>,
+}
+
+/// Every catalog's index, by [`Catalog::serial`]: a process loads one or
+/// two catalogs.
+fn index_of(catalog: &Catalog) -> Arc<Index> {
+    static INDEXES: OnceLock<Mutex<HashMap<u64, Arc<Index>>>> = OnceLock::new();
+    let indexes = INDEXES.get_or_init(Default::default);
+    let mut indexes = match indexes.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    indexes
+        .entry(catalog.serial())
+        .or_insert_with(|| Arc::new(Index::new(catalog)))
+        .clone()
+}
+
+impl Index {
+    fn new(catalog: &Catalog) -> Index {
+        let mut named: Vec<(&str, Target)> = Vec::new();
+        for (t, tag) in catalog.tags.iter().enumerate() {
+            named.push((&tag.name, Target::Tag(t)));
+            named.extend(tag.aliases.iter().map(|a| (a.as_str(), Target::Tag(t))));
+        }
+        for (h, hint) in catalog.hints.iter().enumerate() {
+            named.push((&hint.term, Target::Hint(h)));
+            named.extend(hint.aliases.iter().map(|a| (a.as_str(), Target::Hint(h))));
+        }
+        let common = common_stems(catalog);
+        let mut by_key: FxHashMap<String, Option<Target>> = FxHashMap::default();
+        let mut runs = Vec::new();
+        for (name, target) in named {
+            let stems = stems(name);
+            let key = set_key(&stems);
+            if key.is_empty() {
+                continue;
+            }
+            by_key
+                .entry(key)
+                .and_modify(|seen| {
+                    if *seen != Some(target) {
+                        *seen = None;
+                    }
+                })
+                .or_insert(Some(target));
+            if distinctive(&stems, &common) {
+                runs.push(Run { stems, target });
+            }
+        }
+        Index {
+            by_key,
+            runs,
+            cache: Mutex::new(FxHashMap::default()),
+        }
+    }
+
+    /// The whole phrase, its text outside parentheses, or inside them.
+    fn read_whole(&self, catalog: &Catalog, said: &str) -> Option<Reading> {
+        let (outside, inside) = parenthesised(said);
+        let mut forms = vec![said.to_string()];
+        if !inside.is_empty() {
+            forms.push(outside);
+            forms.extend(inside);
+        }
+        forms.iter().find_map(|form| self.read_form(catalog, form))
+    }
+
+    fn read_form(&self, catalog: &Catalog, form: &str) -> Option<Reading> {
+        if let Some(tag) = catalog.tag_index(form) {
+            return Some(reading(vec![tag], How::Near));
+        }
+        // A hint's own term or alias, as written: its word order decides
+        // between names whose words are the same.
+        if let Some(hint) = catalog.hint(form) {
+            let index = catalog.hints.iter().position(|h| std::ptr::eq(h, hint))?;
+            return self.reading_of(catalog, Target::Hint(index), How::Related);
+        }
+        let stems = stems(form);
+        if let Some(Some(target)) = self.by_key.get(&set_key(&stems)) {
+            return self.reading_of(catalog, *target, How::Near);
+        }
+        // Names found inside the phrase: one tag's is a near reading; else
+        // one hint's is a related one.
+        let mut tags: Vec<usize> = Vec::new();
+        let mut hints: Vec<usize> = Vec::new();
+        for run in &self.runs {
+            if contains_run(&stems, &run.stems) {
+                match run.target {
+                    Target::Tag(t) if !tags.contains(&t) => tags.push(t),
+                    Target::Hint(h) if !hints.contains(&h) => hints.push(h),
+                    _ => {}
+                }
+            }
+        }
+        match (tags.as_slice(), hints.as_slice()) {
+            ([tag], _) => Some(reading(vec![*tag], How::Near)),
+            ([], [hint]) => self.reading_of(catalog, Target::Hint(*hint), How::Related),
+            _ => None,
+        }
+    }
+
+    /// Each part alone; the phrase reads as the parts that read, at the
+    /// weakest of their ways.
+    fn read_parts(&self, catalog: &Catalog, parts: &[String]) -> Option<Reading> {
+        let mut tags: Vec<usize> = Vec::new();
+        let mut how = How::Exact;
+        for part in parts {
+            let found = catalog
+                .tag_index(part)
+                .map(|t| reading(vec![t], How::Exact))
+                .or_else(|| self.read_whole(catalog, part));
+            if let Some(found) = found {
+                how = how.max(found.how);
+                for t in found.tags {
+                    if !tags.contains(&t) {
+                        tags.push(t);
+                    }
+                }
+            }
+        }
+        (!tags.is_empty()).then(|| reading(tags, how.max(How::Near)))
+    }
+
+    fn reading_of(&self, catalog: &Catalog, target: Target, how: How) -> Option<Reading> {
+        match target {
+            Target::Tag(t) => Some(reading(vec![t], how)),
+            Target::Hint(h) => {
+                let tags = &catalog.hints[h].tags;
+                (tags.len() <= MAX_RELATED_TAGS).then(|| reading(tags.clone(), How::Related))
+            }
+        }
+    }
+}
+
+fn reading(tags: Vec<usize>, how: How) -> Reading {
+    Reading { tags, how }
+}
+
+/// Stems too common in the catalog to name one thing alone: words of the
+/// tags' descriptions, and words shared by two or more tags' names.
+fn common_stems(catalog: &Catalog) -> Vec<String> {
+    let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+    let mut common: Vec<String> = GENERIC_WORDS.iter().map(|w| stem(w)).collect();
+    common.extend(STOP_WORDS.iter().map(|w| stem(w)));
+    for tag in &catalog.tags {
+        common.extend(stems(&tag.description));
+        let mut own: Vec<String> = std::iter::once(&tag.name)
+            .chain(&tag.aliases)
+            .flat_map(|n| stems(n))
+            .collect();
+        own.sort_unstable();
+        own.dedup();
+        for stem in own {
+            *counts.entry(stem).or_default() += 1;
+        }
+    }
+    common.extend(counts.into_iter().filter(|(_, n)| *n > 1).map(|(s, _)| s));
+    common.sort_unstable();
+    common.dedup();
+    common
+}
+
+/// Whether a name can be found inside a longer phrase: two words or more,
+/// or one word that is not common (at least 3 letters, or with a digit).
+fn distinctive(stems: &[String], common: &[String]) -> bool {
+    match stems {
+        [] => false,
+        [one] => {
+            (one.chars().count() >= 3 || one.chars().any(|c| c.is_ascii_digit()))
+                && common.binary_search(one).is_err()
+        }
+        _ => true,
+    }
+}
+
+fn contains_run(stems: &[String], run: &[String]) -> bool {
+    run.len() < stems.len() && stems.windows(run.len()).any(|w| w == run)
+}
+
+/// A phrase's text outside parentheses, and each text inside them:
+/// `network troubleshooting (CCNA)` is `network troubleshooting` and
+/// `CCNA`.
+fn parenthesised(said: &str) -> (String, Vec<String>) {
+    let mut outside = String::new();
+    let mut inside = Vec::new();
+    let mut current: Option<String> = None;
+    for c in said.chars() {
+        match (c, &mut current) {
+            ('(' | '[', None) => current = Some(String::new()),
+            (')' | ']', Some(_)) => inside.extend(current.take().filter(|s| !s.trim().is_empty())),
+            (c, Some(text)) => text.push(c),
+            (c, None) => outside.push(c),
+        }
+    }
+    (outside.trim().to_string(), inside)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> Catalog {
+        Catalog::builtin().unwrap()
+    }
+
+    fn read_names(said: &str) -> Option<(Vec<String>, How)> {
+        let catalog = catalog();
+        read(&catalog, said).map(|r| {
+            let names = r
+                .tags
+                .iter()
+                .map(|&t| catalog.tags[t].name.clone())
+                .collect();
+            (names, r.how)
+        })
+    }
+
+    #[test]
+    fn exact_names_and_aliases_read_exactly() {
+        let (tags, how) = read_names("Error_Budgets and SLOs").unwrap();
+        assert_eq!(
+            (tags, how),
+            (vec!["error budgets and SLOs".to_string()], How::Exact)
+        );
+    }
+
+    #[test]
+    fn other_forms_of_the_same_words_read_near() {
+        for said in [
+            "restoring backups",
+            "Backup & restore execution",
+            "executing backups and restores",
+            "index strategies",
+            "(index strategy)",
+            "rendering and hydration behaviour",
+        ] {
+            let (tags, how) = read_names(said).unwrap_or_else(|| panic!("{said}"));
+            assert_eq!(how, How::Near, "{said}");
+            assert_eq!(tags.len(), 1, "{said}: {tags:?}");
+        }
+    }
+
+    #[test]
+    fn sense_changing_words_are_not_found_inside_phrases() {
+        for said in [
+            "team budget",
+            "shell scripting",
+            "writing SQL",
+            "training sessions",
+        ] {
+            let found = read_names(said);
+            assert!(
+                found.as_ref().is_none_or(|(tags, _)| !tags
+                    .iter()
+                    .any(|t| t == "input validation and trust boundaries"
+                        || t == "error budgets and SLOs"
+                        || t == "auth and session handling")),
+                "{said}: {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn spelling_and_stems() {
+        assert_eq!(american("organisation"), "organization");
+        assert_eq!(american("prioritising"), "prioritizing");
+        assert_eq!(american("enterprise"), "enterprise");
+        assert_eq!(stems("TCP/IP"), vec!["tcp", "ip"]);
+        assert_eq!(
+            raw_words("C++ and C#, AT&T"),
+            vec!["c++", "and", "c#", "at&t"]
+        );
+        assert_eq!(
+            parenthesised("network troubleshooting (CCNA)"),
+            ("network troubleshooting".into(), vec!["CCNA".into()])
+        );
+        assert_eq!(split_parts("DNS, DHCP and VPN"), vec!["DNS", "DHCP", "VPN"]);
+    }
+
+    #[test]
+    fn general_strengths_are_left_to_the_work_style_questions() {
+        let catalog = catalog();
+        for said in [
+            "Positive attitude",
+            "punctuality",
+            "a strong team player",
+            "Attention-to-detail",
+        ] {
+            assert!(soft_skill(said), "{said}");
+            assert_eq!(read(&catalog, said), None, "{said}");
+            let (_, hint) = not_understood(&catalog, said);
+            assert_eq!(hint, "no tag fits; the work-style questions cover this");
+        }
+        assert!(!soft_skill("Kubernetes"));
+        assert!(!soft_skill(""));
+    }
+
+    #[test]
+    fn levels_read_as_the_tool_shows_them() {
+        for (text, level) in [
+            ("expert", Some(5)),
+            ("Advanced", Some(4)),
+            ("4 - advanced", Some(4)),
+            ("\"3 - practitioner\"", Some(3)),
+            ("2", Some(2)),
+            ("4 - expert", None),
+            ("high", None),
+            ("9", None),
+            ("", None),
+        ] {
+            assert_eq!(level_word(text), level, "{text}");
+        }
+    }
+
+    /// The tags a list filter finds first, by name.
+    fn first_found(filter: &str, count: usize) -> Vec<String> {
+        let catalog = catalog();
+        let related: Vec<Vec<String>> = (0..catalog.tags.len())
+            .map(|t| related_words(&catalog, t))
+            .collect();
+        let items: Vec<ListItem<'_>> = (catalog.tags.iter().enumerate())
+            .map(|(t, tag)| ListItem {
+                names: std::iter::once(tag.name.as_str())
+                    .chain(tag.aliases.iter().map(String::as_str))
+                    .collect(),
+                related: &related[t],
+                text: vec![tag.description.as_str()],
+            })
+            .collect();
+        let found = rank_items(filter, &items);
+        (found.iter().take(count))
+            .map(|&t| catalog.tags[t].name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn lists_find_the_fitting_skills_first() {
+        let sre = [
+            "pager and on-call operations",
+            "error budgets and SLOs",
+            "blast-radius control",
+        ];
+        let mut first = first_found("sre", 3);
+        first.sort();
+        let mut expected = sre.map(String::from).to_vec();
+        expected.sort();
+        assert_eq!(first, expected);
+        for tag in first_found("reliability", 2) {
+            assert!(sre.contains(&tag.as_str()), "reliability: {tag}");
+        }
+        let support = first_found("customer support", 4);
+        assert!(
+            support.contains(&"repro steps and log analysis".to_string()),
+            "{support:?}"
+        );
+        assert!(
+            support.contains(&"escalation routing".to_string()),
+            "{support:?}"
+        );
+        let kubernetes = first_found("kubernetes", 2);
+        assert!(
+            kubernetes.contains(&"deployment and rollback strategy".to_string()),
+            "{kubernetes:?}"
+        );
+        assert!(
+            first_found("troubleshoot", 4).contains(&"repro steps and log analysis".to_string())
+        );
+        assert_eq!(first_found("dba", 3).len(), 3);
+        assert_eq!(first_found("no such thing at all", 3), Vec::<String>::new());
+    }
+
+    #[test]
+    fn nothing_is_read_from_nothing() {
+        assert_eq!(read_names(""), None);
+        assert_eq!(read_names("  ()  "), None);
+        assert_eq!(read_names("punctuality"), None);
+    }
+}
