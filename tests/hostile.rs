@@ -499,3 +499,58 @@ fn text_escaped(json: &str) -> String {
         })
         .collect()
 }
+
+/// A quote inside a plain scalar (`O'Brien`) does not hide a deep flow
+/// after it from the depth guard, in answer files, catalogs and column
+/// mappings alike: each is refused naming the line, and the run ends (the
+/// deep text is never handed to the YAML parser).
+#[test]
+fn quotes_in_plain_scalars_do_not_blind_the_depth_guard() {
+    let deep = format!("{}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    let run = assert_batch_survives(
+        "obrien.yaml",
+        format!("id: O'Brien\nstrengths: {deep}").as_bytes(),
+        Some(2),
+    );
+    assert!(
+        run.stderr.contains("nested more than 128 levels deep"),
+        "{}",
+        run.stderr
+    );
+    Test::new()
+        .file("good.yaml", GOOD)
+        .file(
+            "roles.yaml",
+            format!("version: 1\n# by O'Brien\nname: O'Brien\nroles: {deep}"),
+        )
+        .args(["--roles", "roles.yaml", "score", "good.yaml"])
+        .code(2)
+        .stderr_has("nested more than 128 levels deep (roles.yaml:4)")
+        .run();
+    Test::new()
+        .file("survey.csv", "Your name\nAnn\n")
+        .file("columns.yaml", format!("Your name: id\nO'Brien: {deep}"))
+        .args(["score", "survey.csv", "--columns", "columns.yaml"])
+        .code(2)
+        .stderr_has("nested more than 128 levels deep (columns.yaml:2)")
+        .run();
+}
+
+/// Brackets inside scalars are text, not nesting: files the YAML parser
+/// reads (here outside the fast reader's subset: an anchor, a scalar over
+/// two lines, a block scalar) are scored, not refused as too deep.
+#[test]
+fn brackets_inside_scalars_are_not_nesting() {
+    let many = "[".repeat(200);
+    for text in [
+        format!("id: &who kim{many}\nstrengths: [SLO]\n"),
+        format!("id: kim\n  {many}\nstrengths: [SLO]\n"),
+        format!("id: >-\n  kim {many}\nstrengths: [SLO]\n"),
+    ] {
+        Test::new()
+            .file("kim.yaml", &text)
+            .args(["score", "--format", "jsonl", "kim.yaml"])
+            .stdout_has("\"id\":\"kim")
+            .run();
+    }
+}
