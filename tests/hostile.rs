@@ -37,7 +37,7 @@ fn assert_batch_survives(name: &str, bad: &[u8], line: Option<usize>) -> Ran {
 /// trouble is, and the parser's own "at line L column C" never contradicts it.
 #[test]
 fn malformed_and_non_utf8_files_fail_alone_naming_the_line() {
-    let cases: [(&str, &[u8], usize); 8] = [
+    let cases: [(&str, &[u8], usize); 10] = [
         (
             "bad.yaml",
             b"id: x\nstrengths: [SLO\nwork_style: {pace: 3}\n",
@@ -54,6 +54,17 @@ fn malformed_and_non_utf8_files_fail_alone_naming_the_line() {
         ("list.yaml", b"- SLO\n- pager\n", 1),
         ("latin1.yaml", b"id: x\nstrengths: [caf\xe9]\n", 2),
         ("latin1-id.yaml", b"id: x\nid: caf\xe9\n", 2),
+        // Classic Mac files end lines in a lone CR.
+        (
+            "mac.yaml",
+            b"id: x\rstrengths: [SLO\rwork_style: {pace: 3}\r",
+            3,
+        ),
+        (
+            "mac-cut.yaml",
+            b"id: x\rgoals: [pager]\rstrengths: [SLO\r",
+            3,
+        ),
     ];
     for (name, bad, line) in cases {
         let run = assert_batch_survives(name, bad, Some(line));
