@@ -70,9 +70,54 @@ impl AtomicFile {
     }
 }
 
+/// Standard output that, once its reader has gone (`| head`), takes the
+/// rest quietly: the run goes on to its end and exits with its own code
+/// (1 when an input failed), not with a success the closed pipe implied.
+pub struct Stdout {
+    lock: io::StdoutLock<'static>,
+    closed: bool,
+}
+
+impl Stdout {
+    pub fn new() -> Stdout {
+        Stdout {
+            lock: io::stdout().lock(),
+            closed: false,
+        }
+    }
+
+    fn quiet_if_closed<T>(&mut self, result: io::Result<T>, gone: T) -> io::Result<T> {
+        match result {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(gone)
+            }
+            other => other,
+        }
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let written = self.lock.write(buf);
+        self.quiet_if_closed(written, buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let flushed = self.lock.flush();
+        self.quiet_if_closed(flushed, ())
+    }
+}
+
 /// Standard output or an atomic file, buffered.
 pub enum Sink {
-    Stdout(BufWriter<io::StdoutLock<'static>>),
+    Stdout(BufWriter<Stdout>),
     File(BufWriter<File>, AtomicFile),
 }
 
@@ -81,7 +126,7 @@ impl Sink {
         match path {
             None => Ok(Sink::Stdout(BufWriter::with_capacity(
                 64 * 1024,
-                io::stdout().lock(),
+                Stdout::new(),
             ))),
             Some(path) => {
                 let mut file = AtomicFile::create(path, overwrite)?;

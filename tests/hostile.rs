@@ -565,3 +565,36 @@ fn brackets_inside_scalars_are_not_nesting() {
             .run();
     }
 }
+
+/// Standard output closed before rolefit writes (`| head -1` having read
+/// its line): the exit code is still the run's, 1 when an input failed and
+/// 0 when none did, for score and validate alike.
+#[test]
+fn the_exit_code_is_the_runs_when_stdout_is_closed() {
+    let test = Test::new()
+        .file("good.yaml", GOOD)
+        .file("bad.yaml", "id: x\nstrengths: [SLO\n");
+    let code_with_stdout_closed = |args: &[&str]| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rolefit"))
+            .args(args)
+            .current_dir(test.dir())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        (output.status.code(), stderr)
+    };
+    for command in ["score", "validate"] {
+        let (code, stderr) = code_with_stdout_closed(&[command, "good.yaml", "bad.yaml"]);
+        assert_eq!(code, Some(1), "{command}: {stderr}");
+        assert!(stderr.contains("bad.yaml:2"), "{stderr}");
+        let (code, stderr) = code_with_stdout_closed(&[command, "good.yaml"]);
+        assert_eq!(code, Some(0), "{command}: {stderr}");
+    }
+    let (code, _) = code_with_stdout_closed(&["score", "-f", "jsonl", "good.yaml", "bad.yaml"]);
+    assert_eq!(code, Some(1));
+}
