@@ -70,6 +70,39 @@ impl AtomicFile {
     }
 }
 
+/// Refuses an `--output` file that is one of the run's inputs (answers,
+/// `--columns`, `--roles`), reached by any path (a link, `./`, a hard
+/// link): it would be replaced by the report, `--force` or not.
+pub fn refuse_overwriting_an_input<'a>(
+    output: &Path,
+    inputs: impl IntoIterator<Item = &'a Path>,
+) -> Result<()> {
+    let Ok(target) = std::fs::metadata(output) else {
+        return Ok(());
+    };
+    for input in inputs {
+        if std::fs::metadata(input).is_ok_and(|meta| same_file(&target, &meta, output, input)) {
+            return Err(Error::Usage(format!(
+                "--output {} is one of the inputs ({}); write the report to another file",
+                crate::text::escape_control(&output.display().to_string()),
+                crate::text::escape_control(&input.display().to_string())
+            )));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata, _: &Path, _: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata, a: &Path, b: &Path) -> bool {
+    matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
+}
+
 /// Standard output that, once its reader has gone (`| head`), takes the
 /// rest quietly: the run goes on to its end and exits with its own code
 /// (1 when an input failed), not with a success the closed pipe implied.

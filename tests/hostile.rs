@@ -598,3 +598,63 @@ fn the_exit_code_is_the_runs_when_stdout_is_closed() {
     let (code, _) = code_with_stdout_closed(&["score", "-f", "jsonl", "good.yaml", "bad.yaml"]);
     assert_eq!(code, Some(1));
 }
+
+/// `--output` naming one of the inputs (by the same name, another path or
+/// a link; an answer file, a survey, the column mapping or the catalog) is
+/// refused with exit 2, `--force` or not, and the input is left whole.
+#[cfg(unix)]
+#[test]
+fn output_naming_an_input_is_refused() {
+    let columns = "Your name: id\n";
+    let survey = "Your name\nAnn\n";
+    let test = Test::new()
+        .file("me.yaml", GOOD)
+        .file("dir/kim.yaml", GOOD)
+        .file("survey.csv", survey)
+        .file("columns.yaml", columns);
+    std::os::unix::fs::symlink(test.path("me.yaml"), test.path("link.yaml")).unwrap();
+    fs::copy("roles.yaml", test.path("roles.yaml")).unwrap();
+    let cases: [&[&str]; 6] = [
+        &["score", "me.yaml", "-o", "me.yaml"],
+        &["score", "me.yaml", "-o", "./dir/../me.yaml"],
+        &["score", "link.yaml", "-o", "me.yaml"],
+        &["score", "dir", "-o", "dir/kim.yaml", "-f", "json"],
+        &[
+            "score",
+            "survey.csv",
+            "--columns",
+            "columns.yaml",
+            "-o",
+            "columns.yaml",
+        ],
+        &[
+            "--roles",
+            "roles.yaml",
+            "score",
+            "me.yaml",
+            "-f",
+            "json",
+            "-o",
+            "roles.yaml",
+        ],
+    ];
+    for args in cases {
+        for force in [false, true] {
+            let mut cmd = common::rolefit_in(test.dir());
+            cmd.args(args);
+            if force {
+                cmd.arg("--force");
+            }
+            let (code, _, stderr) = common::output(&mut cmd);
+            assert_eq!(code, Some(2), "{args:?} {force}: {stderr}");
+            assert!(stderr.contains("is one of the inputs"), "{stderr}");
+        }
+    }
+    assert_eq!(fs::read_to_string(test.path("me.yaml")).unwrap(), GOOD);
+    assert_eq!(fs::read_to_string(test.path("dir/kim.yaml")).unwrap(), GOOD);
+    assert_eq!(
+        fs::read_to_string(test.path("columns.yaml")).unwrap(),
+        columns
+    );
+    assert_eq!(fs::read_to_string(test.path("survey.csv")).unwrap(), survey);
+}
