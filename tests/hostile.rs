@@ -254,7 +254,9 @@ fn fifos_devices_subfolders_and_link_loops_in_directories_are_skipped() {
     symlink(test.path("loop-b.yaml"), test.path("loop-a.yaml")).unwrap();
     symlink(test.path("loop-a.yaml"), test.path("loop-b.yaml")).unwrap();
     symlink(test.dir(), test.path("self")).unwrap();
-    test.stdout_has("good-one")
+    // A link loop named as an answer file cannot be read: an error.
+    test.code(1)
+        .stdout_has("good-one")
         .stdout_lacks("inner")
         .stderr_has("pipe.yaml")
         .stderr_has("zero.yaml")
@@ -657,4 +659,65 @@ fn output_naming_an_input_is_refused() {
         columns
     );
     assert_eq!(fs::read_to_string(test.path("survey.csv")).unwrap(), survey);
+}
+
+/// A folder or answer file met under `-r` that cannot be read is an error
+/// naming it (exit 1), with `--quiet` too: its answers are not lost
+/// unseen. The rest of the folder is still scored.
+#[cfg(unix)]
+#[test]
+fn unreadable_folders_and_files_in_a_folder_are_errors() {
+    use std::os::unix::fs::PermissionsExt;
+    let test = Test::new()
+        .file("answers/good.yaml", GOOD)
+        .file("answers/locked/kim.yaml", GOOD.replace("good-one", "kim"));
+    fs::set_permissions(
+        test.path("answers/locked"),
+        fs::Permissions::from_mode(0o000),
+    )
+    .unwrap();
+    // Running as root reads any mode: a folder even root may not list
+    // stands in (where there is one).
+    let lists = |dir: &Path| {
+        fs::read_dir(dir)
+            .and_then(|mut d| d.next().transpose())
+            .is_ok()
+    };
+    let root_blind = lists(&test.path("answers/locked"));
+    if root_blind {
+        fs::set_permissions(
+            test.path("answers/locked"),
+            fs::Permissions::from_mode(0o755),
+        )
+        .unwrap();
+        fs::remove_dir_all(test.path("answers/locked")).unwrap();
+        std::os::unix::fs::symlink("/proc/1/map_files", test.path("answers/locked")).unwrap();
+        assert!(
+            !lists(&test.path("answers/locked")),
+            "no unreadable folder to test with"
+        );
+    }
+    std::os::unix::fs::symlink("missing.yaml", test.path("answers/dangling.yaml")).unwrap();
+    for quiet in [false, true] {
+        let mut cmd = common::rolefit_in(test.dir());
+        cmd.args(["score", "-r", "-f", "jsonl", "answers"]);
+        if quiet {
+            cmd.arg("-q");
+        }
+        let (code, stdout, stderr) = common::output(&mut cmd);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(stdout.contains("good-one"), "{stdout}");
+        for name in ["answers/locked", "answers/dangling.yaml"] {
+            assert!(stderr.contains(&format!("({name})")), "{quiet}: {stderr}");
+        }
+        assert!(
+            stderr.contains("permission denied (answers/locked)"),
+            "{stderr}"
+        );
+    }
+    fs::set_permissions(
+        test.path("answers/locked"),
+        fs::Permissions::from_mode(0o755),
+    )
+    .ok();
 }
