@@ -721,3 +721,26 @@ fn unreadable_folders_and_files_in_a_folder_are_errors() {
     )
     .ok();
 }
+
+/// Control and bidi characters from input (ESC and an OSC title sequence,
+/// BEL, a C1 CSI, RLO and LRO) are escaped in CSV and HTML as in tables,
+/// so a file opened in a terminal, spreadsheet or browser shows them
+/// instead of obeying them.
+#[test]
+fn csv_and_html_escape_characters_that_drive_or_hide_text() {
+    let id = "ann\u{1b}]0;owned\u{7}\u{9b}31m\u{202e}eel\u{202d}x";
+    let answers = serde_json::json!({"id": id, "strengths": ["SLO"]});
+    for format in ["csv", "html", "table", "markdown"] {
+        let mut test = Test::new()
+            .file("me.json", text_escaped(&answers.to_string()))
+            .args(["score", "--format", format, "me.json"]);
+        for raw in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\u{202d}'] {
+            test = test.stdout_lacks(raw.to_string());
+        }
+        if format != "markdown" {
+            // (Markdown escapes its own markup characters too.)
+            test = test.stdout_has("ann\\u{1b}]0;owned\\u{7}\\u{9b}31m\\u{202e}eel\\u{202d}x");
+        }
+        test.run();
+    }
+}
