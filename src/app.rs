@@ -15,7 +15,7 @@ pub fn run(cli: Cli) -> Result<()> {
         // These need no catalog: a broken --roles must not stop them.
         Some(Command::Completions(args)) => with_stdout(color, |_, out| crate::shell::completions(args.shell, out)),
         Some(Command::Man) => with_stdout(color, |_, out| crate::shell::man(out)),
-        Some(Command::Score(args)) => score(&load()?, args, color),
+        Some(Command::Score(args)) => score(&load()?, args, cli.roles.as_deref(), color),
         Some(Command::Diff(args)) => diff(&load()?, &args, color),
         Some(Command::Plan(args)) => {
             let catalog = load()?;
@@ -130,7 +130,12 @@ fn privacy(args: &ScoreArgs, format: OutputFormat) -> Result<crate::report::Priv
     })
 }
 
-fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
+fn score(
+    catalog: &Catalog,
+    args: ScoreArgs,
+    roles: Option<&std::path::Path>,
+    color: ColorChoice,
+) -> Result<()> {
     let families = catalog.find_families(&args.families)?;
     if args.top == Some(0) {
         return Err(Error::Usage("--top must be at least 1".into()));
@@ -146,6 +151,14 @@ fn score(catalog: &Catalog, args: ScoreArgs, color: ColorChoice) -> Result<()> {
     crate::diagnostics::set_quiet(args.quiet);
     let (mut inputs, missing) =
         batch::gather(&args.inputs, args.reading.jsonl, args.reading.recursive)?;
+    if let Some(path) = &args.output {
+        let files = inputs.iter().filter_map(|input| match input {
+            crate::answers::Input::File(file, _) => Some(file.as_path()),
+            crate::answers::Input::Stdin(_) => None,
+        });
+        let read = files.chain(args.reading.columns.as_deref()).chain(roles);
+        output::refuse_overwriting_an_input(path, read)?;
+    }
     let surveys = Surveys::for_inputs(
         &mut inputs,
         args.reading.csv,

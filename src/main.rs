@@ -10,7 +10,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match rolefit::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        // `rolefit … | head` closing early is a normal way to stop reading.
+        // Output not through `output::Stdout` (the interview, explore) ends
+        // quietly when its reader closes early.
         Err(error) if error.is_broken_pipe() => ExitCode::SUCCESS,
         // Leaving the interview on purpose is not an error worth a message.
         Err(error @ rolefit::Error::Interrupted) => ExitCode::from(error.exit_code()),

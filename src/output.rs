@@ -70,9 +70,87 @@ impl AtomicFile {
     }
 }
 
+/// Refuses an `--output` file that is one of the run's inputs (answers,
+/// `--columns`, `--roles`), reached by any path (a link, `./`, a hard
+/// link): it would be replaced by the report, `--force` or not.
+pub fn refuse_overwriting_an_input<'a>(
+    output: &Path,
+    inputs: impl IntoIterator<Item = &'a Path>,
+) -> Result<()> {
+    let Ok(target) = std::fs::metadata(output) else {
+        return Ok(());
+    };
+    for input in inputs {
+        if std::fs::metadata(input).is_ok_and(|meta| same_file(&target, &meta, output, input)) {
+            return Err(Error::Usage(format!(
+                "--output {} is one of the inputs ({}); write the report to another file",
+                crate::text::escape_control(&output.display().to_string()),
+                crate::text::escape_control(&input.display().to_string())
+            )));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata, _: &Path, _: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata, a: &Path, b: &Path) -> bool {
+    matches!((std::fs::canonicalize(a), std::fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b)
+}
+
+/// Standard output that, once its reader has gone (`| head`), takes the
+/// rest quietly: the run goes on to its end and exits with its own code
+/// (1 when an input failed), not with a success the closed pipe implied.
+pub struct Stdout {
+    lock: io::StdoutLock<'static>,
+    closed: bool,
+}
+
+impl Stdout {
+    pub fn new() -> Stdout {
+        Stdout {
+            lock: io::stdout().lock(),
+            closed: false,
+        }
+    }
+
+    fn quiet_if_closed<T>(&mut self, result: io::Result<T>, gone: T) -> io::Result<T> {
+        match result {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(gone)
+            }
+            other => other,
+        }
+    }
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let written = self.lock.write(buf);
+        self.quiet_if_closed(written, buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let flushed = self.lock.flush();
+        self.quiet_if_closed(flushed, ())
+    }
+}
+
 /// Standard output or an atomic file, buffered.
 pub enum Sink {
-    Stdout(BufWriter<io::StdoutLock<'static>>),
+    Stdout(BufWriter<Stdout>),
     File(BufWriter<File>, AtomicFile),
 }
 
@@ -81,7 +159,7 @@ impl Sink {
         match path {
             None => Ok(Sink::Stdout(BufWriter::with_capacity(
                 64 * 1024,
-                io::stdout().lock(),
+                Stdout::new(),
             ))),
             Some(path) => {
                 let mut file = AtomicFile::create(path, overwrite)?;

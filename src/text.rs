@@ -45,13 +45,33 @@ pub fn needs_escape(c: char) -> bool {
 /// the newlines between the tokens of pretty output are kept.
 pub fn escape_json(json: String) -> String {
     // Everything to escape beyond what serde_json does is DEL or non-ASCII.
-    if !json.bytes().any(|b| b >= 0x7f) || !json.chars().any(needs_escape) {
+    if !json.bytes().any(|b| b >= 0x7f) {
         return json;
     }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if c != '\n' && needs_escape(c) {
-            let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\u{:04x}", u32::from(c)));
+    escape_document(json, |out, c| {
+        let _ = std::fmt::Write::write_fmt(out, format_args!("\\u{:04x}", u32::from(c)));
+    })
+}
+
+/// An HTML page with every character of [`needs_escape`] in its text
+/// written as tables write it (`\u{202e}`), visible and inert: a browser
+/// would obey a bidi override or show a control as nothing. The page's own
+/// newlines are kept.
+pub fn escape_markup(html: String) -> String {
+    escape_document(html, |out, c| out.extend(c.escape_default()))
+}
+
+/// A whole document with every character of [`needs_escape`] but its
+/// layout's newlines written by `escape`.
+fn escape_document(text: String, escape: impl Fn(&mut String, char)) -> String {
+    let escaped = |c: char| c != '\n' && needs_escape(c);
+    if !text.chars().any(escaped) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if escaped(c) {
+            escape(&mut out, c);
         } else {
             out.push(c);
         }

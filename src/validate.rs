@@ -40,7 +40,7 @@ pub fn validate(catalog: &Catalog, args: &ValidateArgs) -> Result<()> {
         ));
     }
     let line = report_line(catalog, !args.inputs.is_empty(), summary.scored, failed);
-    writeln!(std::io::stdout(), "{line}").map_err(Error::Output)?;
+    writeln!(crate::output::Stdout::new(), "{line}").map_err(Error::Output)?;
     crate::diagnostics::closing("ok", summary.scored, failed);
     if failed > 0 {
         return Err(Error::SomeInputsFailed {

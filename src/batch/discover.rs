@@ -39,6 +39,7 @@ pub fn discover(
                     visited: HashSet::new(),
                     inputs: &mut inputs,
                     notes: &mut notes,
+                    problems: &mut problems,
                 };
                 if let Err(e) = walk.dir(arg, 0) {
                     problems.push(Located::new(shown, io_problem(&e)));
@@ -62,6 +63,9 @@ struct Walk<'a> {
     visited: HashSet<PathBuf>,
     inputs: &'a mut Vec<Input>,
     notes: &'a mut Vec<String>,
+    /// Answer files and folders met that cannot be read: each a failed
+    /// input (its answers would otherwise be lost unseen).
+    problems: &'a mut Vec<Located>,
 }
 
 /// What one directory held that is not read, for its note.
@@ -106,7 +110,10 @@ impl Walk<'_> {
                     if !self.recursive {
                         skipped.subfolders.push(name(&path));
                     } else if depth >= MAX_DEPTH {
-                        skipped.unreadable.push(name(&path));
+                        let message =
+                            format!("folder nested more than {MAX_DEPTH} levels deep; not read");
+                        self.problems
+                            .push(Located::new(path.display().to_string(), message));
                     } else {
                         subfolders.push(path);
                     }
@@ -114,7 +121,10 @@ impl Walk<'_> {
                 (Some(format), Ok(meta)) if meta.is_file() => {
                     self.inputs.push(Input::File(path, format))
                 }
-                (Some(_), _) => skipped.unreadable.push(name(&path)),
+                (Some(_), Ok(_)) => skipped.unreadable.push(name(&path)),
+                (Some(_), Err(e)) => self
+                    .problems
+                    .push(Located::new(path.display().to_string(), io_problem(&e))),
                 (None, _) => skipped.other_types.push(name(&path)),
             }
         }
@@ -123,7 +133,9 @@ impl Walk<'_> {
             match self.dir(&sub, depth + 1) {
                 Ok(()) if self.visited.len() == before => skipped.already_walked.push(name(&sub)),
                 Ok(()) => {}
-                Err(_) => skipped.unreadable.push(name(&sub)),
+                Err(e) => self
+                    .problems
+                    .push(Located::new(sub.display().to_string(), io_problem(&e))),
             }
         }
         if let Some(note) = skipped.note(dir) {

@@ -184,7 +184,7 @@ fn unknown_field_hint(message: &str) -> Option<String> {
 /// text's final newline, which does not exist (in JSON Lines it is the next
 /// record's line): point at the text's last line instead.
 pub(super) fn last_line_at_most(text: &str, line: usize) -> usize {
-    line.min(text.lines().count().max(1))
+    line.min(super::depth::line_count(text))
 }
 
 /// serde appends " at line L column C"; the line is reported separately.

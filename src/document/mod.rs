@@ -16,11 +16,13 @@ use serde::de::DeserializeOwned;
 
 use crate::error::Located;
 
+mod depth;
 mod messages;
 mod subset;
 mod tags;
 mod values;
 
+use depth::{MAX_FLOW_DEPTH, too_deep};
 pub use messages::Shape;
 use messages::{json_entry_at, last_line_at_most, serde_problem, split_yaml_path, tab_indent};
 #[cfg(test)]
@@ -100,43 +102,6 @@ pub fn from_json<T: DeserializeOwned>(
             _ => problem,
         }
     })
-}
-
-/// More `[`/`{` nesting than any answer file or catalog needs. The YAML
-/// parser takes time that grows with the square of the depth (a minute for
-/// 100,000 levels), so deeper text is refused before it is parsed.
-const MAX_FLOW_DEPTH: usize = 128;
-
-/// The line where flow nesting first passes [`MAX_FLOW_DEPTH`]. Brackets in
-/// quotes and comments are skipped; one pass over the bytes.
-fn too_deep(text: &str) -> Option<usize> {
-    let (mut depth, mut line) = (0usize, 1);
-    let mut quote: Option<u8> = None;
-    let mut comment = false;
-    let mut previous = b'\n';
-    for &byte in text.as_bytes() {
-        match (byte, quote) {
-            (b'\n', _) => {
-                line += 1;
-                comment = false;
-            }
-            _ if comment => {}
-            (b'"' | b'\'', None) => quote = Some(byte),
-            (b'"' | b'\'', Some(open)) if open == byte => quote = None,
-            (_, Some(_)) => {}
-            (b'#', None) if previous.is_ascii_whitespace() => comment = true,
-            (b'[' | b'{', None) => {
-                depth += 1;
-                if depth > MAX_FLOW_DEPTH {
-                    return Some(line);
-                }
-            }
-            (b']' | b'}', None) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        previous = byte;
-    }
-    None
 }
 
 fn is_blank(text: &str) -> bool {

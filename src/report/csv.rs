@@ -39,12 +39,14 @@ pub fn excel_bom(out: &mut dyn Write) -> io::Result<()> {
     out.write_all("\u{feff}".as_bytes())
 }
 
-/// A cell a spreadsheet would run as a formula gets a leading `'`.
+/// A cell as written: control and bidi characters escaped as tables show
+/// them, and a cell a spreadsheet would run as a formula with a leading `'`.
 pub fn neutralize(cell: &str) -> Cow<'_, str> {
+    let escaped = crate::text::escape_control(cell);
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        Cow::Owned(format!("'{cell}"))
+        Cow::Owned(format!("'{escaped}"))
     } else {
-        Cow::Borrowed(cell)
+        escaped
     }
 }
 

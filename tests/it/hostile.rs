@@ -5,6 +5,7 @@
 //! run ended (a generous hang guard, not a speed test), and that the good
 //! inputs of the batch were scored.
 
+use crate::common;
 use std::fs;
 use std::path::Path;
 use std::time::Duration;
@@ -35,7 +36,7 @@ fn assert_batch_survives(name: &str, bad: &[u8], line: Option<usize>) -> Ran {
 /// trouble is, and the parser's own "at line L column C" never contradicts it.
 #[test]
 fn malformed_and_non_utf8_files_fail_alone_naming_the_line() {
-    let cases: [(&str, &[u8], usize); 8] = [
+    let cases: [(&str, &[u8], usize); 10] = [
         (
             "bad.yaml",
             b"id: x\nstrengths: [SLO\nwork_style: {pace: 3}\n",
@@ -52,6 +53,17 @@ fn malformed_and_non_utf8_files_fail_alone_naming_the_line() {
         ("list.yaml", b"- SLO\n- pager\n", 1),
         ("latin1.yaml", b"id: x\nstrengths: [caf\xe9]\n", 2),
         ("latin1-id.yaml", b"id: x\nid: caf\xe9\n", 2),
+        // Classic Mac files end lines in a lone CR.
+        (
+            "mac.yaml",
+            b"id: x\rstrengths: [SLO\rwork_style: {pace: 3}\r",
+            3,
+        ),
+        (
+            "mac-cut.yaml",
+            b"id: x\rgoals: [pager]\rstrengths: [SLO\r",
+            3,
+        ),
     ];
     for (name, bad, line) in cases {
         let run = assert_batch_survives(name, bad, Some(line));
@@ -256,7 +268,9 @@ fn fifos_devices_subfolders_and_link_loops_in_directories_are_skipped() {
     symlink(test.path("loop-b.yaml"), test.path("loop-a.yaml")).unwrap();
     symlink(test.path("loop-a.yaml"), test.path("loop-b.yaml")).unwrap();
     symlink(test.dir(), test.path("self")).unwrap();
-    test.stdout_has("good-one")
+    // A link loop named as an answer file cannot be read: an error.
+    test.code(1)
+        .stdout_has("good-one")
         .stdout_lacks("inner")
         .stderr_has("pipe.yaml")
         .stderr_has("zero.yaml")
@@ -515,4 +529,236 @@ fn text_escaped(json: &str) -> String {
             }
         })
         .collect()
+}
+
+/// A quote inside a plain scalar (`O'Brien`) does not hide a deep flow
+/// after it from the depth guard, in answer files, catalogs and column
+/// mappings alike: each is refused naming the line, and the run ends (the
+/// deep text is never handed to the YAML parser).
+#[test]
+fn quotes_in_plain_scalars_do_not_blind_the_depth_guard() {
+    let deep = format!("{}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+    let run = assert_batch_survives(
+        "obrien.yaml",
+        format!("id: O'Brien\nstrengths: {deep}").as_bytes(),
+        Some(2),
+    );
+    assert!(
+        run.stderr.contains("nested more than 128 levels deep"),
+        "{}",
+        run.stderr
+    );
+    Test::new()
+        .file("good.yaml", GOOD)
+        .file(
+            "roles.yaml",
+            format!("version: 1\n# by O'Brien\nname: O'Brien\nroles: {deep}"),
+        )
+        .args(["--roles", "roles.yaml", "score", "good.yaml"])
+        .code(2)
+        .stderr_has("nested more than 128 levels deep (roles.yaml:4)")
+        .run();
+    Test::new()
+        .file("survey.csv", "Your name\nAnn\n")
+        .file("columns.yaml", format!("Your name: id\nO'Brien: {deep}"))
+        .args(["score", "survey.csv", "--columns", "columns.yaml"])
+        .code(2)
+        .stderr_has("nested more than 128 levels deep (columns.yaml:2)")
+        .run();
+}
+
+/// Brackets inside scalars are text, not nesting: files the YAML parser
+/// reads (here outside the fast reader's subset: an anchor, a scalar over
+/// two lines, a block scalar) are scored, not refused as too deep.
+#[test]
+fn brackets_inside_scalars_are_not_nesting() {
+    let many = "[".repeat(200);
+    for text in [
+        format!("id: &who kim{many}\nstrengths: [SLO]\n"),
+        format!("id: kim\n  {many}\nstrengths: [SLO]\n"),
+        format!("id: >-\n  kim {many}\nstrengths: [SLO]\n"),
+    ] {
+        Test::new()
+            .file("kim.yaml", &text)
+            .args(["score", "--format", "jsonl", "kim.yaml"])
+            .stdout_has("\"id\":\"kim")
+            .run();
+    }
+}
+
+/// Standard output closed before rolefit writes (`| head -1` having read
+/// its line): the exit code is still the run's, 1 when an input failed and
+/// 0 when none did, for score and validate alike.
+#[test]
+fn the_exit_code_is_the_runs_when_stdout_is_closed() {
+    let test = Test::new()
+        .file("good.yaml", GOOD)
+        .file("bad.yaml", "id: x\nstrengths: [SLO\n");
+    let code_with_stdout_closed = |args: &[&str]| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rolefit"))
+            .args(args)
+            .current_dir(test.dir())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        (output.status.code(), stderr)
+    };
+    for command in ["score", "validate"] {
+        let (code, stderr) = code_with_stdout_closed(&[command, "good.yaml", "bad.yaml"]);
+        assert_eq!(code, Some(1), "{command}: {stderr}");
+        assert!(stderr.contains("bad.yaml:2"), "{stderr}");
+        let (code, stderr) = code_with_stdout_closed(&[command, "good.yaml"]);
+        assert_eq!(code, Some(0), "{command}: {stderr}");
+    }
+    let (code, _) = code_with_stdout_closed(&["score", "-f", "jsonl", "good.yaml", "bad.yaml"]);
+    assert_eq!(code, Some(1));
+}
+
+/// `--output` naming one of the inputs (by the same name, another path or
+/// a link; an answer file, a survey, the column mapping or the catalog) is
+/// refused with exit 2, `--force` or not, and the input is left whole.
+#[cfg(unix)]
+#[test]
+fn output_naming_an_input_is_refused() {
+    let columns = "Your name: id\n";
+    let survey = "Your name\nAnn\n";
+    let test = Test::new()
+        .file("me.yaml", GOOD)
+        .file("dir/kim.yaml", GOOD)
+        .file("survey.csv", survey)
+        .file("columns.yaml", columns);
+    std::os::unix::fs::symlink(test.path("me.yaml"), test.path("link.yaml")).unwrap();
+    fs::copy("roles.yaml", test.path("roles.yaml")).unwrap();
+    let cases: [&[&str]; 6] = [
+        &["score", "me.yaml", "-o", "me.yaml"],
+        &["score", "me.yaml", "-o", "./dir/../me.yaml"],
+        &["score", "link.yaml", "-o", "me.yaml"],
+        &["score", "dir", "-o", "dir/kim.yaml", "-f", "json"],
+        &[
+            "score",
+            "survey.csv",
+            "--columns",
+            "columns.yaml",
+            "-o",
+            "columns.yaml",
+        ],
+        &[
+            "--roles",
+            "roles.yaml",
+            "score",
+            "me.yaml",
+            "-f",
+            "json",
+            "-o",
+            "roles.yaml",
+        ],
+    ];
+    for args in cases {
+        for force in [false, true] {
+            let mut cmd = common::rolefit_in(test.dir());
+            cmd.args(args);
+            if force {
+                cmd.arg("--force");
+            }
+            let (code, _, stderr) = common::output(&mut cmd);
+            assert_eq!(code, Some(2), "{args:?} {force}: {stderr}");
+            assert!(stderr.contains("is one of the inputs"), "{stderr}");
+        }
+    }
+    assert_eq!(fs::read_to_string(test.path("me.yaml")).unwrap(), GOOD);
+    assert_eq!(fs::read_to_string(test.path("dir/kim.yaml")).unwrap(), GOOD);
+    assert_eq!(
+        fs::read_to_string(test.path("columns.yaml")).unwrap(),
+        columns
+    );
+    assert_eq!(fs::read_to_string(test.path("survey.csv")).unwrap(), survey);
+}
+
+/// A folder or answer file met under `-r` that cannot be read is an error
+/// naming it (exit 1), with `--quiet` too: its answers are not lost
+/// unseen. The rest of the folder is still scored.
+#[cfg(unix)]
+#[test]
+fn unreadable_folders_and_files_in_a_folder_are_errors() {
+    use std::os::unix::fs::PermissionsExt;
+    let test = Test::new()
+        .file("answers/good.yaml", GOOD)
+        .file("answers/locked/kim.yaml", GOOD.replace("good-one", "kim"));
+    fs::set_permissions(
+        test.path("answers/locked"),
+        fs::Permissions::from_mode(0o000),
+    )
+    .unwrap();
+    // Running as root reads any mode: a folder even root may not list
+    // stands in (where there is one).
+    let lists = |dir: &Path| {
+        fs::read_dir(dir)
+            .and_then(|mut d| d.next().transpose())
+            .is_ok()
+    };
+    let root_blind = lists(&test.path("answers/locked"));
+    if root_blind {
+        fs::set_permissions(
+            test.path("answers/locked"),
+            fs::Permissions::from_mode(0o755),
+        )
+        .unwrap();
+        fs::remove_dir_all(test.path("answers/locked")).unwrap();
+        std::os::unix::fs::symlink("/proc/1/map_files", test.path("answers/locked")).unwrap();
+        assert!(
+            !lists(&test.path("answers/locked")),
+            "no unreadable folder to test with"
+        );
+    }
+    std::os::unix::fs::symlink("missing.yaml", test.path("answers/dangling.yaml")).unwrap();
+    for quiet in [false, true] {
+        let mut cmd = common::rolefit_in(test.dir());
+        cmd.args(["score", "-r", "-f", "jsonl", "answers"]);
+        if quiet {
+            cmd.arg("-q");
+        }
+        let (code, stdout, stderr) = common::output(&mut cmd);
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(stdout.contains("good-one"), "{stdout}");
+        for name in ["answers/locked", "answers/dangling.yaml"] {
+            assert!(stderr.contains(&format!("({name})")), "{quiet}: {stderr}");
+        }
+        assert!(
+            stderr.contains("permission denied (answers/locked)"),
+            "{stderr}"
+        );
+    }
+    fs::set_permissions(
+        test.path("answers/locked"),
+        fs::Permissions::from_mode(0o755),
+    )
+    .ok();
+}
+
+/// Control and bidi characters from input (ESC and an OSC title sequence,
+/// BEL, a C1 CSI, RLO and LRO) are escaped in CSV and HTML as in tables,
+/// so a file opened in a terminal, spreadsheet or browser shows them
+/// instead of obeying them.
+#[test]
+fn csv_and_html_escape_characters_that_drive_or_hide_text() {
+    let id = "ann\u{1b}]0;owned\u{7}\u{9b}31m\u{202e}eel\u{202d}x";
+    let answers = serde_json::json!({"id": id, "strengths": ["SLO"]});
+    for format in ["csv", "html", "table", "markdown"] {
+        let mut test = Test::new()
+            .file("me.json", text_escaped(&answers.to_string()))
+            .args(["score", "--format", format, "me.json"]);
+        for raw in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}', '\u{202d}'] {
+            test = test.stdout_lacks(raw.to_string());
+        }
+        if format != "markdown" {
+            // (Markdown escapes its own markup characters too.)
+            test = test.stdout_has("ann\\u{1b}]0;owned\\u{7}\\u{9b}31m\\u{202e}eel\\u{202d}x");
+        }
+        test.run();
+    }
 }

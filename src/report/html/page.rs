@@ -92,6 +92,9 @@ footer { break-before: avoid; page-break-before: avoid; margin-top: 40px; border
 /// The frame of every report: the policy that forbids loading anything,
 /// the styles, the disclaimer.
 pub(super) fn page(title: &str, body: Markup) -> Markup {
+    // Every text from input is in `body` or `title`: escaped once here.
+    let body = PreEscaped(crate::text::escape_markup(body.into_string()));
+    let title = crate::text::escape_control(title);
     html! {
         (DOCTYPE)
         html lang="en" {
