@@ -146,61 +146,33 @@ pub(crate) fn show_sources_of_shared_ids<T>(
     }
 }
 
-/// What the table and Markdown writers gather: one respondent, or a row
-/// per respondent and the cohort's counts.
-pub(crate) struct Gathered<'c> {
-    catalog: &'c Catalog,
-    people: OneOrMany,
-    rows: Vec<CohortRow>,
-    tally: CohortTally,
+/// Rows a cohort table gathers before writing them: the first chunk fixes
+/// the columns' widths (and shows the source of an id it holds twice);
+/// later rows are written a chunk at a time, so memory stays flat however
+/// many people come.
+pub(crate) const CHUNK: usize = 1000;
+
+/// How a format that shows one person in full or a cohort (table,
+/// Markdown) draws each part.
+pub(crate) struct Drawing {
+    pub single: fn(&Catalog, &Scored, Theme, &mut dyn Write) -> io::Result<()>,
+    /// A chunk of the cohort's rows; the first call writes the header and
+    /// may fix the columns' widths in `widths`.
+    pub rows: fn(&Catalog, &[CohortRow], &mut Widths, Theme, &mut dyn Write) -> io::Result<()>,
+    /// What comes after the rows: notes and the cohort's counts.
+    pub summary: fn(&Catalog, &Cohort<'_>, Theme, &mut dyn Write) -> io::Result<()>,
 }
 
-impl<'c> Gathered<'c> {
-    pub fn new(catalog: &'c Catalog) -> Self {
-        Gathered {
-            catalog,
-            people: OneOrMany::default(),
-            rows: Vec::new(),
-            tally: CohortTally::new(catalog),
-        }
-    }
+/// The widths of a table's columns, fixed by its first chunk of rows.
+pub(crate) type Widths = Option<Vec<u16>>;
 
-    pub fn add(&mut self, scored: Box<Scored>) {
-        let (catalog, rows, tally) = (self.catalog, &mut self.rows, &mut self.tally);
-        self.people.add(scored, |s| {
-            rows.push(CohortRow::of(s));
-            tally.add(catalog, s);
-        });
-    }
-
-    pub fn failed(&mut self) {
-        self.tally.failed_inputs += 1;
-    }
-
-    /// The one respondent or the cohort; neither when nobody was scored.
-    pub fn view(&self) -> Option<View<'_>> {
-        if let Some(single) = self.people.single() {
-            return Some(View::Single(single));
-        }
-        (self.people.count() > 0).then(|| {
-            View::Cohort(Cohort {
-                rows: &self.rows,
-                best_counts: self.tally.best_counts(),
-                common_gaps: self.tally.common_gaps(),
-                failed_inputs: self.tally.failed_inputs,
-            })
-        })
-    }
-}
-
-pub(crate) enum View<'a> {
-    Single(&'a Scored),
-    Cohort(Cohort<'a>),
-}
-
-/// The several-respondent view: a row each and a summary.
+/// The several-respondent view's summary: what the rows leave to say.
 pub(crate) struct Cohort<'a> {
-    pub rows: &'a [CohortRow],
+    pub scored: usize,
+    /// Someone's best match ties with their runner-up.
+    pub any_tied: bool,
+    /// The ids of the people with no best match.
+    pub no_match: &'a [String],
     /// (role, respondents whose best match it is), most first.
     pub best_counts: Vec<(usize, usize)>,
     /// (tag, respondents missing it in their best match), most first.
@@ -208,51 +180,166 @@ pub(crate) struct Cohort<'a> {
     pub failed_inputs: usize,
 }
 
-/// Writes what a [`Gathered`] holds, at the end.
-pub(crate) type WriteView = fn(&Catalog, View<'_>, Theme, &mut dyn Write) -> io::Result<()>;
-
 /// The writer of a format that shows one person in full or a cohort
-/// (table, Markdown): it gathers, then writes once at the end.
+/// (table, Markdown): one person is written at the end; a cohort's rows a
+/// chunk at a time, keeping only the counts of its summary.
 pub(crate) struct GatheringWriter<'c> {
-    gathered: Gathered<'c>,
+    catalog: &'c Catalog,
     theme: Theme,
-    write: WriteView,
+    drawing: Drawing,
+    people: OneOrMany,
+    /// Rows not yet written, at most [`CHUNK`].
+    rows: Vec<CohortRow>,
+    widths: Widths,
+    /// Hashes of the ids written, once the first chunk is: a later row
+    /// with one of them shows its source.
+    written_ids: Option<std::collections::HashSet<u64>>,
+    hasher: std::hash::RandomState,
+    tally: CohortTally,
+    any_tied: bool,
+    no_match: Vec<String>,
 }
 
 impl<'c> GatheringWriter<'c> {
-    pub fn new(catalog: &'c Catalog, theme: Theme, write: WriteView) -> Self {
+    pub fn new(catalog: &'c Catalog, theme: Theme, drawing: Drawing) -> Self {
         GatheringWriter {
-            gathered: Gathered::new(catalog),
+            catalog,
             theme,
-            write,
+            drawing,
+            people: OneOrMany::default(),
+            rows: Vec::new(),
+            widths: None,
+            written_ids: None,
+            hasher: std::hash::RandomState::new(),
+            tally: CohortTally::new(catalog),
+            any_tied: false,
+            no_match: Vec::new(),
         }
+    }
+
+    /// Writes the rows gathered: the first chunk with the header.
+    fn write_rows(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        use std::hash::BuildHasher;
+        let hashes: Vec<u64> = self
+            .rows
+            .iter()
+            .map(|row| self.hasher.hash_one(&row.id))
+            .collect();
+        match &mut self.written_ids {
+            None => {
+                show_sources_of_shared_ids(&mut self.rows, |row| (&mut row.id, row.source.as_str()))
+            }
+            Some(written) => {
+                for (row, hash) in self.rows.iter_mut().zip(&hashes) {
+                    if !written.insert(*hash) {
+                        row.id = format!("{} ({})", row.id, row.source);
+                    }
+                }
+            }
+        }
+        let first = self.written_ids.is_none();
+        self.written_ids.get_or_insert_default().extend(hashes);
+        for row in &self.rows {
+            self.any_tied |= row.best_tied;
+            if row.best.is_none() {
+                self.no_match.push(row.id.clone());
+            }
+        }
+        if first || !self.rows.is_empty() {
+            (self.drawing.rows)(self.catalog, &self.rows, &mut self.widths, self.theme, out)?;
+        }
+        self.rows.clear();
+        Ok(())
     }
 }
 
 impl<'c> FormatWriter<'c> for GatheringWriter<'c> {
     fn renderer(&self) -> Renderer<'c> {
-        Renderer::holding(self.gathered.catalog)
+        Renderer::holding(self.catalog)
     }
 
-    fn emit(&mut self, rendered: Rendered, _out: &mut dyn Write) -> io::Result<()> {
+    fn emit(&mut self, rendered: Rendered, out: &mut dyn Write) -> io::Result<()> {
         if let Rendered::Held(scored) = rendered {
-            self.gathered.add(scored);
+            let (catalog, rows, tally) = (self.catalog, &mut self.rows, &mut self.tally);
+            self.people.add(scored, |s| {
+                rows.push(CohortRow::of(s));
+                tally.add(catalog, s);
+            });
+            if self.rows.len() >= CHUNK {
+                self.write_rows(out)?;
+            }
         }
         Ok(())
     }
 
     fn error(&mut self, _problems: &[Located], _out: &mut dyn Write) -> io::Result<()> {
-        self.gathered.failed();
+        self.tally.failed_inputs += 1;
         Ok(())
     }
 
     fn finish(mut self: Box<Self>, out: &mut dyn Write) -> io::Result<()> {
-        show_sources_of_shared_ids(&mut self.gathered.rows, |row| {
-            (&mut row.id, row.source.as_str())
-        });
-        match self.gathered.view() {
-            Some(view) => (self.write)(self.gathered.catalog, view, self.theme, out),
-            None => Ok(()),
+        if let Some(single) = self.people.single() {
+            return (self.drawing.single)(self.catalog, single, self.theme, out);
+        }
+        if self.people.count() == 0 {
+            return Ok(());
+        }
+        self.write_rows(out)?;
+        let cohort = Cohort {
+            scored: self.tally.scored,
+            any_tied: self.any_tied,
+            no_match: &self.no_match,
+            best_counts: self.tally.best_counts(),
+            common_gaps: self.tally.common_gaps(),
+            failed_inputs: self.tally.failed_inputs,
+        };
+        (self.drawing.summary)(self.catalog, &cohort, self.theme, out)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::{CHUNK, GatheringWriter};
+    use crate::answers::Respondent;
+    use crate::catalog::Catalog;
+    use crate::report::theme::Theme;
+    use crate::report::writer::FormatWriter;
+
+    /// One respondent scored, to feed a writer many times over.
+    pub(crate) fn sample_scored(catalog: &Catalog) -> crate::score::Scored {
+        let respondent = Respondent {
+            id: "p".into(),
+            source: "p.yaml".into(),
+            path: catalog.default_path(),
+            strengths: vec![(0, 3)],
+            goals: vec![],
+            work_style: vec![Some(3.0); catalog.axes.len()],
+            families: vec![],
+            warnings: vec![],
+        };
+        crate::score::assess(catalog, respondent, None)
+    }
+
+    /// A cohort's rows are written a chunk at a time: the writer never
+    /// holds more than a chunk of them, and every row is written.
+    #[test]
+    fn a_long_cohort_holds_at_most_a_chunk_of_rows() {
+        let catalog = Catalog::builtin().unwrap();
+        let scored = sample_scored(&catalog);
+        for drawing in [
+            crate::report::table::DRAWING,
+            crate::report::markdown::DRAWING,
+        ] {
+            let mut writer = Box::new(GatheringWriter::new(&catalog, Theme::PLAIN, drawing));
+            let mut out = Vec::new();
+            for _ in 0..3 * CHUNK + 5 {
+                let rendered = writer.renderer().render(scored.clone());
+                writer.emit(rendered, &mut out).unwrap();
+                assert!(writer.rows.len() < CHUNK);
+            }
+            writer.finish(&mut out).unwrap();
+            let text = String::from_utf8(out).unwrap();
+            assert_eq!(text.matches("p (p.yaml)").count(), 3 * CHUNK + 5);
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::cohort::{COMMON_GAPS, Cohort, View};
+use super::cohort::{COMMON_GAPS, Cohort, CohortRow, Drawing, Widths};
 use super::numbers::percent;
 use super::theme::Theme;
 use crate::answers::Respondent;
@@ -16,18 +16,12 @@ fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
     writeln!(out, "| {} |", cells.join(" | "))
 }
 
-/// One respondent in full, or the cohort.
-pub(crate) fn write(
-    catalog: &Catalog,
-    view: View<'_>,
-    _theme: Theme,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    match view {
-        View::Single(scored) => single(catalog, scored, out),
-        View::Cohort(rows) => cohort(catalog, &rows, out),
-    }
-}
+/// One respondent in full, or the cohort a chunk of rows at a time.
+pub(crate) const DRAWING: Drawing = Drawing {
+    single: |catalog, scored, _, out| single(catalog, scored, out),
+    rows: cohort_rows,
+    summary: |catalog, cohort, _, out| cohort_summary(catalog, cohort, out),
+};
 
 pub fn single(catalog: &Catalog, scored: &Scored, out: &mut dyn Write) -> io::Result<()> {
     let r = &scored.respondent;
@@ -211,21 +205,26 @@ pub fn fit_profile(
     Ok(())
 }
 
-pub(crate) fn cohort(
+/// A chunk of the cohort's table (the header with the first).
+fn cohort_rows(
     catalog: &Catalog,
-    cohort: &Cohort<'_>,
+    rows: &[CohortRow],
+    header_written: &mut Widths,
+    _: Theme,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let name = |role: usize| cell(&catalog.roles[role].name);
-    writeln!(
-        out,
-        "| Respondent | Best match | Score | Runner-up | Score |"
-    )?;
-    writeln!(
-        out,
-        "|------------|------------|------:|-----------|------:|"
-    )?;
-    for r in cohort.rows.iter().filter(|row| row.best.is_some()) {
+    if header_written.replace(Vec::new()).is_none() {
+        writeln!(
+            out,
+            "| Respondent | Best match | Score | Runner-up | Score |"
+        )?;
+        writeln!(
+            out,
+            "|------------|------------|------:|-----------|------:|"
+        )?;
+    }
+    for r in rows.iter().filter(|row| row.best.is_some()) {
         row(
             out,
             &[
@@ -237,13 +236,19 @@ pub(crate) fn cohort(
             ],
         )?;
     }
-    if cohort.rows.iter().any(|row| row.best_tied) {
+    Ok(())
+}
+
+/// After the rows: the notes on ties and on no match, and the counts.
+fn cohort_summary(catalog: &Catalog, cohort: &Cohort<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let name = |role: usize| cell(&catalog.roles[role].name);
+    if cohort.any_tied {
         writeln!(out, "\n{}", super::ties::COHORT_TIE_NOTE)?;
     }
-    if let Some(line) = super::ties::no_match_line(cohort) {
+    if let Some(line) = super::ties::no_match_line(cohort.no_match) {
         writeln!(out, "\n{}", cell(&line))?;
     }
-    let scored = cohort.rows.len();
+    let scored = cohort.scored;
     write!(out, "\n**Cohort:** {scored} respondents scored")?;
     if cohort.failed_inputs > 0 {
         write!(out, ", {} inputs failed", cohort.failed_inputs)?;

@@ -68,13 +68,13 @@ pub struct Reporter<'c> {
 impl<'c> Reporter<'c> {
     pub fn new(catalog: &'c Catalog, format: OutputFormat, theme: Theme) -> Self {
         let writer: Box<dyn FormatWriter<'c> + 'c> = match format {
-            OutputFormat::Table => Box::new(GatheringWriter::new(catalog, theme, table::write)),
+            OutputFormat::Table => Box::new(GatheringWriter::new(catalog, theme, table::DRAWING)),
             OutputFormat::Json => Box::new(json::JsonWriter::new(catalog)),
             OutputFormat::Jsonl => Box::new(json::JsonLinesWriter::new(catalog)),
             OutputFormat::Csv => Box::new(csv::CsvWriter::new(catalog)),
             OutputFormat::Html => Box::new(html::HtmlWriter::new(catalog)),
             OutputFormat::Markdown => {
-                Box::new(GatheringWriter::new(catalog, theme, markdown::write))
+                Box::new(GatheringWriter::new(catalog, theme, markdown::DRAWING))
             }
         };
         Reporter { writer }

@@ -1,7 +1,6 @@
 //! The words around a ranking that every format shows alike: the rank
 //! labels with ties (`=N`), the notes on ties and on no match.
 
-use super::cohort::Cohort;
 use crate::catalog::Catalog;
 use crate::score::{RoleScore, Scored, ten_thousandths};
 
@@ -41,13 +40,7 @@ pub fn tie_note(catalog: &Catalog, scored: &Scored) -> &'static str {
 
 /// The people of a cohort with no best match, listed apart: they count in
 /// neither the best matches nor the gaps.
-pub(crate) fn no_match_line(cohort: &Cohort<'_>) -> Option<String> {
-    let ids: Vec<&str> = cohort
-        .rows
-        .iter()
-        .filter(|row| row.best.is_none())
-        .map(|row| row.id.as_str())
-        .collect();
+pub(crate) fn no_match_line(ids: &[String]) -> Option<String> {
     (!ids.is_empty()).then(|| {
         format!(
             "No match (every role scored 0%; not counted below): {}",

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use comfy_table::{ColumnConstraint, Table};
 
-use super::cohort::View;
+use super::cohort::Drawing;
 use super::grid::{align_right, new_table, wrap_only};
 use super::numbers::percent;
 use super::profile;
@@ -239,18 +239,12 @@ fn legend(catalog: &Catalog, scored: &Scored) -> String {
     parts.join(" ")
 }
 
-/// One respondent in full, or the cohort.
-pub(crate) fn write(
-    catalog: &Catalog,
-    view: View<'_>,
-    theme: Theme,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    match view {
-        View::Single(scored) => single(catalog, scored, theme, out),
-        View::Cohort(rows) => cohort::cohort(catalog, &rows, theme, out),
-    }
-}
+/// One respondent in full, or the cohort a chunk of rows at a time.
+pub(crate) const DRAWING: Drawing = Drawing {
+    single,
+    rows: cohort::rows,
+    summary: cohort::summary,
+};
 
 /// The title line, the ranking (a table, or a list below
 /// [`LIST_BELOW`] columns) and what its columns mean.
