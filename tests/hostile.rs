@@ -616,16 +616,26 @@ fn output_naming_an_input_is_refused() {
         .file("columns.yaml", columns);
     std::os::unix::fs::symlink(test.path("me.yaml"), test.path("link.yaml")).unwrap();
     fs::copy("roles.yaml", test.path("roles.yaml")).unwrap();
-    let cases: [&[&str]; 6] = [
-        &["score", "me.yaml", "-o", "me.yaml"],
-        &["score", "me.yaml", "-o", "./dir/../me.yaml"],
-        &["score", "link.yaml", "-o", "me.yaml"],
+    let cases: [&[&str]; 7] = [
+        &["score", "me.yaml", "-f", "json", "-o", "me.yaml"],
+        &["score", "me.yaml", "-f", "json", "-o", "./dir/../me.yaml"],
+        &["score", "link.yaml", "-f", "json", "-o", "me.yaml"],
         &["score", "dir", "-o", "dir/kim.yaml", "-f", "json"],
         &[
             "score",
             "survey.csv",
             "--columns",
             "columns.yaml",
+            "-o",
+            "survey.csv",
+        ],
+        &[
+            "score",
+            "survey.csv",
+            "--columns",
+            "columns.yaml",
+            "-f",
+            "csv",
             "-o",
             "columns.yaml",
         ],
@@ -743,4 +753,24 @@ fn csv_and_html_escape_characters_that_drive_or_hide_text() {
         }
         test.run();
     }
+}
+
+/// `-o ben.pdf` (an extension rolefit does not write, and no --format) is
+/// a usage error naming the formats it writes, not a table in ben.pdf.
+#[test]
+fn output_with_an_unknown_extension_names_the_formats() {
+    let run = Test::new()
+        .file("good.yaml", GOOD)
+        .args(["score", "good.yaml", "-o", "ben.pdf"])
+        .code(2)
+        .stderr_has("rolefit does not write .pdf files")
+        .stderr_has("ben.html")
+        .stderr_has(".csv, .json, .jsonl or .txt")
+        .run();
+    assert!(!run.path("ben.pdf").exists());
+    // Asked for by name, the format goes into any file.
+    Test::new()
+        .file("good.yaml", GOOD)
+        .args(["score", "good.yaml", "-f", "json", "-o", "ben.data"])
+        .run();
 }
