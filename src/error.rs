@@ -100,7 +100,7 @@ pub enum Error {
     Output(#[source] io::Error),
     /// Some inputs failed; the rest were scored and printed, and the
     /// closing line has said so.
-    #[error("{failed} of {total} inputs failed")]
+    #[error("{failed} of {total} {} failed", crate::text::noun(*total, "input", "inputs"))]
     SomeInputsFailed { failed: usize, total: usize },
     /// The person interrupted the interview.
     #[error("interrupted")]

@@ -75,3 +75,27 @@ fn a_long_cohort_in_markdown_keeps_every_row() {
         run.stdout
     );
 }
+
+/// The cohort summary counts in words that agree with the number:
+/// `1 input failed`, never `1 inputs`, in table, Markdown and HTML.
+#[test]
+fn one_failed_input_is_one_input() {
+    for (format, expected) in [
+        ("table", "Cohort: 2 respondents scored, 1 input failed"),
+        (
+            "markdown",
+            "**Cohort:** 2 respondents scored, 1 input failed",
+        ),
+        ("html", "2 respondents scored, 1 input failed"),
+    ] {
+        let run = Test::new()
+            .file("a.yaml", "id: a\nstrengths: [SLO]\n")
+            .file("b.yaml", "id: b\nstrengths: [pager]\n")
+            .file("bad.yaml", "id: x\nstrengths: [SLO\n")
+            .args(["score", "--format", format, "a.yaml", "b.yaml", "bad.yaml"])
+            .code(1)
+            .stderr_has("2 scored, 1 failed, 0 warnings")
+            .run();
+        assert!(run.stdout.contains(expected), "{format}: {}", run.stdout);
+    }
+}

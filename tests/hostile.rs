@@ -774,3 +774,33 @@ fn output_with_an_unknown_extension_names_the_formats() {
         .args(["score", "good.yaml", "-f", "json", "-o", "ben.data"])
         .run();
 }
+
+/// clap's own errors (an unknown flag, a misspelt command, a bad value)
+/// carry the `rolefit: error:` prefix like every other error, exit 2;
+/// --help and --version still print to standard output.
+#[test]
+fn argument_errors_carry_the_rolefit_prefix() {
+    for args in [
+        &["score", "--bogus", "x.yaml"][..],
+        &["scor", "x.yaml"][..],
+        &["score", "-f", "pdf", "x.yaml"][..],
+    ] {
+        let run = Test::new().args(args).code(2).stdout("").run();
+        assert!(
+            run.stderr.starts_with("rolefit: error: "),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    }
+    Test::new()
+        .args(["--version"])
+        .stdout_has("rolefit ")
+        .stderr("")
+        .run();
+    Test::new()
+        .args(["score", "--help"])
+        .stdout_has("Usage:")
+        .stderr("")
+        .run();
+}

@@ -249,9 +249,11 @@ fn cohort_summary(catalog: &Catalog, cohort: &Cohort<'_>, out: &mut dyn Write) -
         writeln!(out, "\n{}", cell(&line))?;
     }
     let scored = cohort.scored;
-    write!(out, "\n**Cohort:** {scored} respondents scored")?;
+    let people = crate::text::count(scored, "respondent", "respondents");
+    write!(out, "\n**Cohort:** {people} scored")?;
     if cohort.failed_inputs > 0 {
-        write!(out, ", {} inputs failed", cohort.failed_inputs)?;
+        let failed = crate::text::count(cohort.failed_inputs, "input", "inputs");
+        write!(out, ", {failed} failed")?;
     }
     writeln!(out, "\n")?;
     writeln!(

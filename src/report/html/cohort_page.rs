@@ -5,6 +5,8 @@
 use crate::report::ties::{COHORT_TIE_NOTE, tie_mark};
 use maud::{Markup, html};
 
+use crate::text::noun;
+
 use super::cohort_data::{
     BANDS, CohortData, GAPS_SHOWN, MAX_ROLES_SHOWN, PEOPLE_LIMIT, PersonRow, band_name,
 };
@@ -67,8 +69,11 @@ pub(super) fn cohort(catalog: &Catalog, data: &CohortData) -> Markup {
         header {
             h1 { "Cohort report" }
             p.meta {
-                (thousands(scored)) " respondents scored"
-                @if tally.failed_inputs > 0 { ", " (thousands(tally.failed_inputs)) " inputs failed (see the messages of the run)" }
+                (thousands(scored)) " " (noun(scored, "respondent", "respondents")) " scored"
+                @if tally.failed_inputs > 0 {
+                    ", " (thousands(tally.failed_inputs)) " " (noun(tally.failed_inputs, "input", "inputs"))
+                    " failed (see the messages of the run)"
+                }
             }
             p.disclaimer { (DISCLAIMER) }
         }

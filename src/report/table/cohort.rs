@@ -112,9 +112,14 @@ pub(crate) fn summary(
     }
 
     let scored = cohort.scored;
-    let mut summary = format!("{} {scored} respondents scored", theme.bold("Cohort:"));
+    let mut summary = format!(
+        "{} {} scored",
+        theme.bold("Cohort:"),
+        crate::text::count(scored, "respondent", "respondents")
+    );
     if cohort.failed_inputs > 0 {
-        summary.push_str(&format!(", {} inputs failed", cohort.failed_inputs));
+        let failed = crate::text::count(cohort.failed_inputs, "input", "inputs");
+        summary.push_str(&format!(", {failed} failed"));
     }
     writeln!(out, "{summary}\n")?;
     let mut best = new_table(theme, vec!["Best match", "People", "Share"]);
