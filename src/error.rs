@@ -70,7 +70,10 @@ impl fmt::Display for Located {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let esc = crate::text::escape_control;
         write!(f, "{}", esc(&self.message))?;
-        if let Some(entry) = &self.entry {
+        // `unknown key "strenghts"` names its entry already: not twice.
+        if let Some(entry) = &self.entry
+            && !self.message.contains(&format!("{entry:?}"))
+        {
             write!(f, " at {}", esc(entry))?;
         }
         match self.line {

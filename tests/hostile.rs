@@ -804,3 +804,41 @@ fn argument_errors_carry_the_rolefit_prefix() {
         .stderr("")
         .run();
 }
+
+/// A Word document renamed `.yaml` is told it is one (by its first bytes,
+/// .docx or the older .doc) and pointed to `rolefit template`, not asked to
+/// re-save it as UTF-8; an empty answer file gets the same next step.
+#[test]
+fn office_documents_and_empty_files_get_a_next_step() {
+    let mut docx = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
+    docx.extend_from_slice(b"[Content_Types].xml\x00\x00word/document.xml\xff\xfe\x00\x01");
+    let mut doc = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    doc.extend_from_slice(&[0u8, 0xff, 0xfe, 3].repeat(100));
+    for (name, bytes, says) in [
+        (
+            "cv.yaml",
+            docx,
+            "this is a Word document (.docx), not a text file",
+        ),
+        (
+            "old.yaml",
+            doc,
+            "this is a Word or Excel document in the old format (.doc, .xls)",
+        ),
+    ] {
+        let run = assert_batch_survives(name, &bytes, None);
+        assert!(run.stderr.contains(says), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("`rolefit template > me.yaml`"),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("UTF-8"), "{}", run.stderr);
+    }
+    let run = assert_batch_survives("blank.yaml", b"# to do\n", None);
+    assert!(
+        run.stderr.contains("empty file (./blank.yaml): `rolefit template > ./blank.yaml` writes an answer file to fill in"),
+        "{}",
+        run.stderr
+    );
+}

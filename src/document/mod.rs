@@ -30,6 +30,9 @@ pub(crate) use subset::tests as subset_tests;
 pub use subset::{Step, line_of as subset_line_of};
 pub use values::{Number, UniqueMap};
 
+/// The message for a file with nothing but blanks and comments in it.
+pub const EMPTY_FILE: &str = "empty file";
+
 /// Deserialises YAML, turning serde's error into a located one in words.
 pub fn from_yaml<T: DeserializeOwned>(
     text: &str,
@@ -37,7 +40,7 @@ pub fn from_yaml<T: DeserializeOwned>(
     shape: Shape,
 ) -> Result<T, Located> {
     if is_blank(text) {
-        return Err(Located::new(source, "empty file"));
+        return Err(Located::new(source, EMPTY_FILE));
     }
     // The subset reader declines deep nesting itself and takes time in
     // step with the text; it declines every tag too (`!` starting a node).
@@ -91,7 +94,7 @@ pub fn from_json<T: DeserializeOwned>(
 ) -> Result<T, Located> {
     if is_blank(text) {
         return Err(
-            Located::new(source, "empty file").at_line((first_line > 1).then_some(first_line))
+            Located::new(source, EMPTY_FILE).at_line((first_line > 1).then_some(first_line))
         );
     }
     serde_json::from_str(text).map_err(|e| {
