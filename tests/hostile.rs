@@ -755,6 +755,28 @@ fn csv_and_html_escape_characters_that_drive_or_hide_text() {
     }
 }
 
+/// `plan --format json` escapes them as `score`'s JSON does.
+#[test]
+fn plan_json_escapes_characters_that_drive_or_hide_text() {
+    let answers = serde_json::json!({"id": "ann\u{202e}eel\u{1b}x", "strengths": ["SLO"]});
+    let args = [
+        "plan",
+        "me.json",
+        "--role",
+        "devops-engineer",
+        "--format",
+        "json",
+    ];
+    let run = Test::new()
+        .file("me.json", text_escaped(&answers.to_string()))
+        .args(args)
+        .stdout_lacks("\u{202e}")
+        .stdout_has("ann\\u202eeel\\u001bx")
+        .run();
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(value["id"], "ann\u{202e}eel\u{1b}x");
+}
+
 /// `-o ben.pdf` (an extension rolefit does not write, and no --format) is
 /// a usage error naming the formats it writes, not a table in ben.pdf.
 #[test]

@@ -156,7 +156,8 @@ pub fn json(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> String {
         reason: reason(catalog, respondent, plan),
     };
     // Serialising these plain structs cannot fail.
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    let mut text =
+        crate::text::escape_json(serde_json::to_string_pretty(&document).unwrap_or_default());
     text.push('\n');
     text
 }
