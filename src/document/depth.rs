@@ -116,7 +116,7 @@ impl Scan<'_> {
         }
     }
 
-    fn to_line_end(&mut self) {
+    fn skip_to_line_end(&mut self) {
         while self.at < self.bytes.len() && !self.is_break(self.at) {
             self.at += 1;
         }
@@ -168,7 +168,7 @@ impl Scan<'_> {
                     self.key = None;
                     self.key_allowed = true;
                 }
-                b'%' if column == 0 => self.to_line_end(),
+                b'%' if column == 0 => self.skip_to_line_end(),
                 b'[' | b'{' => {
                     self.save_key();
                     self.flow += 1;
@@ -233,7 +233,7 @@ impl Scan<'_> {
                 self.at += 1;
             }
             if self.byte(self.at) == b'#' {
-                self.to_line_end();
+                self.skip_to_line_end();
             }
             if !self.eat_break() {
                 return;
@@ -311,7 +311,7 @@ impl Scan<'_> {
     /// line indented at least as deep as its content.
     fn block_scalar(&mut self) {
         let header = self.at;
-        self.to_line_end();
+        self.skip_to_line_end();
         let step = self.bytes[header..self.at]
             .iter()
             .take_while(|b| **b != b'#')
@@ -327,7 +327,7 @@ impl Scan<'_> {
         };
         self.block_breaks(&mut indent);
         while self.column() as isize == indent && self.at < self.bytes.len() {
-            self.to_line_end();
+            self.skip_to_line_end();
             if !self.eat_break() {
                 return;
             }

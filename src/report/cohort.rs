@@ -158,10 +158,14 @@ pub(crate) struct Drawing {
     pub single: fn(&Catalog, &Scored, Theme, &mut dyn Write) -> io::Result<()>,
     /// A chunk of the cohort's rows; the first call writes the header and
     /// may fix the columns' widths in `widths`.
-    pub rows: fn(&Catalog, &[CohortRow], &mut Widths, Theme, &mut dyn Write) -> io::Result<()>,
+    pub rows: DrawRows,
     /// What comes after the rows: notes and the cohort's counts.
     pub summary: fn(&Catalog, &Cohort<'_>, Theme, &mut dyn Write) -> io::Result<()>,
 }
+
+/// Draws a chunk of a cohort's rows (see [`Drawing::rows`]).
+pub(crate) type DrawRows =
+    fn(&Catalog, &[CohortRow], &mut Widths, Theme, &mut dyn Write) -> io::Result<()>;
 
 /// The widths of a table's columns, fixed by its first chunk of rows.
 pub(crate) type Widths = Option<Vec<u16>>;
