@@ -374,7 +374,11 @@ fn csv_cells_cannot_become_formulas() {
         .records()
         .map(|r| r.unwrap()[0].to_string())
         .collect();
-    let neutralised: Vec<String> = ids.iter().map(|id| format!("'{id}")).collect();
+    // Control characters are escaped as everywhere (`\t` as two characters).
+    let neutralised: Vec<String> = ids
+        .iter()
+        .map(|id| format!("'{}", id.replace('\t', "\\t").replace('\r', "\\r")))
+        .collect();
     assert_eq!(written, neutralised);
     for line in result.stdout.lines().skip(1) {
         for cell in line.split(',') {

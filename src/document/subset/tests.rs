@@ -338,19 +338,3 @@ proptest! {
         agrees_every_way(&changed);
     }
 }
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(4000))]
-
-    /// The fuzz target `yaml_subset` in small: YAML's indicators in any
-    /// order, and answer files with changes anywhere.
-    #[test]
-    fn the_subset_reader_and_the_depth_guard_agree_with_serde_yaml(
-        tokens in "([a-z0-9 :,'\"#&*!|>?.\\-\\[\\]{}\r\t\n]|\n  |: |- |O'B|\\[\\[){0,40}",
-        (text, changed) in answer_texts(),
-    ) {
-        crate::document::differential::yaml_readers_agree(tokens.as_bytes());
-        crate::document::differential::yaml_readers_agree(text.as_bytes());
-        crate::document::differential::yaml_readers_agree(changed.as_bytes());
-    }
-}
