@@ -570,6 +570,16 @@ fn brackets_inside_scalars_are_not_nesting() {
             .stdout_has("\"id\":\"kim")
             .run();
     }
+    // Found by the differential fuzz target: an anchor's name ends at `:`,
+    // and what follows it is a plain scalar, brackets and all.
+    Test::new()
+        .file(
+            "kim.yaml",
+            format!("id: &who:kim{many}\nstrengths: [SLO]\n"),
+        )
+        .args(["score", "--format", "jsonl", "kim.yaml"])
+        .stdout_has("\"id\":\":kim[[[")
+        .run();
 }
 
 /// Standard output closed before rolefit writes (`| head -1` having read

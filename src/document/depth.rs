@@ -202,14 +202,24 @@ impl Scan<'_> {
                     self.at += 1;
                     self.key_allowed = self.flow == 0;
                 }
-                b'*' | b'&' | b'!' => {
+                b'*' | b'&' => {
+                    // An anchor's or alias's name is letters, digits, `-`
+                    // and `_` (libyaml's); the next token starts after it.
                     self.save_key();
-                    // Where libyaml would end a tag or anchor is hard to
-                    // say in odd text; ending it at any bracket only
-                    // counts more.
-                    while !self.is_blank_or_end(self.at)
-                        && !matches!(self.byte(self.at), b',' | b'[' | b']' | b'{' | b'}')
+                    self.at += 1;
+                    while matches!(self.byte(self.at), b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_')
                     {
+                        self.at += 1;
+                    }
+                }
+                b'!' => {
+                    // A tag runs to a blank. Where libyaml would end it
+                    // sooner (a bracket), it then stops with an error, so
+                    // ending it at any bracket it cannot hold only counts
+                    // more.
+                    self.save_key();
+                    let ends: &[u8] = if self.flow > 0 { b",[]{}" } else { b"{}" };
+                    while !self.is_blank_or_end(self.at) && !ends.contains(&self.byte(self.at)) {
                         self.at += 1;
                     }
                 }
@@ -399,6 +409,9 @@ mod tests {
             format!("id: x # {many}\n"),
             format!("a: [x{}, y]\n", "'".repeat(3)),
             format!("a: [\"{many}\", '{many}']\n"),
+            // Found by the fuzz target: an anchor's name ends at `:`, and
+            // `:gg[[…` after it is a plain scalar.
+            format!("&g:gg{many}x\n"),
         ] {
             assert_eq!(too_deep(&text), None, "{text:?}");
             assert!(
