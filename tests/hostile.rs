@@ -871,6 +871,16 @@ fn office_documents_and_empty_files_get_a_next_step() {
         );
         assert!(!run.stderr.contains("UTF-8"), "{}", run.stderr);
     }
+    let mut xlsx = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
+    xlsx.extend_from_slice(b"[Content_Types].xml\x00xl/workbook.xml\xff\xfe");
+    Test::new()
+        .file("survey.csv", xlsx)
+        .args(["score", "survey.csv"])
+        .code(1)
+        .stderr_has(
+            "this is an Excel workbook (.xlsx), not a CSV file; save the survey as \"CSV UTF-8\"",
+        )
+        .run();
     let run = assert_batch_survives("blank.yaml", b"# to do\n", None);
     assert!(
         run.stderr.contains("empty file (./blank.yaml): `rolefit template > ./blank.yaml` writes an answer file to fill in"),
