@@ -218,7 +218,7 @@ pub fn closing(done: &str, ok: usize, failed: usize) {
 
 /// `7 scored, 1 failed, 2 warnings`
 pub fn closing_line(done: &str, ok: usize, failed: usize, warnings: usize) -> String {
-    let plural = if warnings == 1 { "warning" } else { "warnings" };
+    let plural = crate::text::noun(warnings, "warning", "warnings");
     format!(
         "{} {done}, {} failed, {} {plural}",
         thousands(ok),

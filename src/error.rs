@@ -70,7 +70,10 @@ impl fmt::Display for Located {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let esc = crate::text::escape_control;
         write!(f, "{}", esc(&self.message))?;
-        if let Some(entry) = &self.entry {
+        // `unknown key "strenghts"` names its entry already: not twice.
+        if let Some(entry) = &self.entry
+            && !self.message.contains(&format!("{entry:?}"))
+        {
             write!(f, " at {}", esc(entry))?;
         }
         match self.line {
@@ -100,7 +103,7 @@ pub enum Error {
     Output(#[source] io::Error),
     /// Some inputs failed; the rest were scored and printed, and the
     /// closing line has said so.
-    #[error("{failed} of {total} inputs failed")]
+    #[error("{failed} of {total} {} failed", crate::text::noun(*total, "input", "inputs"))]
     SomeInputsFailed { failed: usize, total: usize },
     /// The person interrupted the interview.
     #[error("interrupted")]

@@ -39,4 +39,6 @@ pub(crate) mod text;
 pub(crate) mod validate;
 
 pub use app::run;
+#[doc(hidden)]
+pub use document::differential;
 pub use error::{Error, Located};

@@ -7,7 +7,18 @@ use clap::Parser;
 use rolefit::cli::Cli;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // --help and --version print to standard output and succeed.
+        Err(help) if !help.use_stderr() => help.exit(),
+        // clap's own errors carry the prefix every other error has.
+        Err(error) => {
+            let text = error.render().to_string();
+            let text = text.strip_prefix("error: ").unwrap_or(&text).trim_end();
+            rolefit::diagnostics::error_text(&text);
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
     match rolefit::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         // Output not through `output::Stdout` (the interview, explore) ends

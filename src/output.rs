@@ -285,6 +285,21 @@ pub fn format(flag: Option<OutputFormat>, output: Option<&Path>) -> Result<Outpu
         }
         (Some(asked), _) => Ok(asked),
         (None, Some((_, implied))) => Ok(implied),
-        (None, None) => Ok(OutputFormat::Table),
+        (None, None) => match output.and_then(|path| Some((path, path.extension()?))) {
+            // A table is plain text: no extension, or `.txt`.
+            Some((path, extension)) if !extension.eq_ignore_ascii_case("txt") => {
+                Err(Error::Usage(format!(
+                    "--output {file}: rolefit does not write .{extension} files; name it .html (a \
+                     report to print or share, e.g. {html}), .md, .csv, .json, .jsonl or .txt (a \
+                     table), or give --format",
+                    file = crate::text::escape_control(&path.display().to_string()),
+                    extension = crate::text::escape_control(&extension.to_string_lossy()),
+                    html = crate::text::escape_control(
+                        &path.with_extension("html").display().to_string()
+                    ),
+                )))
+            }
+            _ => Ok(OutputFormat::Table),
+        },
     }
 }

@@ -122,6 +122,13 @@ impl Bom {
 
 /// The text of a whole file's bytes (see the module doc for what is read).
 pub(crate) fn decode(mut bytes: Vec<u8>, source: &str) -> Result<String, Located> {
+    if let Some(kind) = office_document(&bytes) {
+        let message = format!(
+            "this is {kind}, not a text file; rolefit reads YAML or JSON text \
+             (`rolefit template > me.yaml` writes an answer file to fill in)"
+        );
+        return Err(Located::new(source, message));
+    }
     let bom = Bom::sniff(&bytes);
     match bom {
         Bom::None | Bom::Utf8 => {
@@ -151,6 +158,30 @@ pub(crate) fn decode(mut bytes: Vec<u8>, source: &str) -> Result<String, Located
             }
         }
         Bom::Utf32 | Bom::MissingUtf16 => Err(Located::new(source, refused(bom))),
+    }
+}
+
+/// What an office document renamed to `.yaml` or `.json` is, by its first
+/// bytes: a ZIP (Office Open XML, OpenDocument) or OLE (older Office) file,
+/// or a PDF.
+pub(crate) fn office_document(bytes: &[u8]) -> Option<&'static str> {
+    let holds = |name: &[u8]| bytes.windows(name.len()).take(64 * 1024).any(|w| w == name);
+    if bytes.starts_with(b"PK\x03\x04") {
+        Some(if holds(b"word/") {
+            "a Word document (.docx)"
+        } else if holds(b"xl/") {
+            "an Excel workbook (.xlsx)"
+        } else if holds(b"opendocument") {
+            "an OpenDocument file (.odt, .ods)"
+        } else {
+            "a ZIP archive"
+        })
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Some("a Word or Excel document in the old format (.doc, .xls)")
+    } else if bytes.starts_with(b"%PDF-") {
+        Some("a PDF document")
+    } else {
+        None
     }
 }
 

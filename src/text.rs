@@ -79,6 +79,16 @@ fn escape_document(text: String, escape: impl Fn(&mut String, char)) -> String {
     out
 }
 
+/// `one` for 1, else `many`: `1 input`, `2 inputs`.
+pub fn noun<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// `n` and its noun: `1 input failed`, never `1 inputs`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", noun(n, one, many))
+}
+
 /// The columns `text` takes on a terminal: wide (CJK) characters count two,
 /// combining marks none, and colour escapes nothing.
 pub fn width(text: &str) -> usize {

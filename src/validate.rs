@@ -53,13 +53,7 @@ pub fn validate(catalog: &Catalog, args: &ValidateArgs) -> Result<()> {
 
 /// `catalog ok (<built-in roles.yaml>): 24 roles in 4 families, 72 tags; 7 answer sets ok`
 fn report_line(catalog: &Catalog, had_inputs: bool, ok: usize, failed: usize) -> String {
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
+    let plural = crate::text::count;
     let mut line = format!(
         "catalog ok ({}): {} in {}, {}",
         escape_control(&catalog.source),

@@ -265,7 +265,7 @@ const ANSWER_SHAPE: Shape = Shape(
 
 /// Parses one answer document (not JSON Lines).
 pub fn parse(origin: &Origin<'_>, format: Format) -> Result<AnswerFile, Located> {
-    match format {
+    let parsed = match format {
         Format::Yaml => from_yaml(origin.text, origin.source, ANSWER_SHAPE),
         Format::Json | Format::JsonLines => {
             from_json(origin.text, origin.source, origin.first_line, ANSWER_SHAPE)
@@ -275,5 +275,17 @@ pub fn parse(origin: &Origin<'_>, format: Format) -> Result<AnswerFile, Located>
             origin.source,
             "a CSV survey is read row by row, not as one document",
         )),
-    }
+    };
+    parsed.map_err(
+        |problem| match problem.message == crate::document::EMPTY_FILE {
+            true if format != Format::JsonLines => {
+                let yaml = [".yaml", ".yml"].iter().any(|e| origin.source.ends_with(e));
+                let file = if yaml { origin.source } else { "me.yaml" };
+                problem.with_hint(Some(format!(
+                    "`rolefit template > {file}` writes an answer file to fill in"
+                )))
+            }
+            _ => problem,
+        },
+    )
 }

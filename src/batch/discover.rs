@@ -161,8 +161,7 @@ impl Skipped {
             }
             shown.join(", ")
         };
-        let count =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let count = crate::text::count;
         let mut parts = Vec::new();
         if !self.subfolders.is_empty() {
             parts.push(format!(

@@ -116,7 +116,7 @@ impl Scan<'_> {
         }
     }
 
-    fn to_line_end(&mut self) {
+    fn skip_to_line_end(&mut self) {
         while self.at < self.bytes.len() && !self.is_break(self.at) {
             self.at += 1;
         }
@@ -168,7 +168,7 @@ impl Scan<'_> {
                     self.key = None;
                     self.key_allowed = true;
                 }
-                b'%' if column == 0 => self.to_line_end(),
+                b'%' if column == 0 => self.skip_to_line_end(),
                 b'[' | b'{' => {
                     self.save_key();
                     self.flow += 1;
@@ -202,14 +202,24 @@ impl Scan<'_> {
                     self.at += 1;
                     self.key_allowed = self.flow == 0;
                 }
-                b'*' | b'&' | b'!' => {
+                b'*' | b'&' => {
+                    // An anchor's or alias's name is letters, digits, `-`
+                    // and `_` (libyaml's); the next token starts after it.
                     self.save_key();
-                    // Where libyaml would end a tag or anchor is hard to
-                    // say in odd text; ending it at any bracket only
-                    // counts more.
-                    while !self.is_blank_or_end(self.at)
-                        && !matches!(self.byte(self.at), b',' | b'[' | b']' | b'{' | b'}')
+                    self.at += 1;
+                    while matches!(self.byte(self.at), b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_')
                     {
+                        self.at += 1;
+                    }
+                }
+                b'!' => {
+                    // A tag runs to a blank. Where libyaml would end it
+                    // sooner (a bracket), it then stops with an error, so
+                    // ending it at any bracket it cannot hold only counts
+                    // more.
+                    self.save_key();
+                    let ends: &[u8] = if self.flow > 0 { b",[]{}" } else { b"{}" };
+                    while !self.is_blank_or_end(self.at) && !ends.contains(&self.byte(self.at)) {
                         self.at += 1;
                     }
                 }
@@ -233,7 +243,7 @@ impl Scan<'_> {
                 self.at += 1;
             }
             if self.byte(self.at) == b'#' {
-                self.to_line_end();
+                self.skip_to_line_end();
             }
             if !self.eat_break() {
                 return;
@@ -311,7 +321,7 @@ impl Scan<'_> {
     /// line indented at least as deep as its content.
     fn block_scalar(&mut self) {
         let header = self.at;
-        self.to_line_end();
+        self.skip_to_line_end();
         let step = self.bytes[header..self.at]
             .iter()
             .take_while(|b| **b != b'#')
@@ -327,7 +337,7 @@ impl Scan<'_> {
         };
         self.block_breaks(&mut indent);
         while self.column() as isize == indent && self.at < self.bytes.len() {
-            self.to_line_end();
+            self.skip_to_line_end();
             if !self.eat_break() {
                 return;
             }
@@ -399,6 +409,9 @@ mod tests {
             format!("id: x # {many}\n"),
             format!("a: [x{}, y]\n", "'".repeat(3)),
             format!("a: [\"{many}\", '{many}']\n"),
+            // Found by the fuzz target: an anchor's name ends at `:`, and
+            // `:gg[[…` after it is a plain scalar.
+            format!("&g:gg{many}x\n"),
         ] {
             assert_eq!(too_deep(&text), None, "{text:?}");
             assert!(

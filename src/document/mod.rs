@@ -28,7 +28,37 @@ use messages::{json_entry_at, last_line_at_most, serde_problem, split_yaml_path,
 #[cfg(test)]
 pub(crate) use subset::tests as subset_tests;
 pub use subset::{Step, line_of as subset_line_of};
+
+/// The fast reader against serde_yaml, for the fuzz targets and tests.
+#[doc(hidden)]
+pub mod differential {
+    /// Panics where the two YAML readers disagree on `data`: the subset
+    /// reader gives a value serde_yaml does not give, or the depth guard
+    /// refuses a text serde_yaml reads. The subset reader declining is
+    /// never a disagreement (the caller falls back on serde_yaml).
+    pub fn yaml_readers_agree(data: &[u8]) {
+        let Ok(text) = std::str::from_utf8(data) else {
+            return;
+        };
+        let full = serde_yaml::from_str::<serde_yaml::Value>(text);
+        if let Some(fast) = super::subset::read::<serde_yaml::Value>(text) {
+            // Debug text, so NaN equals NaN.
+            let full = full.as_ref().map(|v| format!("{v:?}"));
+            assert_eq!(
+                Ok(format!("{fast:?}")),
+                full.map_err(|e| e.to_string()),
+                "{text:?}"
+            );
+        }
+        if full.is_ok() {
+            assert_eq!(super::too_deep(text), None, "refused as too deep: {text:?}");
+        }
+    }
+}
 pub use values::{Number, UniqueMap};
+
+/// The message for a file with nothing but blanks and comments in it.
+pub const EMPTY_FILE: &str = "empty file";
 
 /// Deserialises YAML, turning serde's error into a located one in words.
 pub fn from_yaml<T: DeserializeOwned>(
@@ -37,7 +67,7 @@ pub fn from_yaml<T: DeserializeOwned>(
     shape: Shape,
 ) -> Result<T, Located> {
     if is_blank(text) {
-        return Err(Located::new(source, "empty file"));
+        return Err(Located::new(source, EMPTY_FILE));
     }
     // The subset reader declines deep nesting itself and takes time in
     // step with the text; it declines every tag too (`!` starting a node).
@@ -91,7 +121,7 @@ pub fn from_json<T: DeserializeOwned>(
 ) -> Result<T, Located> {
     if is_blank(text) {
         return Err(
-            Located::new(source, "empty file").at_line((first_line > 1).then_some(first_line))
+            Located::new(source, EMPTY_FILE).at_line((first_line > 1).then_some(first_line))
         );
     }
     serde_json::from_str(text).map_err(|e| {

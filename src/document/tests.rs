@@ -1,6 +1,7 @@
 //! Tests of parsing and error messages.
 
 use super::*;
+use proptest::prelude::*;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -112,4 +113,20 @@ fn windows_line_endings_take_the_subset_reader_with_the_same_value() {
     // A CR alone is no line ending the subset reader knows: serde_yaml reads it.
     let lone_cr = "id: kim\rpath: full\n";
     assert!(subset::read::<serde_json::Value>(lone_cr).is_none());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    /// The fuzz target `yaml_subset` in small: YAML's indicators in any
+    /// order, and answer files with changes anywhere.
+    #[test]
+    fn the_subset_reader_and_the_depth_guard_agree_with_serde_yaml(
+        tokens in "([a-z0-9 :,'\"#&*!|>?.\\-\\[\\]{}\r\t\n]|\n  |: |- |O'B|\\[\\[){0,40}",
+        (text, changed) in subset_tests::answer_texts(),
+    ) {
+        differential::yaml_readers_agree(tokens.as_bytes());
+        differential::yaml_readers_agree(text.as_bytes());
+        differential::yaml_readers_agree(changed.as_bytes());
+    }
 }

@@ -193,7 +193,18 @@ pub fn assess(catalog: &Catalog, args: &Options, color: ColorChoice) -> Result<(
         dir,
     };
     let answers = documents::answers(catalog, &outcome, dir);
+    terminal.unsaved_on_leaving(
+        "your answers to the whole interview and their result were discarded; nothing was saved"
+            .into(),
+    );
     let saved = save::offer(&mut terminal, &answers, &request)?;
+    terminal.unsaved_on_leaving(match &saved {
+        Some(saved) => format!(
+            "the report was not saved (your answers are in {})",
+            shown_path(saved)
+        ),
+        None => "the report was not saved, nor were your answers".into(),
+    });
     if let Some(saved) = &saved {
         let shown = shown_path(saved);
         let top = if args.top == TABLE_TOP {

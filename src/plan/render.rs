@@ -181,7 +181,8 @@ pub fn json(catalog: &Catalog, respondent: &Respondent, plan: &Plan) -> String {
         not_understood: &respondent.words.not_understood,
     };
     // Serialising these plain structs cannot fail.
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    let mut text =
+        crate::text::escape_json(serde_json::to_string_pretty(&document).unwrap_or_default());
     text.push('\n');
     text
 }

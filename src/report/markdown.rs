@@ -392,7 +392,8 @@ pub(crate) fn cohort(
     let scored = cohort.scored;
     // After the people's table, a blank line; an anonymous report starts here.
     let gap = if cohort.anonymous { "" } else { "\n" };
-    write!(out, "{gap}**Cohort:** {scored} respondents scored")?;
+    let people = crate::text::count(scored, "respondent", "respondents");
+    write!(out, "{gap}**Cohort:** {people} scored")?;
     if cohort.failed_inputs > 0 {
         write!(out, ", {}", inputs_failed(cohort.failed_inputs))?;
     }

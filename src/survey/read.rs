@@ -68,6 +68,14 @@ impl Rows {
         catalog: &Catalog,
     ) -> Result<Rows, Located> {
         let mut reader = std::io::BufReader::with_capacity(64 * 1024, Limited::new(reader));
+        // A workbook renamed `.csv`: say what it is, not that it is not UTF-8.
+        let start = std::io::BufRead::fill_buf(&mut reader).unwrap_or_default();
+        if let Some(kind) = crate::read::office_document(start) {
+            let message = format!(
+                "this is {kind}, not a CSV file; save the survey as \"CSV UTF-8\" and score that"
+            );
+            return Err(Located::new(source, message));
+        }
         let delimiter = sniff_delimiter(&mut reader)
             .map_err(|e| Located::new(source, crate::read::io_problem(&e)).at_line(Some(1)))?;
         let reader: Box<dyn Read + Send> = Box::new(reader);

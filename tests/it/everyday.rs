@@ -266,7 +266,7 @@ fn several_mistakes_in_one_file_are_all_reported_in_words() {
         "pace must be a number from 1 (steady, deep-focus work) to 5 (fast, interrupt-driven work and on-call); got \"fast\" at work_style.pace (mistakes.yaml:7)",
         "scope must be a number from 1",
         "got 7 at work_style.scope (mistakes.yaml:8)",
-        "unknown key \"strenghts\" at strenghts (mistakes.yaml:9): did you mean \"strengths\"?",
+        "unknown key \"strenghts\" (mistakes.yaml:9): did you mean \"strengths\"?",
     ] {
         assert!(
             stderr.contains(expected),

@@ -392,7 +392,11 @@ fn csv_cells_cannot_become_formulas() {
         .records()
         .map(|r| r.unwrap()[0].to_string())
         .collect();
-    let neutralised: Vec<String> = ids.iter().map(|id| format!("'{id}")).collect();
+    // Control characters are escaped as everywhere (`\t` as two characters).
+    let neutralised: Vec<String> = ids
+        .iter()
+        .map(|id| format!("'{}", id.replace('\t', "\\t").replace('\r', "\\r")))
+        .collect();
     assert_eq!(written, neutralised);
     for line in result.stdout.lines().skip(1) {
         for cell in line.split(',') {
@@ -584,6 +588,16 @@ fn brackets_inside_scalars_are_not_nesting() {
             .stdout_has("\"id\":\"kim")
             .run();
     }
+    // Found by the differential fuzz target: an anchor's name ends at `:`,
+    // and what follows it is a plain scalar, brackets and all.
+    Test::new()
+        .file(
+            "kim.yaml",
+            format!("id: &who:kim{many}\nstrengths: [SLO]\n"),
+        )
+        .args(["score", "--format", "jsonl", "kim.yaml"])
+        .stdout_has("\"id\":\":kim[[[")
+        .run();
 }
 
 /// Standard output closed before rolefit writes (`| head -1` having read
@@ -634,16 +648,26 @@ fn output_naming_an_input_is_refused() {
         .file("columns.yaml", columns);
     std::os::unix::fs::symlink(test.path("me.yaml"), test.path("link.yaml")).unwrap();
     fs::copy("roles.yaml", test.path("roles.yaml")).unwrap();
-    let cases: [&[&str]; 6] = [
-        &["score", "me.yaml", "-o", "me.yaml"],
-        &["score", "me.yaml", "-o", "./dir/../me.yaml"],
-        &["score", "link.yaml", "-o", "me.yaml"],
+    let cases: [&[&str]; 7] = [
+        &["score", "me.yaml", "-f", "json", "-o", "me.yaml"],
+        &["score", "me.yaml", "-f", "json", "-o", "./dir/../me.yaml"],
+        &["score", "link.yaml", "-f", "json", "-o", "me.yaml"],
         &["score", "dir", "-o", "dir/kim.yaml", "-f", "json"],
         &[
             "score",
             "survey.csv",
             "--columns",
             "columns.yaml",
+            "-o",
+            "survey.csv",
+        ],
+        &[
+            "score",
+            "survey.csv",
+            "--columns",
+            "columns.yaml",
+            "-f",
+            "csv",
             "-o",
             "columns.yaml",
         ],
@@ -761,4 +785,135 @@ fn csv_and_html_escape_characters_that_drive_or_hide_text() {
         }
         test.run();
     }
+}
+
+/// `plan --format json` escapes them as `score`'s JSON does.
+#[test]
+fn plan_json_escapes_characters_that_drive_or_hide_text() {
+    let answers = serde_json::json!({"id": "ann\u{202e}eel\u{1b}x", "strengths": ["SLO"]});
+    let args = [
+        "plan",
+        "me.json",
+        "--role",
+        "devops-engineer",
+        "--format",
+        "json",
+    ];
+    let run = Test::new()
+        .file("me.json", text_escaped(&answers.to_string()))
+        .args(args)
+        .stdout_lacks("\u{202e}")
+        .stdout_has("ann\\u202eeel\\u001bx")
+        .run();
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(value["id"], "ann\u{202e}eel\u{1b}x");
+}
+
+/// `-o ben.pdf` (an extension rolefit does not write, and no --format) is
+/// a usage error naming the formats it writes, not a table in ben.pdf.
+#[test]
+fn output_with_an_unknown_extension_names_the_formats() {
+    let run = Test::new()
+        .file("good.yaml", GOOD)
+        .args(["score", "good.yaml", "-o", "ben.pdf"])
+        .code(2)
+        .stderr_has("rolefit does not write .pdf files")
+        .stderr_has("ben.html")
+        .stderr_has(".csv, .json, .jsonl or .txt")
+        .run();
+    assert!(!run.path("ben.pdf").exists());
+    // Asked for by name, the format goes into any file.
+    Test::new()
+        .file("good.yaml", GOOD)
+        .args(["score", "good.yaml", "-f", "json", "-o", "ben.data"])
+        .run();
+}
+
+/// clap's own errors (an unknown flag, a misspelt command, a bad value)
+/// carry the `rolefit: error:` prefix like every other error, exit 2;
+/// --help and --version still print to standard output.
+#[test]
+fn argument_errors_carry_the_rolefit_prefix() {
+    for args in [
+        &["score", "--bogus", "x.yaml"][..],
+        &["scor", "x.yaml"][..],
+        &["score", "-f", "pdf", "x.yaml"][..],
+    ] {
+        let run = Test::new().args(args).code(2).stdout("").run();
+        assert!(
+            run.stderr.starts_with("rolefit: error: "),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    }
+    Test::new()
+        .args(["--version"])
+        .stdout_has("rolefit ")
+        .stderr("")
+        .run();
+    Test::new()
+        .args(["score", "--help"])
+        .stdout_has("Usage:")
+        .stderr("")
+        .run();
+}
+
+/// A Word document renamed `.yaml` is told it is one (by its first bytes,
+/// .docx or the older .doc) and pointed to `rolefit template`, not asked to
+/// re-save it as UTF-8; an empty answer file gets the same next step.
+#[test]
+fn office_documents_and_empty_files_get_a_next_step() {
+    let mut docx = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
+    docx.extend_from_slice(b"[Content_Types].xml\x00\x00word/document.xml\xff\xfe\x00\x01");
+    let mut doc = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    doc.extend_from_slice(&[0u8, 0xff, 0xfe, 3].repeat(100));
+    for (name, bytes, says) in [
+        (
+            "cv.yaml",
+            docx,
+            "this is a Word document (.docx), not a text file",
+        ),
+        (
+            "old.yaml",
+            doc,
+            "this is a Word or Excel document in the old format (.doc, .xls)",
+        ),
+    ] {
+        let run = assert_batch_survives(name, &bytes, None);
+        assert!(run.stderr.contains(says), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("`rolefit template > me.yaml`"),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("UTF-8"), "{}", run.stderr);
+    }
+    let mut xlsx = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
+    xlsx.extend_from_slice(b"[Content_Types].xml\x00xl/workbook.xml\xff\xfe");
+    Test::new()
+        .file("survey.csv", xlsx)
+        .args(["score", "survey.csv"])
+        .code(1)
+        .stderr_has(
+            "this is an Excel workbook (.xlsx), not a CSV file; save the survey as \"CSV UTF-8\"",
+        )
+        .run();
+    let run = assert_batch_survives("blank.yaml", b"# to do\n", None);
+    assert!(
+        run.stderr.contains("empty file (./blank.yaml): `rolefit template > ./blank.yaml` writes an answer file to fill in"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Found by the differential fuzz target: a decimal too long for a float
+/// was read by the fast reader as infinity (`got inf`); it is the text
+/// serde_yaml reads, named as written.
+#[test]
+fn a_decimal_too_long_for_a_float_is_not_infinity() {
+    let text = format!("id: x\nwork_style: {{pace: 1{}.5}}\n", "0".repeat(400));
+    let run = assert_batch_survives("huge.yaml", text.as_bytes(), Some(2));
+    assert!(run.stderr.contains("got \"1000"), "{}", run.stderr);
+    assert!(!run.stderr.contains("got inf"), "{}", run.stderr);
 }

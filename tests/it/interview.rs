@@ -964,11 +964,31 @@ fn ctrl_c_mid_interview_shows_the_cursor_writes_nothing_and_exits_130() {
         raw[shown_again..].contains('\n'),
         "a fresh line for the shell"
     );
+    assert!(
+        shown.contains("rolefit: note: interrupted: nothing was saved"),
+        "{shown}"
+    );
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
         0,
         "nothing written"
     );
+}
+
+/// Ctrl-C at the save question after a whole interview says what it
+/// discards; nothing is written.
+#[test]
+fn ctrl_c_at_the_save_question_says_what_was_discarded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut person = answers_every_statement(dir.path(), &["assess", "--path", "work-style"]);
+    person.then(ENTER, "Save them to a file?").presses(CTRL_C);
+    let (code, shown, _) = person.exits();
+    assert_eq!(code, 130, "{shown}");
+    assert!(
+        shown.contains("interrupted: your answers to the whole interview and their result were discarded; nothing was saved"),
+        "{shown}"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
 
 #[test]

@@ -41,7 +41,12 @@ fn simple_number(text: &str) -> Option<Simple> {
         return None;
     }
     match fraction {
-        Some(fraction) if all_digits(fraction) => text.parse().ok().map(Simple::Float),
+        // Too many digits for a float is text to serde_yaml: left to it.
+        Some(fraction) if all_digits(fraction) => text
+            .parse()
+            .ok()
+            .filter(|f: &f64| f.is_finite())
+            .map(Simple::Float),
         Some(_) => None,
         // `01` is text to serde_yaml, `-01` too.
         None if whole.len() > 1 && whole.starts_with('0') => None,
@@ -51,7 +56,7 @@ fn simple_number(text: &str) -> Option<Simple> {
 }
 
 /// Whether serde_yaml might read a plain scalar as a number (an integer
-/// in any base, or a finite float): a superset of its rules, so that
+/// in any base, or a float): a superset of its rules, so that
 /// what is not a number here is text there too.
 fn may_be_number(text: &str) -> bool {
     let unplus = text.strip_prefix('+').unwrap_or(text);
@@ -59,7 +64,8 @@ fn may_be_number(text: &str) -> bool {
     let starts = |prefix: &[u8]| {
         unsigned.len() >= prefix.len() && unsigned[..prefix.len()].eq_ignore_ascii_case(prefix)
     };
-    unplus.parse::<f64>().is_ok_and(f64::is_finite)
+    // Infinite too (`1e999`, a 400-digit decimal): serde_yaml decides.
+    unplus.parse::<f64>().is_ok()
         || [b"0x", b"0o", b"0b"]
             .iter()
             .any(|p| unsigned.starts_with(*p))

@@ -105,6 +105,21 @@ fn plain_scalars_are_typed_as_serde_yaml_types_them() {
     assert!(read > 60, "{read}");
 }
 
+/// Found by the yaml_subset fuzz target: a decimal too long for a float
+/// was read as -inf; serde_yaml keeps it as text. (serde_json's values,
+/// which the other tests compare, hold no infinity.)
+#[test]
+fn decimals_too_long_for_a_float_are_not_infinite() {
+    let long = format!("-005{}000.156", "5".repeat(400));
+    for text in [
+        format!("a: {long}\n"),
+        format!("{long}: o\n"),
+        format!("a: [1{}.5]\n", "0".repeat(400)),
+    ] {
+        agrees::<serde_yaml::Value>(&text);
+    }
+}
+
 #[test]
 fn quoted_scalars_are_text_with_escapes_resolved() {
     for text in [

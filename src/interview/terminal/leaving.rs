@@ -24,14 +24,31 @@ pub(super) fn terminal_error(e: io::Error) -> Error {
 /// written, or the process may end before the line is out.
 static LEFT: Mutex<bool> = Mutex::new(false);
 
+/// What leaving now would lose, said on leaving (`None`: nothing yet, the
+/// interview has not ended).
+static UNSAVED: Mutex<Option<String>> = Mutex::new(None);
+
+/// Says `what` is lost if the person leaves from now on.
+pub(super) fn unsaved_on_leaving(what: String) {
+    *UNSAVED
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(what);
+}
+
 /// Shows the cursor and starts a fresh line, once, so that the shell's
-/// prompt after an interruption starts on a line of its own.
+/// prompt after an interruption starts on a line of its own; then says
+/// what was not saved.
 pub(super) fn leave_on_a_fresh_line() {
     let mut left = LEFT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     if !*left {
         let mut stderr = std::io::stderr();
         let _ = std::io::Write::write_all(&mut stderr, b"\x1b[?25h\r\n");
         let _ = std::io::Write::flush(&mut stderr);
+        let unsaved = UNSAVED
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let lost = unsaved.as_deref().unwrap_or("nothing was saved");
+        crate::diagnostics::note(&format_args!("interrupted: {lost}"));
         *left = true;
     }
 }

@@ -22,7 +22,9 @@ use crate::error::{Error, Result};
 use crate::output::ColorChoice;
 use crate::text::{escape_control, wrap};
 
-use leaving::{exit_130_on_ctrl_c, has_left, leave_on_a_fresh_line, quiet, terminal_error};
+use leaving::{
+    exit_130_on_ctrl_c, has_left, leave_on_a_fresh_line, quiet, terminal_error, unsaved_on_leaving,
+};
 use look::{Look, cut, hint_lines};
 
 use super::prompt::{Ask, Choice, Picked, Prompter};
@@ -374,6 +376,12 @@ impl Prompter for Terminal {
 }
 
 impl Terminal {
+    /// Says what Ctrl-C would lose from now on ("nothing was saved" until
+    /// the interview has ended).
+    pub fn unsaved_on_leaving(&self, what: String) {
+        unsaved_on_leaving(what);
+    }
+
     /// A greeting before the first question.
     pub fn welcome(&mut self) -> Result<()> {
         let dim = Style::new().for_stderr().dim();

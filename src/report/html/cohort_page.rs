@@ -5,6 +5,8 @@
 use crate::report::ties::{COHORT_TIE_NOTE, tie_mark};
 use maud::{Markup, html};
 
+use crate::text::noun;
+
 use super::cohort_data::{
     BANDS, CohortData, GAPS_SHOWN, MAX_ROLES_SHOWN, PEOPLE_LIMIT, PersonRow, band_name,
 };
@@ -74,7 +76,7 @@ pub(super) fn cohort(
         header {
             h1 { "Cohort report" }
             p.meta {
-                (thousands(scored)) " respondents scored"
+                (thousands(scored)) " " (noun(scored, "respondent", "respondents")) " scored"
                 @if tally.failed_inputs > 0 { ", " (crate::report::cohort::inputs_failed(tally.failed_inputs)) " (named below)" }
             }
             p.disclaimer { (DISCLAIMER) }

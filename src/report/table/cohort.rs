@@ -57,7 +57,11 @@ pub(crate) fn cohort(
     }
 
     let scored = cohort.scored;
-    let mut summary = format!("{} {scored} respondents scored", theme.bold("Cohort:"));
+    let mut summary = format!(
+        "{} {} scored",
+        theme.bold("Cohort:"),
+        crate::text::count(scored, "respondent", "respondents")
+    );
     if cohort.failed_inputs > 0 {
         summary.push_str(&format!(", {}", inputs_failed(cohort.failed_inputs)));
     }
