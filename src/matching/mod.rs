@@ -2,7 +2,7 @@
 //! only gathers the parts and what they offer.
 //!
 //! Each part uses only the parts listed before it: `normalize` (the rule
-//! names are compared by; `build.rs` includes it alone), `spelling` (the
+//! names are compared by), `spelling` (the
 //! closest spellings, and "did you mean" worded) and `words` (candidates
 //! sharing words with a miss).
 

@@ -1,6 +1,5 @@
 //! Name normalisation: the one rule by which names, ids and aliases are
-//! compared. `build.rs` includes this file alone (`#[path]`), so it must stay
-//! free of `crate::` paths.
+//! compared.
 
 /// Names are compared after lower-casing, turning `-` and `_` into spaces and
 /// collapsing runs of white space.

@@ -40,7 +40,7 @@ pub fn write_fraction4(out: &mut String, value: Option<f64>) {
 }
 
 /// Appends a whole number in decimal, through `itoa` (about 11% faster
-/// than the hand-written loop it replaced, `benches/digits.rs`).
+/// than the hand-written loop it replaced, `bench/benches/digits.rs`).
 pub fn write_integer(out: &mut String, n: u64) {
     out.push_str(itoa::Buffer::new().format(n));
 }
