@@ -104,7 +104,7 @@ def main():
                 matched = ["%s (%d)" % (t, levels[t]) for t in role["tags"] if t in levels] if comp is not None else []
                 gaps = [t for t in role["tags"] if t not in levels] if comp is not None else []
                 growth = sum(1 for t in role["tags"] if t in goals) / len(role["tags"]) if "growth" in weights else None
-                out.writerow([ident, source, path["id"], rank, neutralize(role["id"]), neutralize(role["name"]),
+                out.writerow([ident, "%s line %d" % (source, number), path["id"], rank, neutralize(role["id"]), neutralize(role["name"]),
                               neutralize(role["family"]), fmt(score), fmt(comp), fmt(growth), fmt(ws),
                               neutralize(";".join(matched)), neutralize(";".join(gaps)),
                               words, words])
