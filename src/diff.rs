@@ -51,6 +51,9 @@ pub struct PersonDiff {
     /// Every role ranked then or now: by the place now, then the place
     /// then, then catalog order.
     pub roles: Vec<RoleChange>,
+    /// How each side's own words were read: a person is compared on what
+    /// was understood, and the report says what was not.
+    pub words: [crate::answers::Words; 2],
 }
 
 impl PersonDiff {
@@ -232,6 +235,7 @@ pub fn person(catalog: &Catalog, then: &Scored, now: &Scored) -> PersonDiff {
         work_style,
         best: [then.best().map(|s| s.role), now.best().map(|s| s.role)],
         roles,
+        words: [a.words.clone(), b.words.clone()],
     }
 }
 

@@ -632,3 +632,36 @@ fn a_second_group_is_hidden_when_one_small_group_alone_would_be_left_over() {
         "{stdout}"
     );
 }
+
+/// Own words are compared on what was understood, and the report says what
+/// was not, on each side.
+#[test]
+fn own_words_are_compared_on_what_was_understood() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "old.yaml",
+        "id: ann\nstrengths: [SLO, underwater welding]\n",
+    );
+    write(
+        dir.path(),
+        "new.yaml",
+        "id: ann\nstrengths: [SLO, pager, restoring backups]\n",
+    );
+    let json = json_of(rolefit_in(dir.path()).args(["diff", "old.yaml", "new.yaml", "-f", "json"]));
+    let ann = &json["people"][0];
+    assert_eq!(ann["understood"], serde_json::json!([1, 3]), "{ann}");
+    assert_eq!(ann["words"], serde_json::json!([2, 3]), "{ann}");
+    assert_eq!(ann["not_understood"][0][0], "underwater welding", "{ann}");
+    // The inflected form was read (near), so it counts as a change.
+    let tags: Vec<&str> = (ann["tags"].as_array().unwrap().iter())
+        .map(|t| t["tag"].as_str().unwrap())
+        .collect();
+    assert!(tags.contains(&"backup and restore execution"), "{tags:?}");
+    let table = diff_in(dir.path(), &["old.yaml", "new.yaml"]);
+    assert!(
+        table.contains("Words understood: 1 of 2 then, 3 of 3 now.")
+            && table.contains("\"underwater"),
+        "{table}"
+    );
+}

@@ -66,9 +66,37 @@ fn dates(p: &PersonDiff) -> String {
     )
 }
 
+/// How many of each side's own words were understood, and those that were
+/// not: the comparison stands on what was understood.
+fn words_read(p: &PersonDiff) -> Option<String> {
+    let [then, now] = &p.words;
+    if then.given() + now.given() == 0 {
+        return None;
+    }
+    let mut text = format!(
+        "Words understood: {} of {} then, {} of {} now.",
+        then.understood.len(),
+        then.given(),
+        now.understood.len(),
+        now.given()
+    );
+    for (side, words) in [("then", then), ("now", now)] {
+        if !words.not_understood.is_empty() {
+            let quoted: Vec<String> = (words.not_understood.iter())
+                .map(|w| format!("\"{w}\""))
+                .collect();
+            text.push_str(&format!(" Not understood {side}: {}.", quoted.join(", ")));
+        }
+    }
+    Some(text)
+}
+
 /// One person's changes in full.
 fn person(catalog: &Catalog, p: &PersonDiff, blocks: &mut Vec<Block>) {
     blocks.push(Block::Paragraph(dates(p)));
+    if let Some(words) = words_read(p) {
+        blocks.push(Block::Paragraph(words));
+    }
     blocks.push(Block::Paragraph(if p.best[0] == p.best[1] {
         format!("Best match: {} (unchanged).", role_name(catalog, p.best[1]))
     } else {

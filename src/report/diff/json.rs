@@ -40,6 +40,10 @@ struct PersonOut<'a> {
     work_style: Vec<AxisOut<'a>>,
     best_match: [Option<&'a str>; 2],
     roles: Vec<RoleOut<'a>>,
+    /// Strength and goal words read, then and now, of those written.
+    understood: [usize; 2],
+    words: [usize; 2],
+    not_understood: [&'a [String]; 2],
 }
 
 #[derive(Serialize)]
@@ -128,6 +132,9 @@ fn person<'a>(catalog: &'a Catalog, p: &'a PersonDiff, anonymous: bool) -> Perso
                 score_to: r.score_to.map(round4),
             })
             .collect(),
+        understood: p.words.each_ref().map(|w| w.understood.len()),
+        words: p.words.each_ref().map(|w| w.given()),
+        not_understood: p.words.each_ref().map(|w| w.not_understood.as_slice()),
     }
 }
 
