@@ -340,70 +340,207 @@ pub(crate) fn show_sources_of_shared_ids<T>(
     }
 }
 
-/// What the table and Markdown writers gather: one respondent, or a row
-/// per respondent and the cohort's counts.
-pub(crate) struct Gathered<'c> {
-    catalog: &'c Catalog,
-    people: OneOrMany,
-    rows: Vec<CohortRow>,
-    tally: CohortTally,
-    privacy: Privacy,
-    groups: GroupTallies<CohortTally>,
+/// Rows a cohort table gathers before writing them: the first chunk fixes
+/// the columns' widths (and shows the source of an id it holds twice);
+/// later rows are written a chunk at a time, so memory stays flat however
+/// many people come.
+pub(crate) const CHUNK: usize = 1000;
+
+/// How a format that shows one person in full or a cohort (table,
+/// Markdown) draws each part.
+#[derive(Clone, Copy)]
+pub(crate) struct Drawing {
+    /// One person in full, with what the report says of its inputs.
+    pub single: fn(&Catalog, &Scored, InputsSeen<'_>, Theme, &mut dyn Write) -> io::Result<()>,
+    /// A chunk of the cohort's rows; the first call writes the header and
+    /// may fix the columns' widths in `widths`.
+    pub rows: DrawRows,
+    /// What comes after the rows: notes and the cohort's counts.
+    pub summary: fn(&Catalog, &Cohort<'_>, Theme, &mut dyn Write) -> io::Result<()>,
 }
 
-impl<'c> Gathered<'c> {
-    pub fn new(catalog: &'c Catalog, privacy: Privacy) -> Self {
-        Gathered {
+/// The widths of a table's columns, fixed by its first chunk of rows.
+pub(crate) type Widths = Option<Vec<u16>>;
+
+/// Draws a chunk of a cohort's rows (see [`Drawing::rows`]).
+pub(crate) type DrawRows =
+    fn(&Catalog, &[CohortRow], &mut Widths, Theme, &mut dyn Write) -> io::Result<()>;
+
+/// The several-respondent view's summary: what the rows leave to say.
+pub(crate) struct Cohort<'a> {
+    /// People in the totals below (all of them, unless a small group's
+    /// people are left out).
+    pub scored: usize,
+    /// Everyone in the cohort, whether counted in the totals or not.
+    pub people: usize,
+    /// Someone's best match ties with their runner-up.
+    pub any_tied: bool,
+    /// The ids of the people with no best match (none kept under
+    /// `--anonymous`).
+    pub no_match: &'a [String],
+    /// How many people have no best match.
+    pub no_match_count: usize,
+    /// (role, respondents whose best match it is), most first.
+    pub best_counts: Vec<(usize, usize)>,
+    /// (tag, respondents missing it in their best match), most first.
+    pub common_gaps: Vec<(usize, usize)>,
+    pub failed_inputs: usize,
+    /// The notes counted: `12 of 40 best matches rest on work style alone`.
+    pub notes: Vec<String>,
+    /// The inputs that failed, named, and what reading them decided.
+    pub inputs: InputsSeen<'a>,
+    /// No row per person was written: aggregates only.
+    pub anonymous: bool,
+    /// The group views (`--by group`), empty otherwise.
+    pub groups: Vec<Block>,
+}
+
+/// The writer of a format that shows one person in full or a cohort
+/// (table, Markdown): one person is written at the end; a cohort's rows a
+/// chunk at a time (none under `--anonymous`), keeping only the counts of
+/// its summary.
+pub(crate) struct GatheringWriter<'c> {
+    catalog: &'c Catalog,
+    theme: Theme,
+    drawing: Drawing,
+    privacy: Privacy,
+    people: OneOrMany,
+    /// Rows not yet written, at most [`CHUNK`].
+    rows: Vec<CohortRow>,
+    widths: Widths,
+    /// Hashes of the ids written, once the first chunk is: a later row
+    /// with one of them shows its source.
+    written_ids: Option<std::collections::HashSet<u64>>,
+    hasher: std::hash::RandomState,
+    tally: CohortTally,
+    groups: GroupTallies<CohortTally>,
+    any_tied: bool,
+    no_match: Vec<String>,
+    no_match_count: usize,
+}
+
+impl<'c> GatheringWriter<'c> {
+    pub fn new(catalog: &'c Catalog, theme: Theme, drawing: Drawing, privacy: Privacy) -> Self {
+        GatheringWriter {
             catalog,
+            theme,
+            drawing,
+            privacy,
             people: OneOrMany::default(),
             rows: Vec::new(),
+            widths: None,
+            written_ids: None,
+            hasher: std::hash::RandomState::new(),
             tally: CohortTally::new(catalog),
-            privacy,
             groups: GroupTallies::new(),
+            any_tied: false,
+            no_match: Vec::new(),
+            no_match_count: 0,
         }
     }
 
-    pub fn add(&mut self, scored: Box<Scored>) {
+    /// The people seen, and what adds one to the cohort: a row to write
+    /// and their counts (in their group's too, by group).
+    fn people_and_cohort(&mut self) -> (&mut OneOrMany, impl FnMut(&Scored) + '_) {
         let (catalog, rows, tally) = (self.catalog, &mut self.rows, &mut self.tally);
-        let groups = self.privacy.by_group.then_some(&mut self.groups);
-        let mut groups = groups;
-        self.people.add(scored, |s| {
+        let mut groups = self.privacy.by_group.then_some(&mut self.groups);
+        let add = move |s: &Scored| {
             rows.push(CohortRow::of(s));
             tally.add(catalog, s);
             if let Some(groups) = groups.as_deref_mut() {
                 groups.add(catalog, s);
             }
-        });
+        };
+        (&mut self.people, add)
     }
 
-    pub fn failed(&mut self, problems: &[Located]) {
-        self.tally.fail(problems);
-    }
-
-    /// The one respondent or the cohort, and what the report says of its
-    /// inputs; neither when nobody was scored.
-    pub fn view(&mut self) -> Option<(View<'_>, InputsSeen<'_>)> {
-        if self.privacy.cohort_only() {
-            let (catalog, rows, tally, groups) = (
-                self.catalog,
-                &mut self.rows,
-                &mut self.tally,
-                &mut self.groups,
-            );
-            let by_group = self.privacy.by_group;
-            self.people.release(|s| {
-                rows.push(CohortRow::of(s));
-                tally.add(catalog, s);
-                if by_group {
-                    groups.add(catalog, s);
-                }
-            });
+    /// Writes the rows gathered, the first chunk with the header; under
+    /// `--anonymous` only counts what the summary says of them.
+    fn write_rows(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.privacy.anonymous {
+            for row in self.rows.drain(..) {
+                self.any_tied |= row.best_tied;
+                self.no_match_count += usize::from(row.best.is_none());
+            }
+            return Ok(());
         }
+        use std::hash::BuildHasher;
+        let hashes: Vec<u64> = self
+            .rows
+            .iter()
+            .map(|row| self.hasher.hash_one(&row.id))
+            .collect();
+        match &mut self.written_ids {
+            None => {
+                show_sources_of_shared_ids(&mut self.rows, |row| (&mut row.id, row.source.as_str()))
+            }
+            Some(written) => {
+                for (row, hash) in self.rows.iter_mut().zip(&hashes) {
+                    if !written.insert(*hash) {
+                        row.id = format!("{} ({})", row.id, row.source);
+                    }
+                }
+            }
+        }
+        let first = self.written_ids.is_none();
+        self.written_ids.get_or_insert_default().extend(hashes);
+        for row in &self.rows {
+            self.any_tied |= row.best_tied;
+            if row.best.is_none() {
+                self.no_match_count += 1;
+                self.no_match.push(row.id.clone());
+            }
+        }
+        if first || !self.rows.is_empty() {
+            (self.drawing.rows)(self.catalog, &self.rows, &mut self.widths, self.theme, out)?;
+        }
+        self.rows.clear();
+        Ok(())
+    }
+}
+
+impl<'c> FormatWriter<'c> for GatheringWriter<'c> {
+    fn renderer(&self) -> Renderer<'c> {
+        Renderer::holding(self.catalog)
+    }
+
+    fn emit(&mut self, rendered: Rendered, out: &mut dyn Write) -> io::Result<()> {
+        if let Rendered::Held(scored) = rendered {
+            let (people, add) = self.people_and_cohort();
+            people.add(scored, add);
+            if self.rows.len() >= CHUNK {
+                self.write_rows(out)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn error(&mut self, problems: &[Located], _out: &mut dyn Write) -> io::Result<()> {
+        self.tally.fail(problems);
+        Ok(())
+    }
+
+    fn notice(&mut self, notice: &Located) {
+        self.tally.notice(notice);
+    }
+
+    fn finish(mut self: Box<Self>, out: &mut dyn Write) -> io::Result<()> {
+        // A report that shows only the cohort view shows one person that
+        // way too.
+        if self.privacy.cohort_only() {
+            let (people, add) = self.people_and_cohort();
+            people.release(add);
+        }
+        if let Some(single) = self.people.single() {
+            let inputs = self.tally.inputs_shown(self.privacy.anonymous);
+            return (self.drawing.single)(self.catalog, single, inputs, self.theme, out);
+        }
+        if self.people.count() == 0 {
+            return Ok(());
+        }
+        self.write_rows(out)?;
         let this = &*self;
         let inputs = this.tally.inputs_shown(this.privacy.anonymous);
-        if let Some(single) = this.people.single() {
-            return Some((View::Single(single), inputs));
-        }
         let (totals, groups) = if this.privacy.by_group {
             let split = this.groups.split(this.privacy.min_group);
             let mut totals = this.groups.totals(this.catalog, &split);
@@ -416,101 +553,84 @@ impl<'c> Gathered<'c> {
             (None, Vec::new())
         };
         let tally = totals.as_ref().unwrap_or(&this.tally);
-        (this.people.count() > 0).then(|| {
-            let cohort = View::Cohort(Cohort {
-                rows: &this.rows,
-                scored: tally.scored,
-                best_counts: tally.best_counts(),
-                common_gaps: tally.common_gaps(),
-                failed_inputs: tally.failed_inputs,
-                notes: tally.note_lines(),
-                inputs,
-                anonymous: this.privacy.anonymous,
-                groups,
-            });
-            (cohort, inputs)
-        })
+        let cohort = Cohort {
+            scored: tally.scored,
+            people: this.tally.scored,
+            any_tied: this.any_tied,
+            no_match: &this.no_match,
+            no_match_count: this.no_match_count,
+            best_counts: tally.best_counts(),
+            common_gaps: tally.common_gaps(),
+            failed_inputs: tally.failed_inputs,
+            notes: tally.note_lines(),
+            inputs,
+            anonymous: this.privacy.anonymous,
+            groups,
+        };
+        (this.drawing.summary)(this.catalog, &cohort, this.theme, out)
     }
 }
 
-pub(crate) enum View<'a> {
-    Single(&'a Scored),
-    Cohort(Cohort<'a>),
-}
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::{CHUNK, GatheringWriter};
+    use crate::answers::Respondent;
+    use crate::catalog::Catalog;
+    use crate::report::groups::Privacy;
+    use crate::report::theme::Theme;
+    use crate::report::writer::FormatWriter;
 
-/// The several-respondent view: a row each and a summary.
-pub(crate) struct Cohort<'a> {
-    /// A row per person: never shown under `--anonymous`.
-    pub rows: &'a [CohortRow],
-    /// People in the totals below (all of them, unless a small group's
-    /// people are left out).
-    pub scored: usize,
-    /// (role, respondents whose best match it is), most first.
-    pub best_counts: Vec<(usize, usize)>,
-    /// (tag, respondents missing it in their best match), most first.
-    pub common_gaps: Vec<(usize, usize)>,
-    pub failed_inputs: usize,
-    /// The notes counted: `12 of 40 best matches rest on work style alone`.
-    pub notes: Vec<String>,
-    /// The inputs that failed, named, and what reading them decided.
-    pub inputs: InputsSeen<'a>,
-    pub anonymous: bool,
-    /// The group views (`--by group`), empty otherwise.
-    pub groups: Vec<Block>,
-}
-
-/// Writes what a [`Gathered`] holds, at the end, with the inputs that
-/// failed (named, and their count).
-pub(crate) type WriteView =
-    fn(&Catalog, View<'_>, InputsSeen<'_>, Theme, &mut dyn Write) -> io::Result<()>;
-
-/// The writer of a format that shows one person in full or a cohort
-/// (table, Markdown): it gathers, then writes once at the end.
-pub(crate) struct GatheringWriter<'c> {
-    gathered: Gathered<'c>,
-    theme: Theme,
-    write: WriteView,
-}
-
-impl<'c> GatheringWriter<'c> {
-    pub fn new(catalog: &'c Catalog, theme: Theme, write: WriteView, privacy: Privacy) -> Self {
-        GatheringWriter {
-            gathered: Gathered::new(catalog, privacy),
-            theme,
-            write,
-        }
-    }
-}
-
-impl<'c> FormatWriter<'c> for GatheringWriter<'c> {
-    fn renderer(&self) -> Renderer<'c> {
-        Renderer::holding(self.gathered.catalog)
+    /// One respondent scored, to feed a writer many times over.
+    pub(crate) fn sample_scored(catalog: &Catalog) -> crate::score::Scored {
+        let respondent = Respondent {
+            id: "p".into(),
+            source: "p.yaml".into(),
+            path: catalog.default_path(),
+            strengths: vec![(0, 3)],
+            goals: vec![],
+            work_style: vec![Some(3.0); catalog.axes.len()],
+            families: vec![],
+            target: None,
+            warnings: vec![],
+            ..Default::default()
+        };
+        crate::score::assess(catalog, respondent, None)
     }
 
-    fn emit(&mut self, rendered: Rendered, _out: &mut dyn Write) -> io::Result<()> {
-        if let Rendered::Held(scored) = rendered {
-            self.gathered.add(scored);
-        }
-        Ok(())
-    }
-
-    fn error(&mut self, problems: &[Located], _out: &mut dyn Write) -> io::Result<()> {
-        self.gathered.failed(problems);
-        Ok(())
-    }
-
-    fn notice(&mut self, notice: &Located) {
-        self.gathered.tally.notice(notice);
-    }
-
-    fn finish(mut self: Box<Self>, out: &mut dyn Write) -> io::Result<()> {
-        show_sources_of_shared_ids(&mut self.gathered.rows, |row| {
-            (&mut row.id, row.source.as_str())
-        });
-        let catalog = self.gathered.catalog;
-        match self.gathered.view() {
-            Some((view, inputs)) => (self.write)(catalog, view, inputs, self.theme, out),
-            None => Ok(()),
+    /// A cohort's rows are written a chunk at a time: the writer never
+    /// holds more than a chunk of them, and every row is written (none
+    /// under `--anonymous`).
+    #[test]
+    fn a_long_cohort_holds_at_most_a_chunk_of_rows() {
+        let catalog = Catalog::builtin().unwrap();
+        let scored = sample_scored(&catalog);
+        for drawing in [
+            crate::report::table::DRAWING,
+            crate::report::markdown::DRAWING,
+        ] {
+            for anonymous in [false, true] {
+                let privacy = Privacy {
+                    anonymous,
+                    ..Privacy::default()
+                };
+                let mut writer = Box::new(GatheringWriter::new(
+                    &catalog,
+                    Theme::PLAIN,
+                    drawing,
+                    privacy,
+                ));
+                let mut out = Vec::new();
+                for _ in 0..3 * CHUNK + 5 {
+                    let rendered = writer.renderer().render(scored.clone());
+                    writer.emit(rendered, &mut out).unwrap();
+                    assert!(writer.rows.len() < CHUNK);
+                }
+                writer.finish(&mut out).unwrap();
+                let text = String::from_utf8(out).unwrap();
+                let expected = if anonymous { 0 } else { 3 * CHUNK + 5 };
+                assert_eq!(text.matches("p (p.yaml)").count(), expected);
+                assert!(text.contains("3005 respondents scored"), "{text}");
+            }
         }
     }
 }

@@ -4,7 +4,9 @@
 
 use std::io::{self, Write};
 
-use super::cohort::{COMMON_GAPS, Cohort, InputsSeen, View, failure_lines, inputs_failed};
+use super::cohort::{
+    COMMON_GAPS, Cohort, CohortRow, Drawing, InputsSeen, Widths, failure_lines, inputs_failed,
+};
 use super::numbers::percent;
 use super::theme::Theme;
 use crate::answers::Respondent;
@@ -16,25 +18,18 @@ fn row(out: &mut dyn Write, cells: &[String]) -> io::Result<()> {
     writeln!(out, "| {} |", cells.join(" | "))
 }
 
-/// One respondent in full, or the cohort.
-pub(crate) fn write(
-    catalog: &Catalog,
-    view: View<'_>,
-    inputs: InputsSeen<'_>,
-    _theme: Theme,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    match view {
-        View::Single(scored) => {
-            single(catalog, scored, out)?;
-            if inputs.failed_count > 0 || !inputs.notices.is_empty() {
-                writeln!(out)?;
-            }
-            inputs_seen(inputs, out)
+/// One respondent in full, or the cohort a chunk of rows at a time.
+pub(crate) const DRAWING: Drawing = Drawing {
+    single: |catalog, scored, inputs, _, out| {
+        single(catalog, scored, out)?;
+        if inputs.failed_count > 0 || !inputs.notices.is_empty() {
+            writeln!(out)?;
         }
-        View::Cohort(rows) => cohort(catalog, &rows, out),
-    }
-}
+        inputs_seen(inputs, out)
+    },
+    rows: cohort_rows,
+    summary: |catalog, cohort, _, out| cohort_summary(catalog, cohort, out),
+};
 
 /// The inputs that failed, each named with why, and what reading the
 /// inputs decided.
@@ -355,13 +350,16 @@ pub fn fit_profile(
     Ok(())
 }
 
-pub(crate) fn cohort(
+/// A chunk of the cohort's table (the header with the first).
+fn cohort_rows(
     catalog: &Catalog,
-    cohort: &Cohort<'_>,
+    rows: &[CohortRow],
+    header_written: &mut Widths,
+    _: Theme,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let name = |role: usize| cell(&catalog.roles[role].name);
-    if !cohort.anonymous {
+    if header_written.replace(Vec::new()).is_none() {
         writeln!(
             out,
             "| Respondent | Best match | Score | Runner-up | Score |"
@@ -370,21 +368,28 @@ pub(crate) fn cohort(
             out,
             "|------------|------------|------:|-----------|------:|"
         )?;
-        for r in cohort.rows.iter().filter(|row| row.best.is_some()) {
-            row(
-                out,
-                &[
-                    cell(&r.id),
-                    r.best.map(|(role, _)| name(role)).unwrap_or_default(),
-                    super::ties::tie_mark(r.best_tied, percent(r.best.map(|(_, s)| s))),
-                    r.runner_up.map(|(role, _)| name(role)).unwrap_or_default(),
-                    super::ties::tie_mark(r.best_tied, percent(r.runner_up.map(|(_, s)| s))),
-                ],
-            )?;
-        }
-        if cohort.rows.iter().any(|row| row.best_tied) {
-            writeln!(out, "\n{}", super::ties::COHORT_TIE_NOTE)?;
-        }
+    }
+    for r in rows.iter().filter(|row| row.best.is_some()) {
+        row(
+            out,
+            &[
+                cell(&r.id),
+                r.best.map(|(role, _)| name(role)).unwrap_or_default(),
+                super::ties::tie_mark(r.best_tied, percent(r.best.map(|(_, s)| s))),
+                r.runner_up.map(|(role, _)| name(role)).unwrap_or_default(),
+                super::ties::tie_mark(r.best_tied, percent(r.runner_up.map(|(_, s)| s))),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+/// After the rows (none under `--anonymous`): the notes on ties and on no
+/// match, and the counts.
+fn cohort_summary(catalog: &Catalog, cohort: &Cohort<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let name = |role: usize| cell(&catalog.roles[role].name);
+    if !cohort.anonymous && cohort.any_tied {
+        writeln!(out, "\n{}", super::ties::COHORT_TIE_NOTE)?;
     }
     if let Some(line) = super::ties::no_match_line(cohort) {
         writeln!(out, "\n{}", cell(&line))?;

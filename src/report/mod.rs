@@ -90,9 +90,12 @@ impl<'c> Reporter<'c> {
         privacy: Privacy,
     ) -> Self {
         let writer: Box<dyn FormatWriter<'c> + 'c> = match format {
-            OutputFormat::Table => {
-                Box::new(GatheringWriter::new(catalog, theme, table::write, privacy))
-            }
+            OutputFormat::Table => Box::new(GatheringWriter::new(
+                catalog,
+                theme,
+                table::DRAWING,
+                privacy,
+            )),
             OutputFormat::Json => Box::new(json::JsonWriter::new(catalog)),
             OutputFormat::Jsonl => Box::new(json::JsonLinesWriter::new(catalog)),
             OutputFormat::Csv => Box::new(csv::CsvWriter::new(catalog)),
@@ -100,7 +103,7 @@ impl<'c> Reporter<'c> {
             OutputFormat::Markdown => Box::new(GatheringWriter::new(
                 catalog,
                 theme,
-                markdown::write,
+                markdown::DRAWING,
                 privacy,
             )),
         };

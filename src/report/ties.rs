@@ -42,24 +42,18 @@ pub fn tie_note(catalog: &Catalog, scored: &Scored) -> &'static str {
 /// The people of a cohort with no best match, listed apart: they count in
 /// neither the best matches nor the gaps.
 pub(crate) fn no_match_line(cohort: &Cohort<'_>) -> Option<String> {
-    let ids: Vec<&str> = cohort
-        .rows
-        .iter()
-        .filter(|row| row.best.is_none())
-        .map(|row| row.id.as_str())
-        .collect();
     // An anonymous report counts them instead of naming them, and says
     // nothing when a small group's people are left out of its totals.
-    if cohort.anonymous && cohort.scored != cohort.rows.len() {
+    if cohort.anonymous && cohort.scored != cohort.people {
         return None;
     }
+    let n = cohort.no_match_count;
     let who = if cohort.anonymous {
-        let n = ids.len();
         format!("{n} {}", if n == 1 { "person" } else { "people" })
     } else {
-        ids.join(", ")
+        cohort.no_match.join(", ")
     };
-    (!ids.is_empty()).then(|| format!("No match (every role scored 0%; not counted below): {who}"))
+    (n > 0).then(|| format!("No match (every role scored 0%; not counted below): {who}"))
 }
 
 /// A score with `=` before it when it is tied.

@@ -3,6 +3,7 @@
 //! binary or its public library; `common` holds the shared builders.
 
 mod aims;
+mod cohort_stream;
 mod common;
 mod everyday;
 mod explore;

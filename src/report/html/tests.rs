@@ -2,7 +2,6 @@
 
 use std::io;
 
-use crate::answers::Respondent;
 use crate::catalog::Catalog;
 use crate::report::writer::FormatWriter;
 
@@ -14,19 +13,7 @@ use super::cohort_data::{PEOPLE_LIMIT, band, band_name};
 #[test]
 fn a_large_cohort_keeps_no_row_per_person() {
     let catalog = Catalog::builtin().unwrap();
-    let respondent = Respondent {
-        id: "p".into(),
-        source: "p.yaml".into(),
-        path: catalog.default_path(),
-        strengths: vec![(0, 3)],
-        goals: vec![],
-        work_style: vec![Some(3.0); catalog.axes.len()],
-        families: vec![],
-        target: None,
-        warnings: vec![],
-        ..Default::default()
-    };
-    let scored = crate::score::assess(&catalog, respondent, None);
+    let scored = crate::report::cohort::tests::sample_scored(&catalog);
     let mut writer = HtmlWriter::new(&catalog);
     let mut sink = io::sink();
     for count in 1..=PEOPLE_LIMIT + 50 {

@@ -4,14 +4,93 @@
 use std::io::{self, Write};
 
 use crate::catalog::Catalog;
-use crate::report::cohort::{COMMON_GAPS, Cohort, InputsSeen, failure_lines, inputs_failed};
-use crate::report::grid::{align_right, new_table};
+use crate::report::cohort::{
+    COMMON_GAPS, Cohort, CohortRow, InputsSeen, Widths, failure_lines, inputs_failed,
+};
+use crate::report::grid::{align_right, fix_widths, new_table, new_table_without_header};
 use crate::report::numbers::percent;
 use crate::report::theme::Theme;
 use crate::report::ties::{COHORT_TIE_NOTE, no_match_line, tie_mark};
 use crate::text::escape_control;
 
-pub(crate) fn cohort(
+const HEADER: [&str; 5] = ["Respondent", "Best match", "Score", "Runner-up", "Score"];
+
+/// A chunk of the cohort's table: each respondent with a best match, its
+/// score and the runner-up. The first chunk writes the header and fixes
+/// the columns' widths, so later chunks line up under it.
+pub(crate) fn rows(
+    catalog: &Catalog,
+    rows: &[CohortRow],
+    widths: &mut Widths,
+    theme: Theme,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let role_name = |role: usize| escape_control(&catalog.roles[role].name).into_owned();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .filter(|row| row.best.is_some())
+        .map(|row| {
+            let (best, best_score) = row
+                .best
+                .map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
+            let (next, next_score) = row
+                .runner_up
+                .map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
+            vec![
+                escape_control(&row.id).into_owned(),
+                best,
+                tie_mark(row.best_tied, percent(best_score)),
+                next,
+                tie_mark(row.best_tied, percent(next_score)),
+            ]
+        })
+        .collect();
+    let first = widths.is_none();
+    let widths = widths.get_or_insert_with(|| fitted_widths(&cells, theme.width));
+    let mut table = if first {
+        new_table(theme, HEADER.to_vec())
+    } else {
+        new_table_without_header(theme)
+    };
+    table.add_rows(cells);
+    fix_widths(&mut table, widths);
+    align_right(&mut table, &[2, 4]);
+    if first || table.row_count() > 0 {
+        writeln!(out, "{}", table.trim_fmt())?;
+    }
+    Ok(())
+}
+
+/// The columns' widths for `cells` under the header: each as wide as its
+/// widest cell, and when that is wider than `room`, the text columns
+/// (respondent, best match, runner-up) give way, the widest first.
+fn fitted_widths(cells: &[Vec<String>], room: usize) -> Vec<u16> {
+    let mut widths: Vec<usize> = HEADER.iter().map(|h| crate::text::width(h)).collect();
+    for row in cells {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(crate::text::width(cell));
+        }
+    }
+    // One space after each column.
+    while widths.iter().sum::<usize>() + widths.len() > room {
+        let widest = [0, 1, 3]
+            .into_iter()
+            .max_by_key(|&i| (widths[i], i))
+            .unwrap_or(0);
+        if widths[widest] <= 8 {
+            break;
+        }
+        widths[widest] -= 1;
+    }
+    widths
+        .into_iter()
+        .map(|w| u16::try_from(w).unwrap_or(u16::MAX))
+        .collect()
+}
+
+/// After the rows: the notes on ties and on no match, and the cohort's
+/// counts.
+pub(crate) fn summary(
     catalog: &Catalog,
     cohort: &Cohort<'_>,
     theme: Theme,
@@ -19,28 +98,9 @@ pub(crate) fn cohort(
 ) -> io::Result<()> {
     let role_name = |role: usize| escape_control(&catalog.roles[role].name).into_owned();
     if !cohort.anonymous {
-        let mut table = new_table(
-            theme,
-            vec!["Respondent", "Best match", "Score", "Runner-up", "Score"],
-        );
-        for row in cohort.rows.iter().filter(|row| row.best.is_some()) {
-            let (best, best_score) = row
-                .best
-                .map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
-            let (next, next_score) = row
-                .runner_up
-                .map_or((String::new(), None), |(r, s)| (role_name(r), Some(s)));
-            table.add_row(vec![
-                escape_control(&row.id).into_owned(),
-                best,
-                tie_mark(row.best_tied, percent(best_score)),
-                next,
-                tie_mark(row.best_tied, percent(next_score)),
-            ]);
-        }
-        align_right(&mut table, &[2, 4]);
-        writeln!(out, "{}\n", table.trim_fmt())?;
-        if cohort.rows.iter().any(|row| row.best_tied) {
+        // The blank line after the people's table.
+        writeln!(out)?;
+        if cohort.any_tied {
             writeln!(
                 out,
                 "{}\n",

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use comfy_table::{ColumnConstraint, Table};
 
-use super::cohort::{InputsSeen, View};
+use super::cohort::{Drawing, InputsSeen};
 use super::grid::{align_right, new_table, wrap_only};
 use super::numbers::percent;
 use super::profile;
@@ -265,24 +265,26 @@ fn legend(catalog: &Catalog, scored: &Scored) -> String {
     parts.join(" ")
 }
 
-/// One respondent in full, or the cohort.
-pub(crate) fn write(
+/// One respondent in full, or the cohort a chunk of rows at a time.
+pub(crate) const DRAWING: Drawing = Drawing {
+    single: single_with_inputs,
+    rows: cohort::rows,
+    summary: cohort::summary,
+};
+
+/// One respondent in full, then the inputs that failed beside them.
+fn single_with_inputs(
     catalog: &Catalog,
-    view: View<'_>,
+    scored: &Scored,
     inputs: InputsSeen<'_>,
     theme: Theme,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    match view {
-        View::Single(scored) => {
-            single(catalog, scored, theme, out)?;
-            if inputs.failed_count > 0 || !inputs.notices.is_empty() {
-                writeln!(out)?;
-            }
-            inputs_seen(inputs, theme, out)
-        }
-        View::Cohort(rows) => cohort::cohort(catalog, &rows, theme, out),
+    single(catalog, scored, theme, out)?;
+    if inputs.failed_count > 0 || !inputs.notices.is_empty() {
+        writeln!(out)?;
     }
+    inputs_seen(inputs, theme, out)
 }
 
 /// The notes on one result, each on its own line.
