@@ -69,20 +69,29 @@ impl Model {
     }
 }
 
-/// The index of `catalog`, built on first use and kept for the catalog
+/// The index of `catalog`, built on first use and kept for the catalogs
 /// used last (by [`Catalog::serial`], so a clone shares it): a reader can
-/// call this per word without building anything twice.
+/// call this per word without building anything twice. A run has one
+/// catalog; a few are kept so that catalogs used side by side (tests on
+/// several threads) do not rebuild each other's index.
 pub fn index_for(catalog: &Catalog) -> Arc<SimilarIndex> {
-    static LAST: Mutex<Option<(u64, Arc<SimilarIndex>)>> = Mutex::new(None);
-    let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    match &*last {
-        Some((serial, index)) if *serial == catalog.serial() => Arc::clone(index),
-        _ => {
-            let index = Arc::new(SimilarIndex::new(catalog));
-            *last = Some((catalog.serial(), Arc::clone(&index)));
-            index
-        }
+    const KEPT: usize = 16;
+    static RECENT: Mutex<Vec<(u64, Arc<SimilarIndex>)>> = Mutex::new(Vec::new());
+    let mut recent = RECENT
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, index)) = recent
+        .iter()
+        .find(|(serial, _)| *serial == catalog.serial())
+    {
+        return Arc::clone(index);
     }
+    let index = Arc::new(SimilarIndex::new(catalog));
+    if recent.len() == KEPT {
+        recent.remove(0);
+    }
+    recent.push((catalog.serial(), Arc::clone(&index)));
+    index
 }
 
 /// A phrase read as a tag.
