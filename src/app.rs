@@ -178,12 +178,7 @@ fn score(
         crate::report::excel_bom(out).map_err(Error::Output)?;
     }
     reporter.begin(out).map_err(Error::Output)?;
-    for problem in &missing {
-        crate::diagnostics::error(problem);
-        reporter
-            .error(std::slice::from_ref(problem), out)
-            .map_err(Error::Output)?;
-    }
+    report_missing(&mut reporter, &missing, out)?;
     let options = Options {
         catalog,
         mode: Mode::Score,
@@ -324,12 +319,7 @@ fn read_side(
     let (collector, side) = crate::report::diff::Collector::new(catalog);
     let mut reporter = Reporter::with_writer(Box::new(collector));
     let out = &mut std::io::sink();
-    for problem in &missing {
-        crate::diagnostics::error(problem);
-        reporter
-            .error(std::slice::from_ref(problem), out)
-            .map_err(Error::Output)?;
-    }
+    report_missing(&mut reporter, &missing, out)?;
     let options = Options {
         catalog,
         mode: Mode::Score,
@@ -406,4 +396,20 @@ fn plan(
         PlanFormat::Json => render::json(catalog, &respondent, &plan),
     };
     out.write_all(text.as_bytes()).map_err(Error::Output)
+}
+
+/// Inputs that could not be found: each an error on stderr and a failed
+/// input in the report, before anything is scored.
+fn report_missing(
+    reporter: &mut Reporter<'_>,
+    missing: &[crate::error::Located],
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    for problem in missing {
+        crate::diagnostics::error(problem);
+        reporter
+            .error(std::slice::from_ref(problem), out)
+            .map_err(Error::Output)?;
+    }
+    Ok(())
 }

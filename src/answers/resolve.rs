@@ -425,8 +425,6 @@ pub fn resolve_with(
         at: None,
         answered: super::respondent::Answered {
             statements: statements_answered,
-            words: words.understood.len() + words.not_understood.len(),
-            words_dropped: words.not_understood.len(),
         },
         words,
     })

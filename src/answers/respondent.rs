@@ -49,11 +49,8 @@ pub struct Meta {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Answered {
     /// Work-style statements answered (0 when axes were given as numbers).
+    /// The words written and those not understood are in [`Words`].
     pub statements: usize,
-    /// Strengths and goals as written.
-    pub words: usize,
-    /// Of those, the ones not read as a tag (dropped with a warning).
-    pub words_dropped: usize,
 }
 
 /// How a person's own words were read, and the partial credit they earn.

@@ -106,7 +106,7 @@ pub fn note_kinds(catalog: &Catalog, scored: &Scored) -> Vec<NoteKind> {
             kinds.push(NoteKind::FewStatements);
         }
     }
-    if path.assesses_competency() && r.answered.words_dropped * 2 > r.answered.words {
+    if path.assesses_competency() && r.words.not_understood.len() * 2 > r.words.given() {
         kinds.push(NoteKind::FewWordsUnderstood);
     }
     kinds
@@ -149,7 +149,7 @@ fn note_text(kind: NoteKind, catalog: &Catalog, scored: &Scored) -> String {
             catalog.questions.len()
         ),
         NoteKind::FewWordsUnderstood => {
-            let (words, dropped) = (r.answered.words, r.answered.words_dropped);
+            let (words, dropped) = (r.words.given(), r.words.not_understood.len());
             format!(
                 "{dropped} of {words} skills and goals written were not understood and were \
                  left out: the ranking rests on the other {}",

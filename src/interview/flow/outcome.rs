@@ -115,7 +115,6 @@ impl State<'_> {
         families.sort_unstable();
         families.dedup();
         let name = (!self.name.is_empty()).then(|| self.name.clone());
-        let picked = strengths.len() + goals.len();
         let words = crate::answers::Words::picked(self.catalog, &strengths, &goals);
         let respondent = Respondent {
             id: name.clone().unwrap_or_else(|| RESPONDENT_ID.into()),
@@ -129,8 +128,6 @@ impl State<'_> {
             warnings: Vec::new(),
             answered: crate::answers::Answered {
                 statements: statements.len(),
-                words: picked,
-                words_dropped: 0,
             },
             words,
             ..Default::default()
