@@ -66,7 +66,7 @@ fn a_long_cohort_in_markdown_keeps_every_row() {
         |l: &&str| l.starts_with("| p") && l[3..].starts_with(|c: char| c.is_ascii_digit());
     let rows = run.stdout.lines().filter(is_row).count();
     assert_eq!(rows, 2501);
-    assert_eq!(run.stdout.matches("| Respondent |").count(), 1);
+    assert_eq!(run.stdout.matches("| Person |").count(), 1);
     assert!(
         run.stdout.contains("| p5 (cohort.jsonl line 2501) |"),
         "{}",
