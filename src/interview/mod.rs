@@ -481,4 +481,18 @@ mod tests {
             "\nNotes on your answers\n  - First note.\n  - Second.\n"
         );
     }
+
+    #[test]
+    fn earlier_answers_keep_what_was_understood_unless_strict() {
+        let catalog = Catalog::builtin().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("me.yaml");
+        std::fs::write(&file, "strengths: [SLOs, xyzzy plugh]\n").unwrap();
+        let slo = catalog.tag_index("SLOs").unwrap();
+        let warn = crate::answers::UnknownTags::Warn;
+        let read = earlier(&catalog, &file, warn).unwrap();
+        assert_eq!(read.strengths, vec![(slo, 3)]);
+        let strict = earlier(&catalog, &file, crate::answers::UnknownTags::Error);
+        assert!(strict.is_err_and(|e| e.to_string().contains("xyzzy plugh")));
+    }
 }

@@ -69,13 +69,14 @@ pub(crate) fn rows(
     Ok(())
 }
 
-/// The runner-up's column narrows to this before the others narrow.
-const RUNNER_UP_KEPT: usize = 16;
+/// The role columns narrow to this (the runner-up's first) before the
+/// person's narrows.
+const ROLES_KEPT: usize = 16;
 
 /// The columns' widths for `cells` under the header: each as wide as its
 /// widest cell, and when that is wider than `room`, the text columns
-/// (respondent, best match, runner-up) give way: the runner-up first, then
-/// the widest.
+/// (person, best match, runner-up) give way: the runner-up first, then the
+/// best match, then the widest.
 fn fitted_widths(cells: &[Vec<String>], room: usize) -> Vec<u16> {
     let mut widths: Vec<usize> = HEADER.iter().map(|h| crate::text::width(h)).collect();
     for row in cells {
@@ -83,11 +84,14 @@ fn fitted_widths(cells: &[Vec<String>], room: usize) -> Vec<u16> {
             *width = (*width).max(crate::text::width(cell));
         }
     }
-    // One space after each column. The runner-up gives way first, down
-    // to a few words' width: the best match is what the row is read for.
+    // One space after each column. The runner-up gives way first, then
+    // the best match, down to a few words' width each: the person's id is
+    // what the row is found by; then the widest.
     while widths.iter().sum::<usize>() + widths.len() > room {
-        let widest = if widths[3] > RUNNER_UP_KEPT {
+        let widest = if widths[3] > ROLES_KEPT {
             3
+        } else if widths[1] > ROLES_KEPT {
+            1
         } else {
             [0, 1, 3]
                 .into_iter()
