@@ -314,7 +314,7 @@ pub(crate) fn words_cell(words: Option<(usize, usize)>) -> String {
 /// A person's words understood and given, when some were given.
 pub(crate) fn words_of(r: &crate::answers::Respondent) -> Option<(usize, usize)> {
     let given = r.words.given();
-    (given > 0).then(|| (r.words.understood.len(), given))
+    (given > 0).then_some((r.words.understood.len(), given))
 }
 
 impl CohortRow {
