@@ -77,11 +77,11 @@ pub fn summary(catalog: &Catalog, r: &Respondent, quote: &dyn Fn(&str) -> String
 
 /// People with words not understood named in a cohort's summary; past
 /// this, counted (JSON lists every person's).
-pub(crate) const PEOPLE_NAMED: usize = 10;
+const PEOPLE_NAMED: usize = 10;
 /// Words not understood named for each person named; past this, counted.
 const WORDS_NAMED: usize = 5;
 /// Words not understood listed as the cohort's most common.
-pub(crate) const COMMON_UNREAD: usize = 8;
+const COMMON_UNREAD: usize = 8;
 /// Distinct words not understood counted: past this, new ones are left
 /// out of the most common list, so memory stays flat however many come.
 const DISTINCT_COUNTED: usize = 10_000;
@@ -187,21 +187,20 @@ impl WordTally {
         })
     }
 
+    /// `3 people have words not understood`.
+    fn who_have(&self) -> String {
+        let n = self.people_unread;
+        let have = if n == 1 { "has" } else { "have" };
+        format!("{} {have} words not understood", people(n))
+    }
+
     /// A group's line: how much of its words was understood and how many
     /// people have words not understood (no person or word named).
     pub fn group_line(&self) -> Option<String> {
         let share = self.understood_share()?;
         let mut line = share;
         if self.people_unread > 0 {
-            let has = if self.people_unread == 1 {
-                "has"
-            } else {
-                "have"
-            };
-            line.push_str(&format!(
-                "; {} {has} words not understood",
-                people(self.people_unread)
-            ));
+            line.push_str(&format!("; {}", self.who_have()));
         }
         line.push('.');
         Some(line)
@@ -246,12 +245,7 @@ impl WordTally {
         if self.people_unread == 0 {
             return lines;
         }
-        let has = if self.people_unread == 1 {
-            "has"
-        } else {
-            "have"
-        };
-        let mut who = format!("{} {has} words not understood", people(self.people_unread));
+        let mut who = self.who_have();
         let named: Vec<String> = (self.named.iter())
             .map(|(id, words)| {
                 let mut listed: Vec<String> =
