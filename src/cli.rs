@@ -247,6 +247,11 @@ pub struct AssessArgs {
     /// it, the group of --from is kept. The date is always saved.
     #[arg(long, value_name = "TEXT")]
     pub group: Option<String>,
+
+    /// A word of --from that is not understood is left out with a warning
+    /// (warn, the default), or refuses the file (error).
+    #[arg(long, value_enum, value_name = "WHAT", default_value_t = crate::answers::UnknownTags::Warn)]
+    pub unknown_tags: crate::answers::UnknownTags,
 }
 
 impl From<AssessArgs> for crate::interview::Options {
@@ -260,6 +265,7 @@ impl From<AssessArgs> for crate::interview::Options {
             families: args.families,
             from: args.from,
             group: args.group,
+            unknown_tags: args.unknown_tags,
         }
     }
 }

@@ -1,19 +1,86 @@
-//! `rolefit validate`: check the catalog and answer files, score nothing.
+//! `rolefit validate`: check the catalog and answer files.
 //!
 //! The catalog was loaded (and so checked) before this runs: a broken one
 //! has already ended the command with exit code 2. Answer files go through
 //! the same pipeline as `score`, in its checking mode ([`batch::check`]):
-//! read, parsed and resolved, not scored. So the messages and exit codes
-//! are the same: each problem on stderr with its file and line, 1 when some
-//! inputs fail, 2 for usage errors.
+//! read, parsed and resolved, not scored.
+//! So the messages and exit codes are the same: each problem on stderr
+//! with its file and line, 1 when some inputs fail, 2 for usage errors.
+//! On standard output, each answer set with a word that was not an exact
+//! catalog name says how its words were read ([`Readings`]); nothing is
+//! printed of the ranking.
 
-use std::io::Write;
+use std::io::{self, IsTerminal, Write};
 
 use crate::batch::{self, Summary};
 use crate::catalog::Catalog;
 use crate::cli::ValidateArgs;
-use crate::error::{Error, Result};
+use crate::error::{Error, Located, Result};
+use crate::report::{FormatWriter, Rendered, Renderer, Reporter};
 use crate::text::escape_control;
+
+/// `validate`'s writer: for each answer set with a word that was not an
+/// exact catalog name, where it is and how each such word was read (see
+/// [`crate::report::words::readings`]).
+struct Readings<'c> {
+    catalog: &'c Catalog,
+    unicode: bool,
+    /// The lines are wrapped to this many columns.
+    width: usize,
+}
+
+/// The lines of one answer set, headed by where it is and its id.
+fn readings_text(catalog: &Catalog, r: &crate::answers::Respondent, arrow: &str) -> String {
+    let lines = crate::report::words::readings(catalog, r, arrow);
+    if lines.is_empty() {
+        return String::new();
+    }
+    let place = match &r.at {
+        Some(at) => format!("{} {at}", r.source),
+        None => r.source.clone(),
+    };
+    let mut text = format!("{} ({}):\n", escape_control(&place), escape_control(&r.id));
+    for line in lines {
+        text.push_str(&format!("  {line}\n"));
+    }
+    text
+}
+
+impl<'c> FormatWriter<'c> for Readings<'c> {
+    fn renderer(&self) -> Renderer<'c> {
+        let render: fn(&Catalog, crate::score::Scored) -> Rendered = if self.unicode {
+            |catalog, scored| Rendered::Text(readings_text(catalog, &scored.respondent, "\u{2192}"))
+        } else {
+            |catalog, scored| Rendered::Text(readings_text(catalog, &scored.respondent, "->"))
+        };
+        Renderer::new(self.catalog, render)
+    }
+
+    fn emit(&mut self, rendered: Rendered, out: &mut dyn Write) -> io::Result<()> {
+        let Rendered::Text(text) = rendered else {
+            return Ok(());
+        };
+        for line in text.lines() {
+            match line.strip_prefix("  ") {
+                // A reading, wrapped under its first word.
+                Some(reading) => {
+                    let wrapped = crate::text::wrap(reading, self.width, "    ");
+                    writeln!(out, "  {}", wrapped.trim_start())?
+                }
+                None => writeln!(out, "{line}")?,
+            }
+        }
+        Ok(())
+    }
+
+    fn error(&mut self, _problems: &[Located], _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}
 
 pub fn validate(catalog: &Catalog, args: &ValidateArgs) -> Result<()> {
     let (mut inputs, missing) =
@@ -27,10 +94,19 @@ pub fn validate(catalog: &Catalog, args: &ValidateArgs) -> Result<()> {
     for problem in &missing {
         crate::diagnostics::error(problem);
     }
+    let mut out = crate::output::Stdout::new();
     let summary = if inputs.is_empty() {
         Summary::default()
     } else {
-        batch::check(&inputs, catalog, args.reading.unknown_tags, &surveys)
+        let terminal = std::io::stdout().is_terminal();
+        let theme = crate::output::theme(crate::output::ColorChoice::Never, terminal);
+        let mut reporter = Reporter::with_writer(Box::new(Readings {
+            catalog,
+            unicode: theme.unicode,
+            width: theme.width,
+        }));
+        let unknown = args.reading.unknown_tags;
+        batch::check(&inputs, catalog, unknown, &surveys, &mut reporter, &mut out)
             .map_err(Error::Output)?
     };
     let failed = summary.failed + missing.len();
@@ -40,7 +116,7 @@ pub fn validate(catalog: &Catalog, args: &ValidateArgs) -> Result<()> {
         ));
     }
     let line = report_line(catalog, !args.inputs.is_empty(), summary.scored, failed);
-    writeln!(crate::output::Stdout::new(), "{line}").map_err(Error::Output)?;
+    writeln!(out, "{line}").map_err(Error::Output)?;
     crate::diagnostics::closing("ok", summary.scored, failed);
     if failed > 0 {
         return Err(Error::SomeInputsFailed {

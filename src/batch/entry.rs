@@ -36,13 +36,16 @@ pub fn run(
 }
 
 /// Reads, parses and resolves every input as [`run`] does, with the same
-/// errors and warnings on stderr, but scores and writes nothing: what
-/// `rolefit validate` needs.
+/// errors and warnings on stderr, but scores nothing: each answer set goes
+/// to `reporter` unranked (how its words were read), what `rolefit
+/// validate` needs.
 pub fn check(
     inputs: &[Input],
     catalog: &Catalog,
     unknown_tags: answers::UnknownTags,
     surveys: &Surveys,
+    reporter: &mut Reporter<'_>,
+    out: &mut dyn io::Write,
 ) -> io::Result<Summary> {
     let options = Options {
         catalog,
@@ -54,11 +57,12 @@ pub fn check(
         unknown_tags,
         surveys,
     };
+    let renderer = reporter.renderer();
     let destination = Destination {
-        reporter: None,
-        out: &mut io::sink(),
+        reporter: Some(reporter),
+        out,
     };
-    execute(inputs, &options, None, destination)
+    execute(inputs, &options, Some(renderer), destination)
 }
 
 fn execute(

@@ -126,6 +126,14 @@ pub(super) fn process(job: Job, options: &Options<'_>, renderer: Option<Renderer
             }
             Some(renderer.render(scored))
         }
+        // Checked, not scored: the answers as read, with no ranking.
+        (Mode::Check, Some(renderer)) => Some(renderer.render(score::Scored {
+            respondent,
+            ranking: Vec::new(),
+            explain: false,
+            focus: Vec::new(),
+            aims: Vec::new(),
+        })),
         _ => None,
     };
     Ok(Done {

@@ -60,6 +60,9 @@ pub struct Options {
     pub from: Option<PathBuf>,
     /// The group saved with the answers.
     pub group: Option<String>,
+    /// What a word of `from` that is not understood does: left out with a
+    /// warning (the default), or refuses the file.
+    pub unknown_tags: crate::answers::UnknownTags,
 }
 
 impl Default for Options {
@@ -73,6 +76,7 @@ impl Default for Options {
             families: Vec::new(),
             from: None,
             group: None,
+            unknown_tags: crate::answers::UnknownTags::Warn,
         }
     }
 }
@@ -92,7 +96,7 @@ pub fn preset(catalog: &Catalog, args: &Options) -> Result<Preset> {
     let earlier = args
         .from
         .as_deref()
-        .map(|file| earlier(catalog, file))
+        .map(|file| earlier(catalog, file, args.unknown_tags))
         .transpose()?;
     Ok(Preset {
         path,
@@ -101,9 +105,16 @@ pub fn preset(catalog: &Catalog, args: &Options) -> Result<Preset> {
     })
 }
 
-/// The answers of an answer file, to start the interview from; a file
-/// that `score` would refuse is refused with the same problems.
-pub fn earlier(catalog: &Catalog, file: &Path) -> Result<Earlier> {
+/// The answers of an answer file, to start the interview from, read as
+/// `score` reads them: a file `score` would refuse is refused with the
+/// same problems; a word the reader does not understand is left out with
+/// a warning (refused under `UnknownTags::Error`), and a word read only as
+/// related evidence is named, since the lists tick only tags claimed.
+pub fn earlier(
+    catalog: &Catalog,
+    file: &Path,
+    unknown_tags: crate::answers::UnknownTags,
+) -> Result<Earlier> {
     let source = file.display().to_string();
     let shown = escape_control(&source).into_owned();
     let refused = |problems: String| Error::Usage(format!("--from {shown}: {problems}"));
@@ -133,10 +144,12 @@ pub fn earlier(catalog: &Catalog, file: &Path) -> Result<Earlier> {
         .collect();
     // An id that is only the file's name was not a name the person gave.
     let name = answers.id.clone().filter(|id| *id != stem);
-    let respondent = crate::answers::resolve(answers, catalog, &origin).map_err(|problems| {
-        let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        refused(problems.join("; "))
-    })?;
+    let respondent = crate::answers::resolve_with(answers, catalog, &origin, unknown_tags)
+        .map_err(|problems| {
+            let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            refused(problems.join("; "))
+        })?;
+    say_how_earlier_was_read(catalog, &shown, &respondent);
     Ok(Earlier {
         name,
         path: respondent.path,
@@ -147,6 +160,32 @@ pub fn earlier(catalog: &Catalog, file: &Path) -> Result<Earlier> {
         group: respondent.meta.group,
         target: respondent.target,
     })
+}
+
+/// The warnings on the answers started from, worded for the interview
+/// (a word left out is not in the lists' ticks, rather than "scored
+/// without"), and a note for each word read only as related evidence.
+fn say_how_earlier_was_read(catalog: &Catalog, shown: &str, r: &crate::answers::Respondent) {
+    for warning in &r.warnings {
+        let mut warning = warning.clone();
+        warning.message = warning.message.replace(
+            "(not understood; scored without it)",
+            "(not understood; the interview starts without it)",
+        );
+        crate::diagnostics::warning(&warning);
+    }
+    for word in r.words.not_exact().filter(|u| !u.how.is_direct()) {
+        let tags: Vec<&str> = (word.tags.as_slice().iter())
+            .map(|&t| catalog.tags[t].name.as_str())
+            .collect();
+        crate::diagnostics::note(&format_args!(
+            "--from {shown}: {:?} is read as {} to {}; the interview ticks only skills \
+             claimed, so tick those that fit",
+            escape_control(&word.said),
+            word.how.as_str(),
+            escape_control(&tags.join(", ")),
+        ));
+    }
 }
 
 /// Runs `rolefit assess`.
@@ -441,5 +480,19 @@ mod tests {
             text,
             "\nNotes on your answers\n  - First note.\n  - Second.\n"
         );
+    }
+
+    #[test]
+    fn earlier_answers_keep_what_was_understood_unless_strict() {
+        let catalog = Catalog::builtin().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("me.yaml");
+        std::fs::write(&file, "strengths: [SLOs, xyzzy plugh]\n").unwrap();
+        let slo = catalog.tag_index("SLOs").unwrap();
+        let warn = crate::answers::UnknownTags::Warn;
+        let read = earlier(&catalog, &file, warn).unwrap();
+        assert_eq!(read.strengths, vec![(slo, 3)]);
+        let strict = earlier(&catalog, &file, crate::answers::UnknownTags::Error);
+        assert!(strict.is_err_and(|e| e.to_string().contains("xyzzy plugh")));
     }
 }

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 use super::blocks::Block;
 use super::groups::{GroupTallies, Privacy, Tally};
 use super::theme::Theme;
+use super::words::WordTally;
 use super::writer::{FormatWriter, Rendered, Renderer};
 use crate::catalog::Catalog;
 use crate::error::Located;
@@ -74,6 +75,8 @@ pub(crate) struct CohortTally {
     /// What reading the inputs decided for all their answer sets (a
     /// survey's columns ignored or read by their words).
     pub notices: Vec<String>,
+    /// The people's own words: how many were understood, and which not.
+    pub words: WordTally,
 }
 
 /// What a report says of its inputs beside the results: those that
@@ -146,11 +149,13 @@ impl CohortTally {
             notes: [0; NoteKind::ALL.len()],
             failed: Vec::new(),
             notices: Vec::new(),
+            words: WordTally::default(),
         }
     }
 
     pub fn add(&mut self, catalog: &Catalog, scored: &Scored) {
         self.scored += 1;
+        self.words.add(&scored.respondent);
         for s in &scored.ranking {
             let sum = &mut self.sums[s.role];
             sum.0 += s.score;
@@ -228,6 +233,7 @@ impl CohortTally {
         self.scored += other.scored;
         self.failed_inputs += other.failed_inputs;
         add(&mut self.notes, &other.notes);
+        self.words.merge(&other.words);
     }
 
     /// A role's mean score over the people whose ranking holds it.
@@ -269,6 +275,9 @@ impl Tally for CohortTally {
     fn mean_score(&self, role: usize) -> Option<f64> {
         CohortTally::mean_score(self, role)
     }
+    fn words_line(&self) -> Option<String> {
+        self.words.group_line()
+    }
 }
 
 /// The non-zero counts, most first, then by index.
@@ -292,6 +301,20 @@ pub(crate) struct CohortRow {
     pub runner_up: Option<(usize, f64)>,
     /// The best match's score equals the runner-up's (to 4 decimals).
     pub best_tied: bool,
+    /// Words understood and given, when some were given.
+    pub words: Option<(usize, usize)>,
+}
+
+/// `7 of 9`: a person's words understood of those given; `-` for none
+/// given.
+pub(crate) fn words_cell(words: Option<(usize, usize)>) -> String {
+    words.map_or_else(|| "-".into(), |(read, given)| format!("{read} of {given}"))
+}
+
+/// A person's words understood and given, when some were given.
+pub(crate) fn words_of(r: &crate::answers::Respondent) -> Option<(usize, usize)> {
+    let given = r.words.given();
+    (given > 0).then_some((r.words.understood.len(), given))
 }
 
 impl CohortRow {
@@ -308,6 +331,7 @@ impl CohortRow {
             best: pick(0),
             runner_up: pick(1),
             best_tied: scored.best().is_some_and(|best| best.tied),
+            words: words_of(&scored.respondent),
         }
     }
 }
@@ -387,6 +411,10 @@ pub(crate) struct Cohort<'a> {
     pub failed_inputs: usize,
     /// The notes counted: `12 of 40 best matches rest on work style alone`.
     pub notes: Vec<String>,
+    /// What the people's own words were read as: a headline, then who
+    /// has words not understood and the most common (raw text, each
+    /// format escapes it); empty when nobody gave a word.
+    pub words: Vec<String>,
     /// The inputs that failed, named, and what reading them decided.
     pub inputs: InputsSeen<'a>,
     /// No row per person was written: aggregates only.
@@ -563,6 +591,11 @@ impl<'c> FormatWriter<'c> for GatheringWriter<'c> {
             common_gaps: tally.common_gaps(),
             failed_inputs: tally.failed_inputs,
             notes: tally.note_lines(),
+            words: tally
+                .words
+                .lines(this.privacy.anonymous, this.privacy.min_group, &|w| {
+                    format!("\"{w}\"")
+                }),
             inputs,
             anonymous: this.privacy.anonymous,
             groups,

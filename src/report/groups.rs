@@ -32,6 +32,10 @@ pub trait Tally: Sized {
     fn common_gaps(&self) -> Vec<(usize, usize)>;
     /// A role's mean score over the people whose ranking holds it.
     fn mean_score(&self, role: usize) -> Option<f64>;
+    /// How much of the people's own words was understood, naming no one.
+    fn words_line(&self) -> Option<String> {
+        None
+    }
 }
 
 /// What a cohort report may show of its people.
@@ -203,6 +207,9 @@ impl<T: Tally> GroupTallies<T> {
                 numeric: vec![1, 2],
                 chart: Some(Chart::Counts(counts)),
             });
+            if let Some(line) = tally.words_line() {
+                blocks.push(Block::Paragraph(format!("{name}: {line}")));
+            }
             let gaps: Vec<Vec<String>> = (tally.common_gaps().into_iter().take(GAPS_BY_GROUP))
                 .map(|(tag, n)| vec![catalog.tags[tag].name.clone(), n.to_string()])
                 .collect();

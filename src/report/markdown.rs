@@ -362,11 +362,11 @@ fn cohort_rows(
     if header_written.replace(Vec::new()).is_none() {
         writeln!(
             out,
-            "| Respondent | Best match | Score | Runner-up | Score |"
+            "| Person | Best match | Score | Runner-up | Score | Words |"
         )?;
         writeln!(
             out,
-            "|------------|------------|------:|-----------|------:|"
+            "|--------|------------|------:|-----------|------:|------:|"
         )?;
     }
     for r in rows.iter().filter(|row| row.best.is_some()) {
@@ -378,6 +378,7 @@ fn cohort_rows(
                 super::ties::tie_mark(r.best_tied, percent(r.best.map(|(_, s)| s))),
                 r.runner_up.map(|(role, _)| name(role)).unwrap_or_default(),
                 super::ties::tie_mark(r.best_tied, percent(r.runner_up.map(|(_, s)| s))),
+                super::cohort::words_cell(r.words),
             ],
         )?;
     }
@@ -408,6 +409,15 @@ fn cohort_summary(catalog: &Catalog, cohort: &Cohort<'_>, out: &mut dyn Write) -
     }
     if !cohort.notes.is_empty() {
         writeln!(out)?;
+    }
+    if let Some((head, rest)) = cohort.words.split_first() {
+        writeln!(out, "**Own words:** {}\n", cell(head))?;
+        for line in rest {
+            writeln!(out, "- {}", cell(line))?;
+        }
+        if !rest.is_empty() {
+            writeln!(out)?;
+        }
     }
     inputs_seen(cohort.inputs, out)?;
     writeln!(

@@ -47,7 +47,7 @@ fn a_long_cohort_table_keeps_every_row_in_line() {
         assert_eq!(row.find('%').map(|i| i + 1), Some(score_end), "{row:?}");
     }
     // (The first chunk's ids are short: a longer one wraps in its column.)
-    assert!(rows[2500].starts_with("p5 (cohort"), "{}", rows[2500]);
+    assert!(rows[2500].starts_with("p5 (c"), "{}", rows[2500]);
     assert!(rows[5].starts_with("p5 "), "{}", rows[5]);
     assert!(
         run.stdout.contains("Cohort: 2501 respondents scored"),
@@ -66,7 +66,7 @@ fn a_long_cohort_in_markdown_keeps_every_row() {
         |l: &&str| l.starts_with("| p") && l[3..].starts_with(|c: char| c.is_ascii_digit());
     let rows = run.stdout.lines().filter(is_row).count();
     assert_eq!(rows, 2501);
-    assert_eq!(run.stdout.matches("| Respondent |").count(), 1);
+    assert_eq!(run.stdout.matches("| Person |").count(), 1);
     assert!(
         run.stdout.contains("| p5 (cohort.jsonl line 2501) |"),
         "{}",

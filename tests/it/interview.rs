@@ -597,14 +597,15 @@ fn assess_from_a_saved_file_starts_on_its_answers() {
         "{again}"
     );
 
-    // A file `score` would refuse is refused before any question.
+    // A file `score` would refuse is refused before any question (a word
+    // not understood, under `--unknown-tags error`).
     std::fs::write(
         dir.path().join("bad.yaml"),
         "path: full\nstrengths: [no such tag]\n",
     )
     .unwrap();
     rolefit_in(dir.path())
-        .args(["assess", "--from", "bad.yaml"])
+        .args(["assess", "--from", "bad.yaml", "--unknown-tags", "error"])
         .write_stdin("")
         .assert()
         .code(2)

@@ -25,5 +25,6 @@ mod survey_cli;
 mod thin_results;
 mod vocabulary;
 mod warnings;
+mod words_shown;
 mod work_style_ties;
 mod worked_example;

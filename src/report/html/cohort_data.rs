@@ -29,6 +29,8 @@ pub(super) struct PersonRow {
     pub(super) best_tied: bool,
     /// (role, score) in ranking order.
     pub(super) scores: Vec<(usize, f64)>,
+    /// Words understood and given, when some were given.
+    pub(super) words: Option<(usize, usize)>,
 }
 
 /// What a cohort report is drawn from.
@@ -73,6 +75,7 @@ impl CohortData {
                 runner_up: pick(1),
                 best_tied: scored.best().is_some_and(|best| best.tied),
                 scores: scored.ranking.iter().map(|s| (s.role, s.score)).collect(),
+                words: crate::report::cohort::words_of(&scored.respondent),
             });
         } else if !self.rows.is_empty() {
             // From here on only counts are kept.

@@ -44,11 +44,14 @@ fn roles_shown(catalog: &Catalog, data: &CohortData) -> Vec<usize> {
 }
 
 /// The cohort page. `anonymous`: no row per person (the distribution over
-/// score bands instead); `groups`: the group views, drawn after.
+/// score bands instead), and a word not understood is listed only when
+/// `min_group` people or more wrote it; `groups`: the group views, drawn
+/// after.
 pub(super) fn cohort(
     catalog: &Catalog,
     data: &CohortData,
     anonymous: bool,
+    min_group: usize,
     groups: &[crate::report::blocks::Block],
 ) -> Markup {
     let tally = &data.tally;
@@ -86,6 +89,16 @@ pub(super) fn cohort(
             }
         }
         (inputs_seen(tally.inputs_shown(anonymous)))
+        @let words = tally.words.lines(anonymous, min_group, &|w| format!("\u{201c}{w}\u{201d}"));
+        @if let Some((head, rest)) = words.split_first() {
+            section #own-words {
+                h2 { "Own words" }
+                p { (head) }
+                @if !rest.is_empty() {
+                    ul { @for line in rest { li { (line) } } }
+                }
+            }
+        }
         section #best-matches {
             h2 { "Best matches" }
             figure {
@@ -171,12 +184,13 @@ fn people_heatmap(catalog: &Catalog, data: &CohortData, roles: &[usize]) -> Mark
             div.wide {
                 table {
                     caption { "Best match and runner-up of each person" }
-                    thead { tr { th { "Respondent" } th { "Best match" } th.num { "Score" } th { "Runner-up" } th.num { "Score" } } }
+                    thead { tr { th { "Person" } th { "Best match" } th.num { "Score" } th { "Runner-up" } th.num { "Score" } th.num { "Words understood" } } }
                     tbody { @for row in &data.rows {
                         tr {
                             th.id scope="row" { (row.id) }
                             td { (name(row.best)) } td.num { (tie_mark(row.best_tied, percent(row.best.map(|b| b.1)))) }
                             td { (name(row.runner_up)) } td.num { (tie_mark(row.best_tied, percent(row.runner_up.map(|b| b.1)))) }
+                            td.num { (crate::report::cohort::words_cell(row.words)) }
                         }
                     } }
                 }
@@ -194,7 +208,7 @@ fn people_heatmap(catalog: &Catalog, data: &CohortData, roles: &[usize]) -> Mark
                 div.sr-only {
                     table {
                         caption { "Score of each person for each role" }
-                        thead { tr { th { "Respondent" } @for c in &columns { th.num { (c) } } } }
+                        thead { tr { th { "Person" } @for c in &columns { th.num { (c) } } } }
                         tbody { @for (row, line) in data.rows.iter().zip(&cells) {
                             tr {
                                 th scope="row" { (row.id) }

@@ -149,9 +149,13 @@ impl<'c> FormatWriter<'c> for HtmlWriter<'c> {
                 scored,
                 cohort_page::inputs_seen(self.cohort.tally.inputs()),
             ),
-            None if self.people.count() > 0 => {
-                cohort(catalog, &self.cohort, self.privacy.anonymous, &group_blocks)
-            }
+            None if self.people.count() > 0 => cohort(
+                catalog,
+                &self.cohort,
+                self.privacy.anonymous,
+                self.privacy.min_group,
+                &group_blocks,
+            ),
             None => return Ok(()),
         };
         out.write_all(page.into_string().as_bytes())

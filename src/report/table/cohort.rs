@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use crate::catalog::Catalog;
 use crate::report::cohort::{
-    COMMON_GAPS, Cohort, CohortRow, InputsSeen, Widths, failure_lines, inputs_failed,
+    COMMON_GAPS, Cohort, CohortRow, InputsSeen, Widths, failure_lines, inputs_failed, words_cell,
 };
 use crate::report::grid::{align_right, fix_widths, new_table, new_table_without_header};
 use crate::report::numbers::percent;
@@ -13,7 +13,14 @@ use crate::report::theme::Theme;
 use crate::report::ties::{COHORT_TIE_NOTE, no_match_line, tie_mark};
 use crate::text::escape_control;
 
-const HEADER: [&str; 5] = ["Respondent", "Best match", "Score", "Runner-up", "Score"];
+const HEADER: [&str; 6] = [
+    "Person",
+    "Best match",
+    "Score",
+    "Runner-up",
+    "Score",
+    "Words",
+];
 
 /// A chunk of the cohort's table: each respondent with a best match, its
 /// score and the runner-up. The first chunk writes the header and fixes
@@ -42,6 +49,7 @@ pub(crate) fn rows(
                 tie_mark(row.best_tied, percent(best_score)),
                 next,
                 tie_mark(row.best_tied, percent(next_score)),
+                words_cell(row.words),
             ]
         })
         .collect();
@@ -54,16 +62,21 @@ pub(crate) fn rows(
     };
     table.add_rows(cells);
     fix_widths(&mut table, widths);
-    align_right(&mut table, &[2, 4]);
+    align_right(&mut table, &[2, 4, 5]);
     if first || table.row_count() > 0 {
         writeln!(out, "{}", table.trim_fmt())?;
     }
     Ok(())
 }
 
+/// The role columns narrow to this (the runner-up's first) before the
+/// person's narrows.
+const ROLES_KEPT: usize = 16;
+
 /// The columns' widths for `cells` under the header: each as wide as its
 /// widest cell, and when that is wider than `room`, the text columns
-/// (respondent, best match, runner-up) give way, the widest first.
+/// (person, best match, runner-up) give way: the runner-up first, then the
+/// best match, then the widest.
 fn fitted_widths(cells: &[Vec<String>], room: usize) -> Vec<u16> {
     let mut widths: Vec<usize> = HEADER.iter().map(|h| crate::text::width(h)).collect();
     for row in cells {
@@ -71,12 +84,20 @@ fn fitted_widths(cells: &[Vec<String>], room: usize) -> Vec<u16> {
             *width = (*width).max(crate::text::width(cell));
         }
     }
-    // One space after each column.
+    // One space after each column. The runner-up gives way first, then
+    // the best match, down to a few words' width each: the person's id is
+    // what the row is found by; then the widest.
     while widths.iter().sum::<usize>() + widths.len() > room {
-        let widest = [0, 1, 3]
-            .into_iter()
-            .max_by_key(|&i| (widths[i], i))
-            .unwrap_or(0);
+        let widest = if widths[3] > ROLES_KEPT {
+            3
+        } else if widths[1] > ROLES_KEPT {
+            1
+        } else {
+            [0, 1, 3]
+                .into_iter()
+                .max_by_key(|&i| (widths[i], i))
+                .unwrap_or(0)
+        };
         if widths[widest] <= 8 {
             break;
         }
@@ -132,6 +153,7 @@ pub(crate) fn summary(
         }
         writeln!(out)?;
     }
+    own_words(&cohort.words, theme, out)?;
     inputs_seen(cohort.inputs, theme, out)?;
     let mut best = new_table(theme, vec!["Best match", "People", "Share"]);
     for &(role, count) in &cohort.best_counts {
@@ -163,6 +185,26 @@ pub(crate) fn summary(
         crate::report::blocks::write_terminal(&cohort.groups, theme, out)?;
     }
     Ok(())
+}
+
+/// What the people's own words were read as: the headline after `Own
+/// words:`, the rest as bullets.
+fn own_words(lines: &[String], theme: Theme, out: &mut dyn Write) -> io::Result<()> {
+    let Some((head, rest)) = lines.split_first() else {
+        return Ok(());
+    };
+    let label = "Own words:";
+    let text = crate::text::wrap(
+        &format!("{label} {}", escape_control(head)),
+        theme.width,
+        "",
+    );
+    let text = text.replacen(label, &theme.bold(label), 1);
+    writeln!(out, "{text}")?;
+    for line in rest {
+        writeln!(out, "{}", bullet(&escape_control(line), theme.width))?;
+    }
+    writeln!(out)
 }
 
 /// The inputs that failed, each named with why: nobody is left out unseen.
