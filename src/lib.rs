@@ -21,6 +21,7 @@ pub mod diff;
 pub(crate) mod document;
 pub mod error;
 pub(crate) mod explore;
+pub mod field;
 pub(crate) mod form;
 pub(crate) mod interview;
 pub(crate) mod locate;

@@ -13,7 +13,10 @@
 //! 3. `related`: a broad word of the catalog's `hints` (Kubernetes, SQL),
 //!    or a phrase containing exactly one, is partial evidence for the
 //!    hint's tags, credited at [`RELATED_DISCOUNT`].
-//! 4. `similar`: meaning-level similarity, see [`similar`] (the hook where
+//! 4. `field`: a tool name of the field vocabulary (O*NET's Technology
+//!    Skills, see [`crate::field`]), or a phrase around one, is partial
+//!    evidence for its commodity's tags, credited like `related`.
+//! 5. `similar`: meaning-level similarity, see [`similar`] (the hook where
 //!    the embedding layer plugs in).
 //!
 //! A phrase joining parts (`Terraform and Ansible`, `DNS, DHCP`) that the
@@ -51,6 +54,7 @@ pub enum How {
     Exact,
     Near,
     Related,
+    Field,
     Similar,
 }
 
@@ -60,6 +64,7 @@ impl How {
             How::Exact => "exact",
             How::Near => "near",
             How::Related => "related",
+            How::Field => "field",
             How::Similar => "similar",
         }
     }
@@ -68,7 +73,7 @@ impl How {
     pub fn weight(self) -> f64 {
         match self {
             How::Exact | How::Near => 1.0,
-            How::Related | How::Similar => RELATED_DISCOUNT,
+            How::Related | How::Field | How::Similar => RELATED_DISCOUNT,
         }
     }
 
@@ -113,6 +118,7 @@ pub fn read(catalog: &Catalog, said: &str) -> Option<Reading> {
                 let parts = split_parts(said);
                 (parts.len() > 1).then(|| index.read_parts(catalog, &parts))?
             })
+            .or_else(|| field(catalog, said))
             .or_else(|| similar(catalog, said))
     };
     if let Ok(mut cache) = index.cache.lock() {
@@ -125,12 +131,19 @@ pub fn read(catalog: &Catalog, said: &str) -> Option<Reading> {
     reading
 }
 
-/// Layer 4, `similar`: meaning-level similarity to a tag's name,
+/// Layer 4, `field`: a tool of the field vocabulary ([`crate::field`]),
+/// read after `exact`, `near` and `related` have failed, credited at
+/// [`How::weight`] of `Field`.
+pub fn field(catalog: &Catalog, said: &str) -> Option<Reading> {
+    Some(reading(crate::field::tags(catalog, said)?, How::Field))
+}
+
+/// Layer 5, `similar`: meaning-level similarity to a tag's name,
 /// description and aliases from the embedding model that ships with the
 /// program, used only above its calibrated threshold and margin.
 ///
-/// Layer 4: [`read`] calls this after `exact`, `near` and `related` have
-/// all failed (for the whole word, and for its parts). The embedded model
+/// Layer 5: [`read`] calls this after `exact`, `near`, `related` and
+/// `field` have all failed (for the whole word, and for its parts). The embedded model
 /// ([`crate::similar`]) reads a word only above its calibrated threshold and
 /// margin over the next tag. Cached with the other readings and credited
 /// at [`How::weight`] of `Similar`.
@@ -625,13 +638,13 @@ fn stem(word: &str) -> String {
 
 /// The stems of a text's words, in order, stop words kept (an alias is
 /// matched inside a phrase as a run of these).
-fn stems(text: &str) -> Vec<String> {
+pub(crate) fn stems(text: &str) -> Vec<String> {
     raw_words(text).iter().map(|w| stem(w)).collect()
 }
 
 /// A text's key for comparing word sets: its content stems, sorted, each
 /// once. `restoring backups` and `backup and restore` share one.
-fn set_key(stems: &[String]) -> String {
+pub(crate) fn set_key(stems: &[String]) -> String {
     static STOP: OnceLock<Vec<String>> = OnceLock::new();
     let stop = STOP.get_or_init(|| STOP_WORDS.iter().map(|w| stem(w)).collect());
     let mut content: Vec<&str> = stems
@@ -854,7 +867,7 @@ fn distinctive(stems: &[String], common: &[String]) -> bool {
     }
 }
 
-fn contains_run(stems: &[String], run: &[String]) -> bool {
+pub(crate) fn contains_run(stems: &[String], run: &[String]) -> bool {
     run.len() < stems.len() && stems.windows(run.len()).any(|w| w == run)
 }
 

@@ -1,6 +1,7 @@
 //! What a person's own words were read as, in plain sentences that every
 //! human format (table, Markdown, HTML) shows: "understood 7 of 9 words",
-//! the words read by `near`, `related` or `similar`, and those not read.
+//! the words read by `near`, `related`, `field` or `similar`, and those not
+//! read.
 
 use serde::Serialize;
 

@@ -7,6 +7,7 @@ mod cohort_stream;
 mod common;
 mod everyday;
 mod explore;
+mod field;
 mod hostile;
 mod html_report;
 mod interview;
