@@ -95,8 +95,8 @@ pub(crate) struct WordTally {
     /// Words written by the people counted.
     pub given: usize,
     pub understood: usize,
-    /// Words read `near`, `related` and `similar`.
-    pub by_how: [usize; 3],
+    /// Words read `near`, `related`, `field` and `similar`.
+    pub by_how: [usize; 4],
     /// People with at least one word not understood.
     pub people_unread: usize,
     /// The first of them: (id, their words not understood).
@@ -112,10 +112,12 @@ impl WordTally {
         self.given += words.given();
         self.understood += words.understood.len();
         for u in words.not_exact() {
+            use crate::reader::How;
             let i = match u.how {
-                crate::reader::How::Near => 0,
-                crate::reader::How::Related => 1,
-                _ => 2,
+                How::Exact | How::Near => 0,
+                How::Related => 1,
+                How::Field => 2,
+                How::Similar => 3,
             };
             self.by_how[i] += 1;
         }
@@ -226,19 +228,24 @@ impl WordTally {
         if exact < self.understood {
             let how: Vec<String> = std::iter::once(exact)
                 .chain(self.by_how)
-                .zip(["exact", "near", "related", "similar"])
+                .zip(["exact", "near", "related", "field", "similar"])
                 .filter(|&(n, _)| n > 0)
                 .map(|(n, how)| format!("{} {how}", crate::diagnostics::thousands(n)))
                 .collect();
             head.push_str(&format!(": {}", how.join(", ")));
-            let partial: Vec<&str> = ["related", "similar"]
+            let partial: Vec<&str> = ["related", "field", "similar"]
                 .into_iter()
                 .zip(&self.by_how[1..])
                 .filter(|&(_, &n)| n > 0)
                 .map(|(how, _)| how)
                 .collect();
             if !partial.is_empty() {
-                head.push_str(&format!(" ({} at half credit)", partial.join(" and ")));
+                let (last, rest) = partial.split_last().expect("not empty");
+                let list = match rest {
+                    [] => last.to_string(),
+                    _ => format!("{} and {last}", rest.join(", ")),
+                };
+                head.push_str(&format!(" ({list} at half credit)"));
             }
         }
         head.push('.');
