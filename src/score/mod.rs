@@ -11,7 +11,7 @@ mod rule;
 mod scored;
 mod table;
 
-pub use aim::{Aim, AimFrom, AimPlan, COVERED_LEVEL, Change, coverage, goal_roles};
+pub use aim::{coverage, goal_roles};
 pub use explain::{
     AxisPoints, Breakdown, Explanation, GoalPoints, TagPoints, WeightsInEffect, breakdown, explain,
     growth_plan, level_of, related_level, tag_marks, word_for,
@@ -19,7 +19,9 @@ pub use explain::{
 pub use notes::{FEW_AXES, Note, NoteKind, note_kinds, notes};
 pub use rank::{assess, assess_asking, rank, ranking_order, standing};
 pub use round::{round4, ten_thousandths};
-pub use scored::{Asked, Focus, Place, RoleScore, Scored};
+pub use scored::{
+    Aim, AimFrom, AimPlan, Asked, COVERED_LEVEL, Change, Focus, Place, RoleScore, Scored,
+};
 
 #[cfg(test)]
 mod tests;

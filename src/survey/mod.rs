@@ -8,8 +8,8 @@
 //! is row 1), the column header, and the row's line in the file.
 //!
 //! This file holds the entry points ([`Surveys`], [`Rows`], [`Row`]) and
-//! the plan per file; `read` reads the CSV, `header` and `columns` work out
-//! the column kinds, `cells` reads cell values, `rows` turns a row into an
+//! the plan per file; `read` reads the CSV, `header` works out the column
+//! kinds, `cells` reads cell values, `rows` turns a row into an
 //! answer file.
 
 use std::path::Path;
@@ -19,7 +19,6 @@ use crate::catalog::Catalog;
 use crate::error::{Error, Located};
 
 mod cells;
-mod columns;
 mod header;
 mod meaning;
 mod read;
@@ -27,7 +26,7 @@ mod rows;
 #[cfg(test)]
 mod tests;
 
-pub use columns::Columns;
+pub use header::Columns;
 pub use read::{Row, Rows};
 
 /// Survey settings shared by every CSV input of one command: the

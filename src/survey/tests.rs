@@ -8,7 +8,7 @@ use crate::catalog::Catalog;
 use crate::document::Number;
 
 use super::cells::{leading_number, level_value, leveled_item, likert_value, list_items};
-use super::columns::Columns;
+use super::header::Columns;
 use super::header::{header_key, split_grid};
 use super::read::{Limited, Rows, combine_headers};
 

@@ -10,6 +10,7 @@ mod explore;
 mod hostile;
 mod html_report;
 mod interview;
+mod layering;
 mod own_words;
 mod parallel;
 mod properties;
