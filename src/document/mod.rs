@@ -141,4 +141,137 @@ fn is_blank(text: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests;
+mod tests {
+    //! Tests of parsing and error messages.
+
+    use super::*;
+    use proptest::prelude::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        name: String,
+        #[serde(default)]
+        items: Vec<Item>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        size: u8,
+    }
+
+    const SHAPE: Shape = Shape("a map with name and items");
+
+    #[test]
+    fn whole_numbers_are_written_whole() {
+        let numbers = [Number::from(4.0), Number::from(3.5), Number::from(-2.0)];
+        assert_eq!(serde_json::to_string(&numbers).unwrap(), "[4,3.5,-2]");
+        assert_eq!(serde_yaml::to_string(&Number::from(5.0)).unwrap(), "5\n");
+    }
+
+    #[test]
+    fn json_errors_carry_the_entry_path() {
+        let text = "{\"name\": \"x\",\n \"items\": [{\"size\": 1}, {\"size\": \"big\"}]}";
+        let problem = from_json::<Doc>(text, "f.json", 1, SHAPE).unwrap_err();
+        assert_eq!(problem.entry.as_deref(), Some("items[1].size"), "{problem}");
+        assert_eq!(problem.line, Some(2));
+        assert!(
+            problem.message.contains("got the text \"big\""),
+            "{problem}"
+        );
+    }
+
+    #[test]
+    fn yaml_tabs_and_types_are_named() {
+        let tab = from_yaml::<Doc>("name: x\nitems:\n\t- size: 1\n", "f.yaml", SHAPE).unwrap_err();
+        assert_eq!(
+            tab.to_string(),
+            "line 3 is indented with a tab; YAML needs spaces (f.yaml:3)"
+        );
+        let wrong = from_yaml::<Doc>("[1, 2]\n", "f.yaml", SHAPE).unwrap_err();
+        assert!(
+            wrong.message.contains("expected a map with name and items"),
+            "{wrong}"
+        );
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_before_parsing() {
+        let deep = format!("name: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+        let problem = from_yaml::<Doc>(&deep, "f.yaml", SHAPE).unwrap_err();
+        assert!(
+            problem.message.contains("nested more than 128"),
+            "{problem}"
+        );
+        // Brackets in quotes and comments do not count.
+        let quoted = format!("name: \"{}\" # {}\n", "[".repeat(500), "{".repeat(500));
+        assert_eq!(too_deep(&quoted), None);
+        assert_eq!(too_deep("a: [[1], {b: [2]}]\n"), None);
+    }
+
+    #[test]
+    fn numbers_may_be_quoted() {
+        let numbers: Vec<Number> =
+            serde_json::from_str(r#"[4, "3.5", " 2 ", "high", true, null]"#).unwrap();
+        assert_eq!(
+            numbers,
+            [
+                Number::Value(4.0),
+                Number::Value(3.5),
+                Number::Value(2.0),
+                Number::NotANumber("\"high\"".into()),
+                Number::NotANumber("true".into()),
+                Number::NotANumber("nothing".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_foreign_tags_only() {
+        assert_eq!(super::tags::foreign_tag("a: !!str x\nb: \"hi!\"\n"), None);
+        assert_eq!(
+            super::tags::foreign_tag("a: 1\nb: !custom [x]\n").map(|t| t.1),
+            Some(2)
+        );
+        assert!(super::tags::foreign_tag("a: !!binary aGk=\n").is_some());
+    }
+
+    #[test]
+    fn windows_line_endings_take_the_subset_reader_with_the_same_value() {
+        let lf = "# saved by Notepad\nid: kim\npath: full\nstrengths:\n  - tag: SLOs\n    level: 4\n  - \"incident response\"\ngoals: [capacity planning]\nwork_style: {pace: 4, scope: 2}\n";
+        let crlf = lf.replace('\n', "\r\n");
+        let fast = subset::read::<serde_json::Value>(&crlf);
+        assert!(fast.is_some(), "the subset reader took the CR LF file");
+        let full: serde_json::Value = serde_yaml::from_str(&crlf).unwrap();
+        assert_eq!(fast.unwrap(), full);
+        let read: serde_json::Value = from_yaml(&crlf, "kim.yaml", SHAPE).unwrap();
+        assert_eq!(read, full);
+        // Warnings' lines come from the same reader, on the same lines.
+        let steps = [Step::Key("strengths"), Step::Index(1)];
+        assert_eq!(subset_line_of(&crlf, &steps).ok(), Some(Some(7)));
+        assert_eq!(subset_line_of(lf, &steps).ok(), Some(Some(7)));
+        // A CR alone is no line ending the subset reader knows: serde_yaml reads it.
+        let lone_cr = "id: kim\rpath: full\n";
+        assert!(subset::read::<serde_json::Value>(lone_cr).is_none());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The fuzz target `yaml_subset` in small: YAML's indicators in any
+        /// order, and answer files with changes anywhere.
+        #[test]
+        fn the_subset_reader_and_the_depth_guard_agree_with_serde_yaml(
+            tokens in "([a-z0-9 :,'\"#&*!|>?.\\-\\[\\]{}\r\t\n]|\n  |: |- |O'B|\\[\\[){0,40}",
+            (text, changed) in subset_tests::answer_texts(),
+        ) {
+            differential::yaml_readers_agree(tokens.as_bytes());
+            differential::yaml_readers_agree(text.as_bytes());
+            differential::yaml_readers_agree(changed.as_bytes());
+        }
+    }
+}

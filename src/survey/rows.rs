@@ -11,7 +11,7 @@ use super::cells::{
     path_id,
 };
 use super::header::{Column, shorten};
-use super::read::Row;
+use super::records::Row;
 
 /// Where each list item of a row came from, to name its column.
 #[derive(Default)]

@@ -11,7 +11,7 @@
 use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
 use super::block::{lf_endings, parse};
-use super::tree::{Decline, Node};
+use super::cursor::{Decline, Node};
 
 /// `text` read by the subset reader, or `None` when it declines: outside
 /// the subset, or any error at all, which serde_yaml then reports in its
