@@ -3,11 +3,13 @@
 //! counted), then the indexes built.
 
 use super::model::{AXIS_RANGE, Catalog, Hint, LazyWords, Lookup, Question, Role, Serial, Tag};
-use super::raw::{CATALOG_SHAPE, RawCatalog, RawHint, RawTag};
+use super::model::{Axis, Behaviors, Family, PathDef};
 use crate::document::from_yaml;
+use crate::document::{Shape, UniqueMap};
 use crate::error::{Error, Located, Result};
 use crate::locate::line_of;
 use crate::matching::{closest, did_you_mean, normalize, with_normalized};
+use serde::Deserialize;
 
 impl Catalog {
     /// Parses and validates a catalog text; `source` names it in errors.
@@ -416,4 +418,71 @@ impl<'t> Problems<'t> {
             Err(Error::Catalog(self.problems))
         }
     }
+}
+
+pub(super) const CATALOG_SHAPE: Shape = Shape("a catalog map (version, families, axes, …)");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCatalog {
+    pub(super) version: u32,
+    pub(super) families: Vec<Family>,
+    pub(super) axes: Vec<Axis>,
+    pub(super) questions: Vec<RawQuestion>,
+    pub(super) paths: Vec<PathDef>,
+    pub(super) tags: Vec<RawTag>,
+    #[serde(default)]
+    pub(super) hints: Vec<RawHint>,
+    pub(super) roles: Vec<RawRole>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawQuestion {
+    pub(super) id: String,
+    pub(super) axis: String,
+    pub(super) text: String,
+    #[serde(default)]
+    pub(super) reverse: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTag {
+    pub(super) name: String,
+    #[serde(default)]
+    pub(super) description: String,
+    #[serde(default)]
+    pub(super) aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawHint {
+    pub(super) term: String,
+    #[serde(default)]
+    pub(super) aliases: Vec<String>,
+    pub(super) tags: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRole {
+    pub(super) id: String,
+    pub(super) name: String,
+    pub(super) family: String,
+    pub(super) summary: String,
+    pub(super) detail: String,
+    pub(super) tags: Vec<String>,
+    /// The role is usually reached after years of technical work.
+    #[serde(default)]
+    pub(super) follows_technical_work: bool,
+    pub(super) profile: RawProfile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawProfile {
+    pub(super) axes: UniqueMap<f64>,
+    pub(super) behaviors: Behaviors,
 }

@@ -15,7 +15,6 @@ use crate::error::{Error, Located, Result};
 mod check;
 mod lookup;
 mod model;
-mod raw;
 
 pub use model::{
     AXIS_RANGE, Axis, Behaviors, Catalog, Family, Hint, LEVELS, MAX_LEVEL, PathDef, Question, Role,

@@ -12,6 +12,7 @@
 //! when written as a string). Like [`crate::read`], it knows nothing of
 //! catalogs or answers.
 
+use saphyr_parser::{Event, Parser};
 use serde::de::DeserializeOwned;
 
 use crate::error::Located;
@@ -19,7 +20,6 @@ use crate::error::Located;
 mod depth;
 mod messages;
 mod subset;
-mod tags;
 mod values;
 
 use depth::{MAX_FLOW_DEPTH, too_deep};
@@ -80,7 +80,7 @@ pub fn from_yaml<T: DeserializeOwned>(
         return Err(Located::new(source, message).at_line(Some(line)));
     }
     let value = from_serde_yaml(text, source, shape)?;
-    if let Some((tag, line)) = tags::foreign_tag(text) {
+    if let Some((tag, line)) = foreign_tag(text) {
         let message = format!("YAML tag {tag} is not supported");
         return Err(Located::new(source, message).at_line(Some(line)));
     }
@@ -138,6 +138,33 @@ fn is_blank(text: &str) -> bool {
     text.lines()
         .map(str::trim)
         .all(|l| l.is_empty() || l.starts_with('#'))
+}
+
+/// The first YAML tag outside the core schema's plain types (`!custom`,
+/// `!!binary`, `!!set`), with its line. serde would quietly ignore most
+/// tags; an answer file or catalog has no use for them.
+fn foreign_tag(text: &str) -> Option<(String, usize)> {
+    const PLAIN: [&str; 7] = ["str", "int", "float", "bool", "null", "seq", "map"];
+    if !text.contains('!') {
+        return None;
+    }
+    Parser::new_from_str(text)
+        .map_while(Result::ok)
+        .find_map(|(event, span)| {
+            let tag = match event {
+                Event::Scalar(_, _, _, tag)
+                | Event::SequenceStart(_, tag)
+                | Event::MappingStart(_, tag) => tag?,
+                _ => return None,
+            };
+            let plain = tag.is_yaml_core_schema() && PLAIN.contains(&tag.suffix.as_str());
+            let shown = if tag.is_yaml_core_schema() {
+                format!("!!{}", tag.suffix)
+            } else {
+                tag.to_string()
+            };
+            (!plain).then(|| (shown, span.start.line()))
+        })
 }
 
 #[cfg(test)]
@@ -232,12 +259,12 @@ mod tests {
 
     #[test]
     fn finds_foreign_tags_only() {
-        assert_eq!(super::tags::foreign_tag("a: !!str x\nb: \"hi!\"\n"), None);
+        assert_eq!(super::foreign_tag("a: !!str x\nb: \"hi!\"\n"), None);
         assert_eq!(
-            super::tags::foreign_tag("a: 1\nb: !custom [x]\n").map(|t| t.1),
+            super::foreign_tag("a: 1\nb: !custom [x]\n").map(|t| t.1),
             Some(2)
         );
-        assert!(super::tags::foreign_tag("a: !!binary aGk=\n").is_some());
+        assert!(super::foreign_tag("a: !!binary aGk=\n").is_some());
     }
 
     #[test]

@@ -2,25 +2,188 @@
 //! what a scored respondent carries to the reports. Pure: no I/O, no
 //! allocation per role.
 
-mod aim;
+use std::cmp::Ordering;
+
+use crate::answers::Respondent;
+use crate::catalog::Catalog;
+use round::rounds_below;
+use rule::Person;
+
 mod explain;
 mod notes;
-mod rank;
 mod round;
 mod rule;
 mod scored;
 
-pub use aim::{coverage, goal_roles};
 pub use explain::{
-    AxisPoints, Breakdown, Explanation, GoalPoints, TagPoints, WeightsInEffect, breakdown, explain,
-    growth_plan, level_of, related_level, tag_marks, word_for,
+    AxisPoints, Breakdown, Explanation, GoalPoints, TagPoints, WeightsInEffect, breakdown,
+    coverage, explain, goal_roles, growth_plan, level_of, related_level, tag_marks, word_for,
 };
 pub use notes::{FEW_AXES, Note, NoteKind, note_kinds, notes};
-pub use rank::{assess, assess_asking, rank, ranking_order, standing};
 pub use round::{round4, ten_thousandths};
 pub use scored::{
     Aim, AimFrom, AimPlan, Asked, COVERED_LEVEL, Change, Focus, Place, RoleScore, Scored,
 };
+
+/// A role's place in the ranking order as one integer, smaller first:
+/// score, competency and work style (each as rounded, larger first, an
+/// undefined one below every number), then the role's place in id order.
+/// Comparing two roles is one integer comparison.
+type Key = u128;
+
+/// A component's rounded value as 32 bits that sort larger-first. The
+/// values are fractions from 0 to 1 (0 to 10,000 when rounded), far inside
+/// what 32 bits hold; undefined is below all of them.
+fn descending(x: Option<f64>) -> u128 {
+    let value = x.map_or(i64::MIN, ten_thousandths);
+    let clamped = value.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
+    // Flipping the sign bit orders i32 values as unsigned ones.
+    let ascending = (clamped as u32) ^ 0x8000_0000;
+    u128::from(u32::MAX - ascending)
+}
+
+fn key(catalog: &Catalog, s: &RoleScore) -> Key {
+    descending(Some(s.score)) << 96
+        | descending(s.competency) << 64
+        | descending(s.work_style) << 32
+        | u128::from(catalog.id_order(s.role))
+}
+
+/// The rounded score's part of a key: equal for tied roles.
+fn score_part(key: Key) -> u128 {
+    key >> 96
+}
+
+/// Ranking order: score, then competency, then work style (all descending,
+/// as rounded), then role id ascending.
+pub fn ranking_order(catalog: &Catalog, a: &RoleScore, b: &RoleScore) -> Ordering {
+    key(catalog, a).cmp(&key(catalog, b))
+}
+
+/// Ranks the roles the respondent considers; `top` keeps only the first N.
+pub fn rank(catalog: &Catalog, respondent: &Respondent, top: Option<usize>) -> Vec<RoleScore> {
+    // `validate` asks for no roles: it checks answers and scores nothing.
+    if top == Some(0) {
+        return Vec::new();
+    }
+    let person = Person::new(catalog, respondent);
+    // One role more than shown: the last one shown may tie with it.
+    let keep = top.map(|n| n.saturating_add(1));
+    let mut keyed: Vec<(Key, RoleScore)> = match keep {
+        Some(n) if n.saturating_mul(4) < catalog.roles.len() => best(catalog, &person, n),
+        _ => {
+            let mut all = Vec::with_capacity(catalog.roles.len());
+            person.each_candidate(catalog, |candidate| {
+                let s = person.score(candidate);
+                all.push((key(catalog, &s), s));
+            });
+            all.sort_unstable_by_key(|&(key, _)| key);
+            all.truncate(keep.unwrap_or(usize::MAX));
+            all
+        }
+    };
+    // Neighbours in order compare their rounded scores: ties cost nothing.
+    for i in 1..keyed.len() {
+        if score_part(keyed[i].0) == score_part(keyed[i - 1].0) {
+            keyed[i].1.tied = true;
+            keyed[i - 1].1.tied = true;
+        }
+    }
+    keyed.truncate(top.unwrap_or(usize::MAX));
+    keyed.into_iter().map(|(_, score)| score).collect()
+}
+
+/// The first `n` (at least 1) of many scores in ranking order, kept sorted
+/// as they come. Most roles lose to the worst kept on the rounded score
+/// alone: one rounding and one comparison, no key, no move.
+fn best(catalog: &Catalog, person: &Person, n: usize) -> Vec<(Key, RoleScore)> {
+    let mut kept: Vec<(Key, RoleScore)> = Vec::with_capacity(n + 1);
+    // The worst kept's rounded score, once `n` are kept.
+    let mut bar = f64::NEG_INFINITY;
+    person.each_candidate(catalog, |candidate| {
+        let valued = person.value(candidate);
+        if rounds_below(valued.score, bar) {
+            return;
+        }
+        let score = person.complete(valued);
+        let key = key(catalog, &score);
+        if kept.len() == n && kept.last().is_some_and(|worst| key >= worst.0) {
+            return;
+        }
+        let at = kept.partition_point(|kept| kept.0 < key);
+        kept.insert(at, (key, score));
+        kept.truncate(n);
+        if kept.len() == n {
+            let worst = kept
+                .last()
+                .map_or(i64::MIN, |worst| ten_thousandths(worst.1.score));
+            bar = worst as f64;
+        }
+    });
+    kept
+}
+
+/// Where one role stands: its place in the full ranking (None when its
+/// family is not considered) and its score. The same rule as [`rank`],
+/// without sorting: the place is one more than the roles ordered before
+/// it. Plans call this for every candidate change.
+pub fn standing(
+    catalog: &Catalog,
+    respondent: &Respondent,
+    role: usize,
+) -> (Option<Place>, RoleScore) {
+    let person = Person::new(catalog, respondent);
+    let mine = person.score(person.candidate(role));
+    if !person.considers(catalog, role) {
+        return (None, mine);
+    }
+    let my_key = key(catalog, &mine);
+    let mut place = Place {
+        rank: 1,
+        first_of_score: 1,
+    };
+    let mut tied = false;
+    person.each_candidate(catalog, |other| {
+        if other.index == role {
+            return;
+        }
+        let key = key(catalog, &person.score(other));
+        place.rank += usize::from(key < my_key);
+        place.first_of_score += usize::from(score_part(key) < score_part(my_key));
+        tied |= score_part(key) == score_part(my_key);
+    });
+    (Some(place), RoleScore { tied, ..mine })
+}
+
+/// Scores a respondent.
+pub fn assess(catalog: &Catalog, respondent: Respondent, top: Option<usize>) -> Scored {
+    assess_asking(catalog, respondent, top, &Asked::default())
+}
+
+/// Scores a respondent, with what is asked beyond the ranking.
+pub fn assess_asking(
+    catalog: &Catalog,
+    respondent: Respondent,
+    top: Option<usize>,
+    asked: &Asked,
+) -> Scored {
+    let ranking = rank(catalog, &respondent, top);
+    let focus = asked
+        .roles
+        .iter()
+        .map(|&role| {
+            let (place, score) = standing(catalog, &respondent, role);
+            Focus { score, place }
+        })
+        .collect();
+    Scored {
+        respondent,
+        ranking,
+        explain: asked.explain,
+        focus,
+        aims: Vec::new(),
+    }
+}
 
 #[cfg(test)]
 mod tests {

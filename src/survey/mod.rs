@@ -18,7 +18,6 @@ use std::sync::Mutex;
 use crate::catalog::Catalog;
 use crate::error::{Error, Located};
 
-mod cells;
 mod header;
 mod meaning;
 mod records;
@@ -164,10 +163,10 @@ mod tests {
     use crate::catalog::Catalog;
     use crate::document::Number;
 
-    use super::cells::{leading_number, level_value, leveled_item, likert_value, list_items};
     use super::header::Columns;
     use super::header::{header_key, split_grid};
     use super::records::{Limited, Rows, combine_headers};
+    use super::rows::{leading_number, level_value, leveled_item, likert_value, list_items};
 
     #[test]
     fn cells_read_as_numbers_labels_and_lists() {
