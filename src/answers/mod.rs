@@ -1,12 +1,9 @@
-//! Answer files: from the text people write to a respondent whose names
-//! are catalog indices. This module only gathers the parts and what they
-//! offer.
+//! Answer files into respondents: the names people write resolved into
+//! catalog indices and the ranges checked, every problem and warning
+//! located (the first few spelled out).
 //!
-//! Each part uses only the parts listed before it: `source` (the inputs,
-//! their formats, where a document came from), `file` (the answer file as
-//! written, and parsing it), `respondent` (the answers resolved),
-//! `collected` (a document's problems, the first few spelled out) and
-//! `resolve` (names into indices, every problem located).
+//! Its parts: `date`, then `source`, `file` and `respondent`, each using only
+//! those before it.
 
 use crate::catalog::{AXIS_RANGE, Catalog, MAX_LEVEL};
 use crate::document::Number;

@@ -1,13 +1,9 @@
-//! Batch scoring: reading inputs with bounded memory, scoring them in
-//! parallel, and writing results in input order. This module only gathers
-//! the parts and what they offer.
+//! Batch scoring (`run` and `check`): every input fed in chunks through the
+//! ordered pipeline, streams read as they go, memory bounded, results in
+//! input order, and a progress bar for big batches on a terminal.
 //!
-//! Each part uses only the parts listed before it: `discover` (finding the
-//! inputs), `ids` (the ids of a whole run, for the shared-id warning),
-//! `job` (one answer set read, resolved and scored), `stream` (JSON Lines
-//! and survey rows split into jobs), `progress` (the progress bar),
-//! `ordered` (parallel scoring, results written in input order) and
-//! `entry` (`run` and `check`).
+//! Its parts, each using only those before it: `discover`, `ids`, `job`,
+//! `stream`, `ordered`.
 
 mod discover;
 mod ids;

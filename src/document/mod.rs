@@ -2,15 +2,10 @@
 //! error located (file, line, entry path) and worded for a person rather
 //! than a parser.
 //!
-//! YAML goes first to `subset`, a fast reader of the plain YAML answer
-//! files and catalogs are written in; what it declines (anything outside
-//! that subset, and any error) goes to serde_yaml, so every error message
-//! and location is serde_yaml's own.
-//!
-//! `values` holds the small value types any document may use: [`UniqueMap`]
-//! (a map that refuses a key given twice) and [`Number`] (a number, also
-//! when written as a string). Like [`crate::read`], it knows nothing of
-//! catalogs or answers.
+//! YAML goes first to `subset`; what it declines (anything outside that
+//! subset, and any error) goes to serde_yaml, so every error message and
+//! location is serde_yaml's own. Like [`crate::read`], it knows nothing of
+//! catalogs or answers. Its parts: `depth`, `messages`, `values`, `subset`.
 
 use saphyr_parser::{Event, Parser};
 use serde::de::DeserializeOwned;

@@ -1,13 +1,10 @@
 //! `rolefit assess`: the interview.
 //!
-//! [`flow`] holds the questions and their order behind the [`Prompter`]
-//! seam; [`terminal`] asks them on standard error (dialoguer, and the
-//! [`widgets`] for filtering lists, scales and levels); the result is
-//! rendered on standard output by the same code as `score`, the ranking
-//! last so that it is in view when the save question comes; [`save`]
-//! offers the [`documents`]: the answers as an answer file that `score`
-//! reads back to the same result and `assess --from` starts from, and the
-//! HTML report beside them; [`mod@file`] writes them.
+//! The questions are asked in the order of [`flow`], through the
+//! [`Prompter`] seam, on the [`terminal`]; the result is rendered on
+//! standard output by the same code as `score`, the ranking last so that
+//! it is in view when the save question comes; then [`save`] offers the
+//! [`documents`], and [`mod@file`] writes them.
 
 pub mod documents;
 pub mod file;

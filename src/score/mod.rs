@@ -1,6 +1,9 @@
-//! Scoring: the rule, the ranking and the explanation of a score, and
-//! what a scored respondent carries to the reports. Pure: no I/O, no
-//! allocation per role.
+//! Scoring, pure (no I/O, no allocation per role): the ranking of the roles
+//! for a respondent, each role's place and ties, and what the rest of
+//! rolefit reads of scores.
+//!
+//! Its parts, each using only those before it: `round`, `scored`, `rule`,
+//! `explain`, `notes`.
 
 use std::cmp::Ordering;
 

@@ -8,9 +8,8 @@
 //! is row 1), the column header, and the row's line in the file.
 //!
 //! This file holds the entry points ([`Surveys`], [`Rows`], [`Row`]) and
-//! the plan per file; `records` reads the CSV, `header` works out the column
-//! kinds, `cells` reads cell values, `rows` turns a row into an
-//! answer file.
+//! the plan per file. Its parts, each using only those before it:
+//! `meaning`, `header`, `records`, `rows`.
 
 use std::path::Path;
 use std::sync::Mutex;

@@ -1,36 +1,31 @@
 //! The layout of `src/`: no two files use each other, and every file
 //! starts with the `//!` line that says what it is.
 //!
-//! The files are the library's modules, found from `lib.rs` through its
-//! `mod x;` declarations (`x.rs` or `x/mod.rs`). Test code is left out: a
-//! module declared under `#[cfg(test)]` and any item under it, such as
-//! `mod tests { … }`. A file uses another when it names a path into it:
-//! `crate::a::b`, `super::x`, `self::x`, a child module `x::…` and
-//! `use` groups `crate::{a, b::c}`; a path ends at the deepest module with
-//! a file, so an item, or a name re-exported by a `mod.rs`, resolves to
-//! the file that names it. A `mod x;` declaration is not a use: it only
-//! says where the file is. `main.rs` is the binary's own crate.
+//! The library's files are found from `lib.rs` through its `mod x;`
+//! declarations (`x.rs` or `x/mod.rs`); test code (a module or item under
+//! `#[cfg(test)]`) is left out. A file uses another when it names a path
+//! into it (`crate::a::b`, `super::x`, `self::x`, a child `x::…`, groups
+//! `crate::{a, b::c}`): a path ends at the deepest module with a file, so an
+//! item, also one a `mod.rs` re-exports, belongs to the file that names it.
+//! `mod x;` only says where a file is, so it is not a use.
 
 use std::collections::{BTreeSet, HashMap};
+use std::fs::read_to_string;
 use std::path::{Path, PathBuf};
 
 use crate::common::MANIFEST;
 
-/// Pairs that use each other and involve a file another change is
-/// editing, left for after it is merged.
-const KNOWN: &[(&str, &str)] = &[];
-
 type Module = Vec<String>;
 
-/// Each module of the library with its file and its text, test code left out.
+/// Each module of the library with its file and its code.
 fn modules() -> HashMap<Module, (PathBuf, String)> {
-    let mut found = HashMap::new();
-    let mut todo = vec![(Module::new(), PathBuf::from("src/lib.rs"))];
+    let (mut found, mut todo) = (HashMap::new(), vec![(vec![], PathBuf::from("src/lib.rs"))]);
     while let Some((module, file)) = todo.pop() {
-        let text = std::fs::read_to_string(Path::new(MANIFEST).join(&file)).unwrap();
-        let (code, children) = without_tests(&text);
-        let dir = if module.is_empty() || file.ends_with("mod.rs") {
-            file.parent().unwrap().to_path_buf()
+        let (code, children) =
+            without_tests(&read_to_string(Path::new(MANIFEST).join(&file)).unwrap());
+        let folder = module.is_empty() || file.ends_with("mod.rs");
+        let dir = if folder {
+            file.with_file_name("")
         } else {
             file.with_extension("")
         };
@@ -58,68 +53,56 @@ fn without_tests(text: &str) -> (String, Vec<String>) {
         let trimmed = line.trim();
         inline = (inline || trimmed.contains("mod ") && trimmed.ends_with('{'))
             && !line.starts_with('}');
-        let line = &if inline {
-            line.replace("super::", "self::")
-        } else {
-            line.to_string()
-        };
+        let line = line.replace("super::", if inline { "self::" } else { "super::" });
+        let declared = (trimmed
+            .rsplit_once("mod ")
+            .filter(|(vis, _)| vis.is_empty() || vis.starts_with("pub")))
+        .and_then(|(_, name)| name.strip_suffix(';'));
         if let Some(block) = skip {
             // A test item: one line, or a block up to its closing brace.
-            let open = block || trimmed.ends_with('{');
-            skip = (open && !line.starts_with('}')).then_some(true);
+            skip = ((block || trimmed.ends_with('{')) && !line.starts_with('}')).then_some(true);
         } else if trimmed == "#[cfg(test)]" {
             skip = Some(false);
+        } else if let Some(name) = declared {
+            children.push(name.to_string());
         } else if !trimmed.starts_with("//") {
-            let decl = trimmed
-                .strip_prefix("pub ")
-                .or(trimmed.strip_prefix("pub(crate) "));
-            match decl
-                .unwrap_or(trimmed)
-                .strip_prefix("mod ")
-                .and_then(|m| m.strip_suffix(';'))
-            {
-                Some(name) => children.push(name.to_string()),
-                None => code.extend([line, "\n"]),
-            }
+            code.extend([line.as_str(), "\n"]);
         }
     }
     (code, children)
 }
 
-fn tokens(code: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = code;
-    while let Some(c) = rest.chars().next() {
-        let len = if c.is_alphanumeric() || c == '_' {
-            rest.find(|c: char| !c.is_alphanumeric() && c != '_')
-                .unwrap_or(rest.len())
-        } else if rest.starts_with("::") {
-            2
-        } else {
-            c.len_utf8()
-        };
-        if !c.is_whitespace() {
-            out.push(&rest[..len]);
-        }
-        rest = &rest[len..];
-    }
-    out
+/// Words, `::`, braces and commas; anything else separates them.
+fn tokens(code: &str) -> Vec<String> {
+    let spaced = code
+        .replace("::", "\u{1}")
+        .chars()
+        .fold(String::new(), |mut s, c| {
+            match c {
+                '\u{1}' => s.push_str(" :: "),
+                '{' | '}' | ',' => s.extend([' ', c, ' ']),
+                c if c.is_alphanumeric() || c == '_' => s.push(c),
+                _ => s.push(' '),
+            }
+            s
+        });
+    spaced.split_whitespace().map(String::from).collect()
 }
 
 /// The paths of a `use` tree or path starting at `at`, each with `prefix`.
-fn paths(t: &[&str], mut at: usize, mut prefix: Module, out: &mut Vec<Module>) -> usize {
-    while at < t.len() && t[at].starts_with(|c: char| c.is_alphanumeric() || c == '_') {
-        prefix.push(t[at].to_string());
-        at += 1;
-        if t.get(at) != Some(&"::") {
-            break;
+fn paths(t: &[String], mut at: usize, mut prefix: Module, out: &mut Vec<Module>) -> usize {
+    while at < t.len() && !["::", "{", "}", ","].contains(&t[at].as_str()) {
+        prefix.push(t[at].clone());
+        if t.get(at + 1).is_none_or(|n| n != "::") {
+            out.push(prefix);
+            return at + 1;
         }
-        at += 1;
-        if t.get(at) == Some(&"{") {
+        at += 2;
+        if t.get(at).is_some_and(|n| n == "{") {
             at += 1;
             while at < t.len() && t[at] != "}" {
                 at = paths(t, at, prefix.clone(), out);
-                at += usize::from(t.get(at) == Some(&","));
+                at += usize::from(t.get(at).is_some_and(|n| n == ","));
             }
             return at + 1;
         }
@@ -133,29 +116,29 @@ fn no_two_files_use_each_other() {
     let modules = modules();
     let mut uses = BTreeSet::new();
     for (module, (file, code)) in &modules {
-        let t = tokens(code);
-        let (mut found, mut at) = (Vec::new(), 0);
+        let (t, mut found, mut at) = (tokens(code), vec![], 0);
         while at < t.len() {
-            let child = modules.contains_key(&[module.clone(), vec![t[at].to_string()]].concat());
-            let start = ["crate", "super", "self"].contains(&t[at]) || child;
-            if start && t.get(at + 1) == Some(&"::") && (at == 0 || t[at - 1] != "::") {
-                at = paths(&t, at, Module::new(), &mut found);
+            let child = modules.contains_key(&[module.clone(), vec![t[at].clone()]].concat());
+            let start = ["crate", "super", "self"].contains(&t[at].as_str()) || child;
+            let next = t.get(at + 1).is_some_and(|n| n == "::");
+            if start && next && (at == 0 || t[at - 1] != "::") {
+                at = paths(&t, at, vec![], &mut found);
             } else {
                 at += 1;
             }
         }
         for path in found {
             let mut at = if path[0] == "crate" {
-                Module::new()
+                vec![]
             } else {
                 module.clone()
             };
-            for segment in &path {
+            for segment in path {
                 match segment.as_str() {
                     "crate" | "self" => {}
                     "super" => drop(at.pop()),
-                    name if modules.contains_key(&[at.clone(), vec![name.into()]].concat()) => {
-                        at.push(name.into())
+                    _ if modules.contains_key(&[at.clone(), vec![segment.clone()]].concat()) => {
+                        at.push(segment)
                     }
                     _ => break,
                 }
@@ -163,19 +146,32 @@ fn no_two_files_use_each_other() {
             uses.insert((file.clone(), modules[&at].0.clone()));
         }
     }
-    let name = |p: &Path| p.display().to_string();
-    let mut pairs = Vec::new();
-    for (a, b) in &uses {
-        if a < b && uses.contains(&(b.clone(), a.clone())) {
-            let pair = (name(a), name(b));
-            if !KNOWN.contains(&(pair.0.as_str(), pair.1.as_str())) {
-                pairs.push(format!("{} and {}", pair.0, pair.1));
+    let pairs: Vec<String> = (uses.iter())
+        .filter(|(a, b)| a < b && uses.contains(&(b.clone(), a.clone())))
+        .map(|(a, b)| format!("{} and {}\n", a.display(), b.display()))
+        .collect();
+    assert!(
+        pairs.is_empty(),
+        "files that use each other:\n{}",
+        pairs.concat()
+    );
+}
+
+/// Every file of `src/`, tests too, starts with the line that says what it is.
+#[test]
+fn every_file_starts_with_what_it_is() {
+    let (mut todo, mut missing) = (vec![Path::new(MANIFEST).join("src")], String::new());
+    while let Some(dir) = todo.pop() {
+        for path in std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()) {
+            if path.is_dir() {
+                todo.push(path);
+            } else if !read_to_string(&path).unwrap().starts_with("//! ") {
+                missing += &format!("{}\n", path.display());
             }
         }
     }
     assert!(
-        pairs.is_empty(),
-        "files that use each other:\n{}",
-        pairs.join("\n")
+        missing.is_empty(),
+        "files without a first `//!` line:\n{missing}"
     );
 }

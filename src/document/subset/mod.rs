@@ -10,6 +10,9 @@
 //! document, odd escapes) makes it decline, and the caller reads the text
 //! with the full YAML parser instead. It never reports an error of its
 //! own: declining is always safe, so when in doubt it declines.
+//!
+//! Its parts, each using only those before it: `cursor`, `scalars`,
+//! `block`, `lines`; this file holds `read`, serde over the tree.
 
 use self::block::{lf_endings, parse};
 use self::cursor::{Decline, Node};

@@ -1,6 +1,5 @@
 //! The interview's order: a state machine over steps that can go back,
-//! driven through a
-//! [`Prompter`](super::prompt::Prompter).
+//! driven through a [`Prompter`](super::prompt::Prompter).
 //!
 //! Steps run path → families → strengths → their levels (one screen) →
 //! growth goals → work-style statements → name; a step that does not apply
@@ -8,10 +7,9 @@
 //! the `work-style` path, …) is skipped. Esc returns to the step asked
 //! before; Esc at the first step asked leaves the interview.
 //!
-//! Each part uses only the parts listed before it: `state` (the presets, the answers so far, the
-//! next step), `questions` (what each step asks and how its answer is
-//! taken) and `outcome` (the answers as a result); this module runs the
-//! steps one after another and shows the progress lines.
+//! This file runs the steps one after another and shows the progress
+//! lines. Its parts, each using only those before it: `state`,
+//! `questions`, `outcome`.
 
 mod outcome;
 mod questions;

@@ -1,6 +1,5 @@
-//! The `diff` report: the comparison gathered from the batch (`collect`),
-//! as JSON (`json`) or as plain blocks (`blocks`) drawn as terminal
-//! tables, Markdown or an HTML page. This module only picks the format.
+//! The `diff` report: each side gathered from the batch, then written in the
+//! format asked, by `json` or as the plain blocks of `blocks`.
 
 mod blocks;
 mod json;
