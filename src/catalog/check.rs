@@ -5,9 +5,9 @@
 use super::model::{AXIS_RANGE, Catalog, Hint, LazyWords, Lookup, Question, Role, Serial, Tag};
 use super::model::{Axis, Behaviors, Family, PathDef};
 use crate::document::from_yaml;
+use crate::document::line_of;
 use crate::document::{Shape, UniqueMap};
 use crate::error::{Error, Located, Result};
-use crate::locate::line_of;
 use crate::matching::{closest, did_you_mean, normalize, with_normalized};
 use serde::Deserialize;
 

@@ -4,10 +4,9 @@
 //! [`Prompter`] seam, on the [`terminal`]; the result is rendered on
 //! standard output by the same code as `score`, the ranking last so that
 //! it is in view when the save question comes; then [`save`] offers the
-//! [`documents`], and [`mod@file`] writes them.
+//! [`documents`], and [`save`] writes them.
 
 pub mod documents;
-pub mod file;
 pub mod flow;
 mod invocation;
 pub mod prompt;
@@ -159,10 +158,10 @@ pub fn assess(catalog: &Catalog, args: &Options, color: ColorChoice) -> Result<(
         return Err(Error::Usage("--top must be at least 1".into()));
     }
     if let Some(target) = &args.save {
-        file::check_target("--save", target)?;
+        save::check_target("--save", target)?;
     }
     if let Some(target) = &args.report {
-        file::check_target("--report", target)?;
+        save::check_target("--report", target)?;
     }
     if !is_interactive() {
         return Err(Error::Usage(

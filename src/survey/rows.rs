@@ -361,7 +361,7 @@ pub(super) fn likert_value(cell: &str) -> Option<f64> {
         if wanted == "neutral" {
             return Some(3.0);
         }
-        crate::form::LIKERT_LABELS
+        crate::template::LIKERT_LABELS
             .iter()
             .position(|label| normalize(label) == wanted)
             .map(|i| (i + 1) as f64)
