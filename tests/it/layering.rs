@@ -19,24 +19,22 @@ type Module = Vec<String>;
 
 /// Each module of the library with its file and its code.
 fn modules() -> HashMap<Module, (PathBuf, String)> {
-    let (mut found, mut todo) = (HashMap::new(), vec![(vec![], PathBuf::from("src/lib.rs"))]);
+    let (mut found, mut todo) = (
+        HashMap::new(),
+        vec![(Module::new(), PathBuf::from("src/lib.rs"))],
+    );
     while let Some((module, file)) = todo.pop() {
         let (code, children) =
             without_tests(&read_to_string(Path::new(MANIFEST).join(&file)).unwrap());
         let folder = module.is_empty() || file.ends_with("mod.rs");
-        let dir = if folder {
-            file.with_file_name("")
-        } else {
-            file.with_extension("")
-        };
+        let dir = file.with_file_name(if folder { "" } else { module.last().unwrap() });
         for child in children {
-            let flat = dir.join(format!("{child}.rs"));
-            let nested = dir.join(&child).join("mod.rs");
-            let path = if Path::new(MANIFEST).join(&flat).exists() {
-                flat
-            } else {
-                nested
-            };
+            let (flat, nested) = (
+                dir.join(format!("{child}.rs")),
+                dir.join(&child).join("mod.rs"),
+            );
+            let found = Path::new(MANIFEST).join(&flat).exists();
+            let path = if found { flat } else { nested };
             todo.push(([module.clone(), vec![child]].concat(), path));
         }
         found.insert(module, (file, code));
@@ -128,11 +126,8 @@ fn no_two_files_use_each_other() {
             }
         }
         for path in found {
-            let mut at = if path[0] == "crate" {
-                vec![]
-            } else {
-                module.clone()
-            };
+            let from_root = path[0] == "crate";
+            let mut at = if from_root { vec![] } else { module.clone() };
             for segment in path {
                 match segment.as_str() {
                     "crate" | "self" => {}
