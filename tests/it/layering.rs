@@ -70,7 +70,7 @@ fn without_tests(text: &str) -> (String, Vec<String>) {
     (code, children)
 }
 
-/// Words, `::`, braces and commas; anything else separates them.
+/// Words, `::` and single marks (`{`, `,`, `*`, `<`, …).
 fn tokens(code: &str) -> Vec<String> {
     let spaced = code
         .replace("::", "\u{1}")
@@ -78,9 +78,8 @@ fn tokens(code: &str) -> Vec<String> {
         .fold(String::new(), |mut s, c| {
             match c {
                 '\u{1}' => s.push_str(" :: "),
-                '{' | '}' | ',' => s.extend([' ', c, ' ']),
                 c if c.is_alphanumeric() || c == '_' => s.push(c),
-                _ => s.push(' '),
+                c => s.extend([' ', c, ' ']),
             }
             s
         });
@@ -89,7 +88,10 @@ fn tokens(code: &str) -> Vec<String> {
 
 /// The paths of a `use` tree or path starting at `at`, each with `prefix`.
 fn paths(t: &[String], mut at: usize, mut prefix: Module, out: &mut Vec<Module>) -> usize {
-    while at < t.len() && !["::", "{", "}", ","].contains(&t[at].as_str()) {
+    while t
+        .get(at)
+        .is_some_and(|w| w.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+    {
         prefix.push(t[at].clone());
         if t.get(at + 1).is_none_or(|n| n != "::") {
             out.push(prefix);
