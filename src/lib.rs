@@ -4,8 +4,8 @@
 //! Data flows one way: answers → resolved tags ([`answers`]) → scores
 //! ([`score`]) → rendered report ([`report`]). Everything except `batch`,
 //! `interview`, `output`, `diagnostics` and `app` is pure. At the bottom,
-//! `read` turns files into text and `document` text into values, with
-//! located errors; they know nothing of answers or catalogs.
+//! `read` and `document` know nothing of answers or catalogs. Each file's
+//! first line says what it is.
 //!
 //! Only what the integration tests and benchmarks use is public.
 //!
@@ -22,9 +22,7 @@ pub(crate) mod document;
 pub mod error;
 pub(crate) mod explore;
 pub mod field;
-pub(crate) mod form;
 pub(crate) mod interview;
-pub(crate) mod locate;
 pub(crate) mod matching;
 pub(crate) mod output;
 pub mod plan;

@@ -1,8 +1,8 @@
 //! Where answers come from: the inputs read, their formats, and the origin
 //! of one document, which locates its problems.
 
+use crate::document::line_of;
 use crate::error::Located;
-use crate::locate::line_of;
 
 /// An answer file bigger than this is refused before it is parsed.
 pub const MAX_ANSWER_BYTES: u64 = 1024 * 1024;

@@ -1,16 +1,12 @@
 //! `rolefit assess`: the interview.
 //!
-//! [`flow`] holds the questions and their order behind the [`Prompter`]
-//! seam; [`terminal`] asks them on standard error (dialoguer, and the
-//! [`widgets`] for filtering lists, scales and levels); the result is
-//! rendered on standard output by the same code as `score`, the ranking
-//! last so that it is in view when the save question comes; [`save`]
-//! offers the [`documents`]: the answers as an answer file that `score`
-//! reads back to the same result and `assess --from` starts from, and the
-//! HTML report beside them; [`mod@file`] writes them.
+//! The questions are asked in the order of [`flow`], through the
+//! [`Prompter`] seam, on the [`terminal`]; the result is rendered on
+//! standard output by the same code as `score`, the ranking last so that
+//! it is in view when the save question comes; then [`save`] offers the
+//! [`documents`], and [`save`] writes them.
 
 pub mod documents;
-pub mod file;
 pub mod flow;
 mod invocation;
 pub mod prompt;
@@ -201,10 +197,10 @@ pub fn assess(catalog: &Catalog, args: &Options, color: ColorChoice) -> Result<(
         return Err(Error::Usage("--top must be at least 1".into()));
     }
     if let Some(target) = &args.save {
-        file::check_target("--save", target)?;
+        save::check_target("--save", target)?;
     }
     if let Some(target) = &args.report {
-        file::check_target("--report", target)?;
+        save::check_target("--report", target)?;
     }
     if !is_interactive() {
         return Err(Error::Usage(

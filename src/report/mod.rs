@@ -5,18 +5,11 @@
 //! which only reads shared state, so the batch runs it in parallel; the
 //! writer then writes in order.
 //!
-//! Each part uses only the parts listed before it: `numbers` (the one
-//! rounding rule), `theme` (how human-readable output looks), `writer`
-//! (the [`FormatWriter`] trait and its [`Renderer`]), `grid` (how every
-//! terminal table is drawn), `blocks` (a report as plain headings,
-//! paragraphs and tables, drawn as terminal tables or Markdown), `groups`
-//! (summaries by group, and what a report may show of its people),
-//! `cohort` (what the human formats gather), `ties` (rank labels and tie
-//! notes), `profile` (the role card), `aims` (the person's aims in words),
-//! `svg` (the HTML charts), then the writers: `table`, `markdown`, `json`,
-//! `csv` and `html`; last `diff` (the `rolefit diff` report). This module
-//! holds only the format enums and [`Reporter`], which builds the writer
-//! asked for.
+//! Its parts, each using only those before it: `numbers`, `theme`,
+//! `writer`, `grid`, `blocks`, `groups`, `cohort`, `ties`, `profile`,
+//! `aims`, `svg`, then the writers `table`, `markdown`, `json`, `csv` and
+//! `html`, and last `diff`; `words` stands apart. This file holds only the
+//! format enums and [`Reporter`], which builds the writer asked for.
 
 pub mod aims;
 pub mod blocks;

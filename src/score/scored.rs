@@ -1,5 +1,6 @@
 //! What a scored respondent carries to the reports: the ranking, the roles
-//! asked for and their places.
+//! asked for and their places, and the person's aims (a role they named,
+//! `target`, or one their goals point at) with the plan toward each.
 
 use crate::answers::Respondent;
 
@@ -28,7 +29,7 @@ pub struct Scored {
     /// Roles whose fit profile was asked for (`--role`), in the order asked.
     pub focus: Vec<Focus>,
     /// The person's aims and the plans toward them, when asked for.
-    pub aims: Vec<super::aim::Aim>,
+    pub aims: Vec<Aim>,
 }
 
 /// A role asked for by name, wherever it ranks.
@@ -75,4 +76,74 @@ pub struct Place {
     /// The first position of its score (to 4 decimals): what tables show
     /// as `=N` when the role is tied.
     pub first_of_score: usize,
+}
+
+/// The level a skill counts as covered from: 3, practitioner.
+pub const COVERED_LEVEL: u8 = crate::answers::DEFAULT_LEVEL;
+
+/// One change to the strengths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Change {
+    pub tag: usize,
+    /// The level now; None when the tag is not a strength.
+    pub from: Option<u8>,
+    pub to: u8,
+}
+
+impl Change {
+    /// Levels this change adds (from nothing counts from 0).
+    pub fn levels(&self) -> u32 {
+        u32::from(self.to - self.from.unwrap_or(0))
+    }
+}
+
+/// Where an aim comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AimFrom {
+    /// The person named the role (`target:`).
+    Target,
+    /// The person's goals count most toward it (the highest growth score).
+    Goals,
+}
+
+impl AimFrom {
+    pub fn id(self) -> &'static str {
+        match self {
+            AimFrom::Target => "target",
+            AimFrom::Goals => "goals",
+        }
+    }
+}
+
+/// The plan toward an aim.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AimPlan {
+    /// The changes (empty when the role is already within the plan's
+    /// reach) and where they bring the role.
+    Found {
+        changes: Vec<Change>,
+        rank_after: usize,
+        score_after: f64,
+    },
+    /// No change of strengths brings it there; why, in words.
+    Unreachable(String),
+}
+
+/// One aim and its answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aim {
+    pub role: usize,
+    pub from: AimFrom,
+    /// Its place now; None when its family is not among those ranked.
+    pub place: Option<Place>,
+    pub score: f64,
+    /// The place the plan aims for (rank K or better): the top 3, or,
+    /// for a role already there, first place or the closest to it the
+    /// cap allows.
+    pub within: usize,
+    /// `within` is the closest place to first that the cap allows.
+    pub closest: bool,
+    /// How far one skill may rise in the plan.
+    pub max_raise: u8,
+    pub plan: AimPlan,
 }

@@ -11,6 +11,7 @@ mod field;
 mod hostile;
 mod html_report;
 mod interview;
+mod layering;
 mod own_words;
 mod parallel;
 mod properties;

@@ -1,7 +1,7 @@
 //! Block mappings and sequences, line by line: the reader's structure.
 
 use super::cursor::Parser;
-use super::tree::{Decline, Node, Parsed};
+use super::cursor::{Decline, Node, Parsed};
 
 /// libyaml refuses an implicit key longer than 1024 characters.
 const MAX_KEY_BYTES: usize = 1000;

@@ -1,7 +1,10 @@
 //! The reader's place in the text, and what every part of it asks of the
-//! text: a byte, a line's end, the next line with content, the depth.
+//! text: a byte, a line's end, the next line with content, the depth; and
+//! what it reads into: the tree of [`Node`]s, or [`Decline`], its one
+//! answer when a text is outside the subset.
 
-use super::tree::{Decline, Parsed};
+use std::borrow::Cow;
+use std::fmt;
 
 /// Deeper nesting than this declines; serde_yaml's own limit is 128.
 pub(super) const MAX_DEPTH: usize = 64;
@@ -98,4 +101,36 @@ const fn special_bytes(list: &[u8]) -> [bool; 256] {
         i += 1;
     }
     table
+}
+
+/// A value as the text gives it, after the byte offset where it starts.
+#[derive(Debug)]
+pub(super) enum Node<'a> {
+    /// A plain (unquoted) scalar, as written: whether it is a number, a
+    /// boolean or text is decided by what reads it, as serde_yaml does.
+    Plain(usize, &'a str),
+    /// A quoted scalar, escapes resolved: always text.
+    Quoted(usize, Cow<'a, str>),
+    Seq(usize, Vec<Node<'a>>),
+    Map(usize, Vec<(Node<'a>, Node<'a>)>),
+}
+
+/// The text is outside the subset (or not YAML at all).
+#[derive(Debug)]
+pub struct Decline;
+
+pub(super) type Parsed<T> = Result<T, Decline>;
+
+impl fmt::Display for Decline {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("outside the YAML subset")
+    }
+}
+
+impl std::error::Error for Decline {}
+
+impl serde::de::Error for Decline {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Decline
+    }
 }

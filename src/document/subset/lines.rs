@@ -2,7 +2,7 @@
 //! reader's tree: far cheaper than a full YAML parser's events.
 
 use super::block::{lf_endings, parse};
-use super::tree::{Decline, Node};
+use super::cursor::{Decline, Node};
 
 /// One step of an entry's path: a key of a mapping, or an index into a
 /// sequence.

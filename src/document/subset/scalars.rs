@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use super::cursor::Parser;
-use super::tree::{Decline, Node, Parsed};
+use super::cursor::{Decline, Node, Parsed};
 
 impl<'a> Parser<'a> {
     /// Whether a plain scalar may start at `at` (its first character is

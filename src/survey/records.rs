@@ -5,12 +5,10 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::answers;
 use crate::catalog::Catalog;
 use crate::error::Located;
 
-use super::columns::Columns;
-use super::header::{Layout, header_key, shorten, split_grid};
+use super::header::{Columns, Layout, header_key, unrecognised_names};
 
 /// A survey file bigger than this is refused: far more than 50,000 rows.
 const MAX_SURVEY_BYTES: u64 = 256 * 1024 * 1024;
@@ -196,38 +194,6 @@ impl Rows {
             }
         }
     }
-}
-
-/// The headers to name in the warning: a grid's columns once, by its
-/// question.
-pub(super) fn unrecognised_names(headers: &[String]) -> Vec<String> {
-    let mut names: Vec<(String, usize)> = Vec::new();
-    // A file may have very many columns: find each name's place by hash.
-    let mut place: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for header in headers {
-        let name = split_grid(header).map_or(header.as_str(), |(question, _)| question);
-        let name = format!("{:?}", shorten(name));
-        match place.get(&name) {
-            Some(&i) => names[i].1 += 1,
-            None => {
-                place.insert(name.clone(), names.len());
-                names.push((name, 1));
-            }
-        }
-    }
-    let more = names.len().saturating_sub(answers::MAX_REPORTED);
-    let mut shown: Vec<String> = names
-        .into_iter()
-        .take(answers::MAX_REPORTED)
-        .map(|(name, count)| match count {
-            1 => name,
-            n => format!("{name} ({n} columns)"),
-        })
-        .collect();
-    if more > 0 {
-        shown.push(format!("… and {more} more"));
-    }
-    shown
 }
 
 /// The separator of the header line: `,` unless `;` (Excel in many

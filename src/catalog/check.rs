@@ -1,12 +1,15 @@
-//! Validating a parsed catalog: every name resolved to its index, every
-//! problem found with its line, then the indexes built.
+//! Checking a parsed catalog: every name resolved to its index, every
+//! problem found with its line (the first few spelled out, the rest
+//! counted), then the indexes built.
 
 use super::model::{AXIS_RANGE, Catalog, Hint, LazyWords, Lookup, Question, Role, Serial, Tag};
-use super::problems::Problems;
-use super::raw::{CATALOG_SHAPE, RawCatalog, RawHint, RawTag};
+use super::model::{Axis, Behaviors, Family, PathDef};
 use crate::document::from_yaml;
-use crate::error::{Error, Result};
-use crate::matching::{normalize, with_normalized};
+use crate::document::line_of;
+use crate::document::{Shape, UniqueMap};
+use crate::error::{Error, Located, Result};
+use crate::matching::{closest, did_you_mean, normalize, with_normalized};
+use serde::Deserialize;
 
 impl Catalog {
     /// Parses and validates a catalog text; `source` names it in errors.
@@ -327,4 +330,159 @@ impl<'r> TagNames<'r> {
         }
         tags
     }
+}
+
+/// Locating a problem walks the document; a hostile catalog with thousands
+/// of problems gets the first few spelled out and a count.
+const MAX_REPORTED: usize = 50;
+
+/// Every problem of one catalog text, collected rather than stopping at
+/// the first.
+pub(super) struct Problems<'t> {
+    text: &'t str,
+    source: &'t str,
+    problems: Vec<Located>,
+    /// Problems past the first MAX_REPORTED: counted, not located.
+    more: usize,
+}
+
+impl<'t> Problems<'t> {
+    pub(super) fn new(text: &'t str, source: &'t str) -> Self {
+        Problems {
+            text,
+            source,
+            problems: Vec::new(),
+            more: 0,
+        }
+    }
+
+    /// The name of the catalog in errors.
+    pub(super) fn source(&self) -> &'t str {
+        self.source
+    }
+
+    fn full(&mut self) -> bool {
+        let full = self.problems.len() >= MAX_REPORTED;
+        self.more += usize::from(full);
+        full
+    }
+
+    pub(super) fn problem(&mut self, entry: String, message: String, hint: Option<String>) {
+        if self.full() {
+            return;
+        }
+        let line = line_of(self.text, &entry);
+        self.problems.push(
+            Located::new(self.source, message)
+                .at_line(line)
+                .at_entry(entry)
+                .with_hint(hint),
+        );
+    }
+
+    /// Each id of a section must be given and appear once.
+    pub(super) fn unique<'a>(&mut self, section: &str, ids: impl Iterator<Item = &'a str>) {
+        let mut seen = rustc_hash::FxHashSet::default();
+        for (i, id) in ids.enumerate() {
+            if id.trim().is_empty() {
+                self.problem(format!("{section}[{i}]"), "empty id".into(), None);
+            } else if !seen.insert(id) {
+                self.problem(
+                    format!("{section}[{i}]"),
+                    format!("duplicate id {id:?}"),
+                    None,
+                );
+            }
+        }
+    }
+
+    /// A name that is none of `known`, with "did you mean".
+    pub(super) fn unknown(&mut self, entry: String, kind: &str, name: &str, known: &[&str]) {
+        if self.full() {
+            return;
+        }
+        let pairs = known.iter().map(|k| (*k, *k));
+        let hint = did_you_mean(&closest(name, pairs, 3));
+        self.problem(entry, format!("unknown {kind} {name:?}"), hint);
+    }
+
+    /// Ok when nothing was found, else every problem as one error.
+    pub(super) fn finish(mut self) -> Result<()> {
+        if self.more > 0 {
+            let more = format!("… and {} more problems", self.more);
+            self.problems.push(Located::new(self.source, more));
+        }
+        if self.problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::Catalog(self.problems))
+        }
+    }
+}
+
+pub(super) const CATALOG_SHAPE: Shape = Shape("a catalog map (version, families, axes, …)");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCatalog {
+    pub(super) version: u32,
+    pub(super) families: Vec<Family>,
+    pub(super) axes: Vec<Axis>,
+    pub(super) questions: Vec<RawQuestion>,
+    pub(super) paths: Vec<PathDef>,
+    pub(super) tags: Vec<RawTag>,
+    #[serde(default)]
+    pub(super) hints: Vec<RawHint>,
+    pub(super) roles: Vec<RawRole>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawQuestion {
+    pub(super) id: String,
+    pub(super) axis: String,
+    pub(super) text: String,
+    #[serde(default)]
+    pub(super) reverse: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawTag {
+    pub(super) name: String,
+    #[serde(default)]
+    pub(super) description: String,
+    #[serde(default)]
+    pub(super) aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawHint {
+    pub(super) term: String,
+    #[serde(default)]
+    pub(super) aliases: Vec<String>,
+    pub(super) tags: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawRole {
+    pub(super) id: String,
+    pub(super) name: String,
+    pub(super) family: String,
+    pub(super) summary: String,
+    pub(super) detail: String,
+    pub(super) tags: Vec<String>,
+    /// The role is usually reached after years of technical work.
+    #[serde(default)]
+    pub(super) follows_technical_work: bool,
+    pub(super) profile: RawProfile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawProfile {
+    pub(super) axes: UniqueMap<f64>,
+    pub(super) behaviors: Behaviors,
 }
