@@ -37,6 +37,15 @@ pub const RELATED_DISCOUNT: f64 = 0.5;
 /// them: it still names them when a word is not understood.
 pub const MAX_RELATED_TAGS: usize = 4;
 
+/// A hint's word beside other words that share no word with any of its
+/// tags credits the tag the phrase is closest to in meaning only when the
+/// embedding model is this sure (cosine similarity) and leads the hint's
+/// next tag by [`HINT_CHOICE_MARGIN`]; otherwise its first tag. Lower
+/// similarities are the model guessing at a product name
+/// (`Oracle RMAN`: 0.33).
+const HINT_CHOICE_SIMILARITY: f32 = 0.4;
+const HINT_CHOICE_MARGIN: f32 = 0.05;
+
 /// The version of the scoring rule, in the JSON output (`rule`): 2 adds
 /// related credit (words read by `related` or `similar`) to the rule of
 /// version 1.
@@ -631,9 +640,13 @@ fn stems(text: &str) -> Vec<String> {
 
 /// A text's key for comparing word sets: its content stems, sorted, each
 /// once. `restoring backups` and `backup and restore` share one.
-fn set_key(stems: &[String]) -> String {
+fn stop_stems() -> &'static [String] {
     static STOP: OnceLock<Vec<String>> = OnceLock::new();
-    let stop = STOP.get_or_init(|| STOP_WORDS.iter().map(|w| stem(w)).collect());
+    STOP.get_or_init(|| STOP_WORDS.iter().map(|w| stem(w)).collect())
+}
+
+fn set_key(stems: &[String]) -> String {
+    let stop = stop_stems();
     let mut content: Vec<&str> = stems
         .iter()
         .map(String::as_str)
@@ -677,6 +690,10 @@ struct Index {
     by_key: FxHashMap<String, Option<Target>>,
     /// Distinctive names and aliases, to find inside longer phrases.
     runs: Vec<Run>,
+    /// Each hint's content stems (term and aliases).
+    hint_stems: Vec<Vec<String>>,
+    /// Each tag's content stems (name and aliases).
+    tag_stems: Vec<Vec<String>>,
     /// Normalised word → its reading (or none): each distinct word once.
     cache: Mutex<FxHashMap<String, Option<Reading>>>,
 }
@@ -728,9 +745,27 @@ impl Index {
                 runs.push(Run { stems, target });
             }
         }
+        let content = |texts: &mut dyn Iterator<Item = &String>| -> Vec<String> {
+            let stop = stop_stems();
+            let mut all: Vec<String> = texts
+                .flat_map(|t| stems(t))
+                .filter(|s| !stop.contains(s))
+                .collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        };
+        let hint_stems = (catalog.hints.iter())
+            .map(|h| content(&mut std::iter::once(&h.term).chain(&h.aliases)))
+            .collect();
+        let tag_stems = (catalog.tags.iter())
+            .map(|t| content(&mut std::iter::once(&t.name).chain(&t.aliases)))
+            .collect();
         Index {
             by_key,
             runs,
+            hint_stems,
+            tag_stems,
             cache: Mutex::new(FxHashMap::default()),
         }
     }
@@ -754,11 +789,13 @@ impl Index {
         // between names whose words are the same.
         if let Some(hint) = catalog.hint(form) {
             let index = catalog.hints.iter().position(|h| std::ptr::eq(h, hint))?;
-            return self.reading_of(catalog, Target::Hint(index), How::Related);
+            return self.hint_reading(catalog, &[index], form, &[]);
         }
         let stems = stems(form);
-        if let Some(Some(target)) = self.by_key.get(&set_key(&stems)) {
-            return self.reading_of(catalog, *target, How::Near);
+        match self.by_key.get(&set_key(&stems)) {
+            Some(Some(Target::Tag(t))) => return Some(reading(vec![*t], How::Near)),
+            Some(Some(Target::Hint(h))) => return self.hint_reading(catalog, &[*h], form, &[]),
+            _ => {}
         }
         // Names found inside the phrase: one tag's is a near reading; else
         // one hint's is a related one.
@@ -775,7 +812,7 @@ impl Index {
         }
         match (tags.as_slice(), hints.as_slice()) {
             ([tag], _) => Some(reading(vec![*tag], How::Near)),
-            ([], [hint]) => self.reading_of(catalog, Target::Hint(*hint), How::Related),
+            ([], [_, ..]) => self.hint_reading(catalog, &hints, form, &stems),
             _ => None,
         }
     }
@@ -802,14 +839,59 @@ impl Index {
         (!tags.is_empty()).then(|| reading(tags, how.max(How::Near)))
     }
 
-    fn reading_of(&self, catalog: &Catalog, target: Target, how: How) -> Option<Reading> {
-        match target {
-            Target::Tag(t) => Some(reading(vec![t], how)),
-            Target::Hint(h) => {
-                let tags = &catalog.hints[h].tags;
-                (tags.len() <= MAX_RELATED_TAGS).then(|| reading(tags.clone(), How::Related))
-            }
+    /// What the hints found in a phrase credit. A hint's word is broad:
+    /// alone it credits only its first tag (the catalog lists a hint's
+    /// tags main sense first), never all of them. Beside other words
+    /// (`Redis caching`, `TensorFlow Serving`) those words choose among
+    /// its tags: the tags whose names or aliases share a word with them;
+    /// else the one tag the phrase is clearly closest to in meaning;
+    /// else the first. Several hints in one phrase (`PostgreSQL
+    /// performance tuning`) credit only the tags they share. A hint of
+    /// more than [`MAX_RELATED_TAGS`] tags credits nothing unless the
+    /// other words narrow it.
+    fn hint_reading(
+        &self,
+        catalog: &Catalog,
+        hints: &[usize],
+        form: &str,
+        stems: &[String],
+    ) -> Option<Reading> {
+        let (first, rest) = hints.split_first()?;
+        let mut tags: Vec<usize> = catalog.hints[*first].tags.clone();
+        for &h in rest {
+            tags.retain(|t| catalog.hints[h].tags.contains(t));
         }
+        let related = |tags: Vec<usize>| {
+            (!tags.is_empty() && tags.len() <= MAX_RELATED_TAGS)
+                .then(|| reading(tags, How::Related))
+        };
+        if tags.len() < 2 {
+            return related(tags);
+        }
+        // The phrase's own words beside the hints' words.
+        let stop = stop_stems();
+        let own = |s: &String| {
+            !stop.contains(s) && !hints.iter().any(|&h| self.hint_stems[h].contains(s))
+        };
+        let other: Vec<&String> = stems.iter().filter(|s| own(s)).collect();
+        if other.is_empty() {
+            return (tags.len() <= MAX_RELATED_TAGS).then(|| reading(vec![tags[0]], How::Related));
+        }
+        let agreeing: Vec<usize> = (tags.iter().copied())
+            .filter(|&t| other.iter().any(|s| self.tag_stems[t].contains(s)))
+            .collect();
+        if !agreeing.is_empty() {
+            return related(agreeing);
+        }
+        if tags.len() > MAX_RELATED_TAGS {
+            return None;
+        }
+        let closest = crate::similar::index_for(catalog)
+            .closest_of(form, &tags)
+            .filter(|hit| {
+                hit.similarity >= HINT_CHOICE_SIMILARITY && hit.margin >= HINT_CHOICE_MARGIN
+            });
+        related(vec![closest.map_or(tags[0], |hit| hit.tag)])
     }
 }
 
@@ -1048,6 +1130,28 @@ mod tests {
         );
         assert_eq!(first_found("dba", 3).len(), 3);
         assert_eq!(first_found("no such thing at all", 3), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_broad_word_credits_the_tags_its_phrase_singles_out() {
+        let related = |said: &str| -> Vec<String> {
+            let (tags, how) = read_names(said).unwrap_or_else(|| panic!("{said}"));
+            assert_eq!(how, How::Related, "{said}");
+            tags
+        };
+        // Alone: the hint's first tag only, not every tag it lists.
+        assert_eq!(related("PCI DSS"), ["control-baseline design"]);
+        assert_eq!(related("Kubernetes"), ["deployment and rollback strategy"]);
+        // Beside other words: the tag those words name (an alias's word).
+        assert_eq!(related("Redis caching"), ["latency and throughput tuning"]);
+        assert_eq!(
+            related("TensorFlow Serving"),
+            ["model-serving architecture"]
+        );
+        // Two hints: the tags they share.
+        assert_eq!(related("PostgreSQL performance tuning"), ["index strategy"]);
+        // Too broad (more than MAX_RELATED_TAGS tags) alone: nothing.
+        assert_eq!(read_names("leadership"), None);
     }
 
     #[test]

@@ -25,9 +25,9 @@ use wordpiece::Vocabulary;
 
 /// The lowest cosine similarity read as a tag (calibrated on the
 /// development lists: docs/similar.md).
-pub const THRESHOLD: f32 = 0.86;
+pub const THRESHOLD: f32 = 0.80;
 /// The least lead of the best tag over the next candidate.
-pub const MARGIN: f32 = 0.05;
+pub const MARGIN: f32 = 0.04;
 
 static TABLE_BYTES: &[u8] = include_bytes!("../../models/minilm-static.bin");
 static VOCABULARY_TEXT: &str = include_str!("../../models/vocab.txt");
@@ -203,6 +203,41 @@ impl SimilarIndex {
     /// the phrase if the catalog did not list it. For calibration.
     pub fn nearest_unlisted(&self, phrase: &str) -> Option<Nearest> {
         self.closest(phrase, true)
+    }
+
+    /// Which of `tags` the phrase is closest to (by each tag's closest
+    /// text), with its similarity and its lead over the next of them.
+    pub fn closest_of(&self, phrase: &str, tags: &[usize]) -> Option<SimilarHit> {
+        let query = self.model?.embed(phrase)?;
+        let mut best = vec![f32::NEG_INFINITY; tags.len()];
+        for (i, vector) in self.vectors.chunks_exact(self.dims).enumerate() {
+            let Owner::Tag(t) = self.owners[i] else {
+                continue;
+            };
+            if let Some(slot) = tags.iter().position(|&x| x == t) {
+                let similarity: f32 = vector.iter().zip(&query).map(|(a, b)| a * b).sum();
+                best[slot] = best[slot].max(similarity);
+            }
+        }
+        let (first, &similarity) = (best.iter().enumerate())
+            .filter(|(_, s)| s.is_finite())
+            .fold(None, |top: Option<(usize, &f32)>, (i, s)| match top {
+                Some((_, t)) if *t >= *s => top,
+                _ => Some((i, s)),
+            })?;
+        let runner_up = (best.iter().enumerate())
+            .filter(|&(i, s)| i != first && s.is_finite())
+            .map(|(_, &s)| s)
+            .fold(f32::NEG_INFINITY, f32::max);
+        Some(SimilarHit {
+            tag: tags[first],
+            similarity,
+            margin: if runner_up.is_finite() {
+                similarity - runner_up
+            } else {
+                similarity
+            },
+        })
     }
 
     fn closest(&self, phrase: &str, leave_out_own: bool) -> Option<Nearest> {
