@@ -640,6 +640,12 @@ fn stems(text: &str) -> Vec<String> {
 
 /// A text's key for comparing word sets: its content stems, sorted, each
 /// once. `restoring backups` and `backup and restore` share one.
+/// The stems of [`GENERIC_WORDS`].
+fn generic_stems() -> &'static [String] {
+    static GENERIC: OnceLock<Vec<String>> = OnceLock::new();
+    GENERIC.get_or_init(|| GENERIC_WORDS.iter().map(|w| stem(w)).collect())
+}
+
 fn stop_stems() -> &'static [String] {
     static STOP: OnceLock<Vec<String>> = OnceLock::new();
     STOP.get_or_init(|| STOP_WORDS.iter().map(|w| stem(w)).collect())
@@ -813,6 +819,7 @@ impl Index {
         match (tags.as_slice(), hints.as_slice()) {
             ([tag], _) => Some(reading(vec![*tag], How::Near)),
             ([], [_, ..]) => self.hint_reading(catalog, &hints, form, &stems),
+            ([], []) => self.shared_words_reading(&stems),
             _ => None,
         }
     }
@@ -837,6 +844,36 @@ impl Index {
             }
         }
         (!tags.is_empty()).then(|| reading(tags, how.max(How::Near)))
+    }
+
+    /// A phrase that names no tag or hint but shares words with one tag's
+    /// names and aliases (`prioritization across teams`, `validating user
+    /// input`): related, when it shares at least two words with that tag,
+    /// at least half of its words, more than with any other tag, and one
+    /// of them is not a generic word.
+    fn shared_words_reading(&self, stems: &[String]) -> Option<Reading> {
+        let stop = stop_stems();
+        let mut content: Vec<&String> = stems.iter().filter(|s| !stop.contains(s)).collect();
+        content.sort_unstable();
+        content.dedup();
+        if content.len() < 2 {
+            return None;
+        }
+        let (mut best, mut count, mut second) = (0, 0, 0);
+        for (t, own) in self.tag_stems.iter().enumerate() {
+            let shared = content.iter().filter(|s| own.contains(s)).count();
+            if shared > count {
+                (best, count, second) = (t, shared, count);
+            } else {
+                second = second.max(shared);
+            }
+        }
+        let generic = generic_stems();
+        let specific = content
+            .iter()
+            .any(|s| self.tag_stems[best].contains(s) && !generic.contains(s));
+        (count >= 2 && count > second && count * 2 >= content.len() && specific)
+            .then(|| reading(vec![best], How::Related))
     }
 
     /// What the hints found in a phrase credit. A hint's word is broad:
@@ -1150,6 +1187,15 @@ mod tests {
         );
         // Two hints: the tags they share.
         assert_eq!(related("PostgreSQL performance tuning"), ["index strategy"]);
+        // No name or hint, but two words of one tag's names.
+        assert_eq!(
+            related("prioritization across teams"),
+            ["cross-team priority setting"]
+        );
+        assert_eq!(
+            related("validating user input"),
+            ["input validation and trust boundaries"]
+        );
         // Too broad (more than MAX_RELATED_TAGS tags) alone: nothing.
         assert_eq!(read_names("leadership"), None);
     }
