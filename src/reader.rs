@@ -687,6 +687,9 @@ enum Target {
 struct Run {
     stems: Vec<String>,
     target: Target,
+    /// A hint's single word that a tag's name or alias also uses (`SIEM`,
+    /// `migration`): looked for only when no distinctive name is found.
+    shared: bool,
 }
 
 /// A catalog's names made ready for reading, built at the first word the
@@ -731,6 +734,15 @@ impl Index {
             named.extend(hint.aliases.iter().map(|a| (a.as_str(), Target::Hint(h))));
         }
         let common = common_stems(catalog);
+        // A hint's word may be shared with tags' names (its tags are then
+        // told apart by the phrase's other words), never with a tag's
+        // description or the generic words.
+        let mut shared_ok: Vec<String> = (generic_stems().iter().chain(stop_stems()))
+            .cloned()
+            .chain(catalog.tags.iter().flat_map(|t| stems(&t.description)))
+            .collect();
+        shared_ok.sort_unstable();
+        shared_ok.dedup();
         let mut by_key: FxHashMap<String, Option<Target>> = FxHashMap::default();
         let mut runs = Vec::new();
         for (name, target) in named {
@@ -748,7 +760,17 @@ impl Index {
                 })
                 .or_insert(Some(target));
             if distinctive(&stems, &common) {
-                runs.push(Run { stems, target });
+                runs.push(Run {
+                    stems,
+                    target,
+                    shared: false,
+                });
+            } else if matches!(target, Target::Hint(_)) && distinctive(&stems, &shared_ok) {
+                runs.push(Run {
+                    stems,
+                    target,
+                    shared: true,
+                });
             }
         }
         let content = |texts: &mut dyn Iterator<Item = &String>| -> Vec<String> {
@@ -807,13 +829,18 @@ impl Index {
         // one hint's is a related one.
         let mut tags: Vec<usize> = Vec::new();
         let mut hints: Vec<usize> = Vec::new();
-        for run in &self.runs {
-            if contains_run(&stems, &run.stems) {
-                match run.target {
-                    Target::Tag(t) if !tags.contains(&t) => tags.push(t),
-                    Target::Hint(h) if !hints.contains(&h) => hints.push(h),
-                    _ => {}
+        for shared in [false, true] {
+            for run in self.runs.iter().filter(|r| r.shared == shared) {
+                if contains_run(&stems, &run.stems) {
+                    match run.target {
+                        Target::Tag(t) if !tags.contains(&t) => tags.push(t),
+                        Target::Hint(h) if !hints.contains(&h) => hints.push(h),
+                        _ => {}
+                    }
                 }
+            }
+            if !tags.is_empty() || !hints.is_empty() {
+                break;
             }
         }
         match (tags.as_slice(), hints.as_slice()) {
@@ -1196,6 +1223,9 @@ mod tests {
             related("validating user input"),
             ["input validation and trust boundaries"]
         );
+        // A hint's word that tags' names share is found when no
+        // distinctive name is.
+        assert_eq!(related("mainframe migration"), ["migration sequencing"]);
         // Too broad (more than MAX_RELATED_TAGS tags) alone: nothing.
         assert_eq!(read_names("leadership"), None);
     }
