@@ -908,8 +908,9 @@ impl Index {
     /// tags main sense first), never all of them. Beside other words
     /// (`Redis caching`, `TensorFlow Serving`) those words choose among
     /// its tags: the tags whose names or aliases share a word with them;
-    /// else the one tag the phrase is clearly closest to in meaning;
-    /// else the first. Several hints in one phrase (`PostgreSQL
+    /// nothing when a word of theirs (not a generic one) belongs to another
+    /// tag's names instead (`Zendesk Guide`); else the one tag the phrase
+    /// is clearly closest to in meaning; else the first. Several hints in one phrase (`PostgreSQL
     /// performance tuning`) credit only the tags they share. A hint of
     /// more than [`MAX_RELATED_TAGS`] tags credits nothing unless the
     /// other words narrow it.
@@ -948,6 +949,18 @@ impl Index {
             return related(agreeing);
         }
         if tags.len() > MAX_RELATED_TAGS {
+            return None;
+        }
+        // Other words that name another tag instead (`Zendesk Guide`:
+        // guides are knowledge-base authoring, not ticketing) make the
+        // phrase something else than the hint: nothing is credited.
+        let generic = generic_stems();
+        let elsewhere = other.iter().any(|s| {
+            !generic.contains(s)
+                && (self.tag_stems.iter().enumerate())
+                    .any(|(t, own)| !tags.contains(&t) && own.contains(s))
+        });
+        if elsewhere {
             return None;
         }
         let closest = crate::similar::index_for(catalog)
@@ -1223,6 +1236,8 @@ mod tests {
             related("validating user input"),
             ["input validation and trust boundaries"]
         );
+        // Beside a word of another tag's names: not the hint's.
+        assert_eq!(read_names("Zendesk Guide"), None);
         // A hint's word that tags' names share is found when no
         // distinctive name is.
         assert_eq!(related("mainframe migration"), ["migration sequencing"]);
