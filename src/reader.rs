@@ -829,11 +829,25 @@ impl Index {
         // one hint's is a related one.
         let mut tags: Vec<usize> = Vec::new();
         let mut hints: Vec<usize> = Vec::new();
+        // Which tag's name covers each word, to tell two claims side by
+        // side from two names sharing words.
+        let mut covered: Vec<Option<usize>> = vec![None; stems.len()];
+        let mut overlap = false;
         for shared in [false, true] {
             for run in self.runs.iter().filter(|r| r.shared == shared) {
                 if contains_run(&stems, &run.stems) {
                     match run.target {
-                        Target::Tag(t) if !tags.contains(&t) => tags.push(t),
+                        Target::Tag(t) => {
+                            for start in run_starts(&stems, &run.stems) {
+                                for slot in &mut covered[start..start + run.stems.len()] {
+                                    overlap |= slot.is_some_and(|other| other != t);
+                                    *slot = Some(t);
+                                }
+                            }
+                            if !tags.contains(&t) {
+                                tags.push(t);
+                            }
+                        }
                         Target::Hint(h) if !hints.contains(&h) => hints.push(h),
                         _ => {}
                     }
@@ -845,6 +859,11 @@ impl Index {
         }
         match (tags.as_slice(), hints.as_slice()) {
             ([tag], _) => Some(reading(vec![*tag], How::Near)),
+            // Two tags' names side by side (`escalating to engineering
+            // with clear repro steps`): a claim of each, as `and` joins.
+            ([_, _, ..], _) if !overlap && tags.len() <= MAX_RELATED_TAGS => {
+                Some(reading(tags.clone(), How::Near))
+            }
             ([], [_, ..]) => self.hint_reading(catalog, &hints, form, &stems),
             ([], []) => self.shared_words_reading(&stems),
             _ => None,
@@ -1011,6 +1030,14 @@ fn distinctive(stems: &[String], common: &[String]) -> bool {
         }
         _ => true,
     }
+}
+
+/// Where `run` starts inside `stems`.
+fn run_starts(stems: &[String], run: &[String]) -> Vec<usize> {
+    (stems.windows(run.len()).enumerate())
+        .filter(|(_, w)| *w == run)
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn contains_run(stems: &[String], run: &[String]) -> bool {
@@ -1241,6 +1268,17 @@ mod tests {
         // A hint's word that tags' names share is found when no
         // distinctive name is.
         assert_eq!(related("mainframe migration"), ["migration sequencing"]);
+        // Two tags' names side by side: a claim of each.
+        assert_eq!(
+            read_names("escalating to engineering with clear repro steps"),
+            Some((
+                vec![
+                    "repro steps and log analysis".to_string(),
+                    "escalation routing".to_string()
+                ],
+                How::Near
+            ))
+        );
         // Too broad (more than MAX_RELATED_TAGS tags) alone: nothing.
         assert_eq!(read_names("leadership"), None);
     }

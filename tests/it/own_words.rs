@@ -286,13 +286,13 @@ fn development_phrases_no_tag_fits_credit_nothing() {
 // First run (held out, 2026-12-08): 122 of 204 right (59.8%), 19 wrong
 // (9.3%), 63 not read. Now (development): 152 right (74.5%), 1 wrong
 // (0.5%: Oracle RMAN), 51 not read; 0 of 24 no-fit phrases credited.
-// Personas: 24 of 24 as written and on words alone, 177 of 205 words
-// count (86.3%).
+// Personas: 24 of 24 as written and on words alone, 178 of 205 words
+// count (86.8%).
 const LIST_3_RIGHT_FLOOR: f64 = 74.0;
 const LIST_3_WRONG_CEILING: f64 = 0.5;
 const PERSONAS_AS_WRITTEN_FLOOR: usize = 24;
 const PERSONAS_WORDS_ALONE_FLOOR: usize = 24;
-const PERSONAS_WORDS_COUNT_FLOOR: f64 = 86.0;
+const PERSONAS_WORDS_COUNT_FLOOR: f64 = 86.5;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
