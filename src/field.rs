@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::catalog::Catalog;
-use crate::reader::{contains_run, set_key, stems};
+use crate::matching::stems::{contains_run, set_key, stems};
 
 /// The derived vocabulary, compiled in.
 const VOCABULARY: &str = include_str!("../data/field-vocabulary.tsv");

@@ -23,7 +23,6 @@
 //! whole does not read is read part by part. Every reading of a distinct
 //! word is cached per catalog, so a batch pays for a word once.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -31,6 +30,9 @@ use rustc_hash::FxHashMap;
 
 use crate::catalog::Catalog;
 use crate::matching::normalize;
+use crate::matching::stems::{
+    STOP_WORDS, contains_run, run_starts, set_key, stem, stems, stop_stems,
+};
 
 /// What a related word (a hint) earns for each of its tags, as a share of
 /// what claiming the tag directly earns at the same level.
@@ -39,6 +41,15 @@ pub const RELATED_DISCOUNT: f64 = 0.5;
 /// A hint relating to more tags than this is too broad to credit any of
 /// them: it still names them when a word is not understood.
 pub const MAX_RELATED_TAGS: usize = 4;
+
+/// A hint's word beside other words that share no word with any of its
+/// tags credits the tag the phrase is closest to in meaning only when the
+/// embedding model is this sure (cosine similarity) and leads the hint's
+/// next tag by [`HINT_CHOICE_MARGIN`]; otherwise its first tag. Lower
+/// similarities are the model guessing at a product name
+/// (`Oracle RMAN`: 0.33).
+const HINT_CHOICE_SIMILARITY: f32 = 0.4;
+const HINT_CHOICE_MARGIN: f32 = 0.05;
 
 /// The version of the scoring rule, in the JSON output (`rule`): 2 adds
 /// related credit (words read by `related` or `similar`) to the rule of
@@ -361,48 +372,6 @@ pub fn level_word(text: &str) -> Option<u8> {
     .filter(|level| (1..=crate::catalog::MAX_LEVEL).contains(level))
 }
 
-/// Words that say nothing of a skill on their own, dropped before
-/// comparing word sets (`experience with Kafka` is `Kafka`).
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "and",
-    "or",
-    "of",
-    "the",
-    "for",
-    "with",
-    "in",
-    "on",
-    "to",
-    "at",
-    "by",
-    "from",
-    "via",
-    "my",
-    "our",
-    "using",
-    "use",
-    "including",
-    "etc",
-    "experience",
-    "experienced",
-    "knowledge",
-    "skill",
-    "skills",
-    "strong",
-    "good",
-    "solid",
-    "proficient",
-    "proficiency",
-    "familiarity",
-    "familiar",
-    "basic",
-    "basics",
-    "advanced",
-    "expert",
-];
-
 /// Words that are never distinctive alone: common work words, and words
 /// whose sense changes with the words around them (`SQL` alone is not
 /// `SQL injection`, a team `budget` is not an error budget).
@@ -518,143 +487,10 @@ const GENERIC_WORDS: &[&str] = &[
     "attitude",
 ];
 
-/// British spellings read as American ones before stemming, so
-/// `modelling`, `prioritisation` and `behaviour` find their tags.
-fn american(word: &str) -> Cow<'_, str> {
-    const WHOLE: &[(&str, &str)] = &[
-        ("behaviour", "behavior"),
-        ("behaviours", "behaviors"),
-        ("modelling", "modeling"),
-        ("modelled", "modeled"),
-        ("labelling", "labeling"),
-        ("labelled", "labeled"),
-        ("cancelled", "canceled"),
-        ("catalogue", "catalog"),
-        ("catalogues", "catalogs"),
-        ("licence", "license"),
-        ("licences", "licenses"),
-        ("defence", "defense"),
-        ("programme", "program"),
-        ("programmes", "programs"),
-        ("analyse", "analyze"),
-        ("analysed", "analyzed"),
-        ("analysing", "analyzing"),
-        ("centre", "center"),
-        ("judgement", "judgment"),
-        ("colour", "color"),
-        ("favour", "favor"),
-        ("labour", "labor"),
-    ];
-    if let Some((_, us)) = WHOLE.iter().find(|(uk, _)| *uk == word) {
-        return Cow::Borrowed(us);
-    }
-    // -ise/-isation verbs of roots that only take -ize in American English.
-    const ROOTS: &[&str] = &[
-        "organ",
-        "optim",
-        "priorit",
-        "standard",
-        "modern",
-        "rational",
-        "central",
-        "container",
-        "virtual",
-        "visual",
-        "author",
-        "custom",
-        "normal",
-        "serial",
-        "synchron",
-        "initial",
-        "minim",
-        "maxim",
-        "categor",
-        "util",
-        "recogn",
-        "summar",
-        "special",
-        "digital",
-        "monet",
-        "local",
-        "final",
-        "real",
-        "stabil",
-        "capital",
-        "character",
-        "emphas",
-        "operational",
-        "productional",
-        "industrial",
-        "memor",
-        "tokin",
-        "sanit",
-    ];
-    for root in ROOTS {
-        if let Some(rest) = word.strip_prefix(root).and_then(|r| r.strip_prefix("is"))
-            && ["e", "ed", "es", "ing", "ation", "ations", "er", "ers"].contains(&rest)
-        {
-            return Cow::Owned(format!("{root}iz{rest}"));
-        }
-    }
-    Cow::Borrowed(word)
-}
-
-/// The words of a text, lower-cased: letters and digits, with `+`, `#`
-/// and an inner `&` kept (`C++`, `C#`, `AT&T`); every other character
-/// separates words, apostrophes join (`people's` is `peoples`).
-fn raw_words(text: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut word = String::new();
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let inner_amp = c == '&'
-            && i > 0
-            && chars[i - 1].is_alphanumeric()
-            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
-        if c.is_alphanumeric() || inner_amp || ((c == '+' || c == '#') && !word.is_empty()) {
-            word.extend(c.to_lowercase());
-        } else if c == '\'' || c == '’' {
-            continue;
-        } else if !word.is_empty() {
-            words.push(std::mem::take(&mut word));
-        }
-    }
-    if !word.is_empty() {
-        words.push(word);
-    }
-    words
-}
-
-thread_local! {
-    static STEMMER: rust_stemmers::Stemmer =
-        rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-}
-
-/// A word's comparable form: American spelling, Snowball English stem.
-fn stem(word: &str) -> String {
-    let word = american(word);
-    STEMMER.with(|s| s.stem(&word).into_owned())
-}
-
-/// The stems of a text's words, in order, stop words kept (an alias is
-/// matched inside a phrase as a run of these).
-pub(crate) fn stems(text: &str) -> Vec<String> {
-    raw_words(text).iter().map(|w| stem(w)).collect()
-}
-
-/// A text's key for comparing word sets: its content stems, sorted, each
-/// once. `restoring backups` and `backup and restore` share one.
-pub(crate) fn set_key(stems: &[String]) -> String {
-    static STOP: OnceLock<Vec<String>> = OnceLock::new();
-    let stop = STOP.get_or_init(|| STOP_WORDS.iter().map(|w| stem(w)).collect());
-    let mut content: Vec<&str> = stems
-        .iter()
-        .map(String::as_str)
-        .filter(|s| !stop.iter().any(|w| w == s))
-        .collect();
-    content.sort_unstable();
-    content.dedup();
-    content.join(" ")
+/// The stems of [`GENERIC_WORDS`].
+fn generic_stems() -> &'static [String] {
+    static GENERIC: OnceLock<Vec<String>> = OnceLock::new();
+    GENERIC.get_or_init(|| GENERIC_WORDS.iter().map(|w| stem(w)).collect())
 }
 
 /// The parts of a phrase that joins several: split at `,`, `;`, ` and `,
@@ -681,6 +517,9 @@ enum Target {
 struct Run {
     stems: Vec<String>,
     target: Target,
+    /// A hint's single word that a tag's name or alias also uses (`SIEM`,
+    /// `migration`): looked for only when no distinctive name is found.
+    shared: bool,
 }
 
 /// A catalog's names made ready for reading, built at the first word the
@@ -690,6 +529,10 @@ struct Index {
     by_key: FxHashMap<String, Option<Target>>,
     /// Distinctive names and aliases, to find inside longer phrases.
     runs: Vec<Run>,
+    /// Each hint's content stems (term and aliases).
+    hint_stems: Vec<Vec<String>>,
+    /// Each tag's content stems (name and aliases).
+    tag_stems: Vec<Vec<String>>,
     /// Normalised word → its reading (or none): each distinct word once.
     cache: Mutex<FxHashMap<String, Option<Reading>>>,
 }
@@ -721,6 +564,15 @@ impl Index {
             named.extend(hint.aliases.iter().map(|a| (a.as_str(), Target::Hint(h))));
         }
         let common = common_stems(catalog);
+        // A hint's word may be shared with tags' names (its tags are then
+        // told apart by the phrase's other words), never with a tag's
+        // description or the generic words.
+        let mut shared_ok: Vec<String> = (generic_stems().iter().chain(stop_stems()))
+            .cloned()
+            .chain(catalog.tags.iter().flat_map(|t| stems(&t.description)))
+            .collect();
+        shared_ok.sort_unstable();
+        shared_ok.dedup();
         let mut by_key: FxHashMap<String, Option<Target>> = FxHashMap::default();
         let mut runs = Vec::new();
         for (name, target) in named {
@@ -738,12 +590,40 @@ impl Index {
                 })
                 .or_insert(Some(target));
             if distinctive(&stems, &common) {
-                runs.push(Run { stems, target });
+                runs.push(Run {
+                    stems,
+                    target,
+                    shared: false,
+                });
+            } else if matches!(target, Target::Hint(_)) && distinctive(&stems, &shared_ok) {
+                runs.push(Run {
+                    stems,
+                    target,
+                    shared: true,
+                });
             }
         }
+        let content = |texts: &mut dyn Iterator<Item = &String>| -> Vec<String> {
+            let stop = stop_stems();
+            let mut all: Vec<String> = texts
+                .flat_map(|t| stems(t))
+                .filter(|s| !stop.contains(s))
+                .collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        };
+        let hint_stems = (catalog.hints.iter())
+            .map(|h| content(&mut std::iter::once(&h.term).chain(&h.aliases)))
+            .collect();
+        let tag_stems = (catalog.tags.iter())
+            .map(|t| content(&mut std::iter::once(&t.name).chain(&t.aliases)))
+            .collect();
         Index {
             by_key,
             runs,
+            hint_stems,
+            tag_stems,
             cache: Mutex::new(FxHashMap::default()),
         }
     }
@@ -767,28 +647,55 @@ impl Index {
         // between names whose words are the same.
         if let Some(hint) = catalog.hint(form) {
             let index = catalog.hints.iter().position(|h| std::ptr::eq(h, hint))?;
-            return self.reading_of(catalog, Target::Hint(index), How::Related);
+            return self.hint_reading(catalog, &[index], form, &[]);
         }
         let stems = stems(form);
-        if let Some(Some(target)) = self.by_key.get(&set_key(&stems)) {
-            return self.reading_of(catalog, *target, How::Near);
+        match self.by_key.get(&set_key(&stems)) {
+            Some(Some(Target::Tag(t))) => return Some(reading(vec![*t], How::Near)),
+            Some(Some(Target::Hint(h))) => return self.hint_reading(catalog, &[*h], form, &[]),
+            _ => {}
         }
         // Names found inside the phrase: one tag's is a near reading; else
         // one hint's is a related one.
         let mut tags: Vec<usize> = Vec::new();
         let mut hints: Vec<usize> = Vec::new();
-        for run in &self.runs {
-            if contains_run(&stems, &run.stems) {
-                match run.target {
-                    Target::Tag(t) if !tags.contains(&t) => tags.push(t),
-                    Target::Hint(h) if !hints.contains(&h) => hints.push(h),
-                    _ => {}
+        // Which tag's name covers each word, to tell two claims side by
+        // side from two names sharing words.
+        let mut covered: Vec<Option<usize>> = vec![None; stems.len()];
+        let mut overlap = false;
+        for shared in [false, true] {
+            for run in self.runs.iter().filter(|r| r.shared == shared) {
+                if contains_run(&stems, &run.stems) {
+                    match run.target {
+                        Target::Tag(t) => {
+                            for start in run_starts(&stems, &run.stems) {
+                                for slot in &mut covered[start..start + run.stems.len()] {
+                                    overlap |= slot.is_some_and(|other| other != t);
+                                    *slot = Some(t);
+                                }
+                            }
+                            if !tags.contains(&t) {
+                                tags.push(t);
+                            }
+                        }
+                        Target::Hint(h) if !hints.contains(&h) => hints.push(h),
+                        _ => {}
+                    }
                 }
+            }
+            if !tags.is_empty() || !hints.is_empty() {
+                break;
             }
         }
         match (tags.as_slice(), hints.as_slice()) {
             ([tag], _) => Some(reading(vec![*tag], How::Near)),
-            ([], [hint]) => self.reading_of(catalog, Target::Hint(*hint), How::Related),
+            // Two tags' names side by side (`escalating to engineering
+            // with clear repro steps`): a claim of each, as `and` joins.
+            ([_, _, ..], _) if !overlap && tags.len() <= MAX_RELATED_TAGS => {
+                Some(reading(tags.clone(), How::Near))
+            }
+            ([], [_, ..]) => self.hint_reading(catalog, &hints, form, &stems),
+            ([], []) => self.shared_words_reading(&stems),
             _ => None,
         }
     }
@@ -815,14 +722,102 @@ impl Index {
         (!tags.is_empty()).then(|| reading(tags, how.max(How::Near)))
     }
 
-    fn reading_of(&self, catalog: &Catalog, target: Target, how: How) -> Option<Reading> {
-        match target {
-            Target::Tag(t) => Some(reading(vec![t], how)),
-            Target::Hint(h) => {
-                let tags = &catalog.hints[h].tags;
-                (tags.len() <= MAX_RELATED_TAGS).then(|| reading(tags.clone(), How::Related))
+    /// A phrase that names no tag or hint but shares words with one tag's
+    /// names and aliases (`prioritization across teams`, `validating user
+    /// input`): related, when it shares at least two words with that tag,
+    /// at least half of its words, more than with any other tag, and one
+    /// of them is not a generic word.
+    fn shared_words_reading(&self, stems: &[String]) -> Option<Reading> {
+        let stop = stop_stems();
+        let mut content: Vec<&String> = stems.iter().filter(|s| !stop.contains(s)).collect();
+        content.sort_unstable();
+        content.dedup();
+        if content.len() < 2 {
+            return None;
+        }
+        let (mut best, mut count, mut second) = (0, 0, 0);
+        for (t, own) in self.tag_stems.iter().enumerate() {
+            let shared = content.iter().filter(|s| own.contains(s)).count();
+            if shared > count {
+                (best, count, second) = (t, shared, count);
+            } else {
+                second = second.max(shared);
             }
         }
+        let generic = generic_stems();
+        let specific = content
+            .iter()
+            .any(|s| self.tag_stems[best].contains(s) && !generic.contains(s));
+        (count >= 2 && count > second && count * 2 >= content.len() && specific)
+            .then(|| reading(vec![best], How::Related))
+    }
+
+    /// What the hints found in a phrase credit. A hint's word is broad:
+    /// alone it credits only its first tag (the catalog lists a hint's
+    /// tags main sense first), never all of them. Beside other words
+    /// (`Redis caching`, `TensorFlow Serving`) those words choose among
+    /// its tags: the tags whose names or aliases share a word with them;
+    /// nothing when a word of theirs (not a generic one) belongs to another
+    /// tag's names instead (`Zendesk Guide`); else the one tag the phrase
+    /// is clearly closest to in meaning; else the first. Several hints in one phrase (`PostgreSQL
+    /// performance tuning`) credit only the tags they share. A hint of
+    /// more than [`MAX_RELATED_TAGS`] tags credits nothing unless the
+    /// other words narrow it.
+    fn hint_reading(
+        &self,
+        catalog: &Catalog,
+        hints: &[usize],
+        form: &str,
+        stems: &[String],
+    ) -> Option<Reading> {
+        let (first, rest) = hints.split_first()?;
+        let mut tags: Vec<usize> = catalog.hints[*first].tags.clone();
+        for &h in rest {
+            tags.retain(|t| catalog.hints[h].tags.contains(t));
+        }
+        let related = |tags: Vec<usize>| {
+            (!tags.is_empty() && tags.len() <= MAX_RELATED_TAGS)
+                .then(|| reading(tags, How::Related))
+        };
+        if tags.len() < 2 {
+            return related(tags);
+        }
+        // The phrase's own words beside the hints' words.
+        let stop = stop_stems();
+        let own = |s: &String| {
+            !stop.contains(s) && !hints.iter().any(|&h| self.hint_stems[h].contains(s))
+        };
+        let other: Vec<&String> = stems.iter().filter(|s| own(s)).collect();
+        if other.is_empty() {
+            return (tags.len() <= MAX_RELATED_TAGS).then(|| reading(vec![tags[0]], How::Related));
+        }
+        let agreeing: Vec<usize> = (tags.iter().copied())
+            .filter(|&t| other.iter().any(|s| self.tag_stems[t].contains(s)))
+            .collect();
+        if !agreeing.is_empty() {
+            return related(agreeing);
+        }
+        if tags.len() > MAX_RELATED_TAGS {
+            return None;
+        }
+        // Other words that name another tag instead (`Zendesk Guide`:
+        // guides are knowledge-base authoring, not ticketing) make the
+        // phrase something else than the hint: nothing is credited.
+        let generic = generic_stems();
+        let elsewhere = other.iter().any(|s| {
+            !generic.contains(s)
+                && (self.tag_stems.iter().enumerate())
+                    .any(|(t, own)| !tags.contains(&t) && own.contains(s))
+        });
+        if elsewhere {
+            return None;
+        }
+        let closest = crate::similar::index_for(catalog)
+            .closest_of(form, &tags)
+            .filter(|hit| {
+                hit.similarity >= HINT_CHOICE_SIMILARITY && hit.margin >= HINT_CHOICE_MARGIN
+            });
+        related(vec![closest.map_or(tags[0], |hit| hit.tag)])
     }
 }
 
@@ -867,10 +862,6 @@ fn distinctive(stems: &[String], common: &[String]) -> bool {
     }
 }
 
-pub(crate) fn contains_run(stems: &[String], run: &[String]) -> bool {
-    run.len() < stems.len() && stems.windows(run.len()).any(|w| w == run)
-}
-
 /// A phrase's text outside parentheses, and each text inside them:
 /// `network troubleshooting (CCNA)` is `network troubleshooting` and
 /// `CCNA`.
@@ -892,6 +883,15 @@ fn parenthesised(said: &str) -> (String, Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parentheses_and_parts() {
+        assert_eq!(
+            parenthesised("network troubleshooting (CCNA)"),
+            ("network troubleshooting".into(), vec!["CCNA".into()])
+        );
+        assert_eq!(split_parts("DNS, DHCP and VPN"), vec!["DNS", "DHCP", "VPN"]);
+    }
 
     fn catalog() -> Catalog {
         Catalog::builtin().unwrap()
@@ -952,23 +952,6 @@ mod tests {
                 "{said}: {found:?}"
             );
         }
-    }
-
-    #[test]
-    fn spelling_and_stems() {
-        assert_eq!(american("organisation"), "organization");
-        assert_eq!(american("prioritising"), "prioritizing");
-        assert_eq!(american("enterprise"), "enterprise");
-        assert_eq!(stems("TCP/IP"), vec!["tcp", "ip"]);
-        assert_eq!(
-            raw_words("C++ and C#, AT&T"),
-            vec!["c++", "and", "c#", "at&t"]
-        );
-        assert_eq!(
-            parenthesised("network troubleshooting (CCNA)"),
-            ("network troubleshooting".into(), vec!["CCNA".into()])
-        );
-        assert_eq!(split_parts("DNS, DHCP and VPN"), vec!["DNS", "DHCP", "VPN"]);
     }
 
     #[test]
@@ -1061,6 +1044,53 @@ mod tests {
         );
         assert_eq!(first_found("dba", 3).len(), 3);
         assert_eq!(first_found("no such thing at all", 3), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_broad_word_credits_the_tags_its_phrase_singles_out() {
+        let related = |said: &str| -> Vec<String> {
+            let (tags, how) = read_names(said).unwrap_or_else(|| panic!("{said}"));
+            assert_eq!(how, How::Related, "{said}");
+            tags
+        };
+        // Alone: the hint's first tag only, not every tag it lists.
+        assert_eq!(related("PCI DSS"), ["control-baseline design"]);
+        assert_eq!(related("Kubernetes"), ["deployment and rollback strategy"]);
+        // Beside other words: the tag those words name (an alias's word).
+        assert_eq!(related("Redis caching"), ["latency and throughput tuning"]);
+        assert_eq!(
+            related("TensorFlow Serving"),
+            ["model-serving architecture"]
+        );
+        // Two hints: the tags they share.
+        assert_eq!(related("PostgreSQL performance tuning"), ["index strategy"]);
+        // No name or hint, but two words of one tag's names.
+        assert_eq!(
+            related("prioritization across teams"),
+            ["cross-team priority setting"]
+        );
+        assert_eq!(
+            related("validating user input"),
+            ["input validation and trust boundaries"]
+        );
+        // Beside a word of another tag's names: not the hint's.
+        assert_eq!(read_names("Zendesk Guide"), None);
+        // A hint's word that tags' names share is found when no
+        // distinctive name is.
+        assert_eq!(related("mainframe migration"), ["migration sequencing"]);
+        // Two tags' names side by side: a claim of each.
+        assert_eq!(
+            read_names("escalating to engineering with clear repro steps"),
+            Some((
+                vec![
+                    "repro steps and log analysis".to_string(),
+                    "escalation routing".to_string()
+                ],
+                How::Near
+            ))
+        );
+        // Too broad (more than MAX_RELATED_TAGS tags) alone: nothing.
+        assert_eq!(read_names("leadership"), None);
     }
 
     #[test]

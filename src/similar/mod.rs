@@ -25,9 +25,9 @@ use wordpiece::Vocabulary;
 
 /// The lowest cosine similarity read as a tag (calibrated on the
 /// development lists: docs/similar.md).
-pub const THRESHOLD: f32 = 0.86;
+pub const THRESHOLD: f32 = 0.80;
 /// The least lead of the best tag over the next candidate.
-pub const MARGIN: f32 = 0.05;
+pub const MARGIN: f32 = 0.04;
 
 static TABLE_BYTES: &[u8] = include_bytes!("../../models/minilm-static.bin");
 static VOCABULARY_TEXT: &str = include_str!("../../models/vocab.txt");
@@ -205,6 +205,41 @@ impl SimilarIndex {
         self.closest(phrase, true)
     }
 
+    /// Which of `tags` the phrase is closest to (by each tag's closest
+    /// text), with its similarity and its lead over the next of them.
+    pub fn closest_of(&self, phrase: &str, tags: &[usize]) -> Option<SimilarHit> {
+        let query = self.model?.embed(phrase)?;
+        let mut best = vec![f32::NEG_INFINITY; tags.len()];
+        for (i, vector) in self.vectors.chunks_exact(self.dims).enumerate() {
+            let Owner::Tag(t) = self.owners[i] else {
+                continue;
+            };
+            if let Some(slot) = tags.iter().position(|&x| x == t) {
+                let similarity = dot(vector, &query);
+                best[slot] = best[slot].max(similarity);
+            }
+        }
+        let (first, &similarity) = (best.iter().enumerate())
+            .filter(|(_, s)| s.is_finite())
+            .fold(None, |top: Option<(usize, &f32)>, (i, s)| match top {
+                Some((_, t)) if *t >= *s => top,
+                _ => Some((i, s)),
+            })?;
+        let runner_up = (best.iter().enumerate())
+            .filter(|&(i, s)| i != first && s.is_finite())
+            .map(|(_, &s)| s)
+            .fold(f32::NEG_INFINITY, f32::max);
+        Some(SimilarHit {
+            tag: tags[first],
+            similarity,
+            margin: if runner_up.is_finite() {
+                similarity - runner_up
+            } else {
+                similarity
+            },
+        })
+    }
+
     fn closest(&self, phrase: &str, leave_out_own: bool) -> Option<Nearest> {
         let query = self.model?.embed(phrase)?;
         let own = leave_out_own.then(|| normalize(phrase));
@@ -213,7 +248,7 @@ impl SimilarIndex {
             if own.as_deref() == Some(self.texts[i].as_str()) {
                 continue;
             }
-            let similarity: f32 = vector.iter().zip(&query).map(|(a, b)| a * b).sum();
+            let similarity = dot(vector, &query);
             let slot = match self.owners[i] {
                 Owner::Tag(t) => t,
                 Owner::Hint(h) => self.tag_count + h,
@@ -243,6 +278,23 @@ impl SimilarIndex {
             margin: similarity - runner_up.unwrap_or(0.0),
         })
     }
+}
+
+/// Plain indexing four at a time, not `zip().map().sum()`: the tests run
+/// an unoptimised build, where the iterator adapters made this loop the
+/// bulk of a long input's run (8.8 s of CPU, 2.9 s like this).
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let n = a.len().min(b.len());
+    let (mut sum, mut i) = (0.0, 0);
+    while i + 4 <= n {
+        sum += a[i] * b[i] + a[i + 1] * b[i + 1] + a[i + 2] * b[i + 2] + a[i + 3] * b[i + 3];
+        i += 4;
+    }
+    while i < n {
+        sum += a[i] * b[i];
+        i += 1;
+    }
+    sum
 }
 
 #[cfg(test)]
