@@ -142,9 +142,18 @@ impl Found {
     /// An entry the walk could not read or follow.
     fn failed(&mut self, e: walkdir::Error, open: &mut Vec<(PathBuf, Skipped)>, recursive: bool) {
         let depth = e.depth();
-        let path = e.path().map(Path::to_path_buf).unwrap_or_default();
-        let shown = path.display().to_string();
         let problem = || e.io_error().map_or_else(|| e.to_string(), io_problem);
+        let Some(path) = e.path().map(Path::to_path_buf) else {
+            // A folder whose listing fails part way (walkdir names no
+            // path): the folder listed.
+            self.leave(open, depth);
+            let folder = open
+                .last()
+                .map_or_else(String::new, |(f, _)| f.display().to_string());
+            self.problems.push(Located::new(folder, problem()));
+            return;
+        };
+        let shown = path.display().to_string();
         // A folder entered whose listing cannot be read.
         if open.get(depth).is_some_and(|(folder, _)| *folder == path) {
             self.problems.push(Located::new(shown, problem()));
@@ -152,7 +161,7 @@ impl Found {
             return;
         }
         self.leave(open, depth);
-        let (Some((_, parent)), Some(_)) = (open.last_mut(), e.path()) else {
+        let Some((_, parent)) = open.last_mut() else {
             self.problems.push(Located::new(shown, problem()));
             return;
         };
