@@ -140,7 +140,7 @@ fn score(
     if args.top == Some(0) {
         return Err(Error::Usage("--top must be at least 1".into()));
     }
-    let format = output::format(args.format, args.output.as_deref())?;
+    let format = output::format(args.format, args.writing.output.as_deref())?;
     let asked = asked(catalog, &args, format)?;
     if args.excel && format != OutputFormat::Csv {
         return Err(Error::Usage(
@@ -148,10 +148,10 @@ fn score(
         ));
     }
     let privacy = privacy(&args, format)?;
-    crate::diagnostics::set_quiet(args.quiet);
+    crate::diagnostics::set_quiet(args.writing.quiet);
     let (mut inputs, missing) =
         batch::gather(&args.inputs, args.reading.jsonl, args.reading.recursive)?;
-    if let Some(path) = &args.output {
+    if let Some(path) = &args.writing.output {
         let files = inputs.iter().filter_map(|input| match input {
             crate::answers::Input::File(file, _) => Some(file.as_path()),
             crate::answers::Input::Stdin(_) => None,
@@ -170,7 +170,7 @@ fn score(
         _ => None,
     });
 
-    let mut sink = Sink::open(args.output.as_deref(), args.force)?;
+    let mut sink = Sink::open(args.writing.output.as_deref(), args.writing.force)?;
     let theme = output::theme(color, sink.is_terminal());
     let mut reporter = Reporter::with_privacy(catalog, format, theme, privacy);
     let out = sink.writer();
@@ -184,7 +184,7 @@ fn score(
         mode: Mode::Score,
         top,
         families,
-        quiet: args.quiet,
+        quiet: args.writing.quiet,
         asked,
         unknown_tags: args.reading.unknown_tags,
         surveys: &surveys,
@@ -219,7 +219,7 @@ fn score(
 /// and written in one format.
 fn diff(catalog: &Catalog, args: &DiffArgs, color: ColorChoice) -> Result<()> {
     use crate::report::diff::DiffFormat;
-    let format = match output::format(args.format, args.output.as_deref())? {
+    let format = match output::format(args.format, args.writing.output.as_deref())? {
         OutputFormat::Table => DiffFormat::Table,
         OutputFormat::Json => DiffFormat::Json,
         OutputFormat::Markdown => DiffFormat::Markdown,
@@ -237,9 +237,9 @@ fn diff(catalog: &Catalog, args: &DiffArgs, color: ColorChoice) -> Result<()> {
             "OLD and NEW cannot both be standard input (-)".into(),
         ));
     }
-    crate::diagnostics::set_quiet(args.quiet);
-    let old = read_side(catalog, &args.old, &args.reading, args.quiet)?;
-    let new = read_side(catalog, &args.new, &args.reading, args.quiet)?;
+    crate::diagnostics::set_quiet(args.writing.quiet);
+    let old = read_side(catalog, &args.old, &args.reading, args.writing.quiet)?;
+    let new = read_side(catalog, &args.new, &args.reading, args.writing.quiet)?;
     let one_person = args.old.is_file() && args.new.is_file();
     let mut compared = crate::diff::compare(catalog, &old.scored, &new.scored, one_person);
     compared.failed_inputs = old.failed_inputs + new.failed_inputs;
@@ -259,7 +259,7 @@ fn diff(catalog: &Catalog, args: &DiffArgs, color: ColorChoice) -> Result<()> {
         ));
     }
 
-    let mut sink = Sink::open(args.output.as_deref(), args.force)?;
+    let mut sink = Sink::open(args.writing.output.as_deref(), args.writing.force)?;
     let theme = output::theme(color, sink.is_terminal());
     crate::report::diff::write(
         catalog,

@@ -297,6 +297,22 @@ pub struct ReadingArgs {
     pub recursive: bool,
 }
 
+/// Where `score` and `diff` write, and how much they say on the way.
+#[derive(Debug, Args)]
+pub struct WritingArgs {
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite the --output file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+
+    /// Print no warnings and no progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
     /// Answer files, directories of them, or - for standard input.
@@ -316,17 +332,8 @@ pub struct ScoreArgs {
     #[arg(long = "family", value_name = "FAMILY")]
     pub families: Vec<String>,
 
-    /// Write to FILE (atomically) instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Overwrite the --output file if it exists.
-    #[arg(long, requires = "output")]
-    pub force: bool,
-
-    /// Print no warnings and no progress bar.
-    #[arg(long, short)]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub writing: WritingArgs,
 
     /// Start CSV output with a UTF-8 byte-order mark, so Excel reads accents
     /// and non-Latin names right.
@@ -379,17 +386,8 @@ pub struct DiffArgs {
     #[arg(long, short, value_enum, ignore_case = true)]
     pub format: Option<OutputFormat>,
 
-    /// Write to FILE (atomically) instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-
-    /// Overwrite the --output file if it exists.
-    #[arg(long, requires = "output")]
-    pub force: bool,
-
-    /// Print no warnings and no progress bar.
-    #[arg(long, short)]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub writing: WritingArgs,
 
     /// No id or name of a person in the output: a cohort's counts only.
     #[arg(long)]

@@ -79,6 +79,23 @@ fn stages(c: &mut Criterion) {
             b.iter(|| reporter.render(black_box(scored.clone())))
         });
     }
+    // CSV rows of realistic sets: one as generated, and one whose id (a
+    // survey's "Last, First" name with a quote) must be quoted on each row.
+    for (name, text) in [
+        ("render csv rows, realistic set", REALISTIC.to_string()),
+        (
+            "render csv rows, realistic set, id quoted",
+            REALISTIC.replace("José Álvarez 000017", r#"Álvarez, José \"Pepe\""#),
+        ),
+    ] {
+        let file = answers::parse(&origin(&text), Format::JsonLines).expect("valid");
+        let respondent = answers::resolve(file, &catalog, &origin(&text)).expect("resolves");
+        let scored = score::assess(&catalog, respondent, None);
+        let reporter = Reporter::new(&catalog, OutputFormat::Csv, Theme::PLAIN);
+        c.bench_function(name, |b| {
+            b.iter(|| reporter.render(black_box(scored.clone())))
+        });
+    }
     c.bench_function("render table + fit profile", |b| {
         b.iter(|| {
             let mut out = Vec::with_capacity(8192);

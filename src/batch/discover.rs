@@ -22,50 +22,36 @@ pub fn discover(
     stdin_format: Format,
     recursive: bool,
 ) -> (Vec<Input>, Vec<Located>, Vec<String>) {
-    let mut inputs = Vec::new();
-    let mut problems = Vec::new();
-    let mut notes = Vec::new();
+    let mut found = Found::default();
     for arg in args {
         if arg.as_os_str() == "-" {
-            inputs.push(Input::Stdin(stdin_format));
+            found.inputs.push(Input::Stdin(stdin_format));
             continue;
         }
-        let shown = arg.display().to_string();
         match std::fs::metadata(arg) {
-            Err(e) => problems.push(Located::new(shown, io_problem(&e))),
-            Ok(meta) if meta.is_dir() => {
-                let mut walk = Walk {
-                    recursive,
-                    visited: HashSet::new(),
-                    inputs: &mut inputs,
-                    notes: &mut notes,
-                    problems: &mut problems,
-                };
-                if let Err(e) = walk.dir(arg, 0) {
-                    problems.push(Located::new(shown, io_problem(&e)));
-                }
-            }
+            Err(e) => found
+                .problems
+                .push(Located::new(arg.display().to_string(), io_problem(&e))),
+            Ok(meta) if meta.is_dir() => found.walk(arg, recursive),
             // A named file is read whatever it is: `<(cmd)` gives a FIFO.
-            Ok(_) => inputs.push(Input::File(
+            Ok(_) => found.inputs.push(Input::File(
                 arg.clone(),
                 Format::from_extension(arg).unwrap_or(Format::Yaml),
             )),
         }
     }
-    (inputs, problems, notes)
+    (found.inputs, found.problems, found.notes)
 }
 
-/// A walk through one directory argument.
-struct Walk<'a> {
-    recursive: bool,
-    /// Folders already walked, by their real path: a link back up is not
-    /// followed twice, so loops end.
-    visited: HashSet<PathBuf>,
-    inputs: &'a mut Vec<Input>,
-    notes: &'a mut Vec<String>,
-    /// Answer files and folders met that cannot be read: each a failed
-    /// input (its answers would otherwise be lost unseen).
-    problems: &'a mut Vec<Located>,
+/// What the arguments give.
+#[derive(Default)]
+struct Found {
+    inputs: Vec<Input>,
+    /// Arguments, answer files and folders that cannot be read: each a
+    /// failed input (its answers would otherwise be lost unseen).
+    problems: Vec<Located>,
+    /// One per folder that held something skipped.
+    notes: Vec<String>,
 }
 
 /// What one directory held that is not read, for its note.
@@ -77,72 +63,146 @@ struct Skipped {
     already_walked: Vec<String>,
 }
 
-impl Walk<'_> {
-    fn dir(&mut self, dir: &Path, depth: usize) -> io::Result<()> {
-        let real = std::fs::canonicalize(dir)?;
-        if !self.visited.insert(real) {
-            return Ok(());
-        }
-        // The entry's name and type come with the directory listing: no
-        // path parsing per comparison, and no stat call per file (only a
-        // link is followed, to see what it points at).
-        let mut entries = Vec::new();
-        for entry in std::fs::read_dir(dir)? {
-            let entry = entry?;
-            entries.push((entry.file_name(), entry.path(), entry.file_type()));
-        }
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let name = |path: &Path| {
-            path.file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-        };
-        let mut skipped = Skipped::default();
-        let mut subfolders = Vec::new();
-        for (_, path, listed_type) in entries {
-            // A link is followed: a loop or dangling link fails here.
-            let meta = match listed_type {
-                Ok(file_type) if !file_type.is_symlink() => Ok(file_type),
-                _ => std::fs::metadata(&path).map(|meta| meta.file_type()),
+impl Found {
+    /// Walks one directory argument with walkdir: in each folder its files
+    /// in name order, then its subfolders in name order, each walked whole
+    /// before the next. Links are followed; a folder reached a second time
+    /// (a link back up, or two links to one folder) is walked once.
+    fn walk(&mut self, root: &Path, recursive: bool) {
+        let mut walked = HashSet::new();
+        // The folders being walked, outermost first (a folder's place is
+        // its depth), with what each skipped so far.
+        let mut open: Vec<(PathBuf, Skipped)> = Vec::new();
+        let mut entries = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by(|a, b| (is_folder(a), a.file_name()).cmp(&(is_folder(b), b.file_name())))
+            .into_iter();
+        while let Some(entry) = entries.next() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    self.failed(e, &mut open, recursive);
+                    continue;
+                }
             };
-            let format = Format::from_extension(&path).filter(|f| *f != Format::Csv);
-            match (format, meta) {
-                (_, Ok(meta)) if meta.is_dir() => {
-                    if !self.recursive {
-                        skipped.subfolders.push(name(&path));
-                    } else if depth >= MAX_DEPTH {
+            let depth = entry.depth();
+            self.leave(&mut open, depth);
+            let path = entry.path();
+            let parent = open.last_mut().map(|(_, skipped)| skipped);
+            if entry.file_type().is_dir() {
+                let skip = match parent {
+                    _ if depth == 0 => false,
+                    Some(parent) if !recursive => {
+                        parent.subfolders.push(name(path));
+                        true
+                    }
+                    _ if depth > MAX_DEPTH => {
                         let message =
                             format!("folder nested more than {MAX_DEPTH} levels deep; not read");
                         self.problems
                             .push(Located::new(path.display().to_string(), message));
-                    } else {
-                        subfolders.push(path);
+                        true
                     }
+                    _ => false,
+                };
+                let skip = skip
+                    || match std::fs::canonicalize(path) {
+                        Err(e) => {
+                            let shown = path.display().to_string();
+                            self.problems.push(Located::new(shown, io_problem(&e)));
+                            true
+                        }
+                        Ok(real) => {
+                            let again = !walked.insert(real);
+                            if again && let Some((_, parent)) = open.last_mut() {
+                                parent.already_walked.push(name(path));
+                            }
+                            again
+                        }
+                    };
+                if skip {
+                    entries.skip_current_dir();
+                } else {
+                    open.push((entry.into_path(), Skipped::default()));
                 }
-                (Some(format), Ok(meta)) if meta.is_file() => {
-                    self.inputs.push(Input::File(path, format))
+                continue;
+            }
+            let Some(parent) = parent else { continue };
+            match Format::from_extension(path).filter(|f| *f != Format::Csv) {
+                Some(format) if entry.file_type().is_file() => {
+                    self.inputs.push(Input::File(entry.into_path(), format))
                 }
-                (Some(_), Ok(_)) => skipped.unreadable.push(name(&path)),
-                (Some(_), Err(e)) => self
-                    .problems
-                    .push(Located::new(path.display().to_string(), io_problem(&e))),
-                (None, _) => skipped.other_types.push(name(&path)),
+                Some(_) => parent.unreadable.push(name(path)),
+                None => parent.other_types.push(name(path)),
             }
         }
-        for sub in subfolders {
-            let before = self.visited.len();
-            match self.dir(&sub, depth + 1) {
-                Ok(()) if self.visited.len() == before => skipped.already_walked.push(name(&sub)),
-                Ok(()) => {}
-                Err(e) => self
-                    .problems
-                    .push(Located::new(sub.display().to_string(), io_problem(&e))),
-            }
-        }
-        if let Some(note) = skipped.note(dir) {
-            self.notes.push(note);
-        }
-        Ok(())
+        self.leave(&mut open, 0);
     }
+
+    /// An entry the walk could not read or follow.
+    fn failed(&mut self, e: walkdir::Error, open: &mut Vec<(PathBuf, Skipped)>, recursive: bool) {
+        let depth = e.depth();
+        let problem = || e.io_error().map_or_else(|| e.to_string(), io_problem);
+        let Some(path) = e.path().map(Path::to_path_buf) else {
+            // A folder whose listing fails part way (walkdir names no
+            // path): the folder listed.
+            self.leave(open, depth);
+            let folder = open
+                .last()
+                .map_or_else(String::new, |(f, _)| f.display().to_string());
+            self.problems.push(Located::new(folder, problem()));
+            return;
+        };
+        let shown = path.display().to_string();
+        // A folder entered whose listing cannot be read.
+        if open.get(depth).is_some_and(|(folder, _)| *folder == path) {
+            self.problems.push(Located::new(shown, problem()));
+            self.leave(open, depth);
+            return;
+        }
+        self.leave(open, depth);
+        let Some((_, parent)) = open.last_mut() else {
+            self.problems.push(Located::new(shown, problem()));
+            return;
+        };
+        if e.loop_ancestor().is_some() {
+            // A link to a folder the walk is in.
+            if recursive {
+                parent.already_walked.push(name(&path));
+            } else {
+                parent.subfolders.push(name(&path));
+            }
+        } else if Format::from_extension(&path).is_some_and(|f| f != Format::Csv) {
+            // A link that leads nowhere, or round in a loop.
+            self.problems.push(Located::new(shown, problem()));
+        } else {
+            parent.other_types.push(name(&path));
+        }
+    }
+
+    /// Leaves the folders deeper than `depth`, innermost first: the walk has
+    /// read all they hold, so their notes are written.
+    fn leave(&mut self, open: &mut Vec<(PathBuf, Skipped)>, depth: usize) {
+        while open.len() > depth {
+            if let Some((dir, skipped)) = open.pop()
+                && let Some(note) = skipped.note(&dir)
+            {
+                self.notes.push(note);
+            }
+        }
+    }
+}
+
+/// Whether an entry is a folder, or a link to one: folders sort after the
+/// files beside them. Only a link costs a `stat` call.
+fn is_folder(entry: &walkdir::DirEntry) -> bool {
+    entry.file_type().is_dir() || entry.path_is_symlink() && entry.path().is_dir()
+}
+
+/// An entry's name as a note shows it.
+fn name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
 }
 
 impl Skipped {

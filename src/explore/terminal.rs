@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::{Cell, CellAlignment, Color};
+use comfy_table::{Cell, CellAlignment};
 
 use crate::catalog::{Catalog, Role, Tag};
 use crate::report::Theme;
@@ -288,11 +288,11 @@ fn tag_matrix(catalog: &Catalog, roles: &[usize], tags: &[usize], theme: Theme) 
     for &t in tags {
         let mut row = vec![Cell::new(esc(&catalog.tags[t].name))];
         for &r in roles {
-            row.push(if catalog.roles[r].tags.contains(&t) {
-                Cell::new(has).fg(Color::Green)
+            row.push(Cell::new(if catalog.roles[r].tags.contains(&t) {
+                has
             } else {
-                Cell::new(absent)
-            });
+                absent
+            }));
         }
         table.add_row(row);
     }
@@ -301,9 +301,28 @@ fn tag_matrix(catalog: &Catalog, roles: &[usize], tags: &[usize], theme: Theme) 
     }
     wrap_only(&mut table, 0);
     table.set_width(u16::try_from(theme.width.saturating_sub(2)).unwrap_or(u16::MAX));
+    let lines = table.trim_fmt();
     let mut out = String::new();
-    for line in table.trim_fmt().lines() {
-        let _ = writeln!(out, "  {line}");
+    if !theme.color {
+        for line in lines.lines() {
+            let _ = writeln!(out, "  {line}");
+        }
+        return out;
+    }
+    // The marks turn green after the layout (the table measures plain
+    // text). Past the tag column a line holds only marks and spaces, one
+    // column each: that part is the line's last characters.
+    let tag_column = lines
+        .lines()
+        .next()
+        .and_then(|header| header.find(" 1"))
+        .map_or(usize::MAX, |at| at + 1);
+    let green = theme.styled(has, console::Style::new().green().bright());
+    for line in lines.lines() {
+        let marks = crate::text::width(line).saturating_sub(tag_column);
+        let split = (line.char_indices().rev().take(marks).last()).map_or(line.len(), |(at, _)| at);
+        let (tag, marks) = line.split_at(split);
+        let _ = writeln!(out, "  {tag}{}", marks.replace(has, &green));
     }
     out
 }

@@ -63,10 +63,9 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
     let source = crate::report::cohort::place_of(r);
     for text in [&r.id, &source, &catalog.paths[r.path].id] {
         push_field(&mut prefix, &neutralize(text));
-        prefix.push(',');
     }
     // Words understood of the words given: the same on every row.
-    let mut counts = String::from(",");
+    let mut counts = String::new();
     write_integer(&mut counts, r.words.understood.len() as u64);
     counts.push(',');
     write_integer(&mut counts, r.words.given() as u64);
@@ -89,13 +88,13 @@ pub fn rows(catalog: &Catalog, scored: &Scored) -> String {
                 push_matched(&mut out, catalog, &marks);
                 out.push(',');
                 push_gaps(&mut out, catalog, &marks);
+                out.push(',');
             } else {
                 matched.clear();
                 gaps.clear();
                 push_matched(&mut matched, catalog, &marks);
                 push_gaps(&mut gaps, catalog, &marks);
                 push_field(&mut out, &neutralize(&matched));
-                out.push(',');
                 push_field(&mut out, &neutralize(&gaps));
             }
             out.push_str(&counts);
@@ -171,7 +170,6 @@ fn catalog_cells(catalog: &Catalog) -> CatalogCells {
             let mut cell = String::new();
             for text in [&role.id, &role.name, &catalog.families[role.family].id] {
                 push_field(&mut cell, &neutralize(text));
-                cell.push(',');
             }
             cell
         })
@@ -184,30 +182,30 @@ fn catalog_cells(catalog: &Catalog) -> CatalogCells {
     CatalogCells { roles, plain_tags }
 }
 
-/// Whether a field holds a comma, quote or line break.
+/// Whether a field holds a comma, quote or line break, as csv_core decides
+/// (the csv crate's own rule).
 fn needs_quotes(field: &str) -> bool {
-    // A fold without an early exit: the compiler checks many bytes at a
-    // time, and cells are short.
-    field.bytes().fold(false, |found, b| {
-        found | matches!(b, b',' | b'"' | b'\n' | b'\r')
-    })
+    csv_core::Writer::new().should_quote(field.as_bytes())
 }
 
-/// Appends one field, quoted when it holds a comma, quote or line break
-/// (RFC 4180, as the csv crate writes the header).
+/// Appends one field and the comma after it, written by csv_core: quoted
+/// when it holds a comma, quote or line break, quotes doubled (RFC 4180,
+/// as the csv crate writes the header).
 fn push_field(out: &mut String, field: &str) {
-    if !needs_quotes(field) {
+    let mut writer = csv_core::Writer::new();
+    if !writer.should_quote(field.as_bytes()) {
         out.push_str(field);
+        out.push(',');
         return;
     }
-    out.push('"');
-    for (i, part) in field.split('"').enumerate() {
-        if i > 0 {
-            out.push_str("\"\"");
-        }
-        out.push_str(part);
-    }
-    out.push('"');
+    // At most: the opening quote, every byte a doubled quote, the closing
+    // quote and the comma.
+    let mut quoted = vec![0; 2 * field.len() + 3];
+    let (_, _, written) = writer.field(field.as_bytes(), &mut quoted);
+    let (_, closed) = writer.delimiter(&mut quoted[written..]);
+    // csv_core adds ASCII quotes only, between whole characters: the bytes
+    // stay UTF-8 and nothing is replaced.
+    out.push_str(&String::from_utf8_lossy(&quoted[..written + closed]));
 }
 
 /// CSV: the header, then each respondent's rows as they come.
@@ -320,7 +318,7 @@ mod tests {
             let mut theirs = ::csv::WriterBuilder::new().from_writer(Vec::new());
             theirs.write_record([field, "x"]).unwrap();
             let theirs = String::from_utf8(theirs.into_inner().unwrap()).unwrap();
-            assert_eq!(format!("{ours},x\n"), theirs, "{field:?}");
+            assert_eq!(format!("{ours}x\n"), theirs, "{field:?}");
         }
     }
 }

@@ -1,5 +1,8 @@
 //! Every terminal table drawn one way: comfy-table with only a rule under
 //! the header, one space between columns, measured by display width.
+//! comfy-table is built without its `tty` feature (no crossterm): it is
+//! given the width (from console) and cells hold plain text; colour is
+//! console's, added around a table's lines or after it is laid out.
 
 use comfy_table::{
     CellAlignment, ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle,
@@ -24,11 +27,6 @@ pub fn new_table_without_header(theme: Theme) -> Table {
         .load_style(TableStyle::new().header_separator(LineStyle::none().fill(rule)))
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(u16::try_from(theme.width).unwrap_or(u16::MAX));
-    if theme.color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
     table
 }
 

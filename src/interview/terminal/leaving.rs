@@ -87,6 +87,11 @@ pub(super) fn exit_130_on_ctrl_c() {
 /// read; between two reads the terminal is back in its own mode, and a key
 /// typed then would be echoed into the screen being drawn (and its lines
 /// miscounted), or held until Enter.
+///
+/// rustix's termios, not console's: console turns raw mode on and off
+/// around each read and offers no mode that lasts between reads, and
+/// calling libc ourselves would need `unsafe`. rustix with `termios` is
+/// built anyway (clap's wrap_help through terminal_size, and tempfile).
 #[cfg(unix)]
 pub(super) mod quiet {
     use std::sync::Mutex;
