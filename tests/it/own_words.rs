@@ -13,6 +13,8 @@
 //! broad word credits only the tags its phrase singles out, the `similar`
 //! threshold), so their figures no longer estimate unseen words. The
 //! floors below are what the reader reaches on each list.
+//!
+//! The held-out lists of round 4 are measured at the end of this file.
 
 use rolefit::catalog::Catalog;
 use rolefit::reader::read;
@@ -337,9 +339,16 @@ fn understood_rows(personas: &[Persona], id: &str) -> usize {
 /// Personas in CV words (tests/personas-heldout.yaml, development now): is the best
 /// match one an advisor accepts, as written and on words alone (work style
 /// removed), and how many of their words count.
-#[test]
-fn development_personas_get_an_acceptable_best_match() {
-    let personas: Vec<Persona> = load("personas-heldout.yaml");
+/// What a list of personas reaches: how many get an acceptable best match
+/// as written and on words alone, and the share of their words that count.
+struct PersonaFigures {
+    as_written: usize,
+    words_alone: usize,
+    words_count: f64,
+}
+
+fn persona_figures(file: &str) -> PersonaFigures {
+    let personas: Vec<Persona> = load(file);
     let as_written: Vec<serde_json::Value> = (personas.iter())
         .map(|p| {
             let mut answers = p.answers.clone();
@@ -400,7 +409,78 @@ fn development_personas_get_an_acceptable_best_match() {
             );
         }
     }
-    assert!(count(&ok_written) >= PERSONAS_AS_WRITTEN_FLOOR);
-    assert!(count(&ok_alone) >= PERSONAS_WORDS_ALONE_FLOOR);
-    assert!(share >= PERSONAS_WORDS_COUNT_FLOOR, "{share}");
+    PersonaFigures {
+        as_written: count(&ok_written),
+        words_alone: count(&ok_alone),
+        words_count: share,
+    }
 }
+
+#[test]
+fn development_personas_get_an_acceptable_best_match() {
+    let figures = persona_figures("personas-heldout.yaml");
+    assert!(figures.as_written >= PERSONAS_AS_WRITTEN_FLOOR);
+    assert!(figures.words_alone >= PERSONAS_WORDS_ALONE_FLOOR);
+    assert!(
+        figures.words_count >= PERSONAS_WORDS_COUNT_FLOOR,
+        "{}",
+        figures.words_count
+    );
+}
+
+// --------------------------------------------------------------- held out
+//
+// Round 4's held-out lists, tests/vocabulary-heldout-4.yaml (256 phrases,
+// 39 no tag fits) and tests/personas-heldout-2.yaml (26 personas), were
+// written and committed before this round's reader changes, by someone who
+// ran nothing on them, and nothing was tuned on them afterwards. Measured
+// on the reader before this round's changes (the round-3 reader with the
+// field layer): 113 of 217 right (52.1%), 18 wrong (8.3%), 86 not read;
+// no-fit credited 0 of 39; personas 26 of 26 as written, 25 of 26 on words
+// alone, 63.2% of words count. After (first and only run, 2026-12-08):
+// 139 of 217 right (64.1%), 15 wrong (6.9%: 11 credit no accepted tag),
+// 63 not read; no-fit credited 1 of 39 ("warehouse operations", by
+// similar); personas 26 of 26 as written and on words alone, 145 of 204
+// words count (71.1%). The targets (70% right, 2% wrong) are not
+// met on these phrases. The floors are this run's figures.
+
+#[test]
+fn held_out_phrases_are_read_right_and_almost_never_wrong() {
+    let tally = evaluate("vocabulary-heldout-4.yaml");
+    tally.print("vocabulary-heldout-4.yaml");
+    assert_eq!(tally.no_fit, 39);
+    assert!(
+        tally.right_share() >= HELD_OUT_RIGHT_FLOOR,
+        "{}",
+        tally.right_share()
+    );
+    assert!(
+        tally.wrong_share() <= HELD_OUT_WRONG_CEILING,
+        "{}",
+        tally.wrong_share()
+    );
+    assert!(
+        tally.no_fit_credited.len() <= HELD_OUT_NO_FIT_CREDITED,
+        "{:?}",
+        tally.no_fit_credited
+    );
+}
+
+#[test]
+fn held_out_personas_get_an_acceptable_best_match() {
+    let figures = persona_figures("personas-heldout-2.yaml");
+    assert!(figures.as_written >= HELD_OUT_PERSONAS_AS_WRITTEN_FLOOR);
+    assert!(figures.words_alone >= HELD_OUT_PERSONAS_WORDS_ALONE_FLOOR);
+    assert!(
+        figures.words_count >= HELD_OUT_PERSONAS_WORDS_COUNT_FLOOR,
+        "{}",
+        figures.words_count
+    );
+}
+
+const HELD_OUT_RIGHT_FLOOR: f64 = 64.0;
+const HELD_OUT_WRONG_CEILING: f64 = 7.0;
+const HELD_OUT_NO_FIT_CREDITED: usize = 1;
+const HELD_OUT_PERSONAS_AS_WRITTEN_FLOOR: usize = 26;
+const HELD_OUT_PERSONAS_WORDS_ALONE_FLOOR: usize = 26;
+const HELD_OUT_PERSONAS_WORDS_COUNT_FLOOR: f64 = 71.0;
