@@ -51,10 +51,12 @@ pub const MAX_RELATED_TAGS: usize = 4;
 const HINT_CHOICE_SIMILARITY: f32 = 0.4;
 const HINT_CHOICE_MARGIN: f32 = 0.05;
 
-/// The version of the scoring rule, in the JSON output (`rule`): 2 adds
+/// The version of the scoring rule, in the JSON output (`rule`): 2 added
 /// related credit (words read by `related` or `similar`) to the rule of
-/// version 1.
-pub const RULE_VERSION: u32 = 2;
+/// version 1; 3 credits a broad word only to the tag its phrase singles
+/// out, and tool names read by `field` like related words, so the same
+/// answers can score differently than under 2.
+pub const RULE_VERSION: u32 = 3;
 
 /// Longer words are not read: no skill is named in so many letters.
 const MAX_WORD_CHARS: usize = 200;

@@ -193,7 +193,7 @@ fn the_partial_credit_example_scores_as_documented() {
     assert_eq!(points[2]["word"], "Terraform");
     assert_eq!(points[2]["how"], "exact");
     assert_eq!(points[2]["points"], 0.16);
-    assert_eq!(record["rule"], 2);
+    assert_eq!(record["rule"], 3);
 }
 
 fn score_jsonl(name: &str, text: &str) -> (Option<i32>, String, String) {
