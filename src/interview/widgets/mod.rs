@@ -5,10 +5,9 @@
 //! dialoguer's prompts cannot filter a list as one types, answer a scale
 //! with a number key, or set several levels on one screen; these can.
 //!
-//! Each part uses only the parts listed before it: `keys` (what a key did,
-//! Esc split from the key after it), `drawing` (the symbols, lines fitted to
-//! the width), then the widgets `tick_list`, `scale`, `levels` and
-//! `text_input`; this module only gathers them.
+//! Each part uses only the parts listed before it: `keys`, `drawing`, then
+//! the widgets `tick_list`, `scale`, `levels` and `text_input`; this module
+//! only gathers them.
 
 mod drawing;
 mod keys;

@@ -1,10 +1,8 @@
 //! The HTML report's writer, which gathers the respondents; `person` and
 //! `cohort_page` draw the pages in the frame of `page`.
 //!
-//! Each part uses only the parts listed before it: `page` (the frame and
-//! its policy), `person` (one respondent's page), `cohort_data` (what a
-//! cohort page is drawn from, and its limits), `cohort_page` and
-//! `blocks_page` (a page of plain report blocks); this module holds only
+//! Each part uses only the parts listed before it: `page`, `person`,
+//! `cohort_data`, `cohort_page` and `blocks_page`; this module holds only
 //! the writer.
 //!
 //! The report is one self-contained file to keep or send. It loads
