@@ -83,6 +83,9 @@ struct Vocabulary {
     by_key: FxHashMap<String, Option<usize>>,
     /// Tool names as runs of stems, to find inside longer phrases.
     runs: Vec<(Vec<String>, usize)>,
+    /// Tool names as written, with their group: what the interview's
+    /// lists are searched by.
+    names: Vec<(&'static str, usize)>,
     /// The stems of [`AROUND_A_TOOL`].
     around: Vec<String>,
 }
@@ -98,6 +101,7 @@ impl Vocabulary {
         let mut group_of: FxHashMap<&str, usize> = FxHashMap::default();
         let mut by_key: FxHashMap<String, Option<usize>> = FxHashMap::default();
         let mut runs = Vec::new();
+        let mut names = Vec::new();
         for line in text
             .lines()
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -134,12 +138,14 @@ impl Vocabulary {
                 })
                 .or_insert(Some(group));
             runs.push((name_stems, group));
+            names.push((name, group));
         }
         let around = AROUND_A_TOOL.iter().flat_map(|w| stems(w)).collect();
         Vocabulary {
             groups,
             by_key,
             runs,
+            names,
             around,
         }
     }
@@ -198,6 +204,16 @@ pub fn tags(catalog: &Catalog, said: &str) -> Option<Vec<usize>> {
         .filter_map(|name| catalog.tag_index(name))
         .collect();
     (!tags.is_empty()).then_some(tags)
+}
+
+/// The tool names that credit a tag (a catalog index): the interview
+/// finds the tag by them, as `field` reads them in files.
+pub fn names_for(catalog: &Catalog, tag: usize) -> impl Iterator<Item = &'static str> {
+    let vocabulary = vocabulary();
+    let name = catalog.tags[tag].name.as_str();
+    (vocabulary.names.iter())
+        .filter(move |(_, group)| vocabulary.groups[*group].tags.contains(&name))
+        .map(|(name, _)| *name)
 }
 
 /// Every tag name the vocabulary credits, each once (for checks).

@@ -318,7 +318,8 @@ pub fn rank_items(filter: &str, items: &[ListItem<'_>]) -> Vec<usize> {
 }
 
 /// The related words of a tag for list search: the hints that name it
-/// (terms and aliases), its roles' names and initials (`SRE`, `DBA`,
+/// (terms and aliases), the tool names the field vocabulary reads as it,
+/// its roles' names and initials (`SRE`, `DBA`,
 /// `SOC`), and their families' names.
 pub fn related_words(catalog: &Catalog, tag: usize) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
@@ -326,6 +327,7 @@ pub fn related_words(catalog: &Catalog, tag: usize) -> Vec<String> {
         words.push(hint.term.clone());
         words.extend(hint.aliases.iter().cloned());
     }
+    words.extend(crate::field::names_for(catalog, tag).map(String::from));
     for &role in &catalog.tags[tag].roles {
         let role = &catalog.roles[role];
         words.push(role.name.clone());
@@ -1045,6 +1047,11 @@ mod tests {
             first_found("troubleshoot", 4).contains(&"repro steps and log analysis".to_string())
         );
         assert_eq!(first_found("dba", 3).len(), 3);
+        // A tool name the field vocabulary reads finds its tag first.
+        assert_eq!(
+            first_found("NetBackup", 1),
+            ["backup and restore execution"]
+        );
         assert_eq!(first_found("no such thing at all", 3), Vec::<String>::new());
     }
 
