@@ -8,8 +8,14 @@ one of the earlier vocabulary lists or itself, and prints counts per family.
 It never runs rolefit: the lists are answers decided from the catalog alone.
 
 Usage: python3 scripts/check-heldout.py   (from the repository root)
+       python3 scripts/check-heldout.py --vocab tests/vocabulary-heldout-5.yaml \
+           --personas tests/personas-heldout-3.yaml
+With --vocab or --personas, the named list is checked instead, against
+every other tests/vocabulary*.yaml or tests/personas*.yaml as earlier lists.
 """
+import argparse
 import collections
+import glob
 import sys
 
 import yaml
@@ -25,6 +31,17 @@ EARLIER_PERSONAS = ["tests/personas-heldout.yaml"]
 
 
 def main():
+    global VOCAB, PERSONAS, EARLIER, EARLIER_PERSONAS
+    ap = argparse.ArgumentParser(description="Check held-out evaluation lists.")
+    ap.add_argument("--vocab", help="vocabulary list to check (default %(default)s)", default=VOCAB)
+    ap.add_argument("--personas", help="persona list to check (default %(default)s)", default=PERSONAS)
+    args = ap.parse_args()
+    if args.vocab != VOCAB:
+        VOCAB = args.vocab
+        EARLIER = [p for p in sorted(glob.glob("tests/vocabulary*.yaml")) if p != VOCAB]
+    if args.personas != PERSONAS:
+        PERSONAS = args.personas
+        EARLIER_PERSONAS = [p for p in sorted(glob.glob("tests/personas*.yaml")) if p != PERSONAS]
     cat = yaml.safe_load(open("roles.yaml"))
     tags = {t["name"] for t in cat["tags"]}
     family_of_tag = {}
