@@ -159,6 +159,11 @@ thread_local! {
         rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
 }
 
+/// A word in American spelling (`modelling` is `modeling`).
+pub(crate) fn american_word(word: &str) -> String {
+    american(word).into_owned()
+}
+
 /// A word's comparable form: American spelling, Snowball English stem.
 pub(crate) fn stem(word: &str) -> String {
     let word = american(word);
