@@ -852,10 +852,10 @@ impl Index {
     /// input`): related, when it shares at least two words with that tag,
     /// at least half of its words, more than with any other tag, and one
     /// of them is not a generic word. Not when the phrase's other words
-    /// point elsewhere: a word of another tag's names (`Microsoft
-    /// Authenticator setup`), a capitalised word the catalog does not
-    /// know (a product: `Microsoft Defender for Endpoint`), or a compound
-    /// whose parts only different names of the tag have (`cross-validation`).
+    /// point elsewhere: a name (a capitalised word) that is another tag's
+    /// (`Microsoft Authenticator setup`) or one the catalog does not know
+    /// (a product: `Microsoft Defender for Endpoint`), or a compound whose
+    /// parts the tag has only in different names (`cross-validation`).
     fn shared_words_reading(&self, stems: &[String], form: &str) -> Option<Reading> {
         let stop = stop_stems();
         let mut content: Vec<&String> = stems.iter().filter(|s| !stop.contains(s)).collect();
@@ -881,24 +881,26 @@ impl Index {
         if !(count >= 2 && count > second && count * 2 >= content.len() && specific) {
             return None;
         }
-        let elsewhere = content.iter().any(|s| {
-            !generic.contains(s)
-                && !own.contains(s)
-                && self.tag_stems.iter().any(|other| other.contains(s))
-        });
-        let unknown_name = (form.split(|c: char| !c.is_alphanumeric()))
+        // A name (a capitalised word) that is not the tag's: one the
+        // catalog does not know, or another tag's.
+        let other_name = (form.split(|c: char| !c.is_alphanumeric()))
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .flat_map(crate::matching::stems::stems)
-            .any(|s| !generic.contains(&s) && self.known.binary_search(&s).is_err());
+            .any(|s| {
+                !generic.contains(&s)
+                    && !own.contains(&s)
+                    && (self.known.binary_search(&s).is_err()
+                        || self.tag_stems.iter().any(|other| other.contains(&s)))
+            });
         let split_compound = (form.split_whitespace().filter(|w| w.contains('-'))).any(|word| {
             let parts: Vec<String> = (crate::matching::stems::stems(word).into_iter())
                 .filter(|s| !stop.contains(s))
                 .collect();
             parts.len() > 1
-                && parts.iter().any(|s| own.contains(s))
+                && parts.iter().filter(|s| own.contains(s)).count() > 1
                 && !(self.tag_names[best].iter()).any(|n| parts.iter().all(|s| n.contains(s)))
         });
-        (!elsewhere && !unknown_name && !split_compound).then(|| reading(vec![best], How::Related))
+        (!other_name && !split_compound).then(|| reading(vec![best], How::Related))
     }
 
     /// What the hints found in a phrase credit. A hint's word is broad:
@@ -1172,6 +1174,12 @@ mod tests {
         // agreeing tags, the one the words name whole is credited.
         let patch = vec!["patch and maintenance windows".to_string()];
         assert_eq!(read_names("monthly patch cycles"), Some((patch, How::Near)));
+        // A compound is split only when the tag has both its parts.
+        let roadmap = vec!["multi-team roadmap governance".to_string()];
+        assert_eq!(
+            read_names("multi-year technology roadmap"),
+            Some((roadmap, How::Related))
+        );
         let deploy = vec!["deployment and rollback strategy".to_string()];
         assert_eq!(
             read_names("Kubernetes deployments"),

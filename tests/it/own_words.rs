@@ -290,13 +290,13 @@ fn development_phrases_no_tag_fits_credit_nothing() {
 // (0.5%: Oracle RMAN), 51 not read; 0 of 24 no-fit phrases credited.
 // Personas: 24 of 24 as written and on words alone, 178 of 205 words
 // count (86.8%). After the prec2 rules (words that point elsewhere credit
-// nothing): 153 right (75.0%), 1 wrong (0.5%), 50 not read; personas 24
-// and 24, 174 of 205 words count (84.9%).
-const LIST_3_RIGHT_FLOOR: f64 = 74.5;
+// nothing): 154 right (75.5%), 1 wrong (0.5%), 49 not read; personas 24
+// and 24, 177 of 205 words count (86.3%).
+const LIST_3_RIGHT_FLOOR: f64 = 75.0;
 const LIST_3_WRONG_CEILING: f64 = 0.5;
 const PERSONAS_AS_WRITTEN_FLOOR: usize = 24;
 const PERSONAS_WORDS_ALONE_FLOOR: usize = 24;
-const PERSONAS_WORDS_COUNT_FLOOR: f64 = 84.5;
+const PERSONAS_WORDS_COUNT_FLOOR: f64 = 86.0;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -480,14 +480,14 @@ fn held_out_personas_get_an_acceptable_best_match() {
     );
 }
 
-// Round 4 was development data for the prec2 precision pass, which traded
-// recall for precision on it: 137 of 217 right (63.1%), 3 wrong (1.4%),
-// 77 not read; personas 26 and 26, 138 of 204 words count (67.6%). The
-// right floor (64.0) and the words-count floor (71.0) are lowered to
-// these figures; the others are unchanged.
-const HELD_OUT_RIGHT_FLOOR: f64 = 63.0;
+// Round 4 was development data for the prec2 precision pass: 139 of 217
+// right (64.1%), 4 wrong (1.8%), 74 not read; personas 26 and 26, 140 of
+// 204 words count (68.6%: words such as `industry solutions` no longer
+// read as solutioning). Only the words-count floor (71.0) is lowered, to
+// this figure; the others are unchanged.
+const HELD_OUT_RIGHT_FLOOR: f64 = 64.0;
 const HELD_OUT_WRONG_CEILING: f64 = 7.0;
 const HELD_OUT_NO_FIT_CREDITED: usize = 1;
 const HELD_OUT_PERSONAS_AS_WRITTEN_FLOOR: usize = 26;
 const HELD_OUT_PERSONAS_WORDS_ALONE_FLOOR: usize = 26;
-const HELD_OUT_PERSONAS_WORDS_COUNT_FLOOR: f64 = 67.5;
+const HELD_OUT_PERSONAS_WORDS_COUNT_FLOOR: f64 = 68.5;
