@@ -31,7 +31,8 @@ use rustc_hash::FxHashMap;
 use crate::catalog::Catalog;
 use crate::matching::normalize;
 use crate::matching::stems::{
-    STOP_WORDS, contains_run, run_starts, set_key, stem, stems, stop_stems,
+    STOP_WORDS, american_word, contains_run, raw_words, run_starts, set_key, stem, stems,
+    stop_stems,
 };
 
 /// What a related word (a hint) earns for each of its tags, as a share of
@@ -132,7 +133,11 @@ pub fn read(catalog: &Catalog, said: &str) -> Option<Reading> {
                 (parts.len() > 1).then(|| index.read_parts(catalog, &parts))?
             })
             .or_else(|| field(catalog, said))
-            .or_else(|| similar(catalog, said))
+            .or_else(|| {
+                // Two tags' names, one the other's setting, are not one
+                // tag in meaning either.
+                (!index.names_a_setting(said)).then(|| similar(catalog, said))?
+            })
     };
     if let Ok(mut cache) = index.cache.lock() {
         // A long run of distinct misses must not grow without bound.
@@ -162,6 +167,11 @@ pub fn field(catalog: &Catalog, said: &str) -> Option<Reading> {
 /// at [`How::weight`] of `Similar`.
 pub fn similar(catalog: &Catalog, said: &str) -> Option<Reading> {
     let hit = crate::similar::index_for(catalog).best(said)?;
+    // A word of another tag's name (`investment prioritisation`) says
+    // the phrase is about that tag, whatever the model finds closest.
+    if index_of(catalog).names_another_tag(said, hit.tag) {
+        return None;
+    }
     Some(Reading {
         tags: vec![hit.tag],
         how: How::Similar,
@@ -520,6 +530,8 @@ enum Target {
 /// A catalog name as a run of stems to find inside a phrase.
 struct Run {
     stems: Vec<String>,
+    /// The name's words as written (lower-cased, American spelling).
+    words: Vec<String>,
     target: Target,
     /// A hint's single word that a tag's name or alias also uses (`SIEM`,
     /// `migration`): looked for only when no distinctive name is found.
@@ -537,9 +549,53 @@ struct Index {
     hint_stems: Vec<Vec<String>>,
     /// Each tag's content stems (name and aliases).
     tag_stems: Vec<Vec<String>>,
+    /// Each tag's name's content stems.
+    name_stems: Vec<Vec<String>>,
+    /// Every stem the catalog uses: names, aliases, descriptions, hints.
+    known: Vec<String>,
+    /// Each tag's names (name and aliases), each as its content stems.
+    tag_names: Vec<Vec<Vec<String>>>,
     /// Normalised word → its reading (or none): each distinct word once.
     cache: Mutex<FxHashMap<String, Option<Reading>>>,
 }
+
+/// The names found inside a phrase.
+struct Found {
+    tags: Vec<usize>,
+    hints: Vec<usize>,
+    /// Which tag's name covers each word.
+    covered: Vec<Option<usize>>,
+    /// Whether two tags' names share a word.
+    overlap: bool,
+}
+
+impl Found {
+    /// Two to [`MAX_RELATED_TAGS`] tags' names that share no word.
+    fn side_by_side(&self) -> bool {
+        !self.overlap && self.tags.len() <= MAX_RELATED_TAGS
+    }
+
+    /// Whether the first tag's name and the next are joined by a word
+    /// that makes one the other's setting (`in`, `for`, `of`, `on`).
+    fn setting(&self, written: &[String]) -> bool {
+        let covered = &self.covered;
+        let Some(start) = covered.iter().position(Option::is_some) else {
+            return false;
+        };
+        let Some(end) = (start..covered.len()).find(|&i| covered[i] != covered[start]) else {
+            return false;
+        };
+        let next = (end..covered.len())
+            .find(|&i| covered[i].is_some())
+            .unwrap_or(covered.len());
+        written[end..next]
+            .iter()
+            .any(|w| SETTING_WORDS.contains(&w.as_str()))
+    }
+}
+
+/// Words that make one name the setting of another.
+const SETTING_WORDS: &[&str] = &["in", "for", "of", "on", "within", "inside"];
 
 /// Every catalog's index, by [`Catalog::serial`]: a process loads one or
 /// two catalogs.
@@ -593,15 +649,18 @@ impl Index {
                     }
                 })
                 .or_insert(Some(target));
+            let words = spelled(name);
             if distinctive(&stems, &common) {
                 runs.push(Run {
                     stems,
+                    words,
                     target,
                     shared: false,
                 });
             } else if matches!(target, Target::Hint(_)) && distinctive(&stems, &shared_ok) {
                 runs.push(Run {
                     stems,
+                    words,
                     target,
                     shared: true,
                 });
@@ -623,13 +682,55 @@ impl Index {
         let tag_stems = (catalog.tags.iter())
             .map(|t| content(&mut std::iter::once(&t.name).chain(&t.aliases)))
             .collect();
+        let tag_names = (catalog.tags.iter())
+            .map(|t| {
+                (std::iter::once(&t.name).chain(&t.aliases))
+                    .map(|n| content(&mut std::iter::once(n)))
+                    .collect()
+            })
+            .collect();
+        let name_stems = (catalog.tags.iter())
+            .map(|t| content(&mut std::iter::once(&t.name)))
+            .collect();
+        let mut known: Vec<String> = (catalog.tags.iter())
+            .flat_map(|t| {
+                std::iter::once(&t.name)
+                    .chain(&t.aliases)
+                    .chain(std::iter::once(&t.description))
+            })
+            .chain(
+                catalog
+                    .hints
+                    .iter()
+                    .flat_map(|h| std::iter::once(&h.term).chain(&h.aliases)),
+            )
+            .flat_map(|t| stems(t))
+            .collect();
+        known.sort_unstable();
+        known.dedup();
         Index {
             by_key,
             runs,
             hint_stems,
             tag_stems,
+            name_stems,
+            known,
+            tag_names,
             cache: Mutex::new(FxHashMap::default()),
         }
+    }
+
+    /// Whether a word of the phrase (not a generic one) belongs to the
+    /// names of a tag other than `tag` and not to `tag`'s own.
+    fn names_another_tag(&self, said: &str, tag: usize) -> bool {
+        let generic = generic_stems();
+        let stop = stop_stems();
+        stems(said).iter().any(|s| {
+            !stop.contains(s)
+                && !generic.contains(s)
+                && !self.tag_stems[tag].contains(s)
+                && self.name_stems.iter().any(|own| own.contains(s))
+        })
     }
 
     /// The whole phrase, its text outside parentheses, or inside them.
@@ -654,6 +755,7 @@ impl Index {
             return self.hint_reading(catalog, &[index], form, &[]);
         }
         let stems = stems(form);
+        let written = spelled(form);
         match self.by_key.get(&set_key(&stems)) {
             Some(Some(Target::Tag(t))) => return Some(reading(vec![*t], How::Near)),
             Some(Some(Target::Hint(h))) => return self.hint_reading(catalog, &[*h], form, &[]),
@@ -661,47 +763,66 @@ impl Index {
         }
         // Names found inside the phrase: one tag's is a near reading; else
         // one hint's is a related one.
-        let mut tags: Vec<usize> = Vec::new();
-        let mut hints: Vec<usize> = Vec::new();
-        // Which tag's name covers each word, to tell two claims side by
-        // side from two names sharing words.
-        let mut covered: Vec<Option<usize>> = vec![None; stems.len()];
-        let mut overlap = false;
+        let found = self.found(&stems, &written);
+        match (found.tags.as_slice(), found.hints.as_slice()) {
+            ([tag], _) => Some(reading(vec![*tag], How::Near)),
+            // Two tags' names side by side (`escalating to engineering
+            // with clear repro steps`): a claim of each, as `and` joins;
+            // not when one is the other's setting (`security groups in
+            // Active Directory`).
+            ([_, _, ..], _) if found.side_by_side() && !found.setting(&written) => {
+                Some(reading(found.tags.clone(), How::Near))
+            }
+            ([], [_, ..]) => self.hint_reading(catalog, &found.hints, form, &stems),
+            ([], []) => self.shared_words_reading(&stems, form),
+            _ => None,
+        }
+    }
+
+    /// The distinctive names of tags and hints inside a phrase (its stems,
+    /// and its words as written); shared hint words only when no other
+    /// name is found.
+    fn found(&self, stems: &[String], written: &[String]) -> Found {
+        let mut found = Found {
+            tags: Vec::new(),
+            hints: Vec::new(),
+            covered: vec![None; stems.len()],
+            overlap: false,
+        };
         for shared in [false, true] {
             for run in self.runs.iter().filter(|r| r.shared == shared) {
-                if contains_run(&stems, &run.stems) {
-                    match run.target {
-                        Target::Tag(t) => {
-                            for start in run_starts(&stems, &run.stems) {
-                                for slot in &mut covered[start..start + run.stems.len()] {
-                                    overlap |= slot.is_some_and(|other| other != t);
-                                    *slot = Some(t);
-                                }
-                            }
-                            if !tags.contains(&t) {
-                                tags.push(t);
+                if !contains_run(stems, &run.stems) || !same_sense(run, stems, written) {
+                    continue;
+                }
+                match run.target {
+                    Target::Tag(t) => {
+                        for start in run_starts(stems, &run.stems) {
+                            for slot in &mut found.covered[start..start + run.stems.len()] {
+                                found.overlap |= slot.is_some_and(|other| other != t);
+                                *slot = Some(t);
                             }
                         }
-                        Target::Hint(h) if !hints.contains(&h) => hints.push(h),
-                        _ => {}
+                        if !found.tags.contains(&t) {
+                            found.tags.push(t);
+                        }
                     }
+                    Target::Hint(h) if !found.hints.contains(&h) => found.hints.push(h),
+                    _ => {}
                 }
             }
-            if !tags.is_empty() || !hints.is_empty() {
+            if !found.tags.is_empty() || !found.hints.is_empty() {
                 break;
             }
         }
-        match (tags.as_slice(), hints.as_slice()) {
-            ([tag], _) => Some(reading(vec![*tag], How::Near)),
-            // Two tags' names side by side (`escalating to engineering
-            // with clear repro steps`): a claim of each, as `and` joins.
-            ([_, _, ..], _) if !overlap && tags.len() <= MAX_RELATED_TAGS => {
-                Some(reading(tags.clone(), How::Near))
-            }
-            ([], [_, ..]) => self.hint_reading(catalog, &hints, form, &stems),
-            ([], []) => self.shared_words_reading(&stems),
-            _ => None,
-        }
+        found
+    }
+
+    /// Whether a phrase names two tags, one the other's setting: the
+    /// `similar` layer does not read it either.
+    fn names_a_setting(&self, said: &str) -> bool {
+        let written = spelled(said);
+        let found = self.found(&stems(said), &written);
+        found.tags.len() > 1 && found.side_by_side() && found.setting(&written)
     }
 
     /// Each part alone; the phrase reads as the parts that read, at the
@@ -730,8 +851,12 @@ impl Index {
     /// names and aliases (`prioritization across teams`, `validating user
     /// input`): related, when it shares at least two words with that tag,
     /// at least half of its words, more than with any other tag, and one
-    /// of them is not a generic word.
-    fn shared_words_reading(&self, stems: &[String]) -> Option<Reading> {
+    /// of them is not a generic word. Not when the phrase's other words
+    /// point elsewhere: a name (a capitalised word) that is another tag's
+    /// (`Microsoft Authenticator setup`) or one the catalog does not know
+    /// (a product: `Microsoft Defender for Endpoint`), or a compound whose
+    /// parts the tag has only in different names (`cross-validation`).
+    fn shared_words_reading(&self, stems: &[String], form: &str) -> Option<Reading> {
         let stop = stop_stems();
         let mut content: Vec<&String> = stems.iter().filter(|s| !stop.contains(s)).collect();
         content.sort_unstable();
@@ -749,11 +874,33 @@ impl Index {
             }
         }
         let generic = generic_stems();
+        let own = &self.tag_stems[best];
         let specific = content
             .iter()
-            .any(|s| self.tag_stems[best].contains(s) && !generic.contains(s));
-        (count >= 2 && count > second && count * 2 >= content.len() && specific)
-            .then(|| reading(vec![best], How::Related))
+            .any(|s| own.contains(s) && !generic.contains(s));
+        if !(count >= 2 && count > second && count * 2 >= content.len() && specific) {
+            return None;
+        }
+        // A name (a capitalised word) that is not the tag's: one the
+        // catalog does not know, or another tag's.
+        let other_name = (form.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .flat_map(crate::matching::stems::stems)
+            .any(|s| {
+                !generic.contains(&s)
+                    && !own.contains(&s)
+                    && (self.known.binary_search(&s).is_err()
+                        || self.tag_stems.iter().any(|other| other.contains(&s)))
+            });
+        let split_compound = (form.split_whitespace().filter(|w| w.contains('-'))).any(|word| {
+            let parts: Vec<String> = (crate::matching::stems::stems(word).into_iter())
+                .filter(|s| !stop.contains(s))
+                .collect();
+            parts.len() > 1
+                && parts.iter().filter(|s| own.contains(s)).count() > 1
+                && !(self.tag_names[best].iter()).any(|n| parts.iter().all(|s| n.contains(s)))
+        });
+        (!other_name && !split_compound).then(|| reading(vec![best], How::Related))
     }
 
     /// What the hints found in a phrase credit. A hint's word is broad:
@@ -783,21 +930,41 @@ impl Index {
             (!tags.is_empty() && tags.len() <= MAX_RELATED_TAGS)
                 .then(|| reading(tags, How::Related))
         };
-        if tags.len() < 2 {
-            return related(tags);
-        }
         // The phrase's own words beside the hints' words.
         let stop = stop_stems();
+        let generic = generic_stems();
         let own = |s: &String| {
             !stop.contains(s) && !hints.iter().any(|&h| self.hint_stems[h].contains(s))
         };
         let other: Vec<&String> = stems.iter().filter(|s| own(s)).collect();
+        if let [tag] = tags[..] {
+            // A hint of one tag beside a word its tag does not explain
+            // (`Informatica MDM`): the phrase may be another thing.
+            let unexplained = other
+                .iter()
+                .any(|s| !generic.contains(s) && !self.tag_stems[tag].contains(s));
+            return (!unexplained).then(|| reading(vec![tag], How::Related));
+        }
+        if tags.is_empty() {
+            return None;
+        }
         if other.is_empty() {
             return (tags.len() <= MAX_RELATED_TAGS).then(|| reading(vec![tags[0]], How::Related));
         }
         let agreeing: Vec<usize> = (tags.iter().copied())
             .filter(|&t| other.iter().any(|s| self.tag_stems[t].contains(s)))
             .collect();
+        // Of several agreeing tags, those a whole name of which the words
+        // are (`Kubernetes deployments`: deployments, not model deployment).
+        let whole: Vec<usize> = (agreeing.iter().copied())
+            .filter(|&t| {
+                (self.tag_names[t].iter())
+                    .any(|name| !name.is_empty() && name.iter().all(|s| other.contains(&s)))
+            })
+            .collect();
+        if !whole.is_empty() {
+            return related(whole);
+        }
         if !agreeing.is_empty() {
             return related(agreeing);
         }
@@ -807,7 +974,6 @@ impl Index {
         // Other words that name another tag instead (`Zendesk Guide`:
         // guides are knowledge-base authoring, not ticketing) make the
         // phrase something else than the hint: nothing is credited.
-        let generic = generic_stems();
         let elsewhere = other.iter().any(|s| {
             !generic.contains(s)
                 && (self.tag_stems.iter().enumerate())
@@ -823,6 +989,38 @@ impl Index {
             });
         related(vec![closest.map_or(tags[0], |hit| hit.tag)])
     }
+}
+
+/// A text's words as written: lower-cased, American spelling.
+fn spelled(text: &str) -> Vec<String> {
+    raw_words(text).iter().map(|w| american_word(w)).collect()
+}
+
+/// Whether a one-word name found inside a phrase keeps its sense there:
+/// the phrase's word is the name's word, its plural or singular, or the
+/// root of a name ending in -ing (`patch cycles` for `patching`), not
+/// another form of the same stem (`npm packages patched` is not
+/// `patching`; `PAM solutions` is not `solutioning`). Longer names are
+/// specific enough as stems.
+fn same_sense(run: &Run, stems: &[String], written: &[String]) -> bool {
+    if run.stems.len() > 1 || !matches!(run.target, Target::Tag(_)) {
+        return true;
+    }
+    let name = run.words[0].as_str();
+    run_starts(stems, &run.stems)
+        .iter()
+        .any(|&i| same_word(&written[i], name))
+}
+
+fn same_word(said: &str, name: &str) -> bool {
+    said == name
+        || name.strip_suffix("ing") == Some(said)
+        || said
+            .strip_suffix('s')
+            .is_some_and(|w| w == name || w.strip_suffix('e') == Some(name))
+        || name
+            .strip_suffix('s')
+            .is_some_and(|w| w == said || w.strip_suffix('e') == Some(said))
 }
 
 fn reading(tags: Vec<usize>, how: How) -> Reading {
@@ -936,6 +1134,57 @@ mod tests {
             assert_eq!(how, How::Near, "{said}");
             assert_eq!(tags.len(), 1, "{said}: {tags:?}");
         }
+    }
+
+    #[test]
+    fn words_that_point_elsewhere_credit_nothing_wrong() {
+        // (phrase, a tag it must not credit): another form of a name's
+        // word, a product the catalog does not know, a compound split
+        // across names, a name that is the other's setting, a word of
+        // another tag's name beside a `similar` reading.
+        for (said, wrong) in [
+            (
+                "keeping npm packages patched",
+                "patch and maintenance windows",
+            ),
+            ("PAM solutions", "requirements-to-architecture translation"),
+            (
+                "Microsoft Defender for Endpoint",
+                "endpoint troubleshooting",
+            ),
+            ("Microsoft Authenticator setup", "endpoint troubleshooting"),
+            ("Informatica MDM", "endpoint troubleshooting"),
+            ("cross-validation", "input validation and trust boundaries"),
+            (
+                "managing security groups in Active Directory",
+                "network and IAM boundary design",
+            ),
+            ("solutioning for RFPs", "vendor and contract strategy"),
+            ("investment prioritisation", "cross-team priority setting"),
+        ] {
+            let found = read_names(said);
+            assert!(
+                found
+                    .as_ref()
+                    .is_none_or(|(tags, _)| !tags.iter().any(|t| t == wrong)),
+                "{said}: {found:?}"
+            );
+        }
+        // The root of a name ending in -ing keeps its sense; of several
+        // agreeing tags, the one the words name whole is credited.
+        let patch = vec!["patch and maintenance windows".to_string()];
+        assert_eq!(read_names("monthly patch cycles"), Some((patch, How::Near)));
+        // A compound is split only when the tag has both its parts.
+        let roadmap = vec!["multi-team roadmap governance".to_string()];
+        assert_eq!(
+            read_names("multi-year technology roadmap"),
+            Some((roadmap, How::Related))
+        );
+        let deploy = vec!["deployment and rollback strategy".to_string()];
+        assert_eq!(
+            read_names("Kubernetes deployments"),
+            Some((deploy, How::Related))
+        );
     }
 
     #[test]

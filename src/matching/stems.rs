@@ -159,9 +159,18 @@ thread_local! {
         rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
 }
 
+/// A word in American spelling (`modelling` is `modeling`).
+pub(crate) fn american_word(word: &str) -> String {
+    american(word).into_owned()
+}
+
 /// A word's comparable form: American spelling, Snowball English stem.
 pub(crate) fn stem(word: &str) -> String {
     let word = american(word);
+    // A noun whose stem Snowball keeps apart from its verb's.
+    if matches!(&*word, "analysis" | "analyses") {
+        return "analyz".to_string();
+    }
     STEMMER.with(|s| s.stem(&word).into_owned())
 }
 
@@ -209,6 +218,8 @@ mod tests {
     #[test]
     fn spelling_and_stems() {
         assert_eq!(american("organisation"), "organization");
+        assert_eq!(stem("analysis"), stem("analysing"));
+        assert_eq!(stem("analyses"), stem("analyze"));
         assert_eq!(american("prioritising"), "prioritizing");
         assert_eq!(american("enterprise"), "enterprise");
         assert_eq!(stems("TCP/IP"), vec!["tcp", "ip"]);
