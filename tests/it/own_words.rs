@@ -14,7 +14,7 @@
 //! threshold), so their figures no longer estimate unseen words. The
 //! floors below are what the reader reaches on each list.
 //!
-//! The held-out lists of round 4 are measured at the end of this file.
+//! The held-out lists of round 5 are measured at the end of this file.
 
 use rolefit::catalog::Catalog;
 use rolefit::reader::read;
@@ -430,27 +430,61 @@ fn development_personas_get_an_acceptable_best_match() {
     );
 }
 
-// --------------------------------------------------------------- held out
+// ---------------------------------------------------------------- round 4
 //
-// Round 4's held-out lists, tests/vocabulary-heldout-4.yaml (256 phrases,
-// 39 no tag fits) and tests/personas-heldout-2.yaml (26 personas), were
-// written and committed before this round's reader changes, by someone who
-// ran nothing on them, and nothing was tuned on them afterwards. Measured
-// on the reader before this round's changes (the round-3 reader with the
-// field layer): 113 of 217 right (52.1%), 18 wrong (8.3%), 86 not read;
-// no-fit credited 0 of 39; personas 26 of 26 as written, 25 of 26 on words
-// alone, 63.2% of words count. After (first and only run, 2026-12-08):
-// 139 of 217 right (64.1%), 15 wrong (6.9%: 11 credit no accepted tag),
-// 63 not read; no-fit credited 1 of 39 ("warehouse operations", by
-// similar); personas 26 of 26 as written and on words alone, 145 of 204
-// words count (71.1%). The targets (70% right, 2% wrong) are not
-// met on these phrases. The floors are this run's figures.
+// Round 4's lists, tests/vocabulary-heldout-4.yaml (256 phrases, 39 no tag
+// fits) and tests/personas-heldout-2.yaml (26 personas), were held out for
+// one measurement (committed before the round's reader changes, written by
+// someone who ran nothing on them): 139 of 217 right (64.1%), 15 wrong
+// (6.9%), 63 not read, no-fit credited 1 of 39; personas 26 and 26, 71.1%
+// of words count. They were then development data for a second precision
+// pass: 140 right (64.5%), 4 wrong (1.8%), 73 not read; personas 26 and 26,
+// 68.6% of words count. The floors are these figures.
 
 #[test]
-fn held_out_phrases_are_read_right_and_almost_never_wrong() {
+fn round_4_phrases_are_read_right_and_almost_never_wrong() {
     let tally = evaluate("vocabulary-heldout-4.yaml");
     tally.print("vocabulary-heldout-4.yaml");
     assert_eq!(tally.no_fit, 39);
+    assert!(tally.right_share() >= 64.0, "{}", tally.right_share());
+    assert!(tally.wrong_share() <= 2.0, "{}", tally.wrong_share());
+    assert!(
+        tally.no_fit_credited.len() <= 1,
+        "{:?}",
+        tally.no_fit_credited
+    );
+}
+
+#[test]
+fn round_4_personas_get_an_acceptable_best_match() {
+    let figures = persona_figures("personas-heldout-2.yaml");
+    assert!(figures.as_written >= 26);
+    assert!(figures.words_alone >= 26);
+    assert!(figures.words_count >= 68.5, "{}", figures.words_count);
+}
+
+// --------------------------------------------------------------- held out
+//
+// Round 5's lists, tests/vocabulary-heldout-5.yaml (239 phrases, 32 no tag
+// fits) and tests/personas-heldout-3.yaml (24 personas), were written and
+// committed before the second precision pass, by someone who ran nothing
+// on them, and nothing was tuned on them. The rule for taking that pass was
+// written down before they were read (its figures on development lists).
+// Measured on the reader before the pass: 131 of 207 right (63.3%), 15
+// wrong (7.2%), 61 not read; no-fit credited 4 of 32; personas 24 of 24 as
+// written and on words alone, 56.2% of words count. After (first and only
+// run, 2026-12-08): 128 right (61.8%), 15 wrong (7.2%), 64 not read;
+// no-fit credited 4 of 32; personas 24 of 24 as written, 23 of 24 on
+// words alone, 52.6% of words count. The pass that took round 4's wrong
+// readings from 15 to 4 did not carry to these words. The targets
+// (70% right, 2% wrong, 60% of persona words) are not met. The floors are
+// this run's figures.
+
+#[test]
+fn held_out_phrases_are_read_right_and_almost_never_wrong() {
+    let tally = evaluate("vocabulary-heldout-5.yaml");
+    tally.print("vocabulary-heldout-5.yaml");
+    assert_eq!(tally.no_fit, 32);
     assert!(
         tally.right_share() >= HELD_OUT_RIGHT_FLOOR,
         "{}",
@@ -470,7 +504,7 @@ fn held_out_phrases_are_read_right_and_almost_never_wrong() {
 
 #[test]
 fn held_out_personas_get_an_acceptable_best_match() {
-    let figures = persona_figures("personas-heldout-2.yaml");
+    let figures = persona_figures("personas-heldout-3.yaml");
     assert!(figures.as_written >= HELD_OUT_PERSONAS_AS_WRITTEN_FLOOR);
     assert!(figures.words_alone >= HELD_OUT_PERSONAS_WORDS_ALONE_FLOOR);
     assert!(
@@ -480,14 +514,9 @@ fn held_out_personas_get_an_acceptable_best_match() {
     );
 }
 
-// Round 4 was development data for the prec2 precision pass: 140 of 217
-// right (64.5%), 4 wrong (1.8%), 73 not read; personas 26 and 26, 140 of
-// 204 words count (68.6%: words such as `industry solutions` no longer
-// read as solutioning). Only the words-count floor (71.0) is lowered, to
-// this figure; the others are unchanged.
-const HELD_OUT_RIGHT_FLOOR: f64 = 64.0;
-const HELD_OUT_WRONG_CEILING: f64 = 7.0;
-const HELD_OUT_NO_FIT_CREDITED: usize = 1;
-const HELD_OUT_PERSONAS_AS_WRITTEN_FLOOR: usize = 26;
-const HELD_OUT_PERSONAS_WORDS_ALONE_FLOOR: usize = 26;
-const HELD_OUT_PERSONAS_WORDS_COUNT_FLOOR: f64 = 68.5;
+const HELD_OUT_RIGHT_FLOOR: f64 = 61.5;
+const HELD_OUT_WRONG_CEILING: f64 = 7.3;
+const HELD_OUT_NO_FIT_CREDITED: usize = 4;
+const HELD_OUT_PERSONAS_AS_WRITTEN_FLOOR: usize = 24;
+const HELD_OUT_PERSONAS_WORDS_ALONE_FLOOR: usize = 23;
+const HELD_OUT_PERSONAS_WORDS_COUNT_FLOOR: f64 = 52.5;
