@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::answers::Respondent;
+use crate::answers::{Respondent, Understood};
 use crate::catalog::Catalog;
 
 /// A word the reader read, for JSON: as written, its tags, how, and its
@@ -47,20 +47,8 @@ pub fn summary(catalog: &Catalog, r: &Respondent, quote: &dyn Fn(&str) -> String
     let read: Vec<String> = words
         .not_exact()
         .map(|u| {
-            let tags: Vec<&str> = (u.tags.as_slice().iter())
-                .map(|&t| catalog.tags[t].name.as_str())
-                .collect();
-            let credit = if u.how.is_direct() {
-                ""
-            } else {
-                ", half credit"
-            };
-            format!(
-                "{} as {} ({}{credit})",
-                quote(&u.said),
-                tags.join(", "),
-                u.how.as_str()
-            )
+            let (tags, how) = tags_and_how(catalog, u);
+            format!("{} as {tags} ({how})", quote(&u.said))
         })
         .collect();
     if !read.is_empty() {
@@ -306,6 +294,20 @@ fn people(n: usize) -> String {
     )
 }
 
+/// A word's tags by name, joined, and how it was read with its credit
+/// (`related, half credit`): the two parts every reading line shows.
+fn tags_and_how(catalog: &Catalog, u: &Understood) -> (String, String) {
+    let tags: Vec<&str> = (u.tags.as_slice().iter())
+        .map(|&t| catalog.tags[t].name.as_str())
+        .collect();
+    let credit = if u.how.is_direct() {
+        ""
+    } else {
+        ", half credit"
+    };
+    (tags.join(", "), format!("{}{credit}", u.how.as_str()))
+}
+
 /// How each word of an answer set that was not an exact catalog name was
 /// read, one line each (`"restoring backups" → backup and restore
 /// execution (near)`), then the words not understood with the reader's
@@ -315,19 +317,11 @@ pub fn readings(catalog: &Catalog, r: &Respondent, arrow: &str) -> Vec<String> {
     let quoted = |w: &str| format!("\"{}\"", crate::text::escape_control(w));
     let mut lines: Vec<String> = (r.words.not_exact())
         .map(|u| {
-            let tags: Vec<&str> = (u.tags.as_slice().iter())
-                .map(|&t| catalog.tags[t].name.as_str())
-                .collect();
-            let credit = if u.how.is_direct() {
-                ""
-            } else {
-                ", half credit"
-            };
+            let (tags, how) = tags_and_how(catalog, u);
             format!(
-                "{} {arrow} {} ({}{credit})",
+                "{} {arrow} {} ({how})",
                 quoted(&u.said),
-                crate::text::escape_control(&tags.join(", ")),
-                u.how.as_str()
+                crate::text::escape_control(&tags)
             )
         })
         .collect();
