@@ -441,3 +441,34 @@ pub fn score_big_jsonl(dir: &Path, lines: &str) -> (Option<i32>, String, String)
     write(dir, "big.jsonl", lines.as_bytes());
     output(rolefit_in(dir).args(["score", "big.jsonl", "--format", "jsonl", "--top", "1"]))
 }
+
+/// One phrase of a vocabulary list (`tests/vocabulary*.yaml`): what a
+/// person writes and the tags an advisor accepts for it.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phrase {
+    pub phrase: String,
+    #[serde(default)]
+    pub accept: Vec<String>,
+    /// Too broad for any one tag: a suggestion may help, a reading may not.
+    #[serde(default)]
+    pub broad: bool,
+    /// A phrase no tag fits: any reading is wrong.
+    #[serde(default)]
+    pub none: bool,
+}
+
+/// A YAML file of the tests' own (a vocabulary or persona list): a name
+/// under `tests/`, or a path.
+pub fn yaml_list<T: serde::de::DeserializeOwned>(file: &str) -> T {
+    let under_tests = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(file);
+    let path = if under_tests.exists() {
+        under_tests
+    } else {
+        PathBuf::from(file)
+    };
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}

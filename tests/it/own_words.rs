@@ -16,26 +16,10 @@
 //!
 //! The held-out lists of round 5 are measured at the end of this file.
 
+use crate::common::{Phrase, yaml_list};
 use rolefit::catalog::Catalog;
 use rolefit::reader::read;
 use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Phrase {
-    phrase: String,
-    #[serde(default)]
-    accept: Vec<String>,
-    #[serde(default)]
-    broad: bool,
-    #[serde(default)]
-    none: bool,
-}
-
-fn load<T: for<'de> Deserialize<'de>>(file: &str) -> T {
-    let path = format!("{}/tests/{file}", env!("CARGO_MANIFEST_DIR"));
-    serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
 
 #[derive(Debug, Default)]
 struct Tally {
@@ -90,7 +74,7 @@ impl Tally {
 fn evaluate(file: &str) -> Tally {
     let catalog = Catalog::builtin().unwrap();
     let mut tally = Tally::default();
-    for entry in load::<Vec<Phrase>>(file) {
+    for entry in yaml_list::<Vec<Phrase>>(file) {
         let reading = read(&catalog, &entry.phrase);
         let shown = |r: &rolefit::reader::Reading| {
             let tags: Vec<&str> = r
@@ -350,7 +334,7 @@ struct PersonaFigures {
 }
 
 fn persona_figures(file: &str) -> PersonaFigures {
-    let personas: Vec<Persona> = load(file);
+    let personas: Vec<Persona> = yaml_list(file);
     let as_written: Vec<serde_json::Value> = (personas.iter())
         .map(|p| {
             let mut answers = p.answers.clone();

@@ -10,32 +10,14 @@
 //! `ROLEFIT_SIMILAR_LISTS`) are measured and printed too, never asserted:
 //! that is how a held-out list is read once, without tuning against it.
 
+use crate::common::{Phrase as Entry, yaml_list};
 use rolefit::catalog::Catalog;
 use rolefit::similar::{MARGIN, Nearest, SimilarIndex, THRESHOLD};
-use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Entry {
-    phrase: String,
-    #[serde(default)]
-    accept: Vec<String>,
-    #[serde(default)]
-    broad: bool,
-    /// A phrase no tag fits: any reading is wrong.
-    #[serde(default)]
-    none: bool,
-}
-
-fn entries(path: &str) -> Vec<Entry> {
-    let text = std::fs::read_to_string(path).unwrap();
-    serde_yaml::from_str(&text).unwrap()
-}
 
 fn development_entries() -> Vec<Entry> {
     ["vocabulary.yaml", "vocabulary-holdout.yaml"]
         .iter()
-        .flat_map(|file| entries(&format!("{}/tests/{file}", env!("CARGO_MANIFEST_DIR"))))
+        .flat_map(|file| yaml_list::<Vec<Entry>>(file))
         .collect()
 }
 
@@ -191,7 +173,7 @@ fn lists_named_in_the_environment_are_measured() {
     let catalog = Catalog::builtin().unwrap();
     let index = SimilarIndex::new(&catalog);
     for path in lists.split(':').filter(|p| !p.is_empty()) {
-        let entries = entries(path);
+        let entries: Vec<Entry> = yaml_list(path);
         let readings: Vec<(&Entry, Option<Nearest>)> = entries
             .iter()
             .map(|e| (e, index.nearest(&e.phrase)))

@@ -5,19 +5,9 @@
 //! resolves to a tag the advisor does not accept (or, for a broad word, to
 //! any tag at all). Run with `--nocapture` to see the numbers and misses.
 
-use crate::common;
+use crate::common::{self, Phrase as Entry, yaml_list};
 use predicates::prelude::*;
 use rolefit::catalog::{Catalog, TagMiss};
-use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Entry {
-    phrase: String,
-    accept: Vec<String>,
-    #[serde(default)]
-    broad: bool,
-}
 
 #[derive(Debug, PartialEq)]
 enum Outcome {
@@ -25,12 +15,6 @@ enum Outcome {
     Suggested,
     NotServed,
     Wrong(String),
-}
-
-fn entries(file: &str) -> Vec<Entry> {
-    let path = format!("{}/tests/{file}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(path).unwrap();
-    serde_yaml::from_str(&text).unwrap()
 }
 
 fn outcome(catalog: &Catalog, entry: &Entry) -> Outcome {
@@ -68,7 +52,7 @@ struct Measured {
 /// Runs every phrase of `file`, prints the misses and the numbers.
 fn evaluate(file: &str) -> Measured {
     let catalog = Catalog::builtin().unwrap();
-    let entries = entries(file);
+    let entries: Vec<Entry> = yaml_list(file);
     for entry in &entries {
         assert!(
             !entry.accept.is_empty(),
