@@ -250,8 +250,8 @@ impl Skipped {
         }
         if !self.already_walked.is_empty() {
             parts.push(format!(
-                "{} already read through another link ({})",
-                count(self.already_walked.len(), "folder", "folders"),
+                "{} back into folders this run reads ({})",
+                count(self.already_walked.len(), "link", "links"),
                 some(&self.already_walked)
             ));
         }

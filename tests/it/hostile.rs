@@ -280,6 +280,22 @@ fn fifos_devices_subfolders_and_link_loops_in_directories_are_skipped() {
 
 #[cfg(unix)]
 #[test]
+fn a_link_up_out_of_the_folder_reads_nothing_outside_it() {
+    // answers/up -> .. leads to the folder holding answers/: a recursive
+    // walk of answers/ must not read outside.yaml through it.
+    let test = Test::new()
+        .file("answers/a.yaml", GOOD)
+        .file("outside.yaml", "id: outside\nstrengths: [SLO]\n")
+        .args(["score", "answers", "--recursive", "--format", "jsonl"]);
+    std::os::unix::fs::symlink("..", test.path("answers/up")).unwrap();
+    test.stdout_has("good-one")
+        .stdout_lacks("outside")
+        .stderr_has("1 link back into folders this run reads (up)")
+        .run();
+}
+
+#[cfg(unix)]
+#[test]
 fn an_explicit_endless_device_is_refused_at_the_size_limit() {
     Test::new()
         .args(["score", "/dev/zero"])
