@@ -933,3 +933,34 @@ fn a_decimal_too_long_for_a_float_is_not_infinity() {
     assert!(run.stderr.contains("got \"1000"), "{}", run.stderr);
     assert!(!run.stderr.contains("got inf"), "{}", run.stderr);
 }
+
+/// Words a person wrote come back in the result, in validate's list and in
+/// a cohort's summary of words not understood: a control sequence in one
+/// must reach the terminal escaped, never raw.
+#[test]
+fn own_words_shown_back_never_carry_raw_control_characters() {
+    let word = "\u{1b}]0;owned\u{7}\u{1b}[2Jwiped";
+    let answers = format!(
+        "strengths: [{}, SLO, restoring backups]\n",
+        serde_json::to_string(word).unwrap()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    common::write(dir.path(), "me.yaml", &answers);
+    common::write(dir.path(), "you.yaml", &answers);
+    for args in [
+        vec!["score", "me.yaml"],
+        vec!["validate", "me.yaml"],
+        vec!["score", "me.yaml", "you.yaml"],
+        vec!["score", "me.yaml", "you.yaml", "--format", "markdown"],
+    ] {
+        let (code, stdout, stderr) = common::output(common::rolefit_in(dir.path()).args(&args));
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        assert!(stdout.contains("wiped"), "{args:?}: {stdout}");
+        for (name, text) in [("stdout", &stdout), ("stderr", &stderr)] {
+            assert!(
+                !text.contains(['\u{1b}', '\u{7}']),
+                "{args:?} {name}: {text:?}"
+            );
+        }
+    }
+}
